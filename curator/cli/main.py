@@ -1,0 +1,188 @@
+"""``curator``: open the window, import, export and count. Exit 0 on success, else one line on stderr."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from curator import __version__
+from curator.errors import CuratorError, InputRejected
+
+
+class _Context:
+    def __init__(self, url: str | None, schema: Path | None) -> None:
+        self.url = url
+        self.schema = schema
+        self._db: Any = None
+
+    def db(self) -> Any:
+        if self._db is None:
+            from curator.store.database import Database
+
+            self._db = Database(self.url, schema_path=self.schema)
+        return self._db
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"curator: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", "url", envvar="CURATOR_DB", help="SQLAlchemy URL (default: SQLite in the user data folder).")
+@click.option(
+    "--schema",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="CURATOR_SCHEMA",
+    help="The project's own annotation schema file (YAML).",
+)
+@click.version_option(__version__, prog_name="curator")
+@click.pass_context
+def cli(ctx: click.Context, url: str | None, schema: Path | None) -> None:
+    """Curator: annotate a multilingual news corpus, export datasets, review colleagues.
+
+    Without a command, opens the window (same as `curator gui`).
+    """
+    ctx.obj = _Context(url, schema)
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@cli.command()
+@click.option("--annotator", help="Open as this annotator (otherwise the remembered one, or ask).")
+@click.pass_obj
+def gui(obj: _Context, annotator: str | None) -> None:
+    """Open the annotation window; a first start on an empty database loads the demo corpus."""
+    from curator.gui.app import run
+
+    sys.exit(run(obj.url, obj.schema, annotator))
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--annotator", help="Annotator of pre-annotations that do not name one.")
+@click.option("--encoding", help="Decode text files with this encoding instead of detecting it.")
+@click.option("--check", is_flag=True, help="Check everything and list every problem; write nothing.")
+@click.pass_obj
+def import_(obj: _Context, paths: tuple[Path, ...], annotator: str | None, encoding: str | None, check: bool) -> None:
+    """Import .txt and .jsonl files and folders as one batch: all of it, or nothing."""
+    from curator.cli.progress import progress_bar
+    from curator.io.importer import import_paths
+
+    try:
+        with progress_bar("Importing") as (set_total, advance):
+            report = import_paths(
+                obj.db(),
+                list(paths),
+                annotator=annotator,
+                encoding=encoding,
+                dry_run=check,
+                on_total=set_total,
+                progress=advance,
+            )
+    except InputRejected as exc:
+        if check:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+        _fail(f"{exc.summary()}; nothing was imported")
+        return
+    b = report.batch
+    if check:
+        click.echo(f"{len(report.files)} files checked, no problems")
+        return
+    click.echo(
+        f"imported {b.documents_added} documents, {b.spans_added} annotations, {b.relations_added} relations, "
+        f"{b.doc_labels_added} document labels from {len(report.files)} files"
+    )
+    if b.documents_existing:
+        click.echo(
+            f"{len(b.documents_existing)} documents were already in the database: "
+            + ", ".join(b.documents_existing[:5])
+            + (" ..." if len(b.documents_existing) > 5 else "")
+        )
+    skipped = b.spans_existing + b.relations_existing + b.doc_labels_existing
+    if skipped:
+        click.echo(f"{skipped} annotations, relations or labels were already there and were not added again")
+    if report.repeated:
+        click.echo(
+            f"{len(report.repeated)} documents repeated a text earlier in the batch: " + ", ".join(report.repeated[:5])
+        )
+    if report.ignored:
+        click.echo(f"ignored {len(report.ignored)} files that are not .txt or .jsonl: " + ", ".join(report.ignored[:5]))
+    if not b.added_anything:
+        click.echo("nothing new: the database already held all of it")
+
+
+@cli.command()
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="Dataset format.")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file or folder.")
+@click.option("--annotator", "annotators", multiple=True, help="Only this annotator's work (repeatable).")
+@click.option("--documents", help="Only these document ids, comma-separated.")
+@click.pass_obj
+def export(obj: _Context, fmt: str, out: Path, annotators: tuple[str, ...], documents: str | None) -> None:
+    """Export documents and annotations as a dataset."""
+    from curator.cli.progress import progress_bar
+    from curator.io.formats import EXPORT_FORMATS
+    from curator.store.queries import count_documents, document_ids_by_ext
+
+    chosen = EXPORT_FORMATS.get(fmt)
+    if chosen is None:
+        _fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}", 2)
+        return
+    db = obj.db()
+    names = list(annotators) or None
+    if names:
+        unknown = sorted(set(names) - set(db.annotator_names()))
+        if unknown:
+            _fail(f"no annotator named {unknown[0]!r} in the database")
+    doc_ids = None
+    if documents:
+        wanted = [d.strip() for d in documents.split(",") if d.strip()]
+        doc_ids = document_ids_by_ext(db, wanted)
+        if len(doc_ids) != len(set(wanted)):
+            _fail("some of the --documents ids are not in the database")
+    try:
+        exporter = chosen.load()
+        with progress_bar(f"Exporting {fmt}") as (set_total, advance):
+            set_total(len(doc_ids) if doc_ids is not None else count_documents(db))
+            count = exporter(db, out, annotators=names, document_ids=doc_ids, progress=advance)
+    except OSError as exc:
+        _fail(f"{out}: {exc.strerror or exc}")
+        return
+    click.echo(f"exported {count} documents to {out}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_obj
+def stats(obj: _Context, as_json: bool) -> None:
+    """Documents by language; annotations by layer, label and annotator."""
+    from curator.store.queries import stats as corpus_stats
+
+    figures = corpus_stats(obj.db())
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    from curator.cli.tables import print_stats
+
+    print_stats(figures)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: every failure becomes ``curator: error: ...`` on one line and a non-zero exit."""
+    try:
+        cli.main(args=argv, prog_name="curator", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("aborted", 130)
+    except click.UsageError as exc:
+        _fail(exc.format_message().replace("\n", " "), 2)
+    except click.ClickException as exc:
+        _fail(exc.format_message().replace("\n", " "), exc.exit_code)
+    except CuratorError as exc:
+        _fail(str(exc))

@@ -1,0 +1,27 @@
+"""A progress bar on a terminal, nothing when output is piped (scripts and CI)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[tuple[Callable[[int], None], Callable[[int], None]]]:
+    """Yield ``(set_total, advance)`` callbacks for a rich progress bar on stderr."""
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not sys.stderr.isatty(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task(description, total=None)
+        yield (lambda n: progress.update(task, total=n)), (lambda n: progress.advance(task, n))

@@ -1,0 +1,1 @@
+"""The PySide6 window: one client of the Qt-free core."""

@@ -1,0 +1,208 @@
+"""The interchange JSONL form: one document per line, with its annotations, relations and labels.
+
+``{"id", "text", "title"?, "language"?, "meta"?, "annotations": [{"id"?, "annotator", "layer", "label",
+"start", "end", "attributes"?, "note"?, "text"?}], "relations": [{"annotator", "type", "source", "target"}],
+"doc_labels": [{"annotator", "layer", "label"}]}``. Offsets are code points, end exclusive.
+
+Python's ``json`` is lenient (NaN, duplicate keys, ``true`` where an int is expected); the reader here
+refuses all of that explicitly.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from curator.errors import Problem
+from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.text.language import LANGUAGES, base_direction, detect_language
+from curator.text.newlines import newline_offset_map, normalize_newlines, shift_offset
+
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+class _Bad(Exception):
+    """A structural problem in one JSONL line."""
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Bad(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise _Bad(f"{name} is not valid JSON")
+
+
+def parse_line(line: str) -> Any:
+    try:
+        return json.loads(line, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise _Bad(f"malformed JSON at column {exc.colno}: {exc.msg}") from exc
+    except RecursionError as exc:
+        raise _Bad("JSON nested too deeply") from exc
+    except ValueError as exc:  # integers over Python's digit limit
+        raise _Bad(f"invalid JSON value: {exc}") from exc
+
+
+def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, required: bool = True) -> Any:
+    if key not in obj:
+        if required:
+            raise _Bad(f"{where} has no {key!r}")
+        return None
+    value = obj[key]
+    if value is None and not required:
+        return None
+    # bool is an int in Python; JSON true is never an offset
+    if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+        raise _Bad(f"{where} {key!r} must be {_kind_name(kind)}, not a boolean")
+    if not isinstance(value, kind):
+        raise _Bad(f"{where} {key!r} must be {_kind_name(kind)}, not {type(value).__name__}")
+    return value
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {int: "an integer", str: "a string", dict: "an object", list: "a list"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _annotator(obj: dict[str, Any], default: str | None, where: str) -> str:
+    name = _field(obj, "annotator", str, where, required=default is None)
+    name = (name or default or "").strip()
+    if not name:
+        raise _Bad(f"{where} has an empty annotator")
+    return str(name)
+
+
+def document_from_json(obj: Any, source: str, line: int, default_annotator: str | None) -> DocumentIn:
+    """One interchange record as a :class:`DocumentIn`; raise ``_Bad`` for a structural problem."""
+    if not isinstance(obj, dict):
+        raise _Bad("a line must be a JSON object")
+    raw_text = _field(obj, "text", str, "the document")
+    if not raw_text.strip():
+        raise _Bad("the document's text is empty")
+    ext_id = _field(obj, "id", (str, int), "the document", required=False)
+    text, newline = normalize_newlines(raw_text)
+    removed = newline_offset_map(raw_text)
+    language = _field(obj, "language", str, "the document", required=False) or detect_language(text)
+    if language not in LANGUAGES:
+        raise _Bad(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    meta = _field(obj, "meta", dict, "the document", required=False) or {}
+    doc = DocumentIn(
+        source=source,
+        line=line,
+        text=text,
+        ext_id=None if ext_id is None else str(ext_id),
+        title=_field(obj, "title", str, "the document", required=False) or "",
+        language=language,
+        direction=base_direction(text, language),
+        meta=meta,
+        newline=newline,
+    )
+    for i, ann in enumerate(_field(obj, "annotations", list, "the document", required=False) or []):
+        where = f"annotation {i + 1}"
+        if not isinstance(ann, dict):
+            raise _Bad(f"{where} must be an object")
+        start = _field(ann, "start", int, where)
+        end = _field(ann, "end", int, where)
+        if start < 0 or end < 0:
+            raise _Bad(f"{where} has a negative offset ({start}-{end})")
+        if start > end:
+            raise _Bad(f"{where} is reversed: start {start} is after end {end}")
+        if end > len(raw_text):
+            raise _Bad(f"{where} ends at {end}, past the end of the text ({len(raw_text)} characters)")
+        expected = _field(ann, "text", str, where, required=False)
+        if expected is not None and raw_text[start:end] != expected:
+            raise _Bad(f"{where}: text {expected!r} does not match offsets {start}-{end} ({raw_text[start:end]!r})")
+        ref = _field(ann, "id", (str, int), where, required=False)
+        doc.spans.append(
+            SpanIn(
+                layer=_field(ann, "layer", str, where),
+                label=_field(ann, "label", str, where),
+                start=shift_offset(removed, start),
+                end=shift_offset(removed, end),
+                annotator=_annotator(ann, default_annotator, where),
+                attributes=_field(ann, "attributes", dict, where, required=False) or {},
+                note=_field(ann, "note", str, where, required=False) or "",
+                ref=None if ref is None else str(ref),
+            )
+        )
+    for i, rel in enumerate(_field(obj, "relations", list, "the document", required=False) or []):
+        where = f"relation {i + 1}"
+        if not isinstance(rel, dict):
+            raise _Bad(f"{where} must be an object")
+        doc.relations.append(
+            RelationIn(
+                type=_field(rel, "type", str, where),
+                source=str(_field(rel, "source", (str, int), where)),
+                target=str(_field(rel, "target", (str, int), where)),
+                annotator=_annotator(rel, default_annotator, where),
+            )
+        )
+    for i, lab in enumerate(_field(obj, "doc_labels", list, "the document", required=False) or []):
+        where = f"document label {i + 1}"
+        if not isinstance(lab, dict):
+            raise _Bad(f"{where} must be an object")
+        doc.doc_labels.append(
+            DocLabelIn(
+                layer=_field(lab, "layer", str, where),
+                label=_field(lab, "label", str, where),
+                annotator=_annotator(lab, default_annotator, where),
+            )
+        )
+    return doc
+
+
+def read_jsonl(path: Path, default_annotator: str | None = None) -> tuple[list[DocumentIn], list[Problem]]:
+    """Every document of a JSONL file and every problem found (the caller refuses the batch if any)."""
+    docs: list[DocumentIn] = []
+    problems: list[Problem] = []
+    source = path.name
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if len(raw) > MAX_LINE_BYTES:
+                problems.append(Problem(str(path), number, f"line longer than {MAX_LINE_BYTES} bytes"))
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(str(path), number, f"invalid UTF-8 at byte {exc.start} of the line"))
+                continue
+            if not line.strip():
+                continue
+            try:
+                docs.append(document_from_json(parse_line(line), source, number, default_annotator))
+            except _Bad as exc:
+                problems.append(Problem(str(path), number, str(exc)))
+    if not docs and not problems:
+        problems.append(Problem(str(path), 0, "no documents in the file"))
+    return docs, problems
+
+
+def document_to_json(doc: dict[str, Any]) -> str:
+    """One interchange line (no trailing newline); non-ASCII kept as is, key order stable."""
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    count = 0
+    for record in records:
+        out.write(document_to_json(record))
+        out.write("\n")
+        count += 1
+    return count
+
+
+def iter_lines(path: Path) -> Iterator[dict[str, Any]]:
+    """Parsed lines of a JSONL file written by Curator (for tests and tools that trust the file)."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)

@@ -1,0 +1,6 @@
+"""The annotation schema: model and loader."""
+
+from curator.schema.loader import load_schema, parse_schema
+from curator.schema.model import Attribute, Label, Layer, Names, RelationType, Schema
+
+__all__ = ["Attribute", "Label", "Layer", "Names", "RelationType", "Schema", "load_schema", "parse_schema"]

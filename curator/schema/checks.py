@@ -1,0 +1,89 @@
+"""Rules every annotation must follow, shared by the importers and the editing service.
+
+Each check returns a list of problems in plain words (empty when all is well).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from curator.schema.model import Label, Layer, Schema
+from curator.text.boundaries import crosses_paragraph, is_boundary
+
+
+def check_label(schema: Schema, layer_id: str, label_id: str, scope: str) -> tuple[Layer, Label] | str:
+    layer = schema.layer(layer_id)
+    if layer is None:
+        return f"unknown layer {layer_id!r} (the schema has {', '.join(lay.id for lay in schema.layers)})"
+    if scope not in layer.scopes:
+        return f"layer {layer_id!r} is not used on {'spans' if scope == 'span' else 'whole documents'}"
+    label = layer.label(label_id)
+    if label is None:
+        return f"unknown label {label_id!r} in layer {layer_id!r}"
+    return layer, label
+
+
+def check_span(
+    schema: Schema, text: str, layer_id: str, label_id: str, start: int, end: int, attributes: dict[str, Any]
+) -> list[str]:
+    """Problems with a span ``[start, end)`` of ``text`` labelled ``layer_id/label_id``."""
+    found = check_label(schema, layer_id, label_id, "span")
+    if isinstance(found, str):
+        return [found]
+    layer, label = found
+    problems: list[str] = []
+    if start < 0 or end > len(text) or start > end:
+        problems.append(
+            f"span {start}-{end} is outside the text (0-{len(text)})"
+            if start <= end
+            else f"span {start}-{end} is reversed (start after end)"
+        )
+        return problems
+    if start == end:
+        return [f"span {start}-{end} is empty"]
+    if not is_boundary(text, start):
+        problems.append(f"span {start}-{end} starts inside a character's marks (U+{ord(text[start]):04X})")
+    if not is_boundary(text, end):
+        problems.append(f"span {start}-{end} ends between a letter and its marks (U+{ord(text[end]):04X})")
+    if not layer.cross_paragraph and crosses_paragraph(text, start, end):
+        problems.append(f"span {start}-{end} crosses a paragraph break, which layer {layer_id!r} does not allow")
+    problems.extend(check_attributes(schema, label, attributes))
+    return problems
+
+
+def check_attributes(schema: Schema, label: Label, attributes: dict[str, Any]) -> list[str]:
+    problems: list[str] = []
+    known = {attr.id: attr for attr in label.attributes}
+    for key, value in attributes.items():
+        attr = known.get(key)
+        if attr is None:
+            problems.append(f"label {label.id!r} has no attribute {key!r}")
+            continue
+        if value is None:
+            continue
+        if attr.type == "choice" and value not in attr.values:
+            problems.append(f"attribute {key!r} must be one of {', '.join(attr.values)}, not {value!r}")
+        elif attr.type == "text" and not isinstance(value, str):
+            problems.append(f"attribute {key!r} must be text")
+        elif attr.type == "label":
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                if not isinstance(v, str) or attr.layer is None or schema.label(attr.layer, v) is None:
+                    problems.append(f"attribute {key!r} must name a label of layer {attr.layer!r}, not {v!r}")
+    return problems
+
+
+def check_relation(schema: Schema, type_id: str, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
+    """Problems with a relation of ``type_id`` from a span labelled ``source`` to one labelled ``target``."""
+    rel = schema.relation(type_id)
+    if rel is None:
+        known = ", ".join(r.id for r in schema.relations)
+        return [f"unknown relation type {type_id!r} (the schema has {known})"]
+    problems = []
+    for end_name, (layer_id, label_id), spec in (("source", source, rel.source), ("target", target, rel.target)):
+        if layer_id != spec.layer or (spec.labels and label_id not in spec.labels):
+            allowed = "/".join(spec.labels) if spec.labels else "any label"
+            problems.append(
+                f"a {type_id!r} relation's {end_name} must be {spec.layer} {allowed}, not {layer_id} {label_id}"
+            )
+    return problems

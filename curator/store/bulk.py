@@ -1,0 +1,301 @@
+"""Write a whole import batch in one transaction with Core bulk inserts.
+
+Documents already present (same text) are not added again; their new annotations are attached.
+Annotations, relations and document labels already present are skipped. Any conflict raises
+:class:`InputRejected` inside the transaction, so nothing of the batch is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from curator.errors import InputRejected, Problem
+from curator.io.records import DocumentIn
+from curator.store.database import Database
+from curator.store.models import Document, DocumentLabel, HistoryEntry, Relation, Span, utcnow
+
+CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) queries
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class BatchReport:
+    documents_added: int = 0
+    documents_existing: list[str] = field(default_factory=list)
+    spans_added: int = 0
+    spans_existing: int = 0
+    relations_added: int = 0
+    relations_existing: int = 0
+    doc_labels_added: int = 0
+    doc_labels_existing: int = 0
+
+    @property
+    def added_anything(self) -> bool:
+        return bool(self.documents_added or self.spans_added or self.relations_added or self.doc_labels_added)
+
+
+def _chunks(items: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def write_batch(
+    db: Database, docs: list[DocumentIn], who: str, progress: Callable[[int], None] | None = None
+) -> BatchReport:
+    """Write ``docs`` (validated against the schema, repeats merged by :func:`merge_repeated`) as one
+    transaction; ``who`` goes in the history."""
+    report = BatchReport()
+    with db.write() as session:
+        doc_ids = _resolve_documents(session, docs, report)
+        annotators = {
+            name: db.annotator_id(session, name)
+            for name in sorted(
+                {s.annotator for d in docs for s in d.spans}
+                | {r.annotator for d in docs for r in d.relations}
+                | {lab.annotator for d in docs for lab in d.doc_labels}
+            )
+        }
+        new_docs = [(i, d) for i, d in enumerate(docs) if doc_ids[i] is None]
+        now = utcnow()
+        for chunk in _chunks(new_docs):
+            rows = [_document_row(d, now) for _, d in chunk]
+            ids = (
+                session.execute(insert(Document).returning(Document.id, sort_by_parameter_order=True), rows)
+                .scalars()
+                .all()
+            )
+            for (i, _), new_id in zip(chunk, ids, strict=True):
+                doc_ids[i] = new_id
+            report.documents_added += len(chunk)
+            if progress:
+                progress(len(chunk))
+        final_ids = [i for i in doc_ids if i is not None]
+        assert len(final_ids) == len(docs)
+        _write_annotations(db, session, docs, final_ids, annotators, report, now)
+        session.execute(
+            insert(HistoryEntry),
+            [
+                {
+                    "at": now,
+                    "annotator": who,
+                    "action": "import",
+                    "kind": "document",
+                    "object_id": doc_id,
+                    "document_id": doc_id,
+                    "before": None,
+                    "after": {"source": d.source, "line": d.line, "spans": len(d.spans)},
+                }
+                for d, doc_id in zip(docs, final_ids, strict=True)
+            ],
+        )
+    return report
+
+
+def _document_row(d: DocumentIn, now: Any) -> dict[str, Any]:
+    return {
+        "ext_id": d.ext_id,
+        "title": d.title,
+        "source": d.source,
+        "language": d.language or "other",
+        "direction": d.direction or "ltr",
+        "text": d.text,
+        "length": len(d.text),
+        "content_sha256": content_hash(d.text),
+        "bytes_sha256": d.bytes_sha256,
+        "encoding": d.encoding,
+        "newline": d.newline,
+        "had_bom": d.had_bom,
+        "meta": d.meta,
+        "created_at": now,
+    }
+
+
+def _resolve_documents(session: Session, docs: list[DocumentIn], report: BatchReport) -> list[int | None]:
+    """Existing ids for documents already stored (by content); unique ``ext_id`` for the new ones."""
+    hashes = [content_hash(d.text) for d in docs]
+    existing: dict[str, int] = {}
+    for chunk in _chunks(sorted(set(hashes))):
+        rows = session.execute(select(Document.content_sha256, Document.id).where(Document.content_sha256.in_(chunk)))
+        existing.update((sha, doc_id) for sha, doc_id in rows)
+    ids: list[int | None] = []
+    for d, h in zip(docs, hashes, strict=True):
+        ids.append(existing.get(h))
+        if h in existing:
+            report.documents_existing.append(f"{d.source}:{d.line}" if d.source.endswith(".jsonl") else d.source)
+    _assign_ext_ids(session, [d for d, i in zip(docs, ids, strict=True) if i is None])
+    return ids
+
+
+def merge_repeated(docs: list[DocumentIn]) -> tuple[list[DocumentIn], list[str]]:
+    """Fold documents with identical text inside one batch into the first; return the names folded."""
+    by_hash: dict[str, DocumentIn] = {}
+    out: list[DocumentIn] = []
+    folded: list[str] = []
+    for d in docs:
+        h = content_hash(d.text)
+        first = by_hash.get(h)
+        if first is None:
+            by_hash[h] = d
+            out.append(d)
+            continue
+        folded.append(f"{d.source}:{d.line}" if d.source.endswith(".jsonl") else d.source)
+        first.spans.extend(d.spans)
+        first.relations.extend(d.relations)
+        first.doc_labels.extend(d.doc_labels)
+    return out, folded
+
+
+def _assign_ext_ids(session: Session, new_docs: list[DocumentIn]) -> None:
+    wanted = [d.ext_id or content_hash(d.text)[:16] for d in new_docs]
+    taken: set[str] = set()
+    for chunk in _chunks(sorted(set(wanted))):
+        taken.update(session.scalars(select(Document.ext_id).where(Document.ext_id.in_(chunk))))
+    problems: list[Problem] = []
+    for d, ext_id in zip(new_docs, wanted, strict=True):
+        if ext_id not in taken:
+            d.ext_id = ext_id
+            taken.add(ext_id)
+            continue
+        if d.ext_id_fixed:
+            problems.append(Problem(d.source, d.line, f"document id {ext_id!r} is already used by another text"))
+            continue
+        n = 2
+        while f"{ext_id}~{n}" in taken:
+            n += 1
+        d.ext_id = f"{ext_id}~{n}"
+        taken.add(d.ext_id)
+    if problems:
+        raise InputRejected(problems)
+
+
+def _write_annotations(
+    db: Database,
+    session: Session,
+    docs: list[DocumentIn],
+    doc_ids: list[int],
+    annotators: dict[str, int],
+    report: BatchReport,
+    now: Any,
+) -> None:
+    labels = db.ids.labels
+    existing_spans = _existing_spans(session, doc_ids)
+    span_rows: list[dict[str, Any]] = []
+    span_keys: list[tuple[int, str | None]] = []  # (document index, ref) of each new row
+    ref_ids: dict[tuple[int, str], int] = {}
+    for index, (d, doc_id) in enumerate(zip(docs, doc_ids, strict=True)):
+        for s in d.spans:
+            key = (doc_id, annotators[s.annotator], labels[(s.layer, s.label)], s.start, s.end)
+            if key in existing_spans:
+                report.spans_existing += 1
+                if s.ref is not None:
+                    ref_ids[(index, s.ref)] = existing_spans[key]
+                continue
+            existing_spans[key] = -1  # a repeat inside the batch is skipped too
+            span_rows.append(
+                {
+                    "document_id": doc_id,
+                    "annotator_id": key[1],
+                    "label_id": key[2],
+                    "start": s.start,
+                    "end": s.end,
+                    "attributes": s.attributes,
+                    "note": s.note,
+                    "created_at": now,
+                    "updated_at": now,
+                    "version": 1,
+                }
+            )
+            span_keys.append((index, s.ref))
+    need_ids = any(d.relations for d in docs)
+    if need_ids:
+        for chunk_start in range(0, len(span_rows), CHUNK * 4):
+            chunk = span_rows[chunk_start : chunk_start + CHUNK * 4]
+            ids = session.execute(insert(Span).returning(Span.id, sort_by_parameter_order=True), chunk).scalars().all()
+            for (index, ref), span_id in zip(span_keys[chunk_start : chunk_start + len(chunk)], ids, strict=True):
+                if ref is not None:
+                    ref_ids[(index, ref)] = span_id
+    elif span_rows:
+        session.execute(insert(Span), span_rows)
+    report.spans_added += len(span_rows)
+
+    relation_rows = []
+    seen_relations = _existing_relations(session, doc_ids)
+    for index, (d, doc_id) in enumerate(zip(docs, doc_ids, strict=True)):
+        for r in d.relations:
+            rkey = (db.ids.relation_types[r.type], ref_ids[(index, r.source)], ref_ids[(index, r.target)])
+            if rkey in seen_relations:
+                report.relations_existing += 1
+                continue
+            seen_relations.add(rkey)
+            relation_rows.append(
+                {
+                    "document_id": doc_id,
+                    "annotator_id": annotators[r.annotator],
+                    "type_id": rkey[0],
+                    "source_id": rkey[1],
+                    "target_id": rkey[2],
+                    "created_at": now,
+                }
+            )
+    if relation_rows:
+        session.execute(insert(Relation), relation_rows)
+    report.relations_added += len(relation_rows)
+
+    label_rows = []
+    seen_labels = _existing_doc_labels(session, doc_ids)
+    for d, doc_id in zip(docs, doc_ids, strict=True):
+        for lab in d.doc_labels:
+            lkey = (doc_id, annotators[lab.annotator], labels[(lab.layer, lab.label)])
+            if lkey in seen_labels:
+                report.doc_labels_existing += 1
+                continue
+            seen_labels.add(lkey)
+            label_rows.append({"document_id": lkey[0], "annotator_id": lkey[1], "label_id": lkey[2], "created_at": now})
+    if label_rows:
+        session.execute(insert(DocumentLabel), label_rows)
+    report.doc_labels_added += len(label_rows)
+
+
+def _existing_spans(session: Session, doc_ids: list[int]) -> dict[tuple[int, int, int, int, int], int]:
+    out: dict[tuple[int, int, int, int, int], int] = {}
+    for chunk in _chunks(sorted(set(doc_ids))):
+        rows = session.execute(
+            select(Span.document_id, Span.annotator_id, Span.label_id, Span.start, Span.end, Span.id).where(
+                Span.document_id.in_(chunk)
+            )
+        )
+        for doc_id, annotator_id, label_id, start, end, span_id in rows:
+            out[(doc_id, annotator_id, label_id, start, end)] = span_id
+    return out
+
+
+def _existing_relations(session: Session, doc_ids: list[int]) -> set[tuple[int, int, int]]:
+    out: set[tuple[int, int, int]] = set()
+    for chunk in _chunks(sorted(set(doc_ids))):
+        out.update(
+            session.execute(
+                select(Relation.type_id, Relation.source_id, Relation.target_id).where(Relation.document_id.in_(chunk))
+            )
+        )
+    return out
+
+
+def _existing_doc_labels(session: Session, doc_ids: list[int]) -> set[tuple[int, int, int]]:
+    out: set[tuple[int, int, int]] = set()
+    for chunk in _chunks(sorted(set(doc_ids))):
+        out.update(
+            session.execute(
+                select(DocumentLabel.document_id, DocumentLabel.annotator_id, DocumentLabel.label_id).where(
+                    DocumentLabel.document_id.in_(chunk)
+                )
+            )
+        )
+    return out

@@ -1,0 +1,177 @@
+"""The corpus store: one object per open database, handing out short sessions.
+
+Every unit of work gets its own session and transaction; nothing holds a session open between
+user actions. Writers use :meth:`Database.write` (``BEGIN IMMEDIATE`` on SQLite); readers use
+:meth:`Database.read`. ``expire_on_commit=False`` because callers receive plain records, never
+live ORM objects that would lazy-load after the session is gone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from curator.errors import SchemaError
+from curator.paths import default_database_url, default_schema_path
+from curator.schema import Schema, load_schema, parse_schema
+from curator.store import migrations
+from curator.store.engine import WRITE, create_store_engine, is_sqlite
+from curator.store.models import Annotator, LabelRow, LayerRow, RelationTypeRow, SchemaRecord, Span
+
+
+@dataclass(frozen=True)
+class LabelIds:
+    """Database ids of the schema's labels and relation types, for fast validation and bulk writes."""
+
+    labels: dict[tuple[str, str], int]
+    relation_types: dict[str, int]
+
+    def label_key(self, label_id: int) -> tuple[str, str]:
+        for key, value in self.labels.items():
+            if value == label_id:
+                return key
+        raise KeyError(label_id)
+
+
+class Database:
+    """An open corpus database at ``url``, migrated to the current revision, with its schema in force.
+
+    ``schema_path`` names a project's own schema file; without it the schema stored in the database
+    is used, or the bundled one for a new database.
+    """
+
+    def __init__(self, url: str | None = None, *, schema_path: Path | None = None) -> None:
+        self.url = url or default_database_url()
+        self.engine: Engine = create_store_engine(self.url)
+        migrations.upgrade(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
+        self.schema = self._install_schema(schema_path)
+        self.ids = self._load_ids()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only unit of work; rolled back at the end, so viewing never changes anything."""
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One short write transaction, committed on success and rolled back on any error."""
+        with self._writer.begin() as session:
+            yield session
+
+    # -- annotators -------------------------------------------------------------------------------
+
+    def annotator_id(self, session: Session, name: str) -> int:
+        """The id of annotator ``name``, created on first use (inside the caller's transaction)."""
+        name = name.strip()
+        if not name:
+            raise ValueError("an annotator needs a name")
+        found = session.scalar(select(Annotator.id).where(Annotator.name == name))
+        if found is not None:
+            return found
+        annotator = Annotator(name=name)
+        session.add(annotator)
+        session.flush()
+        return annotator.id
+
+    def annotator_names(self) -> list[str]:
+        with self.read() as session:
+            return list(session.scalars(select(Annotator.name).order_by(Annotator.name)))
+
+    # -- schema -----------------------------------------------------------------------------------
+
+    def _install_schema(self, schema_path: Path | None) -> Schema:
+        with self.write() as session:
+            stored = session.scalars(select(SchemaRecord).order_by(SchemaRecord.id.desc()).limit(1)).first()
+            if schema_path is None and stored is not None:
+                return parse_schema(stored.content, stored.source)
+            path = schema_path or default_schema_path()
+            schema = load_schema(path)
+            content = path.read_text(encoding="utf-8")
+            digest = hashlib.sha256(content.encode()).hexdigest()
+            if stored is None or stored.sha256 != digest:
+                self._sync_schema_rows(session, schema, str(path))
+                session.add(
+                    SchemaRecord(
+                        name=schema.name, version=schema.version, source=str(path), content=content, sha256=digest
+                    )
+                )
+            return schema
+
+    def _sync_schema_rows(self, session: Session, schema: Schema, source: str) -> None:
+        """Make the layer, label and relation-type rows match ``schema``. A label that is gone from the
+        file but still used by an annotation is kept and retired; one that is unused is removed."""
+        layers = {row.key: row for row in session.scalars(select(LayerRow))}
+        labels = {(row.layer_id, row.key): row for row in session.scalars(select(LabelRow))}
+        wanted: set[tuple[int, str]] = set()
+        for layer in schema.layers:
+            row = layers.get(layer.id)
+            definition = layer.model_dump(mode="json", exclude={"labels"})
+            if row is None:
+                row = LayerRow(key=layer.id, definition=definition)
+                session.add(row)
+                session.flush()
+            else:
+                row.definition = definition
+            for label in layer.labels:
+                wanted.add((row.id, label.id))
+                label_row = labels.get((row.id, label.id))
+                label_def = label.model_dump(mode="json")
+                if label_row is None:
+                    session.add(LabelRow(layer_id=row.id, key=label.id, definition=label_def, retired=False))
+                else:
+                    label_row.definition, label_row.retired = label_def, False
+        used = set(session.scalars(select(Span.label_id).distinct()))
+        for key, label_row in labels.items():
+            if key not in wanted:
+                if label_row.id in used:
+                    label_row.retired = True
+                else:
+                    session.delete(label_row)
+        relations = {row.key: row for row in session.scalars(select(RelationTypeRow))}
+        for relation in schema.relations:
+            rdef = relation.model_dump(mode="json")
+            if relation.id in relations:
+                relations[relation.id].definition, relations[relation.id].retired = rdef, False
+            else:
+                session.add(RelationTypeRow(key=relation.id, definition=rdef, retired=False))
+        for rel_key, rel_row in relations.items():
+            if schema.relation(rel_key) is None:
+                rel_row.retired = True
+        if not schema.layers:
+            raise SchemaError(f"{source}: the schema has no layers")
+
+    def _load_ids(self) -> LabelIds:
+        with self.read() as session:
+            layer_keys: dict[int, str] = {row.id: row.key for row in session.execute(select(LayerRow.id, LayerRow.key))}
+            labels = {
+                (layer_keys[layer_id], key): label_id
+                for label_id, layer_id, key in session.execute(
+                    select(LabelRow.id, LabelRow.layer_id, LabelRow.key).where(LabelRow.retired.is_(False))
+                )
+            }
+            relation_types = {
+                row.key: row.id
+                for row in session.execute(
+                    select(RelationTypeRow.key, RelationTypeRow.id).where(RelationTypeRow.retired.is_(False))
+                )
+            }
+        return LabelIds(labels, relation_types)

@@ -1,0 +1,338 @@
+"""User edits, one short transaction each, each leaving a row in the history.
+
+An :class:`Editor` acts for one annotator and only on that annotator's annotations. Edits of an
+existing annotation name the version they were made against; if a colleague changed it since, the
+edit is refused with :class:`StaleEdit` carrying the current version, never applied over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from curator.errors import EditRefused, StaleEdit
+from curator.schema.checks import check_label, check_relation, check_span
+from curator.store.database import Database
+from curator.store.models import (
+    STATUSES,
+    Annotator,
+    Document,
+    DocumentLabel,
+    DocumentStatus,
+    HistoryEntry,
+    Relation,
+    Span,
+    utcnow,
+)
+from curator.store.queries import RelationRecord, SpanRecord, relation_select
+
+
+@dataclass(frozen=True)
+class DeletedSpan:
+    """What a span deletion removed, enough to put it back exactly (for undo)."""
+
+    span: SpanRecord
+    relations: tuple[RelationRecord, ...]
+
+
+class Editor:
+    """Edits by ``annotator`` on ``db``; each public method commits one transaction."""
+
+    def __init__(self, db: Database, annotator: str) -> None:
+        self.db = db
+        self.annotator = annotator.strip()
+        if not self.annotator:
+            raise ValueError("an editor needs an annotator name")
+
+    # -- spans ------------------------------------------------------------------------------------
+
+    def add_span(
+        self,
+        document_id: int,
+        layer: str,
+        label: str,
+        start: int,
+        end: int,
+        attributes: dict[str, Any] | None = None,
+        note: str = "",
+    ) -> SpanRecord:
+        attributes = dict(attributes or {})
+        with self.db.write() as session:
+            text = self._text(session, document_id)
+            self._check(check_span(self.db.schema, text, layer, label, start, end, attributes))
+            span = Span(
+                document_id=document_id,
+                annotator_id=self._me(session),
+                label_id=self.db.ids.labels[(layer, label)],
+                start=start,
+                end=end,
+                attributes=attributes,
+                note=note,
+            )
+            session.add(span)
+            session.flush()
+            record = self._record(span, layer, label)
+            self._log(session, "create", "span", span.id, document_id, None, _plain(record))
+            return record
+
+    def update_span(
+        self,
+        span_id: int,
+        expected_version: int,
+        *,
+        layer: str | None = None,
+        label: str | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+    ) -> SpanRecord:
+        """Change a span; fields left as None keep their value."""
+        with self.db.write() as session:
+            span, before = self._own_span(session, span_id, expected_version)
+            new_layer = layer or before.layer
+            new_label = label or before.label
+            new_start = before.start if start is None else start
+            new_end = before.end if end is None else end
+            new_attributes = before.attributes if attributes is None else dict(attributes)
+            text = self._text(session, span.document_id)
+            self._check(check_span(self.db.schema, text, new_layer, new_label, new_start, new_end, new_attributes))
+            span.label_id = self.db.ids.labels[(new_layer, new_label)]
+            span.start, span.end, span.attributes = new_start, new_end, new_attributes
+            if note is not None:
+                span.note = note
+            span.updated_at = utcnow()
+            try:
+                session.flush()
+            except StaleDataError as exc:
+                raise StaleEdit("a colleague changed this annotation meanwhile", None) from exc
+            record = self._record(span, new_layer, new_label)
+            self._log(session, "update", "span", span.id, span.document_id, _plain(before), _plain(record))
+            return record
+
+    def delete_span(self, span_id: int, expected_version: int | None = None) -> DeletedSpan:
+        with self.db.write() as session:
+            span, before = self._own_span(session, span_id, expected_version)
+            rels = tuple(
+                r for r in _relations_of(session, [span_id]) if r.source_id == span_id or r.target_id == span_id
+            )
+            session.delete(span)
+            session.flush()
+            self._log(session, "delete", "span", span_id, before.document_id, _plain(before), None)
+            return DeletedSpan(before, rels)
+
+    def restore_span(self, deleted: DeletedSpan) -> SpanRecord:
+        """Put back a span removed by :meth:`delete_span`, with its id and relations (undo)."""
+        s = deleted.span
+        with self.db.write() as session:
+            if s.annotator != self.annotator:
+                raise EditRefused("only the annotator who made an annotation can restore it")
+            self._text(session, s.document_id)
+            span = Span(
+                id=s.id,
+                document_id=s.document_id,
+                annotator_id=self._me(session),
+                label_id=self.db.ids.labels[(s.layer, s.label)],
+                start=s.start,
+                end=s.end,
+                attributes=s.attributes,
+                note=s.note,
+            )
+            session.add(span)
+            session.flush()
+            for r in deleted.relations:
+                if session.get(Span, r.source_id) and session.get(Span, r.target_id):
+                    session.add(
+                        Relation(
+                            id=r.id,
+                            document_id=r.document_id,
+                            annotator_id=self._me(session),
+                            type_id=self.db.ids.relation_types[r.type],
+                            source_id=r.source_id,
+                            target_id=r.target_id,
+                        )
+                    )
+            record = self._record(span, s.layer, s.label)
+            self._log(session, "restore", "span", span.id, s.document_id, None, _plain(record))
+            return record
+
+    # -- relations --------------------------------------------------------------------------------
+
+    def add_relation(self, type_id: str, source_id: int, target_id: int) -> RelationRecord:
+        with self.db.write() as session:
+            source, source_rec = self._own_span(session, source_id, None)
+            target = session.get(Span, target_id)
+            if target is None or target.document_id != source.document_id:
+                raise EditRefused("both ends of a relation must be annotations of the same document")
+            target_key = self.db.ids.label_key(target.label_id)
+            self._check(check_relation(self.db.schema, type_id, (source_rec.layer, source_rec.label), target_key))
+            rel_type = self.db.schema.relation(type_id)
+            type_pk = self.db.ids.relation_types[type_id]
+            if rel_type and rel_type.max_per_source:
+                count = len(
+                    session.scalars(
+                        select(Relation.id).where(Relation.source_id == source_id, Relation.type_id == type_pk)
+                    ).all()
+                )
+                if count >= rel_type.max_per_source:
+                    raise EditRefused(f"this annotation already has its {type_id}; remove that link first")
+            relation = Relation(
+                document_id=source.document_id,
+                annotator_id=self._me(session),
+                type_id=type_pk,
+                source_id=source_id,
+                target_id=target_id,
+            )
+            session.add(relation)
+            session.flush()
+            record = RelationRecord(relation.id, relation.document_id, self.annotator, type_id, source_id, target_id)
+            self._log(session, "create", "relation", relation.id, relation.document_id, None, asdict(record))
+            return record
+
+    def delete_relation(self, relation_id: int) -> RelationRecord:
+        with self.db.write() as session:
+            found = _relations_by_id(session, relation_id)
+            if not found:
+                raise EditRefused("that link no longer exists")
+            record = found[0]
+            if record.annotator != self.annotator:
+                raise EditRefused("only the annotator who made a link can remove it")
+            session.execute(delete(Relation).where(Relation.id == relation_id))
+            self._log(session, "delete", "relation", relation_id, record.document_id, asdict(record), None)
+            return record
+
+    # -- document labels and status ---------------------------------------------------------------
+
+    def set_document_label(self, document_id: int, layer: str, label: str, present: bool) -> bool:
+        """Add or remove a document-level label; return whether anything changed."""
+        with self.db.write() as session:
+            self._text(session, document_id)
+            found = check_label(self.db.schema, layer, label, "document")
+            if isinstance(found, str):
+                raise EditRefused(found)
+            me = self._me(session)
+            label_pk = self.db.ids.labels[(layer, label)]
+            row = session.scalars(
+                select(DocumentLabel).where(
+                    DocumentLabel.document_id == document_id,
+                    DocumentLabel.annotator_id == me,
+                    DocumentLabel.label_id == label_pk,
+                )
+            ).first()
+            if present == (row is not None):
+                return False
+            value = {"layer": layer, "label": label}
+            if present:
+                session.add(DocumentLabel(document_id=document_id, annotator_id=me, label_id=label_pk))
+                self._log(session, "create", "doc_label", None, document_id, None, value)
+            else:
+                session.delete(row)
+                self._log(session, "delete", "doc_label", None, document_id, value, None)
+            return True
+
+    def set_status(self, document_id: int, status: str) -> str:
+        """Set this annotator's status of a document; return the previous one."""
+        if status not in STATUSES:
+            raise EditRefused(f"status must be one of {', '.join(STATUSES)}")
+        with self.db.write() as session:
+            self._text(session, document_id)
+            me = self._me(session)
+            row = session.get(DocumentStatus, (document_id, me))
+            previous = row.status if row else "new"
+            if row is None:
+                session.add(DocumentStatus(document_id=document_id, annotator_id=me, status=status))
+            else:
+                row.status, row.updated_at = status, utcnow()
+            if previous != status:
+                self._log(session, "update", "status", None, document_id, {"status": previous}, {"status": status})
+            return previous
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _me(self, session: Session) -> int:
+        return self.db.annotator_id(session, self.annotator)
+
+    @staticmethod
+    def _check(problems: list[str]) -> None:
+        if problems:
+            raise EditRefused("; ".join(problems))
+
+    @staticmethod
+    def _text(session: Session, document_id: int) -> str:
+        text = session.scalar(select(Document.text).where(Document.id == document_id))
+        if text is None:
+            raise EditRefused(f"document {document_id} does not exist (deleted by a colleague?)")
+        return text
+
+    def _own_span(self, session: Session, span_id: int, expected_version: int | None) -> tuple[Span, SpanRecord]:
+        span = session.get(Span, span_id)
+        if span is None:
+            raise StaleEdit("this annotation was deleted meanwhile", None)
+        layer, label = self.db.ids.label_key(span.label_id)
+        record = self._record(span, layer, label, annotator=self._name_of(session, span.annotator_id))
+        if record.annotator != self.annotator:
+            raise EditRefused(f"this annotation belongs to {record.annotator}; each annotator edits their own")
+        if expected_version is not None and span.version != expected_version:
+            raise StaleEdit("a colleague changed this annotation meanwhile", _plain(record))
+        return span, record
+
+    @staticmethod
+    def _name_of(session: Session, annotator_id: int) -> str:
+        return session.scalar(select(Annotator.name).where(Annotator.id == annotator_id)) or ""
+
+    def _record(self, span: Span, layer: str, label: str, annotator: str | None = None) -> SpanRecord:
+        return SpanRecord(
+            span.id,
+            span.document_id,
+            annotator or self.annotator,
+            layer,
+            label,
+            span.start,
+            span.end,
+            dict(span.attributes),
+            span.note or "",
+            span.version,
+        )
+
+    def _log(
+        self,
+        session: Session,
+        action: str,
+        kind: str,
+        object_id: int | None,
+        document_id: int | None,
+        before: dict[str, Any] | None,
+        after: dict[str, Any] | None,
+    ) -> None:
+        session.add(
+            HistoryEntry(
+                annotator=self.annotator,
+                action=action,
+                kind=kind,
+                object_id=object_id,
+                document_id=document_id,
+                before=before,
+                after=after,
+            )
+        )
+
+
+def _plain(record: SpanRecord) -> dict[str, Any]:
+    return asdict(record)
+
+
+def _relations_of(session: Session, span_ids: list[int]) -> list[RelationRecord]:
+    return [
+        RelationRecord(*row)
+        for row in session.execute(
+            relation_select().where((Relation.source_id.in_(span_ids)) | (Relation.target_id.in_(span_ids)))
+        )
+    ]
+
+
+def _relations_by_id(session: Session, relation_id: int) -> list[RelationRecord]:
+    return [RelationRecord(*row) for row in session.execute(relation_select().where(Relation.id == relation_id))]

@@ -1,0 +1,56 @@
+"""Engines with the transaction behaviour Curator relies on.
+
+SQLite: foreign keys on every connection, WAL journal with ``synchronous=FULL`` (a committed edit
+survives a crash and a power loss), a busy timeout, and pysqlite's own transaction handling turned
+off so SQLAlchemy emits ``BEGIN`` itself: ``BEGIN IMMEDIATE`` for writers, so two processes queue for
+the write lock instead of failing with "database is locked" (SQLAlchemy's SQLite dialect documentation,
+"Serializable isolation / Savepoints / Transactional DDL").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+BUSY_TIMEOUT_MS = 30_000
+WRITE = {"curator_begin": "IMMEDIATE"}
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def create_store_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for ``url``; for PostgreSQL the ``psycopg`` driver is chosen when none is named."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+    if parsed.database in (None, "", ":memory:"):
+        raise ValueError("Curator needs an SQLite file, not an in-memory database")
+    # NullPool: each unit of work opens its connection; no handle outlives it (no stale locks).
+    engine = create_engine(parsed, echo=echo, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _sqlite_on_connect)
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy, not pysqlite, decides when BEGIN happens
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    mode = connection.get_execution_options().get("curator_begin", "DEFERRED")
+    connection.exec_driver_sql(f"BEGIN {mode}")

@@ -1,0 +1,186 @@
+"""SQLAlchemy models of the corpus store. Offsets are code points over ``Document.text``, end exclusive."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+STATUSES = ("new", "in_progress", "done")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+
+
+class SchemaRecord(Base):
+    """Each annotation schema the database has been opened with; the newest is in force."""
+
+    __tablename__ = "annotation_schemas"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    version: Mapped[int]
+    source: Mapped[str] = mapped_column(String(1000))
+    content: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class LayerRow(Base):
+    __tablename__ = "layers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    definition: Mapped[dict[str, Any]]
+
+
+class LabelRow(Base):
+    __tablename__ = "labels"
+    __table_args__ = (UniqueConstraint("layer_id", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    layer_id: Mapped[int] = mapped_column(ForeignKey("layers.id"))
+    key: Mapped[str] = mapped_column(String(100))
+    # A label removed from the schema file but still used keeps its row, retired.
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    definition: Mapped[dict[str, Any]]
+
+
+class RelationTypeRow(Base):
+    __tablename__ = "relation_types"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+    definition: Mapped[dict[str, Any]]
+
+
+class Annotator(Base):
+    __tablename__ = "annotators"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Document(Base):
+    """A document's text exactly as decoded, with line endings turned to LF (``newline`` records the
+    original style), and where it came from."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ext_id: Mapped[str] = mapped_column(String(300), unique=True)
+    title: Mapped[str] = mapped_column(String(1000))
+    source: Mapped[str] = mapped_column(String(2000), default="")
+    language: Mapped[str] = mapped_column(String(16))
+    direction: Mapped[str] = mapped_column(String(3))
+    text: Mapped[str] = mapped_column(Text)
+    length: Mapped[int]
+    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    bytes_sha256: Mapped[str | None] = mapped_column(String(64))
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    newline: Mapped[str] = mapped_column(String(8), default="lf")
+    had_bom: Mapped[bool] = mapped_column(Boolean, default=False)
+    meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Span(Base):
+    __tablename__ = "spans"
+    __table_args__ = (
+        CheckConstraint('"start" >= 0 AND "end" > "start"', name="offsets"),
+        Index("ix_spans_document_annotator", "document_id", "annotator_id", "start"),
+        Index("ix_spans_label", "label_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Relation(Base):
+    __tablename__ = "relations"
+    __table_args__ = (
+        UniqueConstraint("type_id", "source_id", "target_id"),
+        Index("ix_relations_document", "document_id", "annotator_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    type_id: Mapped[int] = mapped_column(ForeignKey("relation_types.id"))
+    source_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DocumentLabel(Base):
+    """A document-level label (a cooperation area of the whole document) by one annotator."""
+
+    __tablename__ = "document_labels"
+    __table_args__ = (UniqueConstraint("document_id", "annotator_id", "label_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class DocumentStatus(Base):
+    __tablename__ = "document_status"
+    __table_args__ = (CheckConstraint("status IN ('new', 'in_progress', 'done')", name="status"),)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class HistoryEntry(Base):
+    """Append-only record of every change: who, what, when, before and after.
+
+    ``document_id`` and ``object_id`` are plain integers, not foreign keys, so the history outlives
+    what it describes; triggers refuse UPDATE and DELETE on this table.
+    """
+
+    __tablename__ = "history"
+    __table_args__ = (Index("ix_history_document", "document_id", "at"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    annotator: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    object_id: Mapped[int | None]
+    document_id: Mapped[int | None]
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -1,0 +1,256 @@
+"""Read-only queries: documents, their annotations, corpus statistics. They return plain records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from curator.store.database import Database
+from curator.store.models import (
+    Annotator,
+    Document,
+    DocumentLabel,
+    DocumentStatus,
+    LabelRow,
+    LayerRow,
+    Relation,
+    RelationTypeRow,
+    Span,
+)
+
+
+@dataclass(frozen=True)
+class SpanRecord:
+    id: int
+    document_id: int
+    annotator: str
+    layer: str
+    label: str
+    start: int
+    end: int
+    attributes: dict[str, Any]
+    note: str
+    version: int
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    id: int
+    document_id: int
+    annotator: str
+    type: str
+    source_id: int
+    target_id: int
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: int
+    ext_id: str
+    title: str
+    language: str
+    direction: str
+    text: str
+    source: str
+    meta: dict[str, Any]
+    newline: str
+    encoding: str | None
+
+
+@dataclass
+class DocumentBundle:
+    """A document with the annotations of the chosen annotators."""
+
+    document: DocumentRecord
+    spans: list[SpanRecord] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+    doc_labels: list[tuple[str, str, str]] = field(default_factory=list)  # (annotator, layer, label)
+
+
+def _span_query(annotators: list[str] | None) -> Any:
+    q = (
+        select(
+            Span.id,
+            Span.document_id,
+            Annotator.name,
+            LayerRow.key,
+            LabelRow.key,
+            Span.start,
+            Span.end,
+            Span.attributes,
+            Span.note,
+            Span.version,
+        )
+        .join(Annotator, Annotator.id == Span.annotator_id)
+        .join(LabelRow, LabelRow.id == Span.label_id)
+        .join(LayerRow, LayerRow.id == LabelRow.layer_id)
+    )
+    if annotators is not None:
+        q = q.where(Annotator.name.in_(annotators))
+    return q
+
+
+def _document_record(d: Document) -> DocumentRecord:
+    return DocumentRecord(
+        d.id, d.ext_id, d.title, d.language, d.direction, d.text, d.source, d.meta, d.newline, d.encoding
+    )
+
+
+def document(db: Database, document_id: int) -> DocumentRecord | None:
+    with db.read() as session:
+        d = session.get(Document, document_id)
+        return _document_record(d) if d else None
+
+
+def spans(db: Database, document_id: int, annotators: list[str] | None = None) -> list[SpanRecord]:
+    """The document's spans by ``annotators`` (all when None), in text order."""
+    with db.read() as session:
+        rows = session.execute(
+            _span_query(annotators).where(Span.document_id == document_id).order_by(Span.start, Span.end, Span.id)
+        )
+        return [SpanRecord(*row) for row in rows]
+
+
+def relations(db: Database, document_id: int, annotators: list[str] | None = None) -> list[RelationRecord]:
+    with db.read() as session:
+        return _relations(session, [document_id], annotators)
+
+
+def relation_select() -> Any:
+    return (
+        select(
+            Relation.id,
+            Relation.document_id,
+            Annotator.name,
+            RelationTypeRow.key,
+            Relation.source_id,
+            Relation.target_id,
+        )
+        .join(Annotator, Annotator.id == Relation.annotator_id)
+        .join(RelationTypeRow, RelationTypeRow.id == Relation.type_id)
+    )
+
+
+def _relations(session: Session, doc_ids: list[int], annotators: list[str] | None) -> list[RelationRecord]:
+    q = relation_select().where(Relation.document_id.in_(doc_ids)).order_by(Relation.id)
+    if annotators is not None:
+        q = q.where(Annotator.name.in_(annotators))
+    return [RelationRecord(*row) for row in session.execute(q)]
+
+
+def _doc_labels(session: Session, doc_ids: list[int], annotators: list[str] | None) -> list[tuple[int, str, str, str]]:
+    q = (
+        select(DocumentLabel.document_id, Annotator.name, LayerRow.key, LabelRow.key)
+        .join(Annotator, Annotator.id == DocumentLabel.annotator_id)
+        .join(LabelRow, LabelRow.id == DocumentLabel.label_id)
+        .join(LayerRow, LayerRow.id == LabelRow.layer_id)
+        .where(DocumentLabel.document_id.in_(doc_ids))
+        .order_by(DocumentLabel.id)
+    )
+    if annotators is not None:
+        q = q.where(Annotator.name.in_(annotators))
+    return [tuple(row) for row in session.execute(q)]  # type: ignore[misc]
+
+
+def document_labels(db: Database, document_id: int, annotators: list[str] | None = None) -> list[tuple[str, str, str]]:
+    with db.read() as session:
+        return [(a, lay, lab) for _, a, lay, lab in _doc_labels(session, [document_id], annotators)]
+
+
+def iter_bundles(
+    db: Database, annotators: list[str] | None = None, document_ids: list[int] | None = None, batch: int = 200
+) -> Iterator[DocumentBundle]:
+    """Documents in id order with their annotations, ``batch`` documents per query round (for exports)."""
+    last = 0
+    while True:
+        with db.read() as session:
+            q = select(Document).where(Document.id > last).order_by(Document.id).limit(batch)
+            if document_ids is not None:
+                q = q.where(Document.id.in_(document_ids))
+            docs = list(session.scalars(q))
+            if not docs:
+                return
+            ids = [d.id for d in docs]
+            bundles = {d.id: DocumentBundle(_document_record(d)) for d in docs}
+            for row in session.execute(
+                _span_query(annotators)
+                .where(Span.document_id.in_(ids))
+                .order_by(Span.document_id, Span.start, Span.end, Span.id)
+            ):
+                bundles[row[1]].spans.append(SpanRecord(*row))
+            for rel in _relations(session, ids, annotators):
+                bundles[rel.document_id].relations.append(rel)
+            for doc_id, a, lay, lab in _doc_labels(session, ids, annotators):
+                bundles[doc_id].doc_labels.append((a, lay, lab))
+        yield from bundles.values()
+        last = ids[-1]
+
+
+def document_ids_by_ext(db: Database, ext_ids: list[str]) -> list[int]:
+    with db.read() as session:
+        return list(session.scalars(select(Document.id).where(Document.ext_id.in_(ext_ids))))
+
+
+def count_documents(db: Database) -> int:
+    with db.read() as session:
+        return session.scalar(select(func.count(Document.id))) or 0
+
+
+def statuses(db: Database, annotator: str) -> dict[int, str]:
+    with db.read() as session:
+        rows = session.execute(
+            select(DocumentStatus.document_id, DocumentStatus.status)
+            .join(Annotator, Annotator.id == DocumentStatus.annotator_id)
+            .where(Annotator.name == annotator)
+        )
+        return {doc_id: status for doc_id, status in rows}
+
+
+def stats(db: Database) -> dict[str, Any]:
+    """Documents by language; spans by layer, label and annotator; relations and document labels."""
+    with db.read() as session:
+        by_language = dict(session.execute(select(Document.language, func.count()).group_by(Document.language)).all())
+        span_rows = session.execute(
+            select(LayerRow.key, LabelRow.key, Annotator.name, func.count())
+            .select_from(Span)
+            .join(LabelRow, LabelRow.id == Span.label_id)
+            .join(LayerRow, LayerRow.id == LabelRow.layer_id)
+            .join(Annotator, Annotator.id == Span.annotator_id)
+            .group_by(LayerRow.key, LabelRow.key, Annotator.name)
+        ).all()
+        label_rows = session.execute(
+            select(LabelRow.key, Annotator.name, func.count())
+            .select_from(DocumentLabel)
+            .join(LabelRow, LabelRow.id == DocumentLabel.label_id)
+            .join(Annotator, Annotator.id == DocumentLabel.annotator_id)
+            .group_by(LabelRow.key, Annotator.name)
+        ).all()
+        rel_type = aliased(RelationTypeRow)
+        relation_rows = session.execute(
+            select(rel_type.key, func.count())
+            .select_from(Relation)
+            .join(rel_type, rel_type.id == Relation.type_id)
+            .group_by(rel_type.key)
+        ).all()
+    by_layer: dict[str, int] = {}
+    by_label: dict[str, int] = {}
+    by_annotator: dict[str, int] = {}
+    for layer, label, annotator, n in span_rows:
+        by_layer[layer] = by_layer.get(layer, 0) + n
+        by_label[f"{layer}/{label}"] = by_label.get(f"{layer}/{label}", 0) + n
+        by_annotator[annotator] = by_annotator.get(annotator, 0) + n
+    return {
+        "documents": {"total": sum(by_language.values()), "by_language": dict(sorted(by_language.items()))},
+        "annotations": {
+            "total": sum(by_layer.values()),
+            "by_layer": dict(sorted(by_layer.items())),
+            "by_label": dict(sorted(by_label.items())),
+            "by_annotator": dict(sorted(by_annotator.items())),
+        },
+        "relations": {key: n for key, n in sorted(relation_rows)},
+        "document_labels": {f"{lab}/{a}": n for lab, a, n in sorted(label_rows)},
+    }

@@ -1,0 +1,98 @@
+"""Where a span may start and end: never between a letter and its marks, never across a paragraph
+break unless allowed; word snapping that can leave an Arabic proclitic outside the span."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Single-letter proclitics: wa, fa, bi, li, ka. The article is handled separately.
+PROCLITICS = frozenset("وفبلك")
+ARTICLE = "ال"
+
+
+def is_mark(ch: str) -> bool:
+    """A combining mark (tashkeel, accents) or tatweel: never the first character of a span."""
+    return unicodedata.category(ch) in ("Mn", "Me") or ch == "\u0640"
+
+
+def is_boundary(text: str, offset: int) -> bool:
+    """True when a span may start or end at ``offset``: not before a combining mark."""
+    if offset <= 0 or offset >= len(text):
+        return 0 <= offset <= len(text)
+    ch = text[offset]
+    if is_mark(ch):
+        return False
+    # Keep a surrogate-free Python str; but never split a ZWJ emoji sequence.
+    return not (ch == "\u200d" or text[offset - 1] == "\u200d")
+
+
+def crosses_paragraph(text: str, start: int, end: int) -> bool:
+    """True when the span ``[start, end)`` contains a line break."""
+    return "\n" in text[start:end]
+
+
+def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    """Start and end (exclusive, before the LF) of the paragraph holding ``offset``."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or is_mark(ch) or ch in "_'’-"
+
+
+def word_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The word (letters, digits, their marks) around ``offset``; empty at a non-word character."""
+    start = offset
+    while start > 0 and _is_word_char(text[start - 1]):
+        start -= 1
+    end = offset
+    while end < len(text) and _is_word_char(text[end]):
+        end += 1
+    return start, end
+
+
+def snap(text: str, start: int, end: int, *, keep_proclitic_out: bool = False) -> tuple[int, int]:
+    """Widen ``[start, end)`` to whole words and trim surrounding spaces and punctuation.
+
+    Where the selection started inside a word right after a proclitic (``و|السودان``) and
+    ``keep_proclitic_out`` is set, the proclitic stays outside the span.
+    """
+    if start > end:
+        start, end = end, start
+    while start < end and not _is_word_char(text[start]):
+        start += 1
+    while end > start and not _is_word_char(text[end - 1]):
+        end -= 1
+    if start == end:
+        return start, end
+    word_start, _ = word_bounds(text, start)
+    _, word_end = word_bounds(text, end - 1)
+    snapped_start = word_start
+    if keep_proclitic_out and start > word_start:
+        snapped_start = proclitic_split(text, word_start, start)
+    return snapped_start, word_end
+
+
+def proclitic_split(text: str, word_start: int, wanted: int) -> int:
+    """Where a span may start inside a word when a proclitic is left out: ``wanted`` if the letters
+    between ``word_start`` and ``wanted`` are proclitics (optionally with marks), else the word start."""
+    i = word_start
+    while i < wanted:
+        if text[i] in PROCLITICS:
+            i += 1
+            while i < wanted and is_mark(text[i]):
+                i += 1
+        else:
+            return word_start
+    return wanted
+
+
+def clamp_to_boundaries(text: str, start: int, end: int) -> tuple[int, int]:
+    """Move ``start`` back and ``end`` forward until neither splits a letter from its marks."""
+    while start > 0 and not is_boundary(text, start):
+        start -= 1
+    while end < len(text) and not is_boundary(text, end):
+        end += 1
+    return start, end

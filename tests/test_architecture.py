@@ -1,0 +1,41 @@
+"""The core never imports Qt; a PySide6 upgrade that breaks void calls fails loudly here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_the_core_imports_without_qt() -> None:
+    code = (
+        "import sys\n"
+        "import curator.cli.main, curator.io.importer, curator.io.export_jsonl, curator.store.editing\n"
+        "import curator.store.queries, curator.text.folding, curator.text.utf16, curator.schema\n"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'curator.gui')))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
+
+
+def test_import_linter_contract_holds() -> None:
+    result = subprocess.run(["lint-imports"], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 1 kept, 0 broken" in result.stdout
+
+
+def test_twenty_thousand_void_qt_calls_do_not_abort() -> None:
+    """PySide6 6.12.0 leaks a reference to None per void call and aborts on CPython 3.11."""
+    code = (
+        "from PySide6.QtGui import QTextDocument, QTextCursor, QTextCharFormat, QColor\n"
+        "doc = QTextDocument('x' * 100)\n"
+        "cursor = QTextCursor(doc)\n"
+        "fmt = QTextCharFormat()\n"
+        "for i in range(20000):\n"
+        "    cursor.setPosition(i % 100)\n"
+        "    fmt.setBackground(QColor(i % 255, 0, 0))\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "ok"

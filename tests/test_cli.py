@@ -1,0 +1,73 @@
+"""The command-line contract scripts rely on: exit codes, one-line errors, JSON stats."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, db_url: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "CURATOR_DB": db_url}
+    return subprocess.run(
+        [sys.executable, "-m", "curator", *args], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
+
+
+def test_import_seeds_then_stats_reports_four_arabic_and_one_french(db_url: str, seeds: Path) -> None:
+    first = run("import", str(seeds), db_url=db_url)
+    assert first.returncode == 0, first.stderr
+    assert "imported 5 documents" in first.stdout
+    second = run("import", str(seeds), db_url=db_url)
+    assert second.returncode == 0
+    assert "nothing new" in second.stdout and "5 documents were already in the database" in second.stdout
+    stats = run("stats", "--json", db_url=db_url)
+    figures = json.loads(stats.stdout)
+    assert figures["documents"] == {"total": 5, "by_language": {"ar": 4, "fr": 1}}
+
+
+def test_bad_input_exits_non_zero_with_one_line_naming_the_file(db_url: str, samples: Path) -> None:
+    result = run("import", str(samples), db_url=db_url)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0] == f"curator: error: {samples}/empty.txt: empty file; nothing was imported"
+    assert json.loads(run("stats", "--json", db_url=db_url).stdout)["documents"]["total"] == 0
+
+
+def test_check_lists_every_problem(db_url: str, samples: Path) -> None:
+    result = run("import", "--check", str(samples / "empty.txt"), str(samples / "not_text.bin"), db_url=db_url)
+    assert result.returncode == 1
+    assert f"{samples}/not_text.bin:1: binary data" in result.stderr
+
+
+def test_export_jsonl_with_annotator_filter(db_url: str, samples: Path, tmp_path: Path) -> None:
+    assert run("import", str(samples / "preannotated.jsonl"), db_url=db_url).returncode == 0
+    out = tmp_path / "out.jsonl"
+    result = run(
+        "--db",
+        db_url,
+        "export",
+        "--format",
+        "jsonl",
+        "--out",
+        str(out),
+        "--annotator",
+        "sample",
+        db_url="sqlite:///ignored",
+    )
+    assert result.returncode == 0, result.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+    unknown = run("export", "--out", str(out), "--annotator", "nobody", db_url=db_url)
+    assert unknown.returncode == 1 and "no annotator named 'nobody'" in unknown.stderr
+
+
+@pytest.mark.parametrize("args", [("export", "--format", "docx", "--out", "x"), ("import", "/no/such/file.txt")])
+def test_usage_errors_are_one_line(db_url: str, args: tuple[str, ...]) -> None:
+    result = run(*args, db_url=db_url)
+    assert result.returncode != 0
+    assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("curator: error: ")

@@ -1,0 +1,130 @@
+"""A curator's edits: each saved at once, checked, recorded in the history, and safe from colleagues."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from curator.errors import EditRefused, StaleEdit
+from curator.io.importer import import_paths
+from curator.store import queries
+from curator.store.database import Database
+from curator.store.editing import Editor
+from curator.store.models import HistoryEntry
+
+
+@pytest.fixture
+def corpus(db: Database, samples: Path) -> Database:
+    import_paths(db, [samples / "mixed_bidi_ar.txt"])
+    return db
+
+
+def _doc(db: Database) -> queries.DocumentRecord:
+    (bundle,) = queries.iter_bundles(db)
+    return bundle.document
+
+
+def test_a_claim_with_its_claimant_is_saved_and_seen_after_reopening(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    start = doc.text.index("خالد خياري")
+    person = editor.add_span(doc.id, "entity", "PER", start, start + 10)
+    claim_end = doc.text.index("(UN).") + 4
+    claim = editor.add_span(doc.id, "claim", "CLAIM", doc.text.index("منظمة"), claim_end, {"stance": "support"})
+    editor.add_relation("claimant", claim.id, person.id)
+    editor.set_status(doc.id, "in_progress")
+    corpus.dispose()
+    reopened = Database(corpus.url)
+    spans = queries.spans(reopened, doc.id, ["amina"])
+    assert doc.text[spans[0].start : spans[0].end] == "خالد خياري"
+    (relation,) = queries.relations(reopened, doc.id)
+    assert (relation.source_id, relation.target_id) == (claim.id, person.id)
+    assert queries.statuses(reopened, "amina") == {doc.id: "in_progress"}
+    reopened.dispose()
+
+
+def test_wrong_edits_are_refused_with_a_reason(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    with pytest.raises(EditRefused, match="unknown label"):
+        editor.add_span(doc.id, "entity", "TEAM", 0, 3)
+    with pytest.raises(EditRefused, match="outside the text"):
+        editor.add_span(doc.id, "entity", "PER", 0, 10_000)
+    with pytest.raises(EditRefused, match="crosses a paragraph break"):
+        editor.add_span(doc.id, "entity", "ORG", doc.text.index("(UN)"), doc.text.index("وتضم") + 4)
+    with pytest.raises(EditRefused, match="must be one of support, oppose, neutral"):
+        editor.add_span(doc.id, "claim", "CLAIM", 0, 10, {"stance": "maybe"})
+    place = editor.add_span(doc.id, "entity", "LOC", doc.text.index("جدة"), doc.text.index("جدة") + 3)
+    claim = editor.add_span(doc.id, "claim", "CLAIM", 0, 10)
+    with pytest.raises(EditRefused, match="target must be entity PER/ORG, not entity LOC"):
+        editor.add_relation("claimant", claim.id, place.id)
+
+
+def test_a_claim_has_only_one_claimant(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    person = editor.add_span(doc.id, "entity", "PER", 4, 14)
+    org = editor.add_span(doc.id, "entity", "ORG", 18, 40)
+    claim = editor.add_span(doc.id, "claim", "CLAIM", 0, 60)
+    editor.add_relation("claimant", claim.id, person.id)
+    with pytest.raises(EditRefused, match="already has its claimant"):
+        editor.add_relation("claimant", claim.id, org.id)
+
+
+def test_each_annotator_edits_only_their_own(corpus: Database) -> None:
+    doc = _doc(corpus)
+    mine = Editor(corpus, "amina").add_span(doc.id, "entity", "PER", 4, 14)
+    with pytest.raises(EditRefused, match="belongs to amina"):
+        Editor(corpus, "yusuf").delete_span(mine.id, mine.version)
+
+
+def test_a_stale_edit_is_refused_and_shows_the_current_version(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    span = editor.add_span(doc.id, "entity", "PER", 4, 14)
+    editor.update_span(span.id, span.version, label="ORG")  # in another window of the same curator
+    with pytest.raises(StaleEdit) as caught:
+        editor.update_span(span.id, span.version, label="LOC")
+    assert caught.value.current is not None and caught.value.current["label"] == "ORG"
+    assert queries.spans(corpus, doc.id)[0].label == "ORG"
+
+
+def test_delete_and_restore_bring_back_span_and_links(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    person = editor.add_span(doc.id, "entity", "PER", 4, 14)
+    claim = editor.add_span(doc.id, "claim", "CLAIM", 0, 60)
+    editor.add_relation("claimant", claim.id, person.id)
+    deleted = editor.delete_span(person.id, person.version)
+    assert queries.relations(corpus, doc.id) == []
+    editor.restore_span(deleted)
+    assert sorted(s.id for s in queries.spans(corpus, doc.id)) == sorted([person.id, claim.id])
+    assert len(queries.relations(corpus, doc.id)) == 1
+
+
+def test_every_edit_leaves_who_what_and_before_after_in_the_history(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    span = editor.add_span(doc.id, "entity", "PER", 4, 14)
+    editor.update_span(span.id, span.version, label="ORG")
+    editor.set_document_label(doc.id, "area", "COUNTER_TERRORISM", True)
+    with corpus.read() as session:
+        rows = session.scalars(select(HistoryEntry).where(HistoryEntry.annotator == "amina").order_by(HistoryEntry.id))
+        entries = [(h.action, h.kind, (h.before or {}).get("label"), (h.after or {}).get("label")) for h in rows]
+    assert entries == [
+        ("create", "span", None, "PER"),
+        ("update", "span", "PER", "ORG"),
+        ("create", "doc_label", None, "COUNTER_TERRORISM"),
+    ]
+
+
+def test_document_labels_toggle_and_report_change(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    assert editor.set_document_label(doc.id, "area", "HEALTH", True)
+    assert not editor.set_document_label(doc.id, "area", "HEALTH", True)
+    assert queries.document_labels(corpus, doc.id) == [("amina", "area", "HEALTH")]
+    with pytest.raises(EditRefused, match="not used on whole documents"):
+        editor.set_document_label(doc.id, "entity", "PER", True)

@@ -1,0 +1,30 @@
+"""ruff and mypy are part of the test suite, so CI fails on a lint or type error like on a test."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(list(args), cwd=REPO, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_ruff_lint_is_clean() -> None:
+    result = _run(sys.executable, "-m", "ruff", "check", "curator", "tests", "db", "benchmarks")
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_ruff_format_is_clean() -> None:
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", "curator", "tests", "db", "benchmarks")
+    assert result.returncode == 0, result.stdout[-4000:]
+
+
+def test_mypy_strict_on_the_package_is_clean() -> None:
+    assert shutil.which("mypy") or True
+    result = _run(sys.executable, "-m", "mypy")
+    assert result.returncode == 0, result.stdout[-6000:]

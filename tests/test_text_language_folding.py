@@ -1,0 +1,80 @@
+"""Language, direction, search folding and span boundaries on the corpus's own kinds of text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from curator.text.boundaries import clamp_to_boundaries, is_boundary, proclitic_split, snap
+from curator.text.folding import find_all, fold
+from curator.text.language import base_direction, detect_language, paragraph_direction
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "direction"),
+    [
+        ("000_f694274a42498c38.txt", "ar", "rtl"),
+        ("001_69f5943f550353c0.txt", "ar", "rtl"),
+        ("002_cf51298b20422178.txt", "ar", "rtl"),
+        ("003_b923d6f7b2ab459c.txt", "fr", "ltr"),
+        ("004_fb4527da7287913f.txt", "ar", "rtl"),
+    ],
+)
+def test_seed_language_and_direction(seeds: Path, name: str, language: str, direction: str) -> None:
+    text = (seeds / name).read_text(encoding="utf-8")
+    assert detect_language(text) == language
+    assert base_direction(text) == direction
+
+
+def test_each_paragraph_has_its_own_direction(samples: Path) -> None:
+    paragraphs = (samples / "mixed_paragraphs.txt").read_text(encoding="utf-8").splitlines()
+    assert [paragraph_direction(p) for p in paragraphs] == ["ltr", "rtl", "ltr"]
+
+
+def test_english_and_unknown_languages() -> None:
+    assert detect_language("The Secretary-General said that the partnership is essential.") == "en"
+    assert detect_language("12345 !!!") == "other"
+
+
+def test_arabic_search_ignores_tashkeel_and_folds_letter_forms(samples: Path) -> None:
+    text = (samples / "tashkeel_ar.txt").read_text(encoding="utf-8")
+    matches = find_all(text, "خالد خياري")
+    assert [text[s:e] for s, e in matches] == ["خَالِدُ خِيَارِي", "خالد خياري"]
+    assert find_all("منظمة الأمم", "الامم") == [(6, 11)]
+    assert find_all("على مستوى", "علي") == [(0, 3)]
+    assert find_all("القاهرة", "القاهره") == [(0, 7)]
+    assert find_all("تعـــاون", "تعاون") == [(0, 8)]
+
+
+def test_french_search_ignores_accents_and_case() -> None:
+    text = "Le Mémorandum et le MEMORANDUM"
+    assert [text[s:e] for s, e in find_all(text, "memorandum")] == ["Mémorandum", "MEMORANDUM"]
+
+
+def test_folding_keeps_a_map_to_original_offsets() -> None:
+    folded = fold("قَالَ")
+    assert folded.text == "قال"
+    assert folded.span_in_source(0, 3) == (0, 4)  # the last fatha is dropped; find_all extends over it
+
+
+def test_a_span_never_separates_a_letter_from_its_marks() -> None:
+    text = "قَالَ"
+    assert not is_boundary(text, 1)
+    assert clamp_to_boundaries(text, 1, 4) == (0, 5)
+
+
+def test_snapping_to_words_may_leave_the_proclitic_outside() -> None:
+    text = "في غزة والسودان اليوم"
+    inside = text.index("السودان")
+    assert snap(text, inside + 2, inside + 4) == (inside - 1, inside + 7)
+    assert snap(text, inside, inside + 4, keep_proclitic_out=True) == (inside, inside + 7)
+    assert proclitic_split(text, inside - 1, inside) == inside
+    # "ال" is not a proclitic to split: a selection inside the article snaps to the word start
+    assert proclitic_split(text, inside - 1, inside + 1) == inside - 1
+
+
+def test_snapping_trims_spaces_and_punctuation() -> None:
+    text = "« Khaled Khiari », a-t-il dit."
+    start = text.index("Kha")
+    assert snap(text, start - 2, start + 15) == (start, start + 13)
