@@ -21,6 +21,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 STATUSES = ("new", "in_progress", "done")
+# The gold layer produced by adjudication is the work of this annotator.
+GOLD_ANNOTATOR = "curation"
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
