@@ -108,6 +108,8 @@ class Document(Base):
     had_bom: Mapped[bool] = mapped_column(Boolean, default=False)
     meta: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # False until the folded copy is in the search index (filled lazily by curator.store.search).
+    search_indexed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0", index=True)
 
 
 class Span(Base):

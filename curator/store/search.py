@@ -1,0 +1,110 @@
+"""Corpus search, Arabic-insensitive and accent-insensitive, over a lazily built index.
+
+The index holds folded copies of the texts (:func:`curator.text.folding.fold_text`): FTS5 with the
+trigram tokenizer on SQLite, a pg_trgm-indexed table on PostgreSQL. Candidates from the index are
+always verified on the stored text, which also gives exact code-point offsets for every hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select, text, update
+
+from curator.store.database import Database
+from curator.store.models import Document
+from curator.text.folding import find_all, fold_query, fold_text
+
+INDEX_BATCH = 500
+CONTEXT = 40
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: document, code-point offsets in its text, and the words around it."""
+
+    document_id: int
+    title: str
+    start: int
+    end: int
+    before: str
+    match: str
+    after: str
+
+
+def pending(db: Database) -> int:
+    """How many documents are not yet in the search index."""
+    with db.read() as session:
+        return len(session.scalars(select(Document.id).where(Document.search_indexed.is_(False))).all())
+
+
+def ensure_index(db: Database, progress: Callable[[int], None] | None = None) -> int:
+    """Index every document not yet indexed; return how many were added. Safe to call any time."""
+    added = 0
+    while True:
+        with db.write() as session:
+            rows = session.execute(
+                select(Document.id, Document.text).where(Document.search_indexed.is_(False)).limit(INDEX_BATCH)
+            ).all()
+            if not rows:
+                return added
+            params = [{"id": doc_id, "folded": fold_text(body)} for doc_id, body in rows]
+            if db.is_sqlite:
+                session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), params)
+                session.execute(text("INSERT INTO search_fts(rowid, folded) VALUES (:id, :folded)"), params)
+            else:
+                session.execute(text("DELETE FROM search_index WHERE document_id = :id"), params)
+                session.execute(text("INSERT INTO search_index(document_id, folded) VALUES (:id, :folded)"), params)
+            session.execute(
+                update(Document).where(Document.id.in_([p["id"] for p in params])).values(search_indexed=True)
+            )
+        added += len(rows)
+        if progress:
+            progress(len(rows))
+
+
+def _candidates(db: Database, folded: str, limit: int) -> list[int]:
+    with db.read() as session:
+        if db.is_sqlite and len(folded) >= 3:
+            phrase = '"' + folded.replace('"', '""') + '"'
+            sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid LIMIT :n"
+            return list(session.scalars(text(sql), {"q": phrase, "n": limit}))
+        pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        table, key = ("search_fts", "rowid") if db.is_sqlite else ("search_index", "document_id")
+        sql = f"SELECT {key} FROM {table} WHERE folded LIKE :p ESCAPE '\\' ORDER BY {key} LIMIT :n"
+        return list(session.scalars(text(sql), {"p": pattern, "n": limit}))
+
+
+def search_corpus(db: Database, query: str, *, limit_documents: int = 200, index: bool = True) -> list[Hit]:
+    """Matches of ``query`` in up to ``limit_documents`` documents (in id order), verified on the text.
+
+    With ``index`` set, documents imported since the last search are indexed first.
+    """
+    folded = fold_query(query)
+    if not folded:
+        return []
+    if index:
+        ensure_index(db)
+    doc_ids = _candidates(db, folded, limit_documents)
+    if not doc_ids:
+        return []
+    with db.read() as session:
+        docs = session.execute(
+            select(Document.id, Document.title, Document.text).where(Document.id.in_(doc_ids)).order_by(Document.id)
+        ).all()
+    hits: list[Hit] = []
+    for doc_id, title, body in docs:
+        for start, end in find_all(body, query):
+            hits.append(
+                Hit(
+                    doc_id,
+                    title,
+                    start,
+                    end,
+                    body[max(0, start - CONTEXT) : start],
+                    body[start:end],
+                    body[end : end + CONTEXT],
+                )
+            )
+    return hits
