@@ -188,3 +188,68 @@ class HistoryEntry(Base):
     document_id: Mapped[int | None]
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+# ------------------------------------------------------------------------------------------------
+# Review and curation (issue 5): comments, per-document review state, curation decisions.
+# Written by curator.review; created by migration 0003.
+# ------------------------------------------------------------------------------------------------
+
+REVIEW_STATES = ("not_reviewed", "in_review", "curated")
+
+
+class Comment(Base):
+    """A comment on a document or on one annotation of it; ``parent_id`` makes a thread of replies.
+
+    ``target_id`` is a plain integer (like the history's ``object_id``), so a comment outlives the
+    annotation it was about.
+    """
+
+    __tablename__ = "comments"
+    __table_args__ = (
+        CheckConstraint("target_kind IN ('document', 'span', 'relation')", name="target_kind"),
+        Index("ix_comments_document", "document_id", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    target_kind: Mapped[str] = mapped_column(String(20), default="document")
+    target_id: Mapped[int | None]
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
+    author: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ReviewState(Base):
+    """Where the review of a document stands; a document without a row is ``not_reviewed``."""
+
+    __tablename__ = "review_states"
+    __table_args__ = (
+        CheckConstraint("state IN ('not_reviewed', 'in_review', 'curated')", name="state"),
+        Index("ix_review_states_state", "state"),
+    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))
+    updated_by: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CurationDecision(Base):
+    """One adjudication: who accepted, edited or rejected which annotator's annotation.
+
+    ``source_id`` (the colleague's annotation) and ``gold_id`` (the gold-layer copy) are plain
+    integers so the record outlives both; the same decision is also written to the history.
+    """
+
+    __tablename__ = "curation_decisions"
+    __table_args__ = (Index("ix_curation_decisions_document", "document_id", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    reviewer: Mapped[str] = mapped_column(String(200))
+    decision: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    source_annotator: Mapped[str | None] = mapped_column(String(200))
+    source_id: Mapped[int | None]
+    gold_id: Mapped[int | None]
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
