@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,16 +27,69 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.delenv("CURATOR_SCHEMA", raising=False)
 
 
+PG_ADMIN_URL = os.environ.get("CURATOR_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+@functools.cache
+def _postgres_unavailable() -> str | None:
+    """Why the test PostgreSQL server cannot be used, or None when it answers."""
+    try:
+        import psycopg
+
+        psycopg.connect(PG_ADMIN_URL, connect_timeout=3).close()
+    except Exception as exc:  # any failure means: no server for these tests
+        return f"{type(exc).__name__}: {str(exc).strip().splitlines()[0] if str(exc).strip() else ''}"
+    return None
+
+
+@contextmanager
+def _postgres_database() -> Iterator[str]:
+    """A fresh PostgreSQL database for one test, dropped afterwards (even if connections remain)."""
+    import psycopg
+
+    problem = _postgres_unavailable()
+    if problem:
+        pytest.skip(f"no PostgreSQL server answered at {PG_ADMIN_URL} ({problem}); SQLite variant still runs")
+    name = f"curator_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A database URL on each backend: an SQLite file, and a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'corpus.sqlite'}"
+        return
+    with _postgres_database() as url:
+        yield url
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
+    """For tests of SQLite-only behaviour (journal mode, FTS5, file locking, backups)."""
     return f"sqlite:///{tmp_path / 'corpus.sqlite'}"
 
 
 @pytest.fixture
-def db(db_url: str) -> Iterator[Database]:  # noqa: F821
+def db(db_url: str) -> Iterator["Database"]:  # noqa: F821
     from curator.store.database import Database
 
     database = Database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(sqlite_url: str) -> Iterator["Database"]:  # noqa: F821
+    from curator.store.database import Database
+
+    database = Database(sqlite_url)
     yield database
     database.dispose()
 

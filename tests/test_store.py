@@ -21,8 +21,8 @@ def test_a_new_database_is_created_at_the_head_revision(db: Database) -> None:
     assert {"documents", "spans", "relations", "document_labels", "document_status", "history", "annotators"} <= tables
 
 
-def test_sqlite_runs_in_wal_with_foreign_keys_and_a_busy_timeout(db: Database) -> None:
-    with db.read() as session:
+def test_sqlite_runs_in_wal_with_foreign_keys_and_a_busy_timeout(sqlite_db: Database) -> None:
+    with sqlite_db.read() as session:
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert session.execute(text("PRAGMA busy_timeout")).scalar() == 30000
