@@ -6,10 +6,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from curator.errors import CuratorError
 from curator.paths import migrations_dir
+from curator.store.engine import WRITE
 
 
 class NewerDatabase(CuratorError):
@@ -34,17 +35,31 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Upgrade to ``revision`` (head by default); raise :class:`NewerDatabase` for an unknown revision."""
+    """Upgrade to ``revision`` (head by default); raise :class:`NewerDatabase` for an unknown revision.
+
+    The check and the upgrade run in one write transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory
+    lock on PostgreSQL), so two processes opening a new database at once migrate it once.
+    """
     config = _config()
     script = ScriptDirectory.from_config(config)
-    current = current_revision(engine)
-    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
-        raise NewerDatabase(
-            f"the database is at revision {current}, made by a newer Curator; open it with that version"
-        )
-    if current == script.get_current_head() and revision == "head":
+    known = {rev.revision for rev in script.walk_revisions()}
+    target = script.get_current_head() if revision == "head" else revision
+
+    def check(current: str | None) -> bool:
+        """True when there is work to do."""
+        if current is not None and current not in known:
+            raise NewerDatabase(
+                f"the database is at revision {current}, made by a newer Curator; open it with that version"
+            )
+        return current != target
+
+    if not check(current_revision(engine)):
         return
-    with engine.begin() as conn:
+    with engine.execution_options(**WRITE).begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(7411)"))  # any fixed key shared by all Curators
+        if not check(MigrationContext.configure(conn).get_current_revision()):
+            return
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
 
