@@ -1,0 +1,119 @@
+"""Threaded comments on a document or on one of its annotations, shown to everyone who opens it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+
+from curator.errors import EditRefused
+from curator.store.database import Database
+from curator.store.models import Comment, Document, HistoryEntry
+
+TARGET_KINDS = ("document", "span", "relation")
+
+
+@dataclass(frozen=True)
+class CommentRecord:
+    id: int
+    document_id: int
+    target_kind: str
+    target_id: int | None
+    parent_id: int | None
+    author: str
+    body: str
+    created_at: datetime
+
+
+@dataclass
+class Thread:
+    """A comment that starts a thread and its replies, oldest first."""
+
+    root: CommentRecord
+    replies: list[CommentRecord] = field(default_factory=list)
+
+
+def add_comment(
+    db: Database,
+    document_id: int,
+    author: str,
+    body: str,
+    *,
+    target_kind: str = "document",
+    target_id: int | None = None,
+    reply_to: int | None = None,
+) -> CommentRecord:
+    """Add a comment by ``author``; ``reply_to`` makes it a reply (it then shares its thread's target)."""
+    author, body = author.strip(), body.strip()
+    if not author:
+        raise EditRefused("a comment needs its author's name")
+    if not body:
+        raise EditRefused("an empty comment says nothing")
+    if target_kind not in TARGET_KINDS:
+        raise EditRefused(f"a comment is on one of {', '.join(TARGET_KINDS)}, not {target_kind!r}")
+    if target_kind != "document" and target_id is None:
+        raise EditRefused(f"a comment on a {target_kind} needs its id")
+    with db.write() as session:
+        if session.get(Document, document_id) is None:
+            raise EditRefused(f"document {document_id} does not exist")
+        if reply_to is not None:
+            parent = session.get(Comment, reply_to)
+            if parent is None or parent.document_id != document_id:
+                raise EditRefused("the comment replied to is not on this document")
+            # A reply joins the thread of the comment it answers, which keeps threads one level deep.
+            while parent.parent_id is not None:
+                found = session.get(Comment, parent.parent_id)
+                assert found is not None
+                parent = found
+            reply_to, target_kind, target_id = parent.id, parent.target_kind, parent.target_id
+        comment = Comment(
+            document_id=document_id,
+            target_kind=target_kind,
+            target_id=None if target_kind == "document" else target_id,
+            parent_id=reply_to,
+            author=author,
+            body=body,
+        )
+        session.add(comment)
+        session.flush()
+        record = _record(comment)
+        session.add(
+            HistoryEntry(
+                annotator=author,
+                action="create",
+                kind="comment",
+                object_id=comment.id,
+                document_id=document_id,
+                before=None,
+                after={"target_kind": target_kind, "target_id": target_id, "parent_id": reply_to, "body": body},
+            )
+        )
+        return record
+
+
+def threads(
+    db: Database, document_id: int, *, target_kind: str | None = None, target_id: int | None = None
+) -> list[Thread]:
+    """The document's comment threads, oldest first; only those on one target when it is given."""
+    with db.read() as session:
+        rows = list(
+            session.scalars(
+                select(Comment).where(Comment.document_id == document_id).order_by(Comment.created_at, Comment.id)
+            )
+        )
+    out: dict[int, Thread] = {}
+    for c in rows:
+        if c.parent_id is None:
+            out[c.id] = Thread(_record(c))
+    for c in rows:
+        if c.parent_id is not None and c.parent_id in out:
+            out[c.parent_id].replies.append(_record(c))
+    found = list(out.values())
+    if target_kind is not None:
+        found = [t for t in found if t.root.target_kind == target_kind and t.root.target_id == target_id]
+    return found
+
+
+def _record(c: Comment) -> CommentRecord:
+    return CommentRecord(c.id, c.document_id, c.target_kind, c.target_id, c.parent_id, c.author, c.body, c.created_at)

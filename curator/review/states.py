@@ -1,0 +1,67 @@
+"""Where the review of each document stands: not reviewed, in review, curated."""
+
+from __future__ import annotations
+
+from sqlalchemy import ColumnElement, or_, select
+
+from curator.errors import EditRefused
+from curator.store.database import Database
+from curator.store.models import REVIEW_STATES, Document, HistoryEntry, ReviewState, utcnow
+
+NOT_REVIEWED, IN_REVIEW, CURATED = REVIEW_STATES
+
+
+def set_review_state(db: Database, document_id: int, state: str, who: str) -> str:
+    """Set a document's review state (recorded in the history under ``who``); return the previous one."""
+    if state not in REVIEW_STATES:
+        raise EditRefused(f"review state must be one of {', '.join(REVIEW_STATES)}")
+    with db.write() as session:
+        if session.get(Document, document_id) is None:
+            raise EditRefused(f"document {document_id} does not exist")
+        row = session.get(ReviewState, document_id)
+        previous = row.state if row else NOT_REVIEWED
+        if row is None:
+            session.add(ReviewState(document_id=document_id, state=state, updated_by=who))
+        else:
+            row.state, row.updated_by, row.updated_at = state, who, utcnow()
+        if previous != state:
+            session.add(
+                HistoryEntry(
+                    annotator=who,
+                    action="update",
+                    kind="review_state",
+                    object_id=document_id,
+                    document_id=document_id,
+                    before={"state": previous},
+                    after={"state": state},
+                )
+            )
+        return previous
+
+
+def review_state(db: Database, document_id: int) -> str:
+    with db.read() as session:
+        row = session.get(ReviewState, document_id)
+        return row.state if row else NOT_REVIEWED
+
+
+def review_states(db: Database) -> dict[int, str]:
+    """Every document's review state (documents without a recorded state are ``not_reviewed``)."""
+    with db.read() as session:
+        rows = session.execute(
+            select(Document.id, ReviewState.state).outerjoin(ReviewState, ReviewState.document_id == Document.id)
+        )
+        return {doc_id: state or NOT_REVIEWED for doc_id, state in rows}
+
+
+def documents_in_state(db: Database, *states: str) -> list[int]:
+    """Ids of the documents whose review state is one of ``states``, in id order (one query)."""
+    unknown = set(states) - set(REVIEW_STATES)
+    if unknown:
+        raise EditRefused(f"unknown review state {sorted(unknown)[0]!r}")
+    with db.read() as session:
+        q = select(Document.id).outerjoin(ReviewState, ReviewState.document_id == Document.id)
+        condition: ColumnElement[bool] = ReviewState.state.in_(states)
+        if NOT_REVIEWED in states:
+            condition = or_(condition, ReviewState.state.is_(None))
+        return list(session.scalars(q.where(condition).order_by(Document.id)))
