@@ -1,0 +1,130 @@
+"""Paged reading of the document list for one annotator: title, language, status, annotation count.
+
+The window lists corpora of 100,000 documents and more, so rows are read a page at a time in id
+order (keyset paging: ``id > after``, which an index answers at any depth, unlike ``OFFSET``), and
+every count is one query with a correlated subquery on the ``(document_id, annotator_id, start)``
+index of spans, never a Python loop over rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, and_, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from curator.store.database import Database
+from curator.store.models import STATUSES, Annotator, Document, DocumentStatus, Span
+
+PAGE = 200
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One line of the document list, as seen by one annotator."""
+
+    id: int
+    title: str
+    language: str
+    status: str
+    annotations: int
+    length: int
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Which documents the list shows. ``text`` matches the title or the external id, ignoring case."""
+
+    status: str | None = None
+    language: str | None = None
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        if self.status is not None and self.status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+
+
+def _annotator_id(session: Session, annotator: str) -> int:
+    # An annotator who never saved anything has no row yet: -1 matches nothing, so every
+    # document reads as "new" with no annotations, which is the truth for them.
+    found = session.scalar(select(Annotator.id).where(Annotator.name == annotator.strip()))
+    return -1 if found is None else found
+
+
+def _filtered(query: Select[Any], me: int, flt: DocumentFilter) -> Select[Any]:
+    status = func.coalesce(DocumentStatus.status, literal("new"))
+    query = query.outerjoin(
+        DocumentStatus, and_(DocumentStatus.document_id == Document.id, DocumentStatus.annotator_id == me)
+    )
+    if flt.status is not None:
+        query = query.where(status == flt.status)
+    if flt.language:
+        query = query.where(Document.language == flt.language)
+    needle = flt.text.strip()
+    if needle:
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(
+            or_(Document.title.ilike(pattern, escape="\\"), Document.ext_id.ilike(pattern, escape="\\"))
+        )
+    return query
+
+
+def _row_select(me: int) -> Select[Any]:
+    count = (
+        select(func.count(Span.id))
+        .where(Span.document_id == Document.id, Span.annotator_id == me)
+        .correlate(Document)
+        .scalar_subquery()
+    )
+    status = func.coalesce(DocumentStatus.status, literal("new"))
+    return select(Document.id, Document.title, Document.language, status, count, Document.length)
+
+
+def document_page(
+    db: Database, annotator: str, flt: DocumentFilter | None = None, *, after_id: int = 0, limit: int = PAGE
+) -> list[DocumentRow]:
+    """Up to ``limit`` documents with ids above ``after_id`` that pass ``flt``, in id order."""
+    flt = flt or DocumentFilter()
+    with db.read() as session:
+        me = _annotator_id(session, annotator)
+        query = _filtered(_row_select(me), me, flt).where(Document.id > after_id).order_by(Document.id).limit(limit)
+        return [DocumentRow(*row) for row in session.execute(query)]
+
+
+def document_row(db: Database, annotator: str, document_id: int) -> DocumentRow | None:
+    """One document's row (after an edit changed its count or status)."""
+    with db.read() as session:
+        me = _annotator_id(session, annotator)
+        row = session.execute(
+            _filtered(_row_select(me), me, DocumentFilter()).where(Document.id == document_id)
+        ).first()
+        return DocumentRow(*row) if row else None
+
+
+def count_matching(db: Database, annotator: str, flt: DocumentFilter | None = None) -> int:
+    """How many documents pass ``flt``."""
+    with db.read() as session:
+        me = _annotator_id(session, annotator)
+        query = _filtered(select(func.count(Document.id)).select_from(Document), me, flt or DocumentFilter())
+        return session.scalar(query) or 0
+
+
+def adjacent_document(
+    db: Database, annotator: str, document_id: int, *, forward: bool, flt: DocumentFilter | None = None
+) -> int | None:
+    """The id of the next (or previous) document after ``document_id`` that passes ``flt``."""
+    with db.read() as session:
+        me = _annotator_id(session, annotator)
+        query = _filtered(select(Document.id).select_from(Document), me, flt or DocumentFilter())
+        if forward:
+            query = query.where(Document.id > document_id).order_by(Document.id)
+        else:
+            query = query.where(Document.id < document_id).order_by(Document.id.desc())
+        return session.scalar(query.limit(1))
+
+
+def languages(db: Database) -> list[str]:
+    """The languages present in the corpus, for the list's filter."""
+    with db.read() as session:
+        return [lang for lang in session.scalars(select(Document.language).distinct().order_by(Document.language))]
