@@ -121,7 +121,8 @@ def adjacent_document(
             query = query.where(Document.id > document_id).order_by(Document.id)
         else:
             query = query.where(Document.id < document_id).order_by(Document.id.desc())
-        return session.scalar(query.limit(1))
+        found: int | None = session.scalar(query.limit(1))
+        return found
 
 
 def languages(db: Database) -> list[str]:
