@@ -8,8 +8,12 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from curator.store.database import Database
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -71,13 +75,20 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """For tests of PostgreSQL-only behaviour; skips with the reason when no server answers."""
+    with _postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """For tests of SQLite-only behaviour (journal mode, FTS5, file locking, backups)."""
     return f"sqlite:///{tmp_path / 'corpus.sqlite'}"
 
 
 @pytest.fixture
-def db(db_url: str) -> Iterator["Database"]:  # noqa: F821
+def db(db_url: str) -> Iterator[Database]:
     from curator.store.database import Database
 
     database = Database(db_url)
@@ -86,7 +97,7 @@ def db(db_url: str) -> Iterator["Database"]:  # noqa: F821
 
 
 @pytest.fixture
-def sqlite_db(sqlite_url: str) -> Iterator["Database"]:  # noqa: F821
+def sqlite_db(sqlite_url: str) -> Iterator[Database]:
     from curator.store.database import Database
 
     database = Database(sqlite_url)

@@ -23,7 +23,9 @@ class _Context:
         if self._db is None:
             from curator.store.database import Database
 
-            self._db = Database(self.url, schema_path=self.schema)
+            self._db, notice = Database.open_for_user(self.url, schema_path=self.schema)
+            if notice:
+                click.echo(f"curator: note: {notice}", err=True)
         return self._db
 
 
@@ -186,3 +188,13 @@ def main(argv: list[str] | None = None) -> None:
         _fail(exc.format_message().replace("\n", " "), exc.exit_code)
     except CuratorError as exc:
         _fail(str(exc))
+
+
+def _register_commands() -> None:
+    from curator.cli.admin_commands import COMMANDS as ADMIN
+
+    for command in ADMIN:
+        cli.add_command(command)
+
+
+_register_commands()

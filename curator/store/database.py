@@ -17,12 +17,16 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from curator.errors import SchemaError
+from curator.errors import EditRefused, SchemaError
 from curator.paths import default_database_url, default_schema_path
 from curator.schema import Schema, load_schema, parse_schema
 from curator.store import migrations
 from curator.store.engine import WRITE, create_store_engine, is_sqlite
 from curator.store.models import Annotator, LabelRow, LayerRow, RelationTypeRow, SchemaRecord, Span
+
+
+class ReadOnlyDatabase(EditRefused):
+    """An edit was attempted on a database opened read-only (for example one made by a newer Curator)."""
 
 
 @dataclass(frozen=True)
@@ -46,14 +50,24 @@ class Database:
     is used, or the bundled one for a new database.
     """
 
-    def __init__(self, url: str | None = None, *, schema_path: Path | None = None) -> None:
+    def __init__(self, url: str | None = None, *, schema_path: Path | None = None, read_only: bool = False) -> None:
         self.url = url or default_database_url()
-        self.engine: Engine = create_store_engine(self.url)
-        migrations.upgrade(self.engine)
+        self.read_only = read_only
+        self.engine: Engine = create_store_engine(self.url, read_only=read_only)
+        if not read_only:
+            migrations.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
-        self.schema = self._install_schema(schema_path)
+        self.schema = self._stored_schema() if read_only else self._install_schema(schema_path)
         self.ids = self._load_ids()
+
+    @classmethod
+    def open_for_user(cls, url: str | None = None, *, schema_path: Path | None = None) -> tuple[Database, str | None]:
+        """Open for the window or CLI: a database from a newer Curator opens read-only, with a notice."""
+        try:
+            return cls(url, schema_path=schema_path), None
+        except migrations.NewerDatabase as exc:
+            return cls(url, read_only=True), f"{exc}; opened read-only"
 
     @property
     def is_sqlite(self) -> bool:
@@ -74,6 +88,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """One short write transaction, committed on success and rolled back on any error."""
+        if self.read_only:
+            raise ReadOnlyDatabase("this database is open read-only: nothing can be changed")
         with self._writer.begin() as session:
             yield session
 
@@ -97,6 +113,13 @@ class Database:
             return list(session.scalars(select(Annotator.name).order_by(Annotator.name)))
 
     # -- schema -----------------------------------------------------------------------------------
+
+    def _stored_schema(self) -> Schema:
+        with self.read() as session:
+            stored = session.scalars(select(SchemaRecord).order_by(SchemaRecord.id.desc()).limit(1)).first()
+            if stored is None:
+                return load_schema(default_schema_path())
+            return parse_schema(stored.content, stored.source)
 
     def _install_schema(self, schema_path: Path | None) -> Schema:
         with self.write() as session:

@@ -9,6 +9,8 @@ the write lock instead of failing with "database is locked" (SQLAlchemy's SQLite
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -23,16 +25,23 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_store_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for ``url``; for PostgreSQL the ``psycopg`` driver is chosen when none is named."""
+def create_store_engine(url: str, *, echo: bool = False, read_only: bool = False) -> Engine:
+    """An engine for ``url``; for PostgreSQL the ``psycopg`` driver is chosen when none is named.
+
+    ``read_only`` opens an SQLite file with ``mode=ro`` and PostgreSQL sessions as read-only
+    transactions, so not even a bug could write to it.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, echo=echo, pool_pre_ping=True)
+        options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
+        return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args=options)
     if parsed.database in (None, "", ":memory:"):
         raise ValueError("Curator needs an SQLite file, not an in-memory database")
     # NullPool: each unit of work opens its connection; no handle outlives it (no stale locks).
+    if read_only:
+        parsed = parsed.set(database=f"file:{parsed.database}?mode=ro", query={"uri": "true"})
     engine = create_engine(parsed, echo=echo, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
@@ -45,8 +54,10 @@ def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
+        # a file opened read-only keeps the journal mode it has
+        with contextlib.suppress(sqlite3.OperationalError):
+            cursor.execute("PRAGMA journal_mode=WAL")
     finally:
         cursor.close()
 
