@@ -128,3 +128,54 @@ def test_document_labels_toggle_and_report_change(corpus: Database) -> None:
     assert queries.document_labels(corpus, doc.id) == [("amina", "area", "HEALTH")]
     with pytest.raises(EditRefused, match="not used on whole documents"):
         editor.set_document_label(doc.id, "entity", "PER", True)
+
+
+def test_annotate_all_occurrences_is_one_all_or_nothing_edit(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    first = doc.text.index("المنظمة")
+    added = editor.add_spans(doc.id, [("entity", "ORG", 18, 40), ("entity", "ORG", first, first + 7)])
+    assert [doc.text[s.start : s.end] for s in added] == ["منظمة التعاون الإسلامي", "المنظمة"]
+    with pytest.raises(EditRefused, match="0-10000"):
+        editor.add_spans(doc.id, [("entity", "ORG", 4, 14), ("entity", "ORG", 0, 10_000)])
+    assert len(queries.spans(corpus, doc.id)) == 2
+
+
+def test_bulk_edits_check_every_version(corpus: Database) -> None:
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    a, b = editor.add_spans(doc.id, [("entity", "ORG", 18, 40), ("entity", "PER", 4, 14)])
+    relabeled = editor.relabel_spans([(a.id, a.version), (b.id, b.version)], "entity", "MISC")
+    assert [r.version for r in relabeled] == [2, 2]
+    with pytest.raises(StaleEdit):  # b was changed since version 1
+        editor.delete_spans([(a.id, 2), (b.id, 1)])
+    assert len(queries.spans(corpus, doc.id)) == 2  # nothing deleted
+    editor.delete_spans([(a.id, 2), (b.id, 2)])
+    assert queries.spans(corpus, doc.id) == []
+
+
+def test_a_colleagues_change_is_seen_without_writing_anything(corpus: Database) -> None:
+    from curator.store.changes import changes_after, latest_change
+
+    doc = _doc(corpus)
+    mark = latest_change(corpus)
+    queries.spans(corpus, doc.id)  # viewing
+    assert changes_after(corpus, mark) == []
+    Editor(corpus, "yusuf").add_span(doc.id, "entity", "PER", 4, 14)
+    (change,) = changes_after(corpus, mark)
+    assert (change.annotator, change.kind, change.document_id) == ("yusuf", "span", doc.id)
+    assert latest_change(corpus) == change.id
+
+
+@pytest.mark.postgres
+def test_postgres_notifies_open_windows_of_a_change(postgres_url: str, samples: Path) -> None:
+    from curator.store.changes import ChangeListener
+
+    db = Database(postgres_url)
+    import_paths(db, [samples / "mixed_bidi_ar.txt"])
+    listener = ChangeListener(db)
+    assert listener.drain() == set()
+    Editor(db, "yusuf").add_span(1, "entity", "PER", 4, 14)
+    assert listener.drain(timeout=2.0) == {1}
+    listener.close()
+    db.dispose()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -159,6 +159,77 @@ class Editor:
             record = self._record(span, s.layer, s.label)
             self._log(session, "restore", "span", span.id, s.document_id, None, _plain(record))
             return record
+
+    # -- bulk edits (one transaction, all or nothing, every row version-checked) -----------------
+
+    def add_spans(self, document_id: int, specs: list[tuple[str, str, int, int]]) -> list[SpanRecord]:
+        """Add several spans ``(layer, label, start, end)`` at once (e.g. "annotate all occurrences")."""
+        with self.db.write() as session:
+            text = self._text(session, document_id)
+            problems = [
+                f"{start}-{end}: {problem}"
+                for layer, label, start, end in specs
+                for problem in check_span(self.db.schema, text, layer, label, start, end, {})
+            ]
+            self._check(problems)
+            me = self._me(session)
+            spans = [
+                Span(
+                    document_id=document_id,
+                    annotator_id=me,
+                    label_id=self.db.ids.labels[(layer, label)],
+                    start=start,
+                    end=end,
+                    attributes={},
+                    note="",
+                )
+                for layer, label, start, end in specs
+            ]
+            session.add_all(spans)
+            session.flush()
+            records = [self._record(span, *spec[:2]) for span, spec in zip(spans, specs, strict=True)]
+            for record in records:
+                self._log(session, "create", "span", record.id, document_id, None, _plain(record))
+            return records
+
+    def delete_spans(self, items: list[tuple[int, int]]) -> list[DeletedSpan]:
+        """Delete spans given as ``(id, version)``; if any changed meanwhile, delete none (StaleEdit)."""
+        with self.db.write() as session:
+            deleted: list[DeletedSpan] = []
+            for span_id, version in items:
+                _span, before = self._own_span(session, span_id, version)
+                rels = tuple(r for r in _relations_of(session, [span_id]))
+                # The version predicate makes the delete itself the check, even against a concurrent writer.
+                result = session.execute(delete(Span).where(Span.id == span_id, Span.version == version))
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    raise StaleEdit("a colleague changed one of these annotations meanwhile", _plain(before))
+                self._log(session, "delete", "span", span_id, before.document_id, _plain(before), None)
+                deleted.append(DeletedSpan(before, rels))
+            return deleted
+
+    def relabel_spans(self, items: list[tuple[int, int]], layer: str, label: str) -> list[SpanRecord]:
+        """Give spans ``(id, version)`` a new label at once; if any changed meanwhile, change none."""
+        label_pk = self.db.ids.labels.get((layer, label))
+        if label_pk is None:
+            raise EditRefused(f"unknown label {label!r} in layer {layer!r}")
+        with self.db.write() as session:
+            records: list[SpanRecord] = []
+            for span_id, version in items:
+                span, before = self._own_span(session, span_id, version)
+                text = self._text(session, span.document_id)
+                self._check(check_span(self.db.schema, text, layer, label, span.start, span.end, before.attributes))
+                result = session.execute(
+                    update(Span)
+                    .where(Span.id == span_id, Span.version == version)
+                    .values(label_id=label_pk, version=version + 1, updated_at=utcnow())
+                    .execution_options(synchronize_session=False)
+                )
+                if result.rowcount != 1:  # type: ignore[attr-defined]
+                    raise StaleEdit("a colleague changed one of these annotations meanwhile", _plain(before))
+                after = SpanRecord(**{**_plain(before), "layer": layer, "label": label, "version": version + 1})
+                self._log(session, "update", "span", span_id, span.document_id, _plain(before), _plain(after))
+                records.append(after)
+            return records
 
     # -- relations --------------------------------------------------------------------------------
 
