@@ -1,0 +1,508 @@
+"""Inter-annotator agreement over a corpus, for every layer of the schema.
+
+Span layers
+  * Pairwise precision, recall and F1 (annotator ``a`` of a pair is the reference: precision is the
+    share of ``b``'s spans that match, recall the share of ``a``'s), per label and overall (micro),
+    with **exact** matching (same label and offsets) and **overlap** matching (same label, at least
+    one shared character; one-to-one, largest overlap first).
+  * A confusion matrix of the two annotators' labels on spans matched by overlap regardless of label;
+    the last row and column, ``(none)``, count spans the other annotator did not mark.
+  * **Krippendorff's alpha, nominal, with tokens as units**: each token (see
+    :mod:`curator.review.tokens`) gets from each annotator the label of their span covering it, or
+    "outside"; documents an annotator did not annotate are missing values. Overall: all labels plus
+    "outside"; per label: that label against everything else.
+
+Document layers (labels of whole documents; several per document)
+  * Cohen's kappa per pair of annotators, per label (yes/no per document) and overall (pooled over
+    document × label units), on the documents both annotated.
+  * Fleiss' kappa (three or more annotators) on the documents all of them annotated, and
+    Krippendorff's alpha (nominal, missing values allowed, via the ``krippendorff`` package), per
+    label and pooled.
+
+A document counts as annotated by someone who has a span or a document label on it, or has set its
+status to in progress or done. The gold layer (:data:`GOLD_ANNOTATOR`) is left out unless named.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import chain, combinations
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sqlalchemy import select
+
+from curator.review.coefficients import (
+    binary_counts,
+    cohen_kappa_binary,
+    fleiss_kappa,
+    fold_units,
+    nominal_alpha,
+)
+from curator.review.matching import SpanArrays, match_spans
+from curator.review.tokens import Corpus
+from curator.store.database import Database
+from curator.store.models import (
+    GOLD_ANNOTATOR,
+    Annotator,
+    Document,
+    DocumentLabel,
+    DocumentStatus,
+    LabelRow,
+    LayerRow,
+    Span,
+)
+
+IntArray = npt.NDArray[np.int64]
+NONE_LABEL = "(none)"
+
+
+def _figure(value: float) -> float | None:
+    return None if value is None or math.isnan(value) else float(value)
+
+
+@dataclass(frozen=True)
+class PRF:
+    """Matches and counts of one comparison; ``a`` is the reference."""
+
+    matched: int
+    a: int
+    b: int
+
+    @property
+    def precision(self) -> float | None:
+        return self.matched / self.b if self.b else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.matched / self.a if self.a else None
+
+    @property
+    def f1(self) -> float | None:
+        return 2 * self.matched / (self.a + self.b) if self.a + self.b else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "matched": self.matched,
+            "a": self.a,
+            "b": self.b,
+            "precision": self.precision,
+            "recall": self.recall,
+            "f1": self.f1,
+        }
+
+
+@dataclass
+class SpanPair:
+    a: str
+    b: str
+    documents: int
+    exact: PRF
+    overlap: PRF
+    exact_by_label: dict[str, PRF]
+    overlap_by_label: dict[str, PRF]
+    confusion_labels: list[str]
+    confusion: list[list[int]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "a": self.a,
+            "b": self.b,
+            "documents": self.documents,
+            "exact": self.exact.to_dict(),
+            "overlap": self.overlap.to_dict(),
+            "exact_by_label": {k: v.to_dict() for k, v in self.exact_by_label.items()},
+            "overlap_by_label": {k: v.to_dict() for k, v in self.overlap_by_label.items()},
+            "confusion": {"labels": self.confusion_labels, "matrix": self.confusion},
+        }
+
+
+@dataclass
+class SpanLayerAgreement:
+    layer: str
+    labels: list[str]
+    pairs: list[SpanPair]
+    alpha: float | None
+    alpha_by_label: dict[str, float | None]
+    alpha_units: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "layer": self.layer,
+            "labels": self.labels,
+            "pairs": [p.to_dict() for p in self.pairs],
+            "alpha": self.alpha,
+            "alpha_by_label": self.alpha_by_label,
+            "alpha_units": self.alpha_units,
+        }
+
+
+@dataclass
+class KappaPair:
+    a: str
+    b: str
+    documents: int
+    kappa: float | None
+    by_label: dict[str, float | None]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "documents": self.documents, "kappa": self.kappa, "by_label": self.by_label}
+
+
+@dataclass
+class DocumentLayerAgreement:
+    layer: str
+    labels: list[str]
+    pairs: list[KappaPair]
+    fleiss: float | None
+    fleiss_by_label: dict[str, float | None]
+    fleiss_documents: int
+    alpha: float | None
+    alpha_by_label: dict[str, float | None]
+    alpha_documents: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "layer": self.layer,
+            "labels": self.labels,
+            "pairs": [p.to_dict() for p in self.pairs],
+            "fleiss": self.fleiss,
+            "fleiss_by_label": self.fleiss_by_label,
+            "fleiss_documents": self.fleiss_documents,
+            "alpha": self.alpha,
+            "alpha_by_label": self.alpha_by_label,
+            "alpha_documents": self.alpha_documents,
+        }
+
+
+METHOD = {
+    "span_matching": "exact: same label and offsets; overlap: same label and one shared character, one-to-one",
+    "span_alpha": "Krippendorff's alpha, nominal, tokens as units (label of the covering span, or outside)",
+    "document_kappa": (
+        "Cohen's kappa per pair, Fleiss' kappa for 3+ annotators; per label (yes/no) and pooled over"
+        " document x label; on documents where one of the annotators set a label of the layer"
+    ),
+    "document_alpha": "Krippendorff's alpha, nominal, documents as units, missing values allowed",
+}
+
+
+@dataclass
+class AgreementReport:
+    """Every figure of one comparison; :meth:`to_dict` is what the CLI prints and the report shows."""
+
+    annotators: list[str]
+    documents: int
+    span_layers: list[SpanLayerAgreement] = field(default_factory=list)
+    document_layers: list[DocumentLayerAgreement] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "annotators": self.annotators,
+            "documents": self.documents,
+            "method": METHOD,
+            "span_layers": [s.to_dict() for s in self.span_layers],
+            "document_layers": [d.to_dict() for d in self.document_layers],
+        }
+
+
+@dataclass
+class _Data:
+    """Everything the figures need, as arrays (document indexes are dense, 0..n-1)."""
+
+    annotators: list[str]
+    doc_ids: list[int]
+    texts: list[str]
+    annotated: npt.NDArray[np.bool_]  # annotators × documents
+    span_ann: IntArray
+    span_doc: IntArray
+    span_label: IntArray  # label row id
+    span_start: IntArray
+    span_end: IntArray
+    lab_ann: IntArray
+    lab_doc: IntArray
+    lab_label: IntArray
+
+
+def default_annotators(db: Database) -> list[str]:
+    """Everyone who annotated something, except the gold layer."""
+    with db.read() as session:
+        names = session.scalars(
+            select(Annotator.name)
+            .where(
+                Annotator.id.in_(select(Span.annotator_id).distinct())
+                | Annotator.id.in_(select(DocumentLabel.annotator_id).distinct())
+            )
+            .order_by(Annotator.name)
+        )
+        return [n for n in names if n != GOLD_ANNOTATOR]
+
+
+def compute_agreement(
+    db: Database,
+    annotators: Sequence[str] | None = None,
+    *,
+    layers: Sequence[str] | None = None,
+    document_ids: Sequence[int] | None = None,
+) -> AgreementReport:
+    """Agreement between ``annotators`` (default: :func:`default_annotators`, two or more) on
+    ``document_ids`` (default: all), for ``layers`` (default: all of the schema)."""
+    names = list(dict.fromkeys(annotators or default_annotators(db)))
+    if len(names) < 2:
+        raise ValueError("agreement needs two or more annotators")
+    wanted = list(layers) if layers else [layer.id for layer in db.schema.layers]
+    unknown = [lay for lay in wanted if db.schema.layer(lay) is None]
+    if unknown:
+        raise ValueError(f"unknown layer {unknown[0]!r}")
+    data = _load(db, names, document_ids)
+    label_rows = _label_rows(db)
+    report = AgreementReport(names, int(data.annotated.any(axis=0).sum()))
+    corpus: Corpus | None = None
+    for layer_id in wanted:
+        layer = db.schema.layer(layer_id)
+        assert layer is not None
+        if "span" in layer.scopes:
+            corpus = corpus or Corpus(data.texts)
+            report.span_layers.append(_span_layer(data, corpus, layer_id, label_rows))
+        if "document" in layer.scopes:
+            report.document_layers.append(_document_layer(data, layer_id, label_rows))
+    return report
+
+
+def _label_rows(db: Database) -> dict[str, list[tuple[int, str]]]:
+    """Per layer, (label row id, label key) in schema order, then retired labels still in use."""
+    with db.read() as session:
+        rows = session.execute(select(LayerRow.key, LabelRow.id, LabelRow.key).join(LayerRow)).all()
+    order = {(layer.id, lab.id): i for layer in db.schema.layers for i, lab in enumerate(layer.labels)}
+    out: dict[str, list[tuple[int, str]]] = {}
+    for layer, label_id, key in sorted(rows, key=lambda r: (order.get((r[0], r[2]), 10_000), r[2])):
+        out.setdefault(layer, []).append((label_id, key))
+    return out
+
+
+def _int_rows(rows: Sequence[Sequence[int]], width: int) -> IntArray:
+    """Query rows of integers as an n × ``width`` array (``np.array`` on Row objects is slow)."""
+    flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=len(rows) * width)
+    return flat.reshape(-1, width)
+
+
+def _load(db: Database, names: list[str], document_ids: Sequence[int] | None) -> _Data:
+    with db.read() as session:
+        ids = dict(session.execute(select(Annotator.name, Annotator.id).where(Annotator.name.in_(names))).all())
+        missing = [n for n in names if n not in ids]
+        if missing:
+            raise ValueError(f"no annotator named {missing[0]!r} in the database")
+        index = {ids[n]: i for i, n in enumerate(names)}
+        ann_ids = list(index)
+        span_rows = _int_rows(
+            session.execute(
+                select(Span.annotator_id, Span.document_id, Span.label_id, Span.start, Span.end).where(
+                    Span.annotator_id.in_(ann_ids)
+                )
+            ).all(),
+            5,
+        )
+        lab_rows = _int_rows(
+            session.execute(
+                select(DocumentLabel.annotator_id, DocumentLabel.document_id, DocumentLabel.label_id).where(
+                    DocumentLabel.annotator_id.in_(ann_ids)
+                )
+            ).all(),
+            3,
+        )
+        status_rows = _int_rows(
+            session.execute(
+                select(DocumentStatus.annotator_id, DocumentStatus.document_id).where(
+                    DocumentStatus.annotator_id.in_(ann_ids), DocumentStatus.status.in_(("in_progress", "done"))
+                )
+            ).all(),
+            2,
+        )
+        touched = np.unique(np.concatenate([span_rows[:, 1], lab_rows[:, 1], status_rows[:, 1]]))
+        if document_ids is not None:
+            touched = np.intersect1d(touched, np.asarray(list(document_ids), dtype=np.int64))
+        doc_ids = touched.tolist()
+        texts_by_id: dict[int, str] = {}
+        for chunk in range(0, len(doc_ids), 500):
+            part = doc_ids[chunk : chunk + 500]
+            texts_by_id.update(session.execute(select(Document.id, Document.text).where(Document.id.in_(part))).all())
+    doc_index = {d: i for i, d in enumerate(doc_ids)}
+    lookup_ann = np.vectorize(index.__getitem__, otypes=[np.int64])
+
+    def dense(rows: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.bool_], IntArray, IntArray]:
+        keep = np.isin(rows[:, 1], touched)
+        rows = rows[keep]
+        docs = np.searchsorted(touched, rows[:, 1]).astype(np.int64)
+        anns = lookup_ann(rows[:, 0]) if rows.shape[0] else np.zeros(0, dtype=np.int64)
+        return keep, anns, docs
+
+    annotated = np.zeros((len(names), len(doc_ids)), dtype=bool)
+    keep_s, s_ann, s_doc = dense(span_rows)
+    keep_l, l_ann, l_doc = dense(lab_rows)
+    _, st_ann, st_doc = dense(status_rows)
+    for anns, docs in ((s_ann, s_doc), (l_ann, l_doc), (st_ann, st_doc)):
+        annotated[anns, docs] = True
+    spans_kept = span_rows[keep_s]
+    assert len(doc_index) == len(doc_ids)
+    return _Data(
+        names,
+        doc_ids,
+        [texts_by_id[d] for d in doc_ids],
+        annotated,
+        s_ann,
+        s_doc,
+        spans_kept[:, 2],
+        spans_kept[:, 3],
+        spans_kept[:, 4],
+        l_ann,
+        l_doc,
+        lab_rows[keep_l][:, 2],
+    )
+
+
+def _span_layer(
+    data: _Data, corpus: Corpus, layer: str, label_rows: dict[str, list[tuple[int, str]]]
+) -> SpanLayerAgreement:
+    rows = label_rows.get(layer, [])
+    keys = [key for _, key in rows]
+    position = {row_id: i for i, (row_id, _) in enumerate(rows)}
+    in_layer = np.isin(data.span_label, np.array([r for r, _ in rows], dtype=np.int64))
+    label_index = np.array([position.get(int(x), -1) for x in data.span_label[in_layer]], dtype=np.int64)
+    ann = data.span_ann[in_layer]
+    per_annotator = [
+        SpanArrays(
+            data.span_doc[in_layer][ann == i],
+            label_index[ann == i],
+            data.span_start[in_layer][ann == i],
+            data.span_end[in_layer][ann == i],
+        )
+        for i in range(len(data.annotators))
+    ]
+    pairs = []
+    for i, j in combinations(range(len(data.annotators)), 2):
+        both = data.annotated[i] & data.annotated[j]
+        a = per_annotator[i].take(both[per_annotator[i].doc])
+        b = per_annotator[j].take(both[per_annotator[j].doc])
+        pairs.append(_span_pair(data.annotators[i], data.annotators[j], int(both.sum()), a, b, keys))
+    alpha, by_label, units = _token_alpha(data, corpus, per_annotator, len(keys), keys)
+    return SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units)
+
+
+def _prf(a: SpanArrays, b: SpanArrays, ia: IntArray, n_labels: int) -> tuple[PRF, list[PRF]]:
+    matched = np.bincount(a.label[ia], minlength=n_labels)
+    count_a = np.bincount(a.label, minlength=n_labels)
+    count_b = np.bincount(b.label, minlength=n_labels)
+    per = [PRF(int(matched[k]), int(count_a[k]), int(count_b[k])) for k in range(n_labels)]
+    return PRF(int(ia.shape[0]), len(a), len(b)), per
+
+
+def _span_pair(name_a: str, name_b: str, documents: int, a: SpanArrays, b: SpanArrays, keys: list[str]) -> SpanPair:
+    n = len(keys)
+    ia, _ = match_spans(a, b, exact=True, by_label=True)
+    exact, exact_per = _prf(a, b, ia, n)
+    ia, _ = match_spans(a, b, exact=False, by_label=True)
+    overlap, overlap_per = _prf(a, b, ia, n)
+    # Confusion: match by position regardless of label; unmatched spans go to the "(none)" row/column.
+    ia, ib = match_spans(a, b, exact=False, by_label=False)
+    matrix = np.zeros((n + 1, n + 1), dtype=np.int64)
+    np.add.at(matrix, (a.label[ia], b.label[ib]), 1)
+    lone_a = np.ones(len(a), dtype=bool)
+    lone_a[ia] = False
+    lone_b = np.ones(len(b), dtype=bool)
+    lone_b[ib] = False
+    np.add.at(matrix, (a.label[lone_a], np.full(int(lone_a.sum()), n)), 1)
+    np.add.at(matrix, (np.full(int(lone_b.sum()), n), b.label[lone_b]), 1)
+    return SpanPair(
+        name_a,
+        name_b,
+        documents,
+        exact,
+        overlap,
+        {k: p for k, p in zip(keys, exact_per, strict=True) if p.a or p.b},
+        {k: p for k, p in zip(keys, overlap_per, strict=True) if p.a or p.b},
+        [*keys, NONE_LABEL],
+        matrix.tolist(),
+    )
+
+
+def _token_alpha(
+    data: _Data, corpus: Corpus, per_annotator: list[SpanArrays], n_labels: int, keys: list[str]
+) -> tuple[float | None, dict[str, float | None], int]:
+    outside = n_labels
+    values = np.full((len(per_annotator), corpus.tokens), -1, dtype=np.int64)
+    for i, spans in enumerate(per_annotator):
+        labels = corpus.token_labels(spans.doc, spans.start, spans.end, spans.label, outside)
+        has = data.annotated[i][corpus.token_doc]
+        values[i, has] = labels[has]
+    # Identical tokens (same value from every coder) weigh the same: fold them before counting.
+    rows, weights = fold_units(values, n_labels + 1)
+    coded = rows.sum(axis=1)
+    pairable = coded > 1
+    rows, weights, coded = rows[pairable], weights[pairable], coded[pairable]
+    alpha = _figure(nominal_alpha(rows, weights))
+    by_label = {
+        key: _figure(nominal_alpha(binary_counts(rows[:, k], coded), weights))
+        for k, key in enumerate(keys)
+        if rows[:, k].any()
+    }
+    return alpha, by_label, int(weights.sum())
+
+
+def _document_layer(data: _Data, layer: str, label_rows: dict[str, list[tuple[int, str]]]) -> DocumentLayerAgreement:
+    rows = label_rows.get(layer, [])
+    keys = [key for _, key in rows]
+    position = {row_id: i for i, (row_id, _) in enumerate(rows)}
+    n_ann, n_docs = data.annotated.shape
+    # has[a, d, k]: annotator a put label k on document d.
+    has = np.zeros((n_ann, n_docs, len(keys)), dtype=bool)
+    in_layer = np.isin(data.lab_label, np.array([r for r, _ in rows], dtype=np.int64))
+    label_index = np.array([position[int(x)] for x in data.lab_label[in_layer]], dtype=np.int64)
+    has[data.lab_ann[in_layer], data.lab_doc[in_layer], label_index] = True
+    # Only documents someone labelled in this layer say anything about it.
+    relevant: npt.NDArray[np.bool_] = np.asarray(has.any(axis=(0, 2)) & data.annotated.any(axis=0), dtype=bool)
+    used = [k for k in range(len(keys)) if has[:, :, k].any()]
+    pairs = []
+    for i, j in combinations(range(n_ann), 2):
+        both = data.annotated[i] & data.annotated[j] & relevant
+        x, y = has[i][both], has[j][both]
+        by_label = {keys[k]: _figure(cohen_kappa_binary(x[:, k], y[:, k])) for k in used}
+        pooled = _figure(cohen_kappa_binary(x[:, used].ravel(), y[:, used].ravel())) if used else None
+        pairs.append(KappaPair(data.annotators[i], data.annotators[j], int(both.sum()), pooled, by_label))
+    fleiss: float | None = None
+    fleiss_by_label: dict[str, float | None] = {}
+    everyone = data.annotated.all(axis=0) & relevant
+    if n_ann >= 3:
+        yes = has[:, everyone, :].sum(axis=0)  # documents × labels
+        for k in used:
+            fleiss_by_label[keys[k]] = _figure(fleiss_kappa(np.stack([yes[:, k], n_ann - yes[:, k]], axis=1)))
+        if used:
+            flat = yes[:, used].ravel()
+            fleiss = _figure(fleiss_kappa(np.stack([flat, n_ann - flat], axis=1)))
+    coders = data.annotated & relevant[None, :]
+    alpha_by_label = {keys[k]: _library_alpha(has[:, :, k], coders) for k in used}
+    alpha = _library_alpha(has[:, :, used].reshape(n_ann, -1), np.repeat(coders, len(used), axis=1)) if used else None
+    return DocumentLayerAgreement(
+        layer,
+        keys,
+        pairs,
+        fleiss,
+        fleiss_by_label,
+        int(everyone.sum()) if n_ann >= 3 else 0,
+        alpha,
+        alpha_by_label,
+        int((coders.sum(axis=0) >= 2).sum()),
+    )
+
+
+def _library_alpha(values: npt.NDArray[np.bool_], coded: npt.NDArray[np.bool_]) -> float | None:
+    """Nominal alpha of yes/no values (coders × units) with the ``krippendorff`` package; units a
+    coder did not code are missing (nan)."""
+    import krippendorff
+
+    data = np.where(coded, values.astype(np.float64), np.nan)
+    data = data[:, (coded.sum(axis=0) >= 2)]
+    if data.shape[1] == 0 or np.unique(data[~np.isnan(data)]).shape[0] < 2:
+        return None  # the package refuses data with a single value: alpha is undefined there
+    return _figure(float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")))
