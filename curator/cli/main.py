@@ -198,3 +198,8 @@ def _register_commands() -> None:
 
 
 _register_commands()
+
+
+from curator.cli.review_commands import add_review_commands  # noqa: E402  (agreement, report: issue 5)
+
+add_review_commands(cli)

@@ -1,0 +1,234 @@
+"""The agreement report: an HTML page with every figure and matplotlib charts, written to a folder.
+
+Charts are drawn with matplotlib's Agg canvas (no GUI backend, no global pyplot state). Matplotlib
+neither shapes Arabic nor orders right-to-left runs, so label names drawn in a chart go through
+``arabic_reshaper`` and ``python-bidi`` here, and only here; the HTML itself gets the names in
+logical order (the browser shapes them).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+from curator.review.agreement import AgreementReport
+from curator.schema import Schema
+
+CHARTS = "charts"
+
+
+def format_figure(value: float | None) -> str:
+    """How a figure is shown in the window, the terminal and the report: three decimals, or a dash."""
+    return "—" if value is None else f"{value:.3f}"
+
+
+def shape_for_chart(text: str) -> str:
+    """Shaped, visual-order text for matplotlib; text without Arabic passes through unchanged."""
+    if not any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return str(get_display(arabic_reshaper.reshape(text)))
+
+
+def label_name(schema: Schema, layer: str, label: str, language: str = "ar") -> str:
+    """``LABEL (name)`` in the given language, or the id alone for a label the schema lacks."""
+    found = schema.label(layer, label)
+    return f"{label} ({found.names.get(language)})" if found else label
+
+
+def write_report(report: AgreementReport, schema: Schema, out: Path, language: str = "ar") -> Path:
+    """Write ``index.html``, ``figures.json`` and the charts into ``out``; return the page's path."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / CHARTS).mkdir(exist_ok=True)
+    figures = report.to_dict()
+    (out / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
+    body: list[str] = [
+        f"<h1>Agreement: {_e(', '.join(report.annotators))}</h1>",
+        f"<p>{report.documents} documents annotated by at least one of them.</p>",
+        "<h2>Method</h2><ul>" + "".join(f"<li>{_e(v)}</li>" for v in figures["method"].values()) + "</ul>",
+    ]
+    for layer in figures["span_layers"]:
+        body.extend(_span_section(layer, schema, out, language))
+    for layer in figures["document_layers"]:
+        body.extend(_document_section(layer, schema, out, language))
+    data = json.dumps(figures, ensure_ascii=False).replace("</", "<\\/")
+    page = (
+        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'><title>Curator agreement</title>"
+        "<style>body{font-family:'DejaVu Sans',sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #bbb;padding:.25em .6em;text-align:right}th:first-child,td:first-child"
+        "{text-align:start}img{max-width:100%}</style></head><body>\n"
+        + "\n".join(body)
+        + f"\n<script type='application/json' id='figures'>{data}</script>\n</body></html>\n"
+    )
+    path = out / "index.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _name_cell(schema: Schema, layer: str, label: str, language: str) -> str:
+    return f"<td dir='auto'>{_e(label_name(schema, layer, label, language))}</td>"
+
+
+def _span_section(layer: dict[str, Any], schema: Schema, out: Path, language: str) -> list[str]:
+    key = layer["layer"]
+    parts = [f"<h2>Span layer {_e(key)}</h2>"]
+    parts.append(
+        f"<p>Krippendorff's alpha (nominal, tokens as units, {layer['alpha_units']} tokens): "
+        f"<b class='alpha'>{format_figure(layer['alpha'])}</b></p>"
+    )
+    rows = [
+        "<tr><th>pair</th><th>documents</th><th>exact P</th><th>exact R</th><th>exact F1</th>"
+        "<th>overlap P</th><th>overlap R</th><th>overlap F1</th></tr>"
+    ]
+    for p in layer["pairs"]:
+        cells = [p["exact"][k] for k in ("precision", "recall", "f1")] + [
+            p["overlap"][k] for k in ("precision", "recall", "f1")
+        ]
+        rows.append(
+            f"<tr><td>{_e(p['a'])} / {_e(p['b'])}</td><td>{p['documents']}</td>"
+            + "".join(f"<td>{format_figure(c)}</td>" for c in cells)
+            + "</tr>"
+        )
+    parts.append("<table class='pairs'>" + "".join(rows) + "</table>")
+    labels = [lab for lab in layer["labels"] if any(lab in p["exact_by_label"] for p in layer["pairs"])]
+    if labels:
+        head = "<tr><th>label</th>" + "".join(
+            f"<th>{_e(p['a'])}/{_e(p['b'])} exact F1</th><th>{_e(p['a'])}/{_e(p['b'])} overlap F1</th>"
+            for p in layer["pairs"]
+        )
+        head += "<th>alpha</th></tr>"
+        body = []
+        for lab in labels:
+            cells = []
+            for p in layer["pairs"]:
+                for which in ("exact_by_label", "overlap_by_label"):
+                    found = p[which].get(lab)
+                    cells.append(format_figure(found["f1"] if found else None))
+            cells.append(format_figure(layer["alpha_by_label"].get(lab)))
+            body.append(
+                "<tr>" + _name_cell(schema, key, lab, language) + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+            )
+        parts.append("<table class='labels'>" + head + "".join(body) + "</table>")
+        chart = _bar_chart(
+            f"{key}-f1.png",
+            out,
+            [label_name(schema, key, lab, language) for lab in labels],
+            {
+                f"{p['a']}/{p['b']}": [(p["overlap_by_label"].get(lab) or {}).get("f1") for lab in labels]
+                for p in layer["pairs"]
+            },
+            f"{key}: overlap F1 per label",
+        )
+        parts.append(f"<img src='{CHARTS}/{chart}' alt='F1 per label, layer {_e(key)}'>")
+    for n, p in enumerate(layer["pairs"][:3]):
+        matrix = p["confusion"]["matrix"]
+        names = p["confusion"]["labels"]
+        keep = [i for i in range(len(names)) if any(matrix[i]) or any(row[i] for row in matrix)]
+        if len(keep) < 2:
+            continue
+        chart = _confusion_chart(
+            f"{key}-confusion-{n + 1}.png",
+            out,
+            [label_name(schema, key, names[i], language) for i in keep],
+            [[matrix[i][j] for j in keep] for i in keep],
+            p["a"],
+            p["b"],
+        )
+        parts.append(f"<img src='{CHARTS}/{_e(chart)}' alt='confusion {_e(p['a'])}/{_e(p['b'])}'>")
+    return parts
+
+
+def _document_section(layer: dict[str, Any], schema: Schema, out: Path, language: str) -> list[str]:
+    key = layer["layer"]
+    parts = [f"<h2>Document labels {_e(key)}</h2>"]
+    parts.append(
+        "<table class='doc-overall'><tr><th>measure</th><th>documents</th><th>pooled</th></tr>"
+        + "".join(
+            f"<tr><td>Cohen's kappa {_e(p['a'])} / {_e(p['b'])}</td><td>{p['documents']}</td>"
+            f"<td>{format_figure(p['kappa'])}</td></tr>"
+            for p in layer["pairs"]
+        )
+        + (
+            f"<tr><td>Fleiss' kappa</td><td>{layer['fleiss_documents']}</td>"
+            f"<td>{format_figure(layer['fleiss'])}</td></tr>"
+            if len(layer["pairs"]) >= 3
+            else ""
+        )
+        + f"<tr><td>Krippendorff's alpha</td><td>{layer['alpha_documents']}</td>"
+        f"<td>{format_figure(layer['alpha'])}</td></tr></table>"
+    )
+    labels = [lab for lab in layer["labels"] if lab in layer["alpha_by_label"]]
+    if not labels:
+        return parts
+    head = "<tr><th>label</th>" + "".join(f"<th>κ {_e(p['a'])}/{_e(p['b'])}</th>" for p in layer["pairs"])
+    head += "<th>Fleiss κ</th><th>alpha</th></tr>"
+    rows = []
+    for lab in labels:
+        cells = [format_figure(p["by_label"].get(lab)) for p in layer["pairs"]]
+        cells.append(format_figure(layer["fleiss_by_label"].get(lab)))
+        cells.append(format_figure(layer["alpha_by_label"].get(lab)))
+        rows.append("<tr>" + _name_cell(schema, key, lab, language) + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    parts.append("<table class='doc-labels'>" + head + "".join(rows) + "</table>")
+    chart = _bar_chart(
+        f"{key}-documents-kappa.png",
+        out,
+        [label_name(schema, key, lab, language) for lab in labels],
+        {f"{p['a']}/{p['b']}": [p["by_label"].get(lab) for lab in labels] for p in layer["pairs"]},
+        f"{key}: Cohen's kappa per label (documents)",
+    )
+    parts.append(f"<img src='{CHARTS}/{chart}' alt='kappa per label, layer {_e(key)}'>")
+    return parts
+
+
+def _bar_chart(name: str, out: Path, labels: list[str], series: dict[str, list[float | None]], title: str) -> str:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    height = max(2.5, 0.45 * len(labels) * max(1, len(series)) ** 0.5 + 1)
+    fig = Figure(figsize=(8, height), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    n = max(1, len(series))
+    bar = 0.8 / n
+    for k, (pair, values) in enumerate(series.items()):
+        ys = [i + k * bar - 0.4 + bar / 2 for i in range(len(labels))]
+        ax.barh(ys, [v if v is not None else 0.0 for v in values], height=bar, label=pair)
+    ax.set_yticks(range(len(labels)), [shape_for_chart(lab) for lab in labels])
+    ax.invert_yaxis()
+    ax.set_xlim(min(0.0, *(v for vs in series.values() for v in vs if v is not None)), 1.0)
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize="small")
+    fig.savefig(out / CHARTS / name, dpi=90)
+    return name
+
+
+def _confusion_chart(name: str, out: Path, labels: list[str], matrix: list[list[int]], a: str, b: str) -> str:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    size = max(4.0, 0.6 * len(labels) + 2)
+    fig = Figure(figsize=(size, size), layout="constrained")
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.imshow(matrix, cmap="Blues")
+    shaped = [shape_for_chart(lab) for lab in labels]
+    ax.set_xticks(range(len(labels)), shaped, rotation=45, ha="right")
+    ax.set_yticks(range(len(labels)), shaped)
+    ax.set_xlabel(b)
+    ax.set_ylabel(a)
+    top = max((max(row) for row in matrix), default=0)
+    for i, row in enumerate(matrix):
+        for j, v in enumerate(row):
+            if v:
+                ax.text(j, i, str(v), ha="center", va="center", color="white" if v > top / 2 else "black")
+    ax.set_title(f"labels on matched spans: {a} / {b}")
+    fig.savefig(out / CHARTS / name, dpi=90)
+    return name
