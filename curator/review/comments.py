@@ -97,18 +97,20 @@ def threads(
 ) -> list[Thread]:
     """The document's comment threads, oldest first; only those on one target when it is given."""
     with db.read() as session:
-        rows = list(
-            session.scalars(
+        # Records are made inside the session: the read session rolls back, which expires ORM objects.
+        rows = [
+            _record(c)
+            for c in session.scalars(
                 select(Comment).where(Comment.document_id == document_id).order_by(Comment.created_at, Comment.id)
             )
-        )
+        ]
     out: dict[int, Thread] = {}
     for c in rows:
         if c.parent_id is None:
-            out[c.id] = Thread(_record(c))
+            out[c.id] = Thread(c)
     for c in rows:
         if c.parent_id is not None and c.parent_id in out:
-            out[c.parent_id].replies.append(_record(c))
+            out[c.parent_id].replies.append(c)
     found = list(out.values())
     if target_kind is not None:
         found = [t for t in found if t.root.target_kind == target_kind and t.root.target_id == target_id]
