@@ -1,0 +1,86 @@
+"""`curator agreement` and `curator report` show the figures the core computes, and the same ones."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from curator.cli.main import main
+from curator.review.agreement import compute_agreement
+from curator.review.report import format_figure, shape_for_chart
+from curator.store.database import Database
+from curator.store.queries import document_ids_by_ext
+
+
+def _run(db: Database, *args: str) -> None:
+    try:
+        main(["--db", db.url, *args])
+    except SystemExit as exc:
+        assert exc.code in (0, None), exc.code
+
+
+@pytest.fixture
+def corpus(db: Database) -> Database:
+    from review_corpus import build_corpus
+
+    build_corpus(db, 12, ["amina", "karim", "lea"])
+    return db
+
+
+def test_cli_json_report_and_core_figures_are_the_same(
+    corpus: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    core = json.loads(json.dumps(compute_agreement(corpus).to_dict()))
+    _run(corpus, "agreement", "--json")
+    cli = json.loads(capsys.readouterr().out)
+    assert cli == core
+    _run(corpus, "report", "--out", str(tmp_path / "report"))
+    assert "index.html" in capsys.readouterr().out
+    page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
+    embedded = re.search(r"<script type='application/json' id='figures'>(.*?)</script>", page, re.S)
+    assert embedded is not None
+    assert json.loads(embedded.group(1).replace("<\\/", "</")) == core
+    assert json.loads((tmp_path / "report" / "figures.json").read_text(encoding="utf-8")) == core
+    # The numbers a reader sees in the page are the core's, rounded the one shared way.
+    entity = next(s for s in core["span_layers"] if s["layer"] == "entity")
+    assert f"<b class='alpha'>{format_figure(entity['alpha'])}</b>" in page
+    first = entity["pairs"][0]
+    assert f"<td>{format_figure(first['exact']['f1'])}</td>" in page
+    area = next(d for d in core["document_layers"] if d["layer"] == "area")
+    assert f"<td>{format_figure(area['fleiss'])}</td>" in page
+    charts = sorted(p.name for p in (tmp_path / "report" / "charts").glob("*.png"))
+    assert "entity-f1.png" in charts and "area-documents-kappa.png" in charts
+    assert all((tmp_path / "report" / "charts" / c).stat().st_size > 1000 for c in charts)
+    # Label names in the page are in logical order (the browser shapes them); only charts get shaped text.
+    assert "PER (شخص)" in page
+
+
+def test_cli_filters_and_table_output(corpus: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    _run(corpus, "agreement", "--json", "--layer", "entity", "--annotators", "amina,lea", "--documents", "syn0,syn1")
+    figures = json.loads(capsys.readouterr().out)
+    ids = document_ids_by_ext(corpus, ["syn0", "syn1"])
+    expected = compute_agreement(corpus, ["amina", "lea"], layers=["entity"], document_ids=ids).to_dict()
+    assert figures == json.loads(json.dumps(expected))
+    assert figures["annotators"] == ["amina", "lea"] and figures["documents"] == 2
+    assert [s["layer"] for s in figures["span_layers"]] == ["entity"] and figures["document_layers"] == []
+    _run(corpus, "agreement")
+    out = capsys.readouterr().out
+    assert "karim / lea" in out  # without --annotators, everyone but the gold layer is compared
+    assert format_figure(compute_agreement(corpus).span_layers[0].pairs[0].exact.f1) in out
+
+
+def test_cli_refuses_a_single_annotator_with_one_line(corpus: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", corpus.url, "agreement", "--annotators", "amina"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["curator: error: agreement needs two or more annotators"]
+
+
+def test_arabic_is_shaped_for_charts_only() -> None:
+    shaped = shape_for_chart("شخص")
+    assert shaped != "شخص" and all("\ufe70" <= ch <= "\ufeff" for ch in shaped)
+    assert shape_for_chart("Personne") == "Personne"
