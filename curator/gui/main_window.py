@@ -1,38 +1,462 @@
-"""The main window: assembles the panels and wires their signals; holds no logic of its own."""
+"""The main window: assembles the panels and wires their signals; the work is done by the panels,
+the annotation controller and the workspace."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMainWindow, QSplitter, QTextEdit
+import importlib
+from typing import Any
 
-from curator.store import queries
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.store import browse
 from curator.store.database import Database
+from curator.store.queries import SpanRecord
+
+from .annotating import AnnotationController
+from .annotation_list import AnnotationList, AnnotationModel
+from .annotator_dialog import choose_annotator
+from .doc_labels import DocumentLabelModel, DocumentLabels
+from .document_list import DocumentListModel, DocumentListPanel
+from .find import AnnotateAllDialog, CorpusSearchPanel, FindBar
+from .label_catalog import LabelCatalog
+from .label_palette import LabelPalette
+from .settings import Preferences
+from .span_panel import SpanPanel
+from .status_box import StatusBox
+from .text_view import TextView
+from .workspace import Workspace
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, annotator: str) -> None:
-        super().__init__()
-        self.db = db
-        self.annotator = annotator
-        self.setWindowTitle(f"Curator — {annotator}")
-        self.documents = QListWidget()
-        self.text = QTextEdit(readOnly=True)
-        splitter = QSplitter()
-        splitter.addWidget(self.documents)
-        splitter.addWidget(self.text)
-        splitter.setStretchFactor(1, 3)
-        self.setCentralWidget(splitter)
-        for bundle in queries.iter_bundles(db, annotators=[annotator]):
-            item = QListWidgetItem(bundle.document.title)
-            item.setData(Qt.ItemDataRole.UserRole, bundle.document.id)
-            self.documents.addItem(item)
-        self.documents.currentItemChanged.connect(self._open)
-        self.documents.setCurrentRow(0)
-        self.resize(1200, 800)
+    """Curator's window for ``annotator`` on ``db``.
 
-    def _open(self, item: QListWidgetItem | None) -> None:
-        if item is None:
+    ``review_menu`` is the hook for the review tools (``curator.gui.review``): this window only
+    creates the menu and an entry that opens their window when that package provides one.
+    """
+
+    def __init__(self, db: Database, annotator: str, preferences: Preferences | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.prefs = preferences or Preferences()
+        self.catalog = LabelCatalog(db.schema, self.prefs.label_language)
+        self.workspace = Workspace(db, annotator, self)
+        doc = self.workspace.doc
+
+        # -- panels -------------------------------------------------------------------------------
+        self.text_view = TextView()
+        self.text_view.exact_mode = self.prefs.exact_selection
+        self.text_view.show_invisible = self.prefs.show_invisible
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.controller = AnnotationController(self.workspace, self.text_view, self.catalog)
+        self.document_model = DocumentListModel(db, annotator)
+        self.documents = DocumentListPanel(self.document_model, browse.languages(db))
+        self.label_palette = LabelPalette(self.catalog)
+        self.span_panel = SpanPanel(self.catalog)
+        self.doc_label_model = DocumentLabelModel(doc, self.catalog, self.workspace.set_document_label)
+        self.doc_labels = DocumentLabels(self.doc_label_model)
+        self.annotation_model = AnnotationModel(doc, self.catalog)
+        self.annotations = AnnotationList(self.annotation_model)
+        self.corpus_search = CorpusSearchPanel(db)
+        self.status_box = StatusBox()
+        self.save_state = QLabel()
+
+        centre = QWidget()
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.text_view, 1)
+        self.setCentralWidget(centre)
+        self.docks = {
+            "documents": self._dock(
+                "documents", self.tr("Documents"), self.documents, Qt.DockWidgetArea.LeftDockWidgetArea
+            ),
+            "labels": self._dock(
+                "labels", self.tr("Labels"), self.label_palette, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "annotation": self._dock(
+                "annotation", self.tr("Annotation"), self.span_panel, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "areas": self._dock(
+                "areas", self.tr("Cooperation areas"), self.doc_labels, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
+            "annotations": self._dock(
+                "annotations", self.tr("Annotations"), self.annotations, Qt.DockWidgetArea.BottomDockWidgetArea
+            ),
+            "corpus": self._dock(
+                "corpus", self.tr("Find in corpus"), self.corpus_search, Qt.DockWidgetArea.BottomDockWidgetArea
+            ),
+        }
+        self.tabifyDockWidget(self.docks["annotations"], self.docks["corpus"])
+        self.docks["annotations"].raise_()
+        self.tabifyDockWidget(self.docks["annotation"], self.docks["areas"])
+        self.docks["annotation"].raise_()
+        self.statusBar().addPermanentWidget(self.save_state)
+
+        self._build_actions()
+        self._wire()
+        self._apply_font()
+        self._restore()
+        self._update_title()
+
+    # -- assembly ---------------------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot: Any, shortcut: Shortcut = None, menu: QMenu | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        stack = self.workspace.undo_stack
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(self.tr("Switch annotator…"), self.switch_annotator, "Ctrl+Shift+A", file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.delete_action = self._action(
+            self.tr("Delete annotation"), self.controller.delete_current, QKeySequence.StandardKey.Delete, edit_menu
+        )
+        self.link_actions: dict[str, QAction] = {}
+        for relation in self.catalog.schema.relations:
+            name = self.catalog.relation_name(relation)
+            action = self._action(
+                self.tr("Link {0}…").format(name),
+                lambda _c=False, r=relation.id: self.controller.start_link(r),
+                relation.shortcut,
+                edit_menu,
+            )
+            self.link_actions[relation.id] = action
+        edit_menu.addSeparator()
+        self.exact_action = self._action(
+            self.tr("Exact characters (no word snapping)"), self._set_exact, "Ctrl+E", edit_menu
+        )
+        self.exact_action.setCheckable(True)
+        self.exact_action.setChecked(self.text_view.exact_mode)
+        self.exact_action.setToolTip(
+            self.tr("Keep selections character-exact; holding Alt while selecting does it once")
+        )
+        edit_menu.addSeparator()
+        self._action(self.tr("Find in document…"), self._open_find, QKeySequence.StandardKey.Find, edit_menu)
+        self._action(self.tr("Find in corpus…"), self._open_corpus_search, "Ctrl+Shift+F", edit_menu)
+        self.annotate_all_action = self._action(
+            self.tr("Annotate all occurrences…"), lambda: self.annotate_all(), "Ctrl+Shift+L", edit_menu
+        )
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        self.next_document_action = self._action(
+            self.tr("Next document"), lambda: self.step_document(True), "Ctrl+PgDown", go_menu
+        )
+        self.previous_document_action = self._action(
+            self.tr("Previous document"), lambda: self.step_document(False), "Ctrl+PgUp", go_menu
+        )
+        self._action(self.tr("Next annotation"), lambda: self.controller.step(True), "Ctrl+.", go_menu)
+        self._action(self.tr("Previous annotation"), lambda: self.controller.step(False), "Ctrl+,", go_menu)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action(self.tr("Font…"), self.choose_font, None, view_menu)
+        self._action(self.tr("Zoom in"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
+        self._action(self.tr("Zoom out"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, view_menu)
+        self._action(self.tr("Actual size"), lambda: self.zoom(None), "Ctrl+0", view_menu)
+        self.invisible_action = self._action(
+            self.tr("Show invisible characters"), self._set_show_invisible, "Ctrl+Shift+I", view_menu
+        )
+        self.invisible_action.setCheckable(True)
+        self.invisible_action.setChecked(self.text_view.show_invisible)
+        names_menu = view_menu.addMenu(self.tr("Label names"))
+        group = QActionGroup(self)
+        for language, title in (("en", "English"), ("fr", "Français"), ("ar", "العربية")):
+            action = names_menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(language == self.catalog.language)
+            action.triggered.connect(lambda _c=False, lang=language: self.set_label_language(lang))
+            group.addAction(action)
+        view_menu.addSeparator()
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+
+        # The hook for the review tools: they add their entries to this menu.
+        self.review_menu = bar.addMenu(self.tr("&Review"))
+        self._install_review_entry()
+
+        toolbar = QToolBar(self.tr("Document"))
+        toolbar.setObjectName("toolbar_document")
+        self.addToolBar(toolbar)
+        toolbar.addAction(self.previous_document_action)
+        toolbar.addAction(self.next_document_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Status: ")))
+        toolbar.addWidget(self.status_box)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.exact_action)
+        toolbar.addAction(self.invisible_action)
+        for action in self.label_palette.label_actions.values():
+            self.addAction(action)
+
+    def _install_review_entry(self) -> None:
+        try:
+            review = importlib.import_module("curator.gui.review")
+        except ImportError:
+            review = None
+        factory = getattr(review, "ReviewWindow", None)
+        if factory is None:
+            placeholder = self.review_menu.addAction(self.tr("Review tools are not installed"))
+            placeholder.setEnabled(False)
             return
-        doc = queries.document(self.db, int(item.data(Qt.ItemDataRole.UserRole)))
-        if doc is not None:
-            self.text.setPlainText(doc.text)
+
+        def open_review() -> None:
+            window = factory(self.workspace.db, self.workspace.annotator)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.show()
+            self._review_window = window
+
+        self.review_menu.addAction(self.tr("Open review window…"), open_review)
+
+    def _wire(self) -> None:
+        ws, doc = self.workspace, self.workspace.doc
+        ws.saved.connect(self._saved)
+        ws.refused.connect(self._refused)
+        ws.document_touched.connect(self.document_model.refresh)
+        ws.document_touched.connect(lambda _id: self.documents.refresh_counts())
+        ws.annotator_changed.connect(self._annotator_changed)
+        doc.loaded.connect(self._document_loaded)
+        doc.status_changed.connect(self.status_box.show_status)
+        doc.current_span_changed.connect(self._current_span_changed)
+        doc.span_changed.connect(lambda _b, after: self._span_edited(after))
+        doc.relations_changed.connect(lambda: self._current_span_changed(doc.current_span))
+        self.controller.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.controller.counts_changed.connect(self.label_palette.set_counts)
+        self.label_palette.label_chosen.connect(self.controller.apply_label)
+        self.documents.open_requested.connect(self.open_document)
+        self.status_box.status_requested.connect(ws.set_status)
+        self.annotations.span_activated.connect(self.controller.jump_to)
+        self.span_panel.label_change_requested.connect(ws.change_label)
+        self.span_panel.attribute_change_requested.connect(ws.set_attribute)
+        self.span_panel.note_change_requested.connect(ws.set_note)
+        self.span_panel.delete_requested.connect(ws.delete_span)
+        self.span_panel.relation_pick_requested.connect(self.controller.start_link)
+        self.span_panel.relation_remove_requested.connect(ws.delete_relation)
+        self.span_panel.span_jump_requested.connect(self.controller.jump_to)
+        self.find_bar.hits_changed.connect(self.text_view.set_hits)
+        self.find_bar.go_to.connect(lambda s, e: self.text_view.reveal_offsets(s, e))
+        self.find_bar.annotate_all_requested.connect(self.annotate_all)
+        self.corpus_search.hit_activated.connect(self.open_hit)
+
+    # -- documents --------------------------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> bool:
+        if self.workspace.doc.id == document_id:
+            return True
+        if not self.workspace.doc.open(document_id):
+            self.statusBar().showMessage(self.tr("That document no longer exists"), 6000)
+            return False
+        return True
+
+    def step_document(self, forward: bool) -> None:
+        target = self.documents.adjacent(self.workspace.doc.id, forward)
+        if target is None:
+            self.statusBar().showMessage(self.tr("No more documents this way"), 4000)
+            return
+        self.open_document(target)
+
+    def open_hit(self, document_id: int, start: int, end: int) -> None:
+        if self.open_document(document_id):
+            self.text_view.select_offsets(start, end)
+            self.text_view.setFocus()
+
+    def _document_loaded(self) -> None:
+        doc = self.workspace.doc
+        self.find_bar.set_document_text(doc.text)
+        self.status_box.show_status(doc.status)
+        self.status_box.setEnabled(doc.id is not None)
+        if doc.id is not None:
+            self.documents.show_document(doc.id)
+            self.prefs.last_document = doc.id
+        self._current_span_changed(None)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        document = self.workspace.doc.document
+        where = f"{document.title} — " if document else ""
+        self.setWindowTitle(f"{where}Curator — {self.workspace.annotator}")
+
+    # -- the current span -------------------------------------------------------------------------
+
+    def _current_span_changed(self, span: SpanRecord | None) -> None:
+        doc = self.workspace.doc
+        links = []
+        if span is not None:
+            for relation in doc.relations_of(span.id):
+                other_id = relation.target_id if relation.source_id == span.id else relation.source_id
+                other = doc.spans.get(other_id)
+                links.append((relation, other, doc.span_text(other) if other else ""))
+        self.span_panel.show_span(span, doc.span_text(span) if span else "", links)
+        self.annotations.show_current(span)
+        if span is not None:
+            self.docks["annotation"].raise_()
+
+    def _span_edited(self, span: SpanRecord) -> None:
+        current = self.workspace.doc.current_span
+        if current is not None and current.id == span.id:
+            self._current_span_changed(span)
+
+    # -- find -------------------------------------------------------------------------------------
+
+    def _open_find(self) -> None:
+        selection = self.text_view.selection_offsets()
+        query = self.workspace.doc.text[selection[0] : selection[1]] if selection else ""
+        self.find_bar.open_bar(query if "\n" not in query else "")
+
+    def _open_corpus_search(self) -> None:
+        self.docks["corpus"].show()
+        self.docks["corpus"].raise_()
+        self.corpus_search.query.setFocus()
+
+    def annotate_all(self, query: str | None = None) -> None:
+        """Label every occurrence of ``query`` (or of the selection) after showing what will be added."""
+        doc = self.workspace.doc
+        if doc.id is None:
+            return
+        default = None
+        if not query:
+            selection = self.text_view.selection_offsets()
+            if selection is None and doc.current_span is not None:
+                selection = (doc.current_span.start, doc.current_span.end)
+                default = (doc.current_span.layer, doc.current_span.label)
+            query = doc.text[selection[0] : selection[1]] if selection else ""
+        if not query.strip():
+            self.statusBar().showMessage(self.tr("Select a word or an annotation first"), 6000)
+            return
+        dialog = AnnotateAllDialog(doc.text, query, doc.spans, self.catalog, default, self)
+        if dialog.exec() and dialog.chosen():
+            layer, label = dialog.label()
+            self.workspace.add_spans(layer, label, dialog.chosen())
+
+    # -- annotator --------------------------------------------------------------------------------
+
+    def switch_annotator(self) -> None:
+        name = choose_annotator(self, self.workspace.db.annotator_names(), self.workspace.annotator)
+        if name and name != self.workspace.annotator:
+            self.workspace.set_annotator(name)
+
+    def _annotator_changed(self, name: str) -> None:
+        self.prefs.annotator = name
+        self.document_model.set_annotator(name)
+        self.documents.refresh_counts()
+        if self.workspace.doc.id is not None:
+            self.documents.show_document(self.workspace.doc.id)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Now annotating as {0}").format(name), 6000)
+
+    # -- status bar -------------------------------------------------------------------------------
+
+    def _saved(self, message: str) -> None:
+        self.save_state.setStyleSheet("color: #2e7d32;")
+        self.save_state.setText(message)
+
+    def _refused(self, message: str) -> None:
+        self.save_state.setStyleSheet("color: #c62828;")
+        self.save_state.setText(message)
+        self.statusBar().showMessage(message, 10000)
+
+    # -- view settings ----------------------------------------------------------------------------
+
+    def _apply_font(self) -> None:
+        font = self.prefs.text_font()
+        font.setPointSize(max(6, font.pointSize() + self.prefs.zoom))
+        self.text_view.set_text_font(font)
+
+    def choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.prefs.text_font(), self, self.tr("Font of the text"))
+        if ok:
+            self.prefs.set_text_font(font)
+            self.prefs.zoom = 0
+            self._apply_font()
+
+    def zoom(self, steps: int | None) -> None:
+        self.prefs.zoom = 0 if steps is None else self.prefs.zoom + steps
+        self._apply_font()
+
+    def _set_show_invisible(self, show: bool) -> None:
+        self.prefs.show_invisible = show
+        self.text_view.set_show_invisible(show)
+
+    def _set_exact(self, exact: bool) -> None:
+        self.prefs.exact_selection = exact
+        self.text_view.exact_mode = exact
+
+    def set_label_language(self, language: str) -> None:
+        self.prefs.label_language = language
+        self.catalog = LabelCatalog(self.workspace.db.schema, language)
+        for part in (self.label_palette, self.span_panel, self.doc_label_model, self.controller):
+            part.set_catalog(self.catalog)
+        self.annotation_model.catalog = self.catalog
+        self.annotation_model.reload()
+        self.label_palette.set_counts(dict(self.controller.counts))
+        self._current_span_changed(self.workspace.doc.current_span)
+
+    # -- session ----------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry, state = self.prefs.window_geometry(), self.prefs.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+        last = self.prefs.last_document
+        # After the window is shown: the start is not slowed down by opening a long document.
+        QTimer.singleShot(0, lambda: self._open_first(last))
+
+    def _open_first(self, last: int | None) -> None:
+        if self.workspace.doc.id is not None:
+            return
+        if last is not None and self.open_document(last):
+            return
+        first = self.documents.adjacent(None, forward=True)
+        if first is not None:
+            self.open_document(first)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.prefs.save_window(self.saveGeometry(), self.saveState())
+        self.prefs.sync()
+        super().closeEvent(event)

@@ -1,0 +1,228 @@
+"""The annotations of the open document as a table: sortable by position, label, layer; click to jump.
+
+The model is a thin adapter over the open document: it follows its signals with row insertions and
+removals (never a reset for one edit), and sorts itself, so 10,000 rows need no proxy.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from curator.store.queries import SpanRecord
+from curator.text.language import paragraph_direction
+
+from .label_catalog import LabelCatalog
+from .label_palette import swatch
+from .open_document import OpenDocument
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+POSITION, TEXT, LABEL, LAYER, NOTE = range(5)
+
+
+class AnnotationModel(QAbstractTableModel):
+    """One row per span of the open document (this annotator's)."""
+
+    HEADERS = ("Position", "Text", "Label", "Layer", "Note")
+
+    def __init__(self, doc: OpenDocument, catalog: LabelCatalog) -> None:
+        super().__init__()
+        self.doc = doc
+        self.catalog = catalog
+        self._rows: list[SpanRecord] = []
+        self._keys: list[tuple[Any, ...]] = []
+        self._column = POSITION
+        self._order = Qt.SortOrder.AscendingOrder
+        doc.loaded.connect(self.reload)
+        doc.span_added.connect(self._added)
+        doc.span_removed.connect(self._removed)
+        doc.span_changed.connect(self._changed)
+        self.reload()
+
+    # -- sorting ----------------------------------------------------------------------------------
+
+    def _key(self, span: SpanRecord) -> tuple[Any, ...]:
+        position = (span.start, span.end, span.id)
+        if self._column == TEXT:
+            key: tuple[Any, ...] = (self.doc.span_text(span), *position)
+        elif self._column == LABEL:
+            key = (span.label, *position)
+        elif self._column == LAYER:
+            key = (span.layer, span.label, *position)
+        elif self._column == NOTE:
+            key = (span.note, *position)
+        else:
+            key = position
+        if self._order == Qt.SortOrder.DescendingOrder:
+            return _Reversed(key), span.id
+        return key
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        before = {id(index): index for index in self.persistentIndexList()}
+        old_ids = {key: self._rows[index.row()].id for key, index in before.items() if index.isValid()}
+        self._column, self._order = column, order
+        pairs = sorted(((self._key(span), span) for span in self._rows), key=lambda pair: pair[0])
+        self._keys = [key for key, _ in pairs]
+        self._rows = [span for _, span in pairs]
+        row_of = {span.id: row for row, span in enumerate(self._rows)}
+        old_list, new_list = [], []
+        for key, index in before.items():
+            if key in old_ids:
+                old_list.append(index)
+                new_list.append(self.index(row_of[old_ids[key]], index.column()))
+        self.changePersistentIndexList(old_list, new_list)
+        self.layoutChanged.emit()
+
+    # -- following the document -------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        pairs = sorted(((self._key(span), span) for span in self.doc.spans), key=lambda pair: pair[0])
+        self._keys = [key for key, _ in pairs]
+        self._rows = [span for _, span in pairs]
+        self.endResetModel()
+
+    def _added(self, span: SpanRecord) -> None:
+        key = self._key(span)
+        row = bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._keys.insert(row, key)
+        self._rows.insert(row, span)
+        self.endInsertRows()
+
+    def _removed(self, span: SpanRecord) -> None:
+        row = self.row_of(span.id)
+        if row is None:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._keys[row]
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def _changed(self, _before: SpanRecord, after: SpanRecord) -> None:
+        row = self.row_of(after.id)
+        if row is None:
+            return
+        if self._key(after) == self._keys[row]:
+            self._rows[row] = after
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+            return
+        self._removed(self._rows[row])
+        self._added(after)
+
+    def row_of(self, span_id: int) -> int | None:
+        for row, span in enumerate(self._rows):
+            if span.id == span_id:
+                return row
+        return None
+
+    def span_at(self, row: int) -> SpanRecord | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- Qt model ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        span = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == POSITION:
+                return f"{span.start}–{span.end}"
+            if column == TEXT:
+                words = " ".join(self.doc.span_text(span).split())
+                return words if len(words) <= 80 else words[:79] + "…"
+            if column == LABEL:
+                return self.catalog.name(span.layer, span.label)
+            if column == LAYER:
+                layer = self.catalog.schema.layer(span.layer)
+                return self.catalog.layer_name(layer) if layer else span.layer
+            if column == NOTE:
+                return span.note
+        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
+            return swatch(self.catalog.color(span.layer, span.label))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == TEXT:
+            # Each cell in its own direction: an Arabic name reads from the right edge.
+            rtl = paragraph_direction(self.doc.span_text(span)) == "rtl"
+            return int(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | int(
+                Qt.AlignmentFlag.AlignVCenter
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
+            return self.doc.span_text(span)
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None
+
+
+class _Reversed:
+    """Wraps a sort key so that ascending order of wrappers is descending order of keys."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[Any, ...]) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.key < self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+class AnnotationList(QWidget):
+    """The table; a click on a row asks to go to that annotation."""
+
+    span_activated = Signal(object)  # SpanRecord
+
+    def __init__(self, model: AnnotationModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(POSITION, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(POSITION, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        span = self.model.span_at(index.row())
+        if span is not None:
+            self.span_activated.emit(span)
+
+    def show_current(self, span: SpanRecord | None) -> None:
+        """Select the row of ``span`` without emitting ``span_activated``."""
+        row = self.model.row_of(span.id) if span else None
+        if row is None:
+            self.table.clearSelection()
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))

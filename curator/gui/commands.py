@@ -1,0 +1,254 @@
+"""Every edit of the window as a ``QUndoCommand``: ``redo``/``undo`` call the editing service (one
+transaction each) and report the change to the open document; they never touch a widget.
+
+An edit the store refuses (a colleague changed the annotation, the document is gone, a rule is
+broken) marks the command obsolete, so Qt drops it from the stack, and the reason is shown.
+Span ids survive undo and redo: undoing an addition deletes the span, redoing it restores the same
+span (same id) with ``Editor.restore_span``, so later commands that name the span still apply.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from curator.errors import EditRefused
+from curator.store.editing import DeletedSpan
+from curator.store.queries import RelationRecord, SpanRecord
+
+if TYPE_CHECKING:
+    from .workspace import Workspace
+
+
+class EditCommand(QUndoCommand):
+    """Base: runs ``do``/``undo_edit`` for ``document_id``, reports success or the refusal."""
+
+    def __init__(self, workspace: Workspace, document_id: int, description: str) -> None:
+        super().__init__(description)
+        self.workspace = workspace
+        self.document_id = document_id
+
+    def redo(self) -> None:
+        self._run(self.do, self.text())
+
+    def undo(self) -> None:
+        self._run(self.undo_edit, f"undo {self.text()}")
+
+    def _run(self, action: Any, what: str) -> None:
+        try:
+            self.workspace.show_document_of_edit(self.document_id)
+            action()
+        except EditRefused as exc:
+            self.setObsolete(True)
+            self.workspace.report_refused(what, str(exc))
+            return
+        self.workspace.report_saved(what, self.document_id)
+
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def undo_edit(self) -> None:
+        raise NotImplementedError
+
+
+def _span_words(span: SpanRecord | None, text: str) -> str:
+    if span is None:
+        return ""
+    words = text[span.start : span.end]
+    return f"{span.label} “{words if len(words) <= 30 else words[:29] + '…'}”"
+
+
+class AddSpan(EditCommand):
+    def __init__(
+        self,
+        workspace: Workspace,
+        document_id: int,
+        layer: str,
+        label: str,
+        start: int,
+        end: int,
+        attributes: dict[str, Any] | None = None,
+    ) -> None:
+        text = workspace.doc.text
+        words = text[start:end] if workspace.doc.id == document_id else ""
+        super().__init__(workspace, document_id, f"add {label} “{words[:30]}”")
+        self.args = (layer, label, start, end, dict(attributes or {}))
+        self.span: SpanRecord | None = None
+        self.deleted: DeletedSpan | None = None
+
+    def do(self) -> None:
+        editor, doc = self.workspace.editor, self.workspace.doc
+        if self.deleted is None:
+            layer, label, start, end, attributes = self.args
+            self.span = editor.add_span(self.document_id, layer, label, start, end, attributes)
+        else:
+            self.span = editor.restore_span(self.deleted)
+        doc.apply_span_added(self.span)
+        doc.set_current_span(self.span)
+
+    def undo_edit(self) -> None:
+        assert self.span is not None
+        current = self.workspace.doc.spans.get(self.span.id)
+        self.deleted = self.workspace.editor.delete_span(self.span.id, current.version if current else None)
+        self.workspace.doc.apply_span_removed(self.span.id)
+
+
+class AddSpans(EditCommand):
+    """Several spans as one step ("annotate all occurrences"): one undo removes them all."""
+
+    def __init__(
+        self, workspace: Workspace, document_id: int, layer: str, label: str, ranges: list[tuple[int, int]]
+    ) -> None:
+        super().__init__(workspace, document_id, f"add {len(ranges)} × {label}")
+        self.layer, self.label, self.ranges = layer, label, list(ranges)
+        self.added: list[SpanRecord] = []
+        self.deleted: list[DeletedSpan] = []
+
+    def do(self) -> None:
+        editor, doc = self.workspace.editor, self.workspace.doc
+        if self.deleted:
+            self.added = [editor.restore_span(d) for d in self.deleted]
+            for span in self.added:
+                doc.apply_span_added(span)
+            return
+        # Each span is its own transaction: one refused occurrence must not lose the others, and the
+        # ones saved are exactly the ones this command will remove again on undo.
+        self.added, refused = [], []
+        for start, end in self.ranges:
+            try:
+                span = editor.add_span(self.document_id, self.layer, self.label, start, end)
+            except EditRefused as exc:
+                refused.append(str(exc))
+                continue
+            self.added.append(span)
+            doc.apply_span_added(span)
+        if not self.added:
+            raise EditRefused(refused[0] if refused else "nothing to add")
+        if refused:
+            self.setText(f"add {len(self.added)} × {self.label} ({len(refused)} refused: {refused[0]})")
+
+    def undo_edit(self) -> None:
+        editor, doc = self.workspace.editor, self.workspace.doc
+        self.deleted = []
+        for span in reversed(self.added):
+            current = doc.spans.get(span.id)
+            self.deleted.append(editor.delete_span(span.id, current.version if current else None))
+            doc.apply_span_removed(span.id)
+        self.deleted.reverse()
+
+
+class DeleteSpan(EditCommand):
+    def __init__(self, workspace: Workspace, span: SpanRecord) -> None:
+        super().__init__(workspace, span.document_id, f"delete {_span_words(span, workspace.doc.text)}")
+        self.span_id = span.id
+        self.deleted: DeletedSpan | None = None
+
+    def do(self) -> None:
+        doc = self.workspace.doc
+        current = doc.spans.get(self.span_id)
+        self.deleted = self.workspace.editor.delete_span(self.span_id, current.version if current else None)
+        doc.apply_span_removed(self.span_id)
+
+    def undo_edit(self) -> None:
+        assert self.deleted is not None
+        doc = self.workspace.doc
+        span = self.workspace.editor.restore_span(self.deleted)
+        doc.apply_span_added(span)
+        if self.deleted.relations:
+            doc.apply_relations()
+        doc.set_current_span(span)
+
+
+class UpdateSpan(EditCommand):
+    """Change a span's label, attributes or note; undo puts the previous values back."""
+
+    def __init__(self, workspace: Workspace, span: SpanRecord, description: str, **changes: Any) -> None:
+        super().__init__(workspace, span.document_id, description)
+        self.span_id = span.id
+        self.after = changes
+        self.before = {key: getattr(span, key) for key in changes}
+
+    def _apply(self, values: dict[str, Any]) -> None:
+        doc = self.workspace.doc
+        current = doc.spans.get(self.span_id)
+        if current is None:
+            raise EditRefused("this annotation is no longer in the open document")
+        span = self.workspace.editor.update_span(self.span_id, current.version, **values)
+        doc.apply_span_changed(span)
+
+    def do(self) -> None:
+        self._apply(self.after)
+
+    def undo_edit(self) -> None:
+        self._apply(self.before)
+
+
+class AddRelation(EditCommand):
+    """A relation is named by (type, source, target): its row id changes when undo and redo recreate it."""
+
+    def __init__(self, workspace: Workspace, document_id: int, type_id: str, source_id: int, target_id: int) -> None:
+        super().__init__(workspace, document_id, f"link {type_id}")
+        self.key = (type_id, source_id, target_id)
+
+    def do(self) -> None:
+        self.workspace.editor.add_relation(*self.key)
+        self.workspace.doc.apply_relations()
+
+    def undo_edit(self) -> None:
+        _delete_relation(self.workspace, self.key)
+
+
+class DeleteRelation(EditCommand):
+    def __init__(self, workspace: Workspace, relation: RelationRecord) -> None:
+        super().__init__(workspace, relation.document_id, f"remove {relation.type} link")
+        self.key = (relation.type, relation.source_id, relation.target_id)
+
+    def do(self) -> None:
+        _delete_relation(self.workspace, self.key)
+
+    def undo_edit(self) -> None:
+        self.workspace.editor.add_relation(*self.key)
+        self.workspace.doc.apply_relations()
+
+
+def _delete_relation(workspace: Workspace, key: tuple[str, int, int]) -> None:
+    doc = workspace.doc
+    for relation in doc.relations.values():
+        if (relation.type, relation.source_id, relation.target_id) == key:
+            workspace.editor.delete_relation(relation.id)
+            doc.apply_relations()
+            return
+    raise EditRefused("that link no longer exists")
+
+
+class SetDocumentLabel(EditCommand):
+    def __init__(self, workspace: Workspace, document_id: int, layer: str, label: str, present: bool) -> None:
+        super().__init__(workspace, document_id, f"{'tick' if present else 'untick'} {label}")
+        self.layer, self.label, self.present = layer, label, present
+
+    def _set(self, present: bool) -> None:
+        self.workspace.editor.set_document_label(self.document_id, self.layer, self.label, present)
+        self.workspace.doc.apply_doc_label(self.layer, self.label, present)
+
+    def do(self) -> None:
+        self._set(self.present)
+
+    def undo_edit(self) -> None:
+        self._set(not self.present)
+
+
+class SetStatus(EditCommand):
+    def __init__(self, workspace: Workspace, document_id: int, status: str) -> None:
+        super().__init__(workspace, document_id, f"mark {status.replace('_', ' ')}")
+        self.status = status
+        self.previous: str | None = None
+
+    def do(self) -> None:
+        self.previous = self.workspace.editor.set_status(self.document_id, self.status)
+        self.workspace.doc.apply_status(self.status)
+
+    def undo_edit(self) -> None:
+        assert self.previous is not None
+        self.workspace.editor.set_status(self.document_id, self.previous)
+        self.workspace.doc.apply_status(self.previous)

@@ -1,0 +1,267 @@
+"""The document list: a lazy table over the corpus (title, language, status, annotations), with filters.
+
+Rows arrive a page at a time as the view scrolls (``canFetchMore``/``fetchMore`` over keyset pages
+from :mod:`curator.store.browse`), so a corpus of 100,000 documents opens as fast as one of ten.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.store import browse
+from curator.store.browse import DocumentFilter, DocumentRow
+from curator.store.database import Database
+from curator.store.models import STATUSES
+from curator.text.language import paragraph_direction
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+TITLE, LANGUAGE, STATUS, COUNT = range(4)
+STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done"}
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Documents in id order for one annotator, loaded page by page."""
+
+    HEADERS = ("Title", "Language", "Status", "Annotations")
+
+    def __init__(self, db: Database, annotator: str, page: int = browse.PAGE) -> None:
+        super().__init__()
+        self.db = db
+        self.annotator = annotator
+        self.page = page
+        self.filter = DocumentFilter()
+        self._rows: list[DocumentRow] = []
+        self._row_of: dict[int, int] = {}
+        self._exhausted = False
+        self.open_id: int | None = None
+
+    def set_filter(self, flt: DocumentFilter) -> None:
+        self.filter = flt
+        self.reload()
+
+    def set_annotator(self, annotator: str) -> None:
+        self.annotator = annotator
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows, self._row_of, self._exhausted = [], {}, False
+        self.endResetModel()
+        # The first page at once, so the list is never empty for a moment when it need not be.
+        if self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def refresh(self, document_id: int) -> None:
+        """Read one document's row again (its status or count changed)."""
+        row = self._row_of.get(document_id)
+        if row is None:
+            return
+        fresh = browse.document_row(self.db, self.annotator, document_id)
+        if fresh is not None:
+            self._rows[row] = fresh
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def set_open(self, document_id: int | None) -> None:
+        """Mark the open document (shown in bold)."""
+        previous, self.open_id = self.open_id, document_id
+        for doc_id in (previous, document_id):
+            row = self._row_of.get(doc_id) if doc_id is not None else None
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def row_of(self, document_id: int) -> int | None:
+        return self._row_of.get(document_id)
+
+    def document_at(self, row: int) -> DocumentRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- lazy loading -----------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        after = self._rows[-1].id if self._rows else 0
+        page = browse.document_page(self.db, self.annotator, self.filter, after_id=after, limit=self.page)
+        if len(page) < self.page:
+            self._exhausted = True
+        if not page:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        for offset, row in enumerate(page):
+            self._row_of[row.id] = first + offset
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    def fetch_until(self, document_id: int, limit_pages: int = 20) -> int | None:
+        """Load pages until ``document_id``'s row is there (at most ``limit_pages``); its row or None."""
+        for _ in range(limit_pages):
+            if document_id in self._row_of or not self.canFetchMore(QModelIndex()):
+                break
+            if self._rows and self._rows[-1].id > document_id:
+                break
+            self.fetchMore(QModelIndex())
+        return self._row_of.get(document_id)
+
+    # -- Qt model ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TITLE:
+                return row.title
+            if column == LANGUAGE:
+                return row.language
+            if column == STATUS:
+                return self.tr(STATUS_NAMES.get(row.status, row.status))
+            if column == COUNT:
+                return row.annotations
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == TITLE and paragraph_direction(row.title) == "rtl":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == COUNT:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and row.id == self.open_id:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
+            return f"{row.title}\n#{row.id} · {row.length} characters"
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+class _DocumentTable(QTableView):
+    """Enter opens the current document (double click does too, through ``activated``)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class DocumentListPanel(QWidget):
+    """The list with its filters (status, language, title text) and the number of matches."""
+
+    open_requested = Signal(int)
+
+    def __init__(self, model: DocumentListModel, languages: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.text_filter = QLineEdit()
+        self.text_filter.setPlaceholderText(self.tr("Filter by title…"))
+        self.text_filter.setClearButtonEnabled(True)
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Any status"), None)
+        for status in STATUSES:
+            self.status_filter.addItem(self.tr(STATUS_NAMES[status]), status)
+        self.language_filter = QComboBox()
+        self.language_filter.addItem(self.tr("Any language"), None)
+        for language in languages:
+            self.language_filter.addItem(language, language)
+        self.count = QLabel()
+        self.table = _DocumentTable()
+        self.table.setModel(model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(22)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        for column in (LANGUAGE, STATUS, COUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(self._activated)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.language_filter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.text_filter)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        # Typing in the filter waits for a pause before querying.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.text_filter.textChanged.connect(self._debounce.start)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.language_filter.currentIndexChanged.connect(self.apply_filter)
+        self._update_count()
+
+    def current_filter(self) -> DocumentFilter:
+        return DocumentFilter(
+            status=self.status_filter.currentData(),
+            language=self.language_filter.currentData(),
+            text=self.text_filter.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_count()
+        if self.model.open_id is not None:
+            self.show_document(self.model.open_id)
+
+    def _update_count(self) -> None:
+        total = browse.count_matching(self.model.db, self.model.annotator, self.model.filter)
+        self.count.setText(self.tr("{0} documents").format(f"{total:,}"))
+
+    def refresh_counts(self) -> None:
+        self._update_count()
+
+    def _activated(self, index: QModelIndex) -> None:
+        document = self.model.document_at(index.row())
+        if document is not None:
+            self.open_requested.emit(document.id)
+
+    def show_document(self, document_id: int) -> None:
+        """Mark and select ``document_id``'s row when it is in the (loaded part of the) list."""
+        self.model.set_open(document_id)
+        row = self.model.fetch_until(document_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def adjacent(self, document_id: int | None, forward: bool) -> int | None:
+        """The next (or previous) document in the list's order and filter."""
+        if document_id is None:
+            document_id = 0 if forward else 1 << 62
+        return browse.adjacent_document(
+            self.model.db, self.model.annotator, document_id, forward=forward, flt=self.model.filter
+        )

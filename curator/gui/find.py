@@ -1,0 +1,333 @@
+"""Finding text: in the open document (a find bar), in the whole corpus (a results panel), and
+"annotate all occurrences" of a selection with a preview of what it will add.
+
+Matching is Arabic-insensitive (tashkeel, tatweel, alef forms, yeh, teh marbuta) and accent- and
+case-insensitive for French, through :mod:`curator.text.folding`; offsets are those of the stored text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.store.database import Database
+from curator.store.search import Hit, search_corpus
+from curator.text.folding import Folded, find_all, fold
+from curator.text.language import paragraph_direction
+
+from .label_catalog import LabelCatalog
+from .label_palette import swatch
+from .selection_rules import occurrence_is_whole_word
+from .span_index import SpanIndex
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class FindBar(QWidget):
+    """Find in the open document: every match outlined, Enter and Shift+Enter step through them."""
+
+    hits_changed = Signal(list, int)  # [(start, end)], index of the current one
+    go_to = Signal(int, int)  # a match to show: start, end (code points)
+    annotate_all_requested = Signal(str)  # the query
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Find in document (ignores tashkeel, hamza forms, accents)"))
+        self.query.setClearButtonEnabled(True)
+        self.query.installEventFilter(self)
+        self.status = QLabel()
+        previous_button, next_button = QToolButton(), QToolButton()
+        previous_button.setText("▲")
+        next_button.setText("▼")
+        previous_button.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        next_button.setToolTip(self.tr("Next match (Enter)"))
+        previous_button.clicked.connect(lambda: self.step(-1))
+        next_button.clicked.connect(lambda: self.step(1))
+        self.annotate_button = QPushButton(self.tr("Annotate all…"))
+        self.annotate_button.setToolTip(self.tr("Label every occurrence, after a preview"))
+        self.annotate_button.clicked.connect(lambda: self.annotate_all_requested.emit(self.query.text()))
+        close = QToolButton()
+        close.setText("✕")
+        close.clicked.connect(self.close_bar)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.addWidget(self.query, 1)
+        row.addWidget(self.status)
+        row.addWidget(previous_button)
+        row.addWidget(next_button)
+        row.addWidget(self.annotate_button)
+        row.addWidget(close)
+        self._text = ""
+        self._folded: Folded | None = None
+        self.hits: list[tuple[int, int]] = []
+        self.current = -1
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self.search)
+        self.query.textChanged.connect(self._debounce.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+
+    def set_document_text(self, text: str) -> None:
+        self._text, self._folded = text, None
+        if self.isVisible() and self.query.text():
+            self.search()
+        else:
+            self.hits, self.current = [], -1
+
+    def open_bar(self, query: str = "") -> None:
+        self.show()
+        if query:
+            self.query.setText(query)
+        self.query.setFocus()
+        self.query.selectAll()
+        self.search()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.hits, self.current = [], -1
+        self.hits_changed.emit([], -1)
+
+    def search(self) -> None:
+        self._debounce.stop()
+        query = self.query.text()
+        if self._folded is None and self._text:
+            # Folding a long text is the costly part: done once per document, reused for every query.
+            self._folded = fold(self._text)
+        self.hits = find_all(self._text, query, self._folded) if query.strip() and self._text else []
+        self.current = 0 if self.hits else -1
+        self._report()
+
+    def step(self, delta: int) -> None:
+        if self._debounce.isActive():
+            self.search()
+        if not self.hits:
+            return
+        self.current = (self.current + delta) % len(self.hits)
+        self._report()
+
+    def _report(self) -> None:
+        total = len(self.hits)
+        if total:
+            self.status.setText(f"{self.current + 1} / {total}")
+        else:
+            self.status.setText(self.tr("no match") if self.query.text() else "")
+        self.hits_changed.emit(self.hits, self.current)
+        if self.current >= 0:
+            self.go_to.emit(*self.hits[self.current])
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if (
+            watched is self.query
+            and isinstance(event, QKeyEvent)
+            and event.type() == event.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.step(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            return True
+        return super().eventFilter(watched, event)
+
+
+def occurrences(text: str, query: str, *, article: bool = False, folded: Folded | None = None) -> list[tuple[int, int]]:
+    """Matches of ``query`` that are whole words (a proclitic, article or elision may come before)."""
+    return [(s, e) for s, e in find_all(text, query, folded) if occurrence_is_whole_word(text, s, e, article=article)]
+
+
+class AnnotateAllDialog(QDialog):
+    """Shows every occurrence of a query with the label to give it; the curator unticks what should
+    not be labelled. ``chosen()`` gives the label and the ranges to add."""
+
+    def __init__(
+        self,
+        text: str,
+        query: str,
+        spans: SpanIndex,
+        catalog: LabelCatalog,
+        default: tuple[str, str] | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Annotate all occurrences"))
+        self.resize(760, 480)
+        self.text, self.query, self.spans, self.catalog = text, query, spans, catalog
+        self._folded = fold(text)
+        self.label_box = QComboBox()
+        for style in catalog.span_labels():
+            self.label_box.addItem(swatch(style.color), f"{style.name} ({style.label})", f"{style.layer}/{style.label}")
+        if default is not None:
+            self.label_box.setCurrentIndex(max(0, self.label_box.findData("/".join(default))))
+        self.label_box.currentIndexChanged.connect(self._fill)
+        self.summary = QLabel()
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Add"), self.tr("Position"), self.tr("In context")])
+        self.view = QTreeView()
+        self.view.setModel(self.model)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.model.itemChanged.connect(self._update_summary)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add these"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Label every occurrence of “{0}” as").format(query)))
+        top.addWidget(self.label_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self._fill()
+
+    def label(self) -> tuple[str, str]:
+        layer, label = str(self.label_box.currentData()).split("/", 1)
+        return layer, label
+
+    def _fill(self) -> None:
+        layer_id, label = self.label()
+        layer = self.catalog.schema.layer(layer_id)
+        article = layer is not None and not layer.article_in_span
+        self.model.removeRows(0, self.model.rowCount())
+        for start, end in occurrences(self.text, self.query, article=article, folded=self._folded):
+            exists = self.spans.find(layer_id, label, start, end) is not None
+            check = QStandardItem()
+            check.setCheckable(True)
+            check.setCheckState(Qt.CheckState.Unchecked if exists else Qt.CheckState.Checked)
+            check.setEnabled(not exists)
+            check.setData((start, end), Qt.ItemDataRole.UserRole)
+            position = QStandardItem(f"{start}–{end}" + (self.tr(" (already)") if exists else ""))
+            before = self.text[max(0, start - 30) : start].split("\n")[-1]
+            after = self.text[end : end + 30].split("\n")[0]
+            context = QStandardItem(f"{before}【{self.text[start:end]}】{after}")
+            rtl = paragraph_direction(self.text[start:end]) == "rtl"
+            context.setTextAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            for item in (check, position, context):
+                item.setEditable(False)
+            self.model.appendRow([check, position, context])
+        self._update_summary()
+
+    def chosen(self) -> list[tuple[int, int]]:
+        ranges = []
+        for row in range(self.model.rowCount()):
+            item = self.model.item(row, 0)
+            if item.isEnabled() and item.checkState() == Qt.CheckState.Checked:
+                start, end = item.data(Qt.ItemDataRole.UserRole)
+                ranges.append((int(start), int(end)))
+        return ranges
+
+    def _update_summary(self) -> None:
+        total = self.model.rowCount()
+        self.summary.setText(self.tr("{0} of {1} occurrences will be added").format(len(self.chosen()), total))
+
+
+class HitModel(QAbstractTableModel):
+    """Corpus search results: document and the match in its context."""
+
+    HEADERS = ("Document", "Match in context")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hits: list[Hit] = []
+
+    def set_hits(self, hits: list[Hit]) -> None:
+        self.beginResetModel()
+        self.hits = hits
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.hits)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.hits):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return hit.title
+            before = hit.before.split("\n")[-1]
+            after = hit.after.split("\n")[0]
+            return f"{before}【{hit.match}】{after}"
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            text = hit.title if index.column() == 0 else hit.match
+            rtl = paragraph_direction(text) == "rtl"
+            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def hit_at(self, row: int) -> Hit | None:
+        return self.hits[row] if 0 <= row < len(self.hits) else None
+
+
+class CorpusSearchPanel(QWidget):
+    """Find in the whole corpus; activating a result opens the document on the match."""
+
+    hit_activated = Signal(int, int, int)  # document id, start, end
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Find in the corpus (Arabic- and accent-insensitive), Enter"))
+        self.query.setClearButtonEnabled(True)
+        self.query.returnPressed.connect(self.search)
+        self.status = QLabel()
+        self.model = HitModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._activated)
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.status)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def search(self) -> None:
+        query = self.query.text()
+        # The first search after an import indexes the new documents: it can take a moment.
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            hits = search_corpus(self.db, query) if query.strip() else []
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.model.set_hits(hits)
+        documents = len({hit.document_id for hit in hits})
+        self.status.setText(self.tr("{0} matches in {1} documents").format(len(hits), documents))
+
+    def _activated(self, index: QModelIndex) -> None:
+        hit = self.model.hit_at(index.row())
+        if hit is not None:
+            self.hit_activated.emit(hit.document_id, hit.start, hit.end)

@@ -1,0 +1,124 @@
+"""From what the curator selected to the span that is stored: word snapping, Arabic- and French-aware.
+
+Qt-free (tested without widgets). The view hands over code-point offsets of the raw selection; the
+rules of the label's layer decide whether the Arabic article may stay outside and whether the span
+may cross a paragraph break. Exact mode keeps the selection as it is, except that a letter is never
+separated from its marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from curator.schema.model import Layer
+from curator.text.boundaries import (
+    ARTICLE,
+    PROCLITICS,
+    clamp_to_boundaries,
+    is_mark,
+    paragraph_bounds,
+    snap,
+    word_bounds,
+)
+
+# French elided words that stay outside a span started after their apostrophe ("l’|OCI").
+ELISIONS = frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+APOSTROPHES = frozenset("'’")
+
+
+@dataclass(frozen=True)
+class SnapRules:
+    """How a selection becomes a span.
+
+    ``exact``: no word snapping (only marks are kept with their letter).
+    ``article_may_stay_out``: a selection started after ``ال`` keeps the article out of the span.
+    ``cross_paragraph``: the span may run over a line break; otherwise it ends with the first paragraph.
+    """
+
+    exact: bool = False
+    article_may_stay_out: bool = False
+    cross_paragraph: bool = False
+
+    @classmethod
+    def for_layer(cls, layer: Layer | None, *, exact: bool) -> SnapRules:
+        if layer is None:
+            return cls(exact=exact)
+        return cls(exact=exact, article_may_stay_out=not layer.article_in_span, cross_paragraph=layer.cross_paragraph)
+
+
+def _skip_marks(text: str, i: int, limit: int) -> int:
+    while i < limit and is_mark(text[i]):
+        i += 1
+    return i
+
+
+def prefix_may_stay_out(text: str, word_start: int, wanted: int, *, article: bool) -> bool:
+    """True when the letters from ``word_start`` to ``wanted`` are a prefix a span may leave out:
+    Arabic proclitics (و ف ب ل ك, with their marks), optionally followed by the article when
+    ``article`` is set, or a French elision with its apostrophe."""
+    if wanted <= word_start:
+        return False
+    prefix = text[word_start:wanted]
+    if prefix[-1] in APOSTROPHES and prefix[:-1].lower() in ELISIONS:
+        return True
+    i = word_start
+    while i < wanted and text[i] in PROCLITICS:
+        i = _skip_marks(text, i + 1, wanted)
+    if i == wanted:
+        return True
+    if article and text.startswith(ARTICLE, i):
+        return _skip_marks(text, i + len(ARTICLE), wanted) == wanted
+    return False
+
+
+def span_for_selection(text: str, start: int, end: int, rules: SnapRules) -> tuple[int, int] | None:
+    """The span a selection of ``[start, end)`` stands for, or None when it holds no word."""
+    if start > end:
+        start, end = end, start
+    start, end = max(0, start), min(len(text), end)
+    if not rules.cross_paragraph:
+        # The paragraph where the selection starts wins; a span may not run into the next one.
+        _, first_para_end = paragraph_bounds(text, start)
+        if start == first_para_end and start < end:
+            # Selection starts on the line break itself: it belongs to the next paragraph.
+            start += 1
+            _, first_para_end = paragraph_bounds(text, start)
+        end = min(end, first_para_end)
+    if start >= end:
+        return None
+    if rules.exact:
+        start, end = clamp_to_boundaries(text, start, end)
+        return (start, end) if start < end else None
+    snapped_start, snapped_end = snap(text, start, end)
+    if snapped_start >= snapped_end:
+        return None
+    # snap() started at the word's beginning; keep a leading proclitic, article or elision out when
+    # the selection itself began after it.
+    first_word_start, _ = word_bounds(text, snapped_start)
+    trimmed_start = start
+    while trimmed_start < snapped_end and trimmed_start < len(text) and not text[trimmed_start].isalnum():
+        trimmed_start += 1
+    if first_word_start < trimmed_start < snapped_end and prefix_may_stay_out(
+        text, first_word_start, trimmed_start, article=rules.article_may_stay_out
+    ):
+        snapped_start = trimmed_start
+    snapped_start, snapped_end = clamp_to_boundaries(text, snapped_start, snapped_end)
+    return snapped_start, snapped_end
+
+
+def _is_word_char(ch: str) -> bool:
+    # The same notion of a word as curator.text.boundaries.word_bounds.
+    return ch.isalnum() or is_mark(ch) or ch in "_'’-"
+
+
+def occurrence_is_whole_word(text: str, start: int, end: int, *, article: bool = False) -> bool:
+    """True when ``[start, end)`` neither begins nor ends inside a word, except after a leading
+    proclitic, article (when ``article``) or elision: what "annotate all occurrences" may add."""
+    if not 0 <= start < end <= len(text):
+        return False
+    if _is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]):
+        return False
+    if not _is_word_char(text[start]) or start == 0 or not _is_word_char(text[start - 1]):
+        return True
+    word_start, _ = word_bounds(text, start)
+    return prefix_may_stay_out(text, word_start, start, article=article)

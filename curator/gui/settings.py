@@ -1,0 +1,126 @@
+"""What the window remembers between runs (QSettings): font, zoom, layout, last document, options."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+
+from .label_catalog import LANGUAGES
+
+DEFAULT_POINT_SIZE = 14
+# Fonts that shape Arabic well, best first; the first one installed is the default.
+ARABIC_FRIENDLY = ("Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", "DejaVu Sans")
+
+
+def _as_bool(value: object, default: bool) -> bool:
+    # QSettings gives back "true"/"false" strings from INI files, real bools from other backends.
+    if value is None:
+        return default
+    if isinstance(value, str):
+        return value.lower() in ("true", "1", "yes")
+    return bool(value)
+
+
+def _as_int(value: object, default: int) -> int:
+    try:
+        return int(str(value)) if value is not None else default
+    except ValueError:
+        return default
+
+
+class Preferences:
+    """Typed access to the settings; each setter writes through at once."""
+
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.qsettings = settings or QSettings()
+
+    # -- annotator --------------------------------------------------------------------------------
+
+    @property
+    def annotator(self) -> str:
+        return str(self.qsettings.value("annotator", "") or "")
+
+    @annotator.setter
+    def annotator(self, name: str) -> None:
+        self.qsettings.setValue("annotator", name)
+
+    # -- text -------------------------------------------------------------------------------------
+
+    def text_font(self) -> QFont:
+        stored = self.qsettings.value("view/font")
+        font = QFont()
+        if isinstance(stored, str) and stored and font.fromString(stored):
+            return font
+        families = set(QFontDatabase.families())
+        for family in ARABIC_FRIENDLY:
+            if family in families:
+                font = QFont(family)
+                break
+        font.setPointSize(DEFAULT_POINT_SIZE)
+        return font
+
+    def set_text_font(self, font: QFont) -> None:
+        self.qsettings.setValue("view/font", font.toString())
+
+    @property
+    def zoom(self) -> int:
+        """Points added to the font size (negative: smaller)."""
+        return _as_int(self.qsettings.value("view/zoom"), 0)
+
+    @zoom.setter
+    def zoom(self, steps: int) -> None:
+        self.qsettings.setValue("view/zoom", max(-8, min(40, steps)))
+
+    @property
+    def show_invisible(self) -> bool:
+        return _as_bool(self.qsettings.value("view/show_invisible"), False)
+
+    @show_invisible.setter
+    def show_invisible(self, show: bool) -> None:
+        self.qsettings.setValue("view/show_invisible", show)
+
+    @property
+    def exact_selection(self) -> bool:
+        return _as_bool(self.qsettings.value("edit/exact_selection"), False)
+
+    @exact_selection.setter
+    def exact_selection(self, exact: bool) -> None:
+        self.qsettings.setValue("edit/exact_selection", exact)
+
+    @property
+    def label_language(self) -> str:
+        stored = str(self.qsettings.value("view/label_language", "") or "")
+        if stored in LANGUAGES:
+            return stored
+        system = QLocale.system().name()[:2]
+        return system if system in LANGUAGES else "en"
+
+    @label_language.setter
+    def label_language(self, language: str) -> None:
+        self.qsettings.setValue("view/label_language", language)
+
+    # -- window -----------------------------------------------------------------------------------
+
+    @property
+    def last_document(self) -> int | None:
+        value = _as_int(self.qsettings.value("session/last_document"), 0)
+        return value or None
+
+    @last_document.setter
+    def last_document(self, document_id: int | None) -> None:
+        self.qsettings.setValue("session/last_document", document_id or 0)
+
+    def window_geometry(self) -> QByteArray | None:
+        value = self.qsettings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.qsettings.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.qsettings.setValue("window/geometry", geometry)
+        self.qsettings.setValue("window/state", state)
+
+    def sync(self) -> None:
+        self.qsettings.sync()

@@ -1,0 +1,218 @@
+"""The side panel of the selected span: its text, label, attributes, note, relations; delete.
+
+The panel only asks for changes (signals); the workspace makes them as undoable commands and the
+panel shows the result when the open document reports it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.schema.model import Attribute, RelationType
+from curator.store.queries import RelationRecord, SpanRecord
+from curator.text.language import paragraph_direction
+
+from .label_catalog import LabelCatalog
+from .label_palette import swatch
+
+NONE = "—"
+
+
+def _elide(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class SpanPanel(QWidget):
+    """Shows one span (or says that none is selected)."""
+
+    label_change_requested = Signal(object, str, str)  # span, layer, label
+    attribute_change_requested = Signal(object, str, object)  # span, attribute id, value (None clears)
+    note_change_requested = Signal(object, str)  # span, note
+    delete_requested = Signal(object)  # span
+    relation_pick_requested = Signal(str)  # relation type id: start the link gesture
+    relation_remove_requested = Signal(object)  # RelationRecord
+    span_jump_requested = Signal(object)  # SpanRecord at the other end of a relation
+
+    def __init__(self, catalog: LabelCatalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.span: SpanRecord | None = None
+        self._filling = False
+        outer = QVBoxLayout(self)
+        self.empty = QLabel(self.tr("Select an annotation (click it) to see and edit it here."))
+        self.empty.setWordWrap(True)
+        outer.addWidget(self.empty)
+        self.body = QWidget()
+        outer.addWidget(self.body)
+        outer.addStretch(1)
+        self.form = QFormLayout(self.body)
+        self.words = QLabel()
+        self.words.setWordWrap(True)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow(self.tr("Text"), self.words)
+        self.label_box = QComboBox()
+        self.label_box.activated.connect(self._label_picked)
+        self.form.addRow(self.tr("Label"), self.label_box)
+        self.attribute_widgets: dict[str, QWidget] = {}
+        self.note = QLineEdit()
+        self.delete_button = QPushButton()
+        self._fill_labels()
+        self.show_span(None, "", [])
+
+    def set_catalog(self, catalog: LabelCatalog) -> None:
+        self.catalog = catalog
+        self._fill_labels()
+
+    def _fill_labels(self) -> None:
+        self.label_box.clear()
+        for style in self.catalog.span_labels():
+            self.label_box.addItem(swatch(style.color), f"{style.name} ({style.label})", f"{style.layer}/{style.label}")
+
+    # -- showing ----------------------------------------------------------------------------------
+
+    def show_span(
+        self,
+        span: SpanRecord | None,
+        words: str,
+        relations: list[tuple[RelationRecord, SpanRecord | None, str]],
+    ) -> None:
+        """Show ``span`` with its stored ``words``; ``relations`` are (relation, other span, its words)."""
+        self.span = span
+        self.empty.setVisible(span is None)
+        self.body.setVisible(span is not None)
+        if span is None:
+            return
+        self._filling = True
+        try:
+            self.words.setText(_elide(words, 300))
+            rtl = paragraph_direction(words) == "rtl"
+            self.words.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+            self.words.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            index = self.label_box.findData(f"{span.layer}/{span.label}")
+            self.label_box.setCurrentIndex(index)
+            self._rebuild_rows(span, relations)
+        finally:
+            self._filling = False
+
+    def _rebuild_rows(self, span: SpanRecord, relations: list[tuple[RelationRecord, SpanRecord | None, str]]) -> None:
+        # Everything below the label row depends on the label: rebuild it.
+        while self.form.rowCount() > 2:
+            self.form.removeRow(2)
+        self.attribute_widgets = {}
+        definition = self.catalog.style(span.layer, span.label).definition
+        for attribute in definition.attributes if definition else ():
+            widget = self._attribute_widget(span, attribute)
+            self.attribute_widgets[attribute.id] = widget
+            self.form.addRow(attribute.names.get(self.catalog.language), widget)
+        self.note = QLineEdit(span.note)
+        self.note.setPlaceholderText(self.tr("Note (Enter to save)"))
+        self.note.editingFinished.connect(self._note_done)
+        self.form.addRow(self.tr("Note"), self.note)
+        links = QWidget()
+        rows = QVBoxLayout(links)
+        rows.setContentsMargins(0, 0, 0, 0)
+        for relation, other, other_words in relations:
+            rows.addWidget(self._relation_row(span, relation, other, other_words))
+        for rel_type in self._relation_types_from(span):
+            shortcut = f" ({rel_type.shortcut})" if rel_type.shortcut else ""
+            button = QPushButton(self.tr("Link {0}…").format(self.catalog.relation_name(rel_type)) + shortcut)
+            button.setToolTip(self.tr("Then click the annotation to link to (Esc cancels)"))
+            button.clicked.connect(lambda _c=False, t=rel_type.id: self.relation_pick_requested.emit(t))
+            rows.addWidget(button)
+        self.form.addRow(self.tr("Links"), links)
+        self.delete_button = QPushButton(self.tr("Delete annotation (Del)"))
+        self.delete_button.clicked.connect(self._delete_clicked)
+        self.form.addRow(self.delete_button)
+
+    def _relation_types_from(self, span: SpanRecord) -> list[RelationType]:
+        return [
+            r
+            for r in self.catalog.schema.relations
+            if r.source.layer == span.layer and (not r.source.labels or span.label in r.source.labels)
+        ]
+
+    def _relation_row(
+        self, span: SpanRecord, relation: RelationRecord, other: SpanRecord | None, other_words: str
+    ) -> QWidget:
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        rel_type = self.catalog.schema.relation(relation.type)
+        name = self.catalog.relation_name(rel_type) if rel_type else relation.type
+        outgoing = relation.source_id == span.id
+        label = other.label if other else "?"
+        arrow = "→" if outgoing else "←"
+        link = QToolButton()
+        link.setText(f"{name} {arrow} {label}: {_elide(other_words, 40)}")
+        link.setToolTip(self.tr("Go to the linked annotation"))
+        link.setAutoRaise(True)
+        if other is not None:
+            link.clicked.connect(lambda _c=False, o=other: self.span_jump_requested.emit(o))
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setToolTip(self.tr("Remove this link"))
+        remove.clicked.connect(lambda _c=False, r=relation: self.relation_remove_requested.emit(r))
+        line.addWidget(link, 1)
+        line.addWidget(remove)
+        return row
+
+    def _attribute_widget(self, span: SpanRecord, attribute: Attribute) -> QWidget:
+        value = span.attributes.get(attribute.id)
+        if attribute.type == "text":
+            edit = QLineEdit(str(value or ""))
+            edit.editingFinished.connect(lambda a=attribute.id, e=edit: self._attribute_done(a, e.text()))
+            return edit
+        box = QComboBox()
+        box.addItem(NONE, None)
+        if attribute.type == "choice":
+            for choice in attribute.values:
+                box.addItem(choice.replace("_", " "), choice)
+        elif attribute.layer:
+            layer = self.catalog.schema.layer(attribute.layer)
+            for label in layer.labels if layer else ():
+                style = self.catalog.style(attribute.layer, label.id)
+                box.addItem(swatch(style.color), style.name, label.id)
+        index = box.findData(value)
+        box.setCurrentIndex(max(0, index))
+        box.activated.connect(lambda _i, a=attribute.id, b=box: self._attribute_done(a, b.currentData()))
+        return box
+
+    # -- requests ---------------------------------------------------------------------------------
+
+    def _delete_clicked(self) -> None:
+        if self.span is not None:
+            self.delete_requested.emit(self.span)
+
+    def _label_picked(self, index: int) -> None:
+        if self._filling or self.span is None:
+            return
+        # Combo data are "layer/label" strings: Qt keeps strings intact, not Python tuples.
+        layer, label = str(self.label_box.itemData(index)).split("/", 1)
+        self.label_change_requested.emit(self.span, layer, label)
+
+    def _attribute_done(self, attribute_id: str, value: Any) -> None:
+        if self._filling or self.span is None:
+            return
+        if self.span.attributes.get(attribute_id) != (value or None):
+            self.attribute_change_requested.emit(self.span, attribute_id, value or None)
+
+    def _note_done(self) -> None:
+        if self._filling or self.span is None:
+            return
+        note = self.note.text()
+        if note != self.span.note:
+            self.note_change_requested.emit(self.span, note)

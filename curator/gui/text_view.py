@@ -1,0 +1,502 @@
+"""The reading and selecting surface: a read-only ``QTextEdit`` over the stored text, spans painted on top.
+
+Why a ``QTextEdit``: it lays out each paragraph in its own direction and right-aligns the Arabic ones
+(``QPlainTextEdit`` resolves the direction but leaves them flush left). The text it holds is the
+stored text, in logical order, never reshaped; Qt shapes and orders it. Positions Qt reports are
+UTF-16 units and go through :class:`~curator.text.utf16.Utf16Offsets`, never ``len()`` of a Qt
+string, and no offset is ever computed from text read back from the widget.
+
+Spans are painted by this class on every paint, and only those near the visible part, so a
+document with 10,000 spans costs what its visible lines cost. A span is a translucent background in
+its label's colour plus a bar in a lane below the line: nested and overlapping spans get separate
+lanes, so each stays visible, and a click cycles through the spans under the mouse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import cast
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextLine,
+    QTextOption,
+)
+from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
+
+from curator.store.queries import SpanRecord
+from curator.text.utf16 import Utf16Offsets
+
+from .span_index import SpanIndex, lanes
+
+# Shown instead of invisible characters when the curator asks to see them. Each stand-in is one
+# BMP character for one BMP character, so UTF-16 positions (and every offset) stay the same.
+INVISIBLE_STAND_INS = {
+    "\u200b": "¦",  # zero width space
+    "\u200c": "↮",  # zero width non-joiner
+    "\u200d": "↔",  # zero width joiner
+    "\u200e": "→",  # left-to-right mark
+    "\u200f": "←",  # right-to-left mark
+    "\u061c": "↢",  # Arabic letter mark
+    "\u202a": "⇉",  # left-to-right embedding
+    "\u202b": "⇇",  # right-to-left embedding
+    "\u202c": "⇤",  # pop directional formatting
+    "\u202d": "⇛",  # left-to-right override
+    "\u202e": "⇚",  # right-to-left override
+    "\u2066": "⇢",  # left-to-right isolate
+    "\u2067": "⇠",  # right-to-left isolate
+    "\u2068": "⇋",  # first strong isolate
+    "\u2069": "↧",  # pop directional isolate
+    "\u2060": "‿",  # word joiner
+    "\ufeff": "⌀",  # zero width no-break space (BOM)
+    "\u00ad": "‐",  # soft hyphen
+    "\u00a0": "⍽",  # no-break space
+    "\u202f": "⍽",  # narrow no-break space (French before ; : ! ?)
+    "\u2028": "↵",  # line separator
+}
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE_STAND_INS) + "]")
+# Characters of a paragraph's own direction (and marks, which follow their letter): a piece of a line
+# made only of these is one visual stretch, so two x positions describe it.
+_RTL_CLASSES = frozenset({"R", "AL", "NSM"})
+_LTR_CLASSES = frozenset({"L", "NSM"})
+LANE_HEIGHT = 2.0
+LINE_HEIGHT_PERCENT = 150  # room below each line for the lane bars of nested spans
+
+
+def display_text(text: str, show_invisible: bool) -> str:
+    """What the widget holds for ``text``: the same characters, except that Qt would drop a leading
+    BOM (so it becomes a word joiner) and, on request, invisible characters become visible symbols."""
+    if show_invisible:
+        text = _INVISIBLE.sub(lambda m: INVISIBLE_STAND_INS[m.group()], text)
+    elif text.startswith("\ufeff"):
+        text = "\u2060" + text[1:]
+    return text
+
+
+def _x(line: QTextLine, position: int, edge: QTextLine.Edge) -> float:
+    # PySide returns (x, position): the position is only adjusted when it was not a valid one.
+    x, _ = cast(tuple[float, int], line.cursorToX(position, edge))
+    return x
+
+
+def _char_extent(line: QTextLine, position: int) -> tuple[float, float]:
+    """Left and right x of the character at ``position`` in ``line``, whatever its direction."""
+    leading, trailing = _x(line, position, QTextLine.Edge.Leading), _x(line, position, QTextLine.Edge.Trailing)
+    return (leading, trailing) if leading <= trailing else (trailing, leading)
+
+
+class DisplayMismatch(RuntimeError):
+    """The widget's document does not have the stored text's length: offsets would be wrong."""
+
+
+class TextView(QTextEdit):
+    """Shows one document and its spans; turns mouse and keyboard selections into code-point offsets."""
+
+    selection_finished = Signal()  # the curator released the mouse after selecting
+    span_clicked = Signal(object)  # SpanRecord: a click (not a drag) on a span
+    empty_clicked = Signal()
+    span_picked = Signal(object)  # SpanRecord chosen in pick mode (relation gesture)
+    pick_cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setMouseTracking(True)
+        self._text = ""
+        self._offsets = Utf16Offsets("")
+        self._spans = SpanIndex()
+        self._color: Callable[[SpanRecord], QColor] = lambda span: QColor("#888888")
+        self._describe: Callable[[SpanRecord], str] = lambda span: span.label
+        self._current_id: int | None = None
+        self._related_ids: set[int] = set()
+        self._hits: list[tuple[int, int]] = []
+        self._current_hit = -1
+        self._invisible_at: list[int] = []
+        self.show_invisible = False
+        self.exact_mode = False  # toggle: selections are kept character-exact
+        self._exact_selection = False  # the selection at hand was made character-exact (Alt held)
+        self._press: QPoint | None = None
+        self._press_alt = False
+        self._pick: Callable[[SpanRecord], bool] | None = None
+        self._last_click: tuple[int, int] | None = None  # (offset, index among spans there) for cycling
+        self.selectionChanged.connect(self._on_selection_changed)
+        self._mouse_down = False
+
+    # -- content ----------------------------------------------------------------------------------
+
+    def show_document(
+        self,
+        text: str,
+        offsets: Utf16Offsets,
+        spans: SpanIndex,
+        color: Callable[[SpanRecord], QColor],
+        describe: Callable[[SpanRecord], str],
+    ) -> None:
+        """Show ``text`` (the stored text) with ``spans``; ``color`` and ``describe`` style each span."""
+        self._text, self._offsets, self._spans = text, offsets, spans
+        self._color, self._describe = color, describe
+        self._current_id, self._related_ids = None, set()
+        self._hits, self._current_hit, self._last_click = [], -1, None
+        self._load_text()
+
+    def set_spans(self, spans: SpanIndex) -> None:
+        self._spans = spans
+        self.viewport().update()
+
+    def _load_text(self) -> None:
+        # Built in a fresh document whose first block carries the line height: blocks made while
+        # inserting inherit it, which costs nothing, whereas formatting a laid-out 1 MB document
+        # afterwards takes most of a second.
+        document = QTextDocument(self)
+        document.setDefaultFont(self.font())
+        document.setUndoRedoEnabled(False)
+        cursor = QTextCursor(document)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.setBlockFormat(block_format)
+        cursor.insertText(display_text(self._text, self.show_invisible))
+        option = document.defaultTextOption()
+        flags = QTextOption.Flag(0)
+        if self.show_invisible:
+            flags = QTextOption.Flag.ShowTabsAndSpaces | QTextOption.Flag.ShowLineAndParagraphSeparators
+        option.setFlags(flags)
+        document.setDefaultTextOption(option)
+        # The previous document is a child of this view, so setDocument deletes it.
+        self.setDocument(document)
+        if document.characterCount() - 1 != self._offsets.utf16_length:
+            raise DisplayMismatch(
+                f"the view holds {document.characterCount() - 1} UTF-16 units, the text {self._offsets.utf16_length}"
+            )
+        self._invisible_at = [m.start() for m in _INVISIBLE.finditer(self._text)] if self.show_invisible else []
+        self.viewport().update()
+
+    def set_show_invisible(self, show: bool) -> None:
+        if show != self.show_invisible:
+            self.show_invisible = show
+            scroll = self.verticalScrollBar().value()
+            self._load_text()
+            self.verticalScrollBar().setValue(scroll)
+
+    def set_text_font(self, font: QFont) -> None:
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+
+    def set_current_span(self, span: SpanRecord | None, related: Iterable[int] = ()) -> None:
+        self._current_id = span.id if span else None
+        self._related_ids = set(related)
+        self.viewport().update()
+
+    def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
+        """Find results (code-point ranges) to outline; ``current`` is drawn stronger."""
+        self._hits, self._current_hit = hits, current
+        self.viewport().update()
+
+    def spans_changed(self) -> None:
+        self.viewport().update()
+
+    # -- offsets ----------------------------------------------------------------------------------
+
+    def to_position(self, offset: int) -> int:
+        return self._offsets.to_utf16(offset)
+
+    def to_offset(self, position: int, *, round_up: bool = False) -> int:
+        offset = self._offsets.to_codepoint(position)
+        if round_up and self._offsets.is_inside_pair(position):
+            offset += 1
+        return offset
+
+    def selection_offsets(self) -> tuple[int, int] | None:
+        """The current selection as code-point offsets ``(start, end)``, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.to_offset(cursor.selectionStart())
+        end = self.to_offset(cursor.selectionEnd(), round_up=True)
+        return (start, end) if start < end else None
+
+    @property
+    def selection_is_exact(self) -> bool:
+        """True when the selection should be used character-exact (the toggle, or Alt while selecting)."""
+        return self.exact_mode or self._exact_selection
+
+    def select_offsets(self, start: int, end: int, *, reveal: bool = True) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.to_position(start))
+        cursor.setPosition(self.to_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        if reveal:
+            self.ensureCursorVisible()
+
+    def reveal_offsets(self, start: int, end: int) -> None:
+        """Scroll so ``[start, end)`` is in view, without touching the selection."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_position(end))
+        rect = self.cursorRect(cursor)
+        cursor.setPosition(self.to_position(start))
+        rect = rect.united(self.cursorRect(cursor))
+        bar = self.verticalScrollBar()
+        if rect.top() < 0 or rect.bottom() > self.viewport().height():
+            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 3)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def _on_selection_changed(self) -> None:
+        if not self._mouse_down:
+            # A keyboard selection: snapping applies unless the toggle says otherwise.
+            self._exact_selection = False
+
+    # -- geometry ---------------------------------------------------------------------------------
+
+    def _scroll_offset(self) -> QPointF:
+        return QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+
+    def visible_positions(self) -> tuple[int, int]:
+        """UTF-16 positions of the first and past-the-last character of the blocks in view."""
+        viewport = self.viewport().rect()
+        top = self.cursorForPosition(QPoint(0, 0)).block()
+        bottom = self.cursorForPosition(QPoint(viewport.width() - 1, viewport.height() - 1)).block()
+        return top.position(), bottom.position() + bottom.length()
+
+    def segments(self, start16: int, end16: int, clip: tuple[int, int] | None = None) -> list[QRectF]:
+        """Rectangles (viewport coordinates) covering UTF-16 positions ``[start16, end16)``, one per
+        visual stretch: a range that mixes directions can be several stretches on one line."""
+        lo, hi = (max(start16, clip[0]), min(end16, clip[1])) if clip else (start16, end16)
+        rects: list[QRectF] = []
+        if lo >= hi:
+            return rects
+        shift = self._scroll_offset()
+        block = self.document().findBlock(lo)
+        while block.isValid() and block.position() < hi:
+            self._block_segments(block, lo, hi, shift, rects)
+            block = block.next()
+        return rects
+
+    def _block_segments(self, block: QTextBlock, lo: int, hi: int, shift: QPointF, rects: list[QRectF]) -> None:
+        layout = block.layout()
+        base = block.position()
+        a, b = max(lo, base) - base, min(hi, base + block.length() - 1) - base
+        if a >= b:
+            return
+        origin = layout.position() + shift
+        rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
+        same_direction = _RTL_CLASSES if rtl else _LTR_CLASSES
+        text = block.text()
+        for index in range(layout.lineCount()):
+            line = layout.lineAt(index)
+            line_start = line.textStart()
+            first, last = max(a, line_start), min(b, line_start + line.textLength())
+            if first >= last:
+                continue
+            top, height = origin.y() + line.y(), line.height()
+            piece = text[first:last]
+            if all(unicodedata.bidirectional(ch) in same_direction for ch in piece.replace(" ", "")):
+                x1, x2 = _x(line, first, QTextLine.Edge.Leading), _x(line, last - 1, QTextLine.Edge.Trailing)
+                rects.append(QRectF(origin.x() + min(x1, x2), top, abs(x2 - x1), height))
+                continue
+            # Mixed directions: measure each character and merge neighbours into stretches.
+            extents = sorted(_char_extent(line, p) for p in range(first, last))
+            x_lo, x_hi = extents[0]
+            for e_lo, e_hi in extents[1:]:
+                if e_lo <= x_hi + 0.5:
+                    x_hi = max(x_hi, e_hi)
+                else:
+                    rects.append(QRectF(origin.x() + x_lo, top, x_hi - x_lo, height))
+                    x_lo, x_hi = e_lo, e_hi
+            rects.append(QRectF(origin.x() + x_lo, top, x_hi - x_lo, height))
+
+    def offset_at(self, point: QPoint) -> int | None:
+        """Code-point offset of the character drawn under ``point`` (viewport coordinates), or None."""
+        position = self.cursorForPosition(point).position()
+        here = QPointF(point)
+        # The nearest cursor position is before or after the character under the mouse.
+        for candidate in (position, position - 1):
+            if not 0 <= candidate < self._offsets.utf16_length:
+                continue
+            for rect in self.segments(candidate, candidate + 1):
+                if rect.adjusted(-0.5, 0, 0.5, 0).contains(here):
+                    return self.to_offset(candidate)
+        return None
+
+    def spans_at(self, point: QPoint) -> list[SpanRecord]:
+        offset = self.offset_at(point)
+        return [] if offset is None else self._spans.at(offset)
+
+    # -- painting ---------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._text:
+            super().paintEvent(event)
+            return
+        first16, last16 = self.visible_positions()
+        first, last = self.to_offset(first16), self.to_offset(min(last16, self._offsets.utf16_length), round_up=True)
+        visible = self._spans.overlapping(first, last)
+        lane_of = lanes(visible)
+        clip = (first16, last16)
+        geometry = [
+            (span, self.segments(self.to_position(span.start), self.to_position(span.end), clip)) for span in visible
+        ]
+        painter = QPainter(self.viewport())
+        painter.setPen(Qt.PenStyle.NoPen)
+        for offset in self._invisible_at[bisect.bisect_left(self._invisible_at, first) :]:
+            if offset >= last:
+                break
+            for rect in self.segments(self.to_position(offset), self.to_position(offset + 1)):
+                painter.fillRect(rect.adjusted(-1, 1, 1, -1), QColor(0, 0, 0, 28))
+        for span, rects in geometry:
+            fill = QColor(self._color(span))
+            fill.setAlpha(70 if span.id != self._current_id else 120)
+            for rect in rects:
+                painter.fillRect(rect, fill)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for span, rects in geometry:
+            color = self._color(span)
+            lane = lane_of.get(span.id, 0)
+            for rect in rects:
+                bar = QRectF(rect.left(), rect.bottom() + 1 + lane * (LANE_HEIGHT + 1), rect.width(), LANE_HEIGHT)
+                painter.fillRect(bar, color)
+            if span.id == self._current_id or span.id in self._related_ids:
+                pen = QPen(color.darker(150), 2.0 if span.id == self._current_id else 1.0)
+                if span.id != self._current_id:
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                for rect in rects:
+                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+        self._paint_relations(painter, geometry)
+        self._paint_hits(painter, first, last, clip)
+        painter.end()
+
+    def _paint_relations(self, painter: QPainter, geometry: list[tuple[SpanRecord, list[QRectF]]]) -> None:
+        if self._current_id is None or not self._related_ids:
+            return
+        rects = {span.id: rects for span, rects in geometry if rects}
+        source = rects.get(self._current_id)
+        if not source:
+            return
+        painter.setPen(QPen(QColor(60, 60, 60, 180), 1.0, Qt.PenStyle.DashLine))
+        for related in self._related_ids:
+            target = rects.get(related)
+            if target:
+                painter.drawLine(source[0].center(), target[0].center())
+
+    def _paint_hits(self, painter: QPainter, first: int, last: int, clip: tuple[int, int]) -> None:
+        if not self._hits:
+            return
+        starts = [start for start, _ in self._hits]
+        at = max(0, bisect.bisect_left(starts, first) - 1)
+        for index in range(at, len(self._hits)):
+            start, end = self._hits[index]
+            if start >= last:
+                break
+            current = index == self._current_hit
+            painter.setPen(QPen(QColor("#ff8c00"), 2.0 if current else 1.0))
+            painter.setBrush(QColor(255, 200, 0, 90) if current else Qt.BrushStyle.NoBrush)
+            for rect in self.segments(self.to_position(start), self.to_position(end), clip):
+                painter.drawRect(rect)
+
+    # -- mouse and keyboard -----------------------------------------------------------------------
+
+    def set_pick_mode(self, accept: Callable[[SpanRecord], bool] | None) -> None:
+        """While set, a click picks the innermost span under the mouse that ``accept`` allows."""
+        self._pick = accept
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor if accept else Qt.CursorShape.IBeamCursor)
+
+    @property
+    def picking(self) -> bool:
+        return self._pick is not None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._pick is not None and event.button() == Qt.MouseButton.LeftButton:
+            candidates = [s for s in self.spans_at(event.position().toPoint()) if self._pick(s)]
+            if candidates:
+                self.span_picked.emit(candidates[0])
+            event.accept()
+            return
+        self._press = event.position().toPoint()
+        self._press_alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        self._mouse_down = True
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pick is not None:
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        self._mouse_down = False
+        point = event.position().toPoint()
+        press, self._press = self._press, None
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self.textCursor().hasSelection():
+            alt = self._press_alt or bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            self._exact_selection = alt
+            self.selection_finished.emit()
+            return
+        if press is not None and (press - point).manhattanLength() <= QApplication.startDragDistance():
+            self._click(point)
+
+    def _click(self, point: QPoint) -> None:
+        offset = self.offset_at(point)
+        spans = self._spans.at(offset) if offset is not None else []
+        if offset is None or not spans:
+            self._last_click = None
+            self.empty_clicked.emit()
+            return
+        # Clicking again at the same place goes to the next span there (outer, overlapping ones).
+        index = 0
+        if self._last_click and self._last_click[0] == offset and self._current_id in {s.id for s in spans}:
+            index = (self._last_click[1] + 1) % len(spans)
+        self._last_click = (offset, index)
+        self.span_clicked.emit(spans[index])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._pick is not None and event.key() == Qt.Key.Key_Escape:
+            self.pick_cancelled.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._tooltip(event.pos(), event.globalPos())
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, point: QPoint, global_point: QPoint) -> None:
+        offset = self.offset_at(point)
+        lines = []
+        if offset is not None:
+            lines = [self._describe(span) for span in self._spans.at(offset)]
+            ch = self._text[offset]
+            if ch in INVISIBLE_STAND_INS or (unicodedata.category(ch) in ("Cf", "Zs") and ch != " "):
+                lines.append(f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character').lower()}")
+        if lines:
+            QToolTip.showText(global_point, "\n".join(lines), self.viewport())
+        else:
+            QToolTip.hideText()
