@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import ColumnElement, or_, select
 
 from curator.errors import EditRefused
@@ -65,3 +67,27 @@ def documents_in_state(db: Database, *states: str) -> list[int]:
         if NOT_REVIEWED in states:
             condition = or_(condition, ReviewState.state.is_(None))
         return list(session.scalars(q.where(condition).order_by(Document.id)))
+
+
+def review_documents(
+    db: Database, states: Sequence[str] | None = None, limit: int = 5000
+) -> list[tuple[int, str, str, str]]:
+    """``(id, ext_id, title, state)`` of documents in id order, only those in ``states`` when given;
+    at most ``limit`` (the review window's document chooser)."""
+    wanted = list(states) if states else list(REVIEW_STATES)
+    ids = documents_in_state(db, *wanted)[:limit]
+    with db.read() as session:
+        rows = (
+            session.execute(
+                select(Document.id, Document.ext_id, Document.title, ReviewState.state)
+                .outerjoin(ReviewState, ReviewState.document_id == Document.id)
+                .where(Document.id.in_(ids))
+                .order_by(Document.id)
+            ).all()
+            if ids
+            else []
+        )
+    return [(doc_id, ext_id, title, state or NOT_REVIEWED) for doc_id, ext_id, title, state in rows]
+
+
+REVIEW_STATES_LABELS = {NOT_REVIEWED: "not reviewed", IN_REVIEW: "in review", CURATED: "curated"}

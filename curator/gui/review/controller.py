@@ -1,0 +1,214 @@
+"""The review session behind the window: the chosen document and annotators, the difference list
+and the cursor on it, and the decisions, each a call of the core curation service.
+
+The controller owns the state and talks to the services; widgets only show what its signals say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from curator.review.comments import Thread, add_comment, threads
+from curator.review.curation import AgreedPlan, CurationService
+from curator.review.differences import Difference, DifferenceCursor, document_differences
+from curator.review.states import IN_REVIEW, NOT_REVIEWED, review_state, set_review_state
+from curator.store import queries
+from curator.store.database import Database
+from curator.store.models import GOLD_ANNOTATOR
+
+
+class ReviewController(QObject):
+    """One reviewer's session. ``changed`` fires after the document, the annotators or the gold layer
+    changed (everything is to be redrawn); ``current_changed`` when the cursor moved."""
+
+    changed = Signal()
+    current_changed = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, db: Database, reviewer: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.reviewer = reviewer
+        self.curation = CurationService(db, reviewer)
+        self.document: queries.DocumentRecord | None = None
+        self.annotators: list[str] = []
+        self.cursor = DifferenceCursor([])
+        self.spans: list[queries.SpanRecord] = []
+
+    # -- what is shown ----------------------------------------------------------------------------
+
+    @property
+    def differences(self) -> list[Difference]:
+        return self.cursor.differences
+
+    @property
+    def current(self) -> Difference | None:
+        return self.cursor.current
+
+    def open(self, document_id: int, annotators: list[str]) -> None:
+        """Compare ``annotators`` on a document (needs two or more)."""
+        self.document = queries.document(self.db, document_id)
+        self.annotators = list(dict.fromkeys(a for a in annotators if a != GOLD_ANNOTATOR))
+        self.cursor = DifferenceCursor([])
+        self.reload()
+        self.go_to(0)  # a document opens on its first difference
+
+    def reload(self) -> None:
+        """Re-read the annotations and differences, keeping the cursor where it was."""
+        if self.document is None:
+            return
+        index = self.cursor.index
+        self.spans = queries.spans(self.db, self.document.id, [*self.annotators, GOLD_ANNOTATOR])
+        diffs = document_differences(self.db, self.document.id, self.annotators) if len(self.annotators) >= 2 else []
+        self.cursor = DifferenceCursor(diffs, min(index, len(diffs) - 1))
+        self.changed.emit()
+        self.current_changed.emit(self.cursor.index)
+
+    def go_to(self, index: int) -> None:
+        if 0 <= index < len(self.differences) and index != self.cursor.index:
+            self.cursor.index = index
+            self.current_changed.emit(index)
+
+    def step(self, forward: bool, unresolved_only: bool = False) -> None:
+        moved = self.cursor.next(unresolved_only) if forward else self.cursor.previous(unresolved_only)
+        if moved is not None:
+            self.current_changed.emit(self.cursor.index)
+
+    # -- decisions --------------------------------------------------------------------------------
+
+    def accept(self, annotator: str) -> None:
+        """Take ``annotator``'s version of the current difference into the gold layer: their spans,
+        relations or document label; where they have nothing, reject what the others have."""
+        diff = self.current
+        if diff is None or self.document is None:
+            return
+        doc = self.document.id
+
+        def run() -> None:
+            if diff.scope == "document":
+                if diff.has_label.get(annotator):
+                    self.curation.accept_document_label(doc, diff.layer, diff.label, annotator)
+                else:
+                    self.curation.reject_document_label(doc, diff.layer, diff.label)
+            elif diff.scope == "span":
+                mine = diff.spans.get(annotator, ())
+                for span in mine:
+                    self.curation.accept_span(span.id)
+                if not mine:
+                    for others in diff.spans.values():
+                        for span in others:
+                            self.curation.reject_span(span.id)
+            else:
+                rels = diff.relations.get(annotator, ())
+                for rel in rels:
+                    self.curation.accept_relation(rel.id)
+                if not rels:
+                    for other_rels in diff.relations.values():
+                        for other in other_rels:
+                            self.curation.reject_relation(other.id)
+
+        self._decide(run)
+
+    def reject(self) -> None:
+        """Keep everything of the current difference out of the gold layer."""
+        diff = self.current
+        if diff is None or self.document is None:
+            return
+        doc = self.document.id
+
+        def run() -> None:
+            if diff.scope == "document":
+                self.curation.reject_document_label(doc, diff.layer, diff.label)
+            for found in diff.spans.values():
+                for span in found:
+                    self.curation.reject_span(span.id)
+            for rels in diff.relations.values():
+                for rel in rels:
+                    self.curation.reject_relation(rel.id)
+
+        self._decide(run)
+
+    def accept_with_label(self, annotator: str, label: str) -> None:
+        """Accept ``annotator``'s spans of the current difference with another label (accept and edit)."""
+        diff = self.current
+        if diff is None or diff.scope != "span":
+            return
+
+        def run() -> None:
+            for span in diff.spans.get(annotator, ()):
+                self.curation.accept_and_edit(span.id, label=label)
+
+        self._decide(run)
+
+    def remove_from_gold(self) -> None:
+        """Take the gold spans in the current difference's place out again (to change one's mind)."""
+        diff = self.current
+        if diff is None or diff.scope != "span":
+            return
+
+        def run() -> None:
+            for span in self.spans:
+                if (
+                    span.annotator == GOLD_ANNOTATOR
+                    and span.layer == diff.layer
+                    and span.start < diff.end
+                    and span.end > diff.start
+                ):
+                    self.curation.remove_gold_span(span.id)
+
+        self._decide(run)
+
+    def preview_agreed(self) -> AgreedPlan | None:
+        if self.document is None or len(self.annotators) < 2:
+            return None
+        return self.curation.preview_agreed(self.document.id, self.annotators)
+
+    def accept_agreed(self, plan: AgreedPlan) -> AgreedPlan | None:
+        result: list[AgreedPlan] = []
+        self._decide(lambda: result.append(self.curation.accept_agreed(plan)))
+        return result[0] if result else None
+
+    def _decide(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+            if self.document is not None and review_state(self.db, self.document.id) == NOT_REVIEWED:
+                set_review_state(self.db, self.document.id, IN_REVIEW, self.reviewer)
+        except Exception as exc:  # a refused decision is shown, never fatal for the window
+            self.failed.emit(str(exc))
+        self.reload()
+
+    # -- state and comments -----------------------------------------------------------------------
+
+    def state(self) -> str:
+        return review_state(self.db, self.document.id) if self.document else NOT_REVIEWED
+
+    def set_state(self, state: str) -> None:
+        if self.document is not None and state != self.state():
+            set_review_state(self.db, self.document.id, state, self.reviewer)
+            self.changed.emit()
+
+    def threads(self) -> list[Thread]:
+        return threads(self.db, self.document.id) if self.document else []
+
+    def comment(self, body: str, on_current: bool, reply_to: int | None = None) -> None:
+        if self.document is None:
+            return
+        diff = self.current
+        target = None
+        if on_current and diff is not None:
+            target = next((s for found in diff.spans.values() for s in found), None)
+        try:
+            add_comment(
+                self.db,
+                self.document.id,
+                self.reviewer,
+                body,
+                target_kind="span" if target else "document",
+                target_id=target.id if target else None,
+                reply_to=reply_to,
+            )
+        except Exception as exc:
+            self.failed.emit(str(exc))
+        self.changed.emit()

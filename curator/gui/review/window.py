@@ -1,0 +1,412 @@
+"""The review window: choose a document and two or more annotators, see each one's spans on the
+text side by side with the gold layer, step through the differences with the keyboard, decide, and
+see the agreement figures as a table and a chart.
+
+Keys: J / K next and previous difference, N / Shift+N next and previous unresolved one, 1-9 accept
+that annotator's version, X reject, E accept and edit the label, R take it out of the gold layer
+again, Ctrl+Shift+A accept everything the annotators agree on (after a preview).
+
+The window only lays out widgets and wires them to :class:`ReviewController`, which calls the core.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.gui.review.chart import BarChart
+from curator.gui.review.controller import ReviewController
+from curator.gui.review.models import AgreementTableModel, DifferenceModel
+from curator.gui.review.panes import AnnotatorPane
+from curator.review.agreement import AgreementReport, compute_agreement
+from curator.review.states import REVIEW_STATES_LABELS, review_documents
+from curator.store.database import Database
+from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
+
+
+class ReviewWindow(QMainWindow):
+    """Review of colleagues by ``reviewer`` on ``db``; open it on its own or from the main window."""
+
+    def __init__(self, db: Database, reviewer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.controller = ReviewController(db, reviewer, self)
+        self.setWindowTitle(f"Curator review — {reviewer}")
+        # Dialog hooks, replaced in tests so that no modal dialog blocks them.
+        self.confirm: Callable[[str, str], bool] = self._confirm
+        self.choose_label: Callable[[list[str], str], str | None] = self._choose_label
+        self.last_error = ""
+        self.report: AgreementReport | None = None
+        self.panes: dict[str, AnnotatorPane] = {}
+
+        self.state_filter = QComboBox()
+        self.state_filter.addItem("all documents", None)
+        for state in REVIEW_STATES:
+            self.state_filter.addItem(REVIEW_STATES_LABELS[state], state)
+        self.documents = QComboBox()
+        self.documents.setMinimumWidth(260)
+        self.annotator_list = QListWidget()
+        self.annotator_list.setFlow(QListView.Flow.LeftToRight)
+        self.annotator_list.setMaximumHeight(36)
+        self.compare_button = QPushButton("Compare")
+        top = QHBoxLayout()
+        for widget in (QLabel("Show"), self.state_filter, QLabel("Document"), self.documents, QLabel("Annotators")):
+            top.addWidget(widget)
+        top.addWidget(self.annotator_list, 1)
+        top.addWidget(self.compare_button)
+
+        self.pane_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.difference_model = DifferenceModel()
+        self.difference_view = QListView()
+        self.difference_view.setModel(self.difference_model)
+        self.difference_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.accept_row = QHBoxLayout()
+        self.accept_buttons: dict[str, QPushButton] = {}
+        self.reject_button = QPushButton("Reject (X)")
+        self.edit_button = QPushButton("Accept and edit… (E)")
+        self.remove_button = QPushButton("Remove from gold (R)")
+        self.agreed_button = QPushButton("Accept all agreed… (Ctrl+Shift+A)")
+        self.review_state = QComboBox()
+        for state in REVIEW_STATES:
+            self.review_state.addItem(REVIEW_STATES_LABELS[state], state)
+        self.comments = QListWidget()
+        self.comment_text = QLineEdit()
+        self.comment_text.setPlaceholderText("Comment…")
+        self.comment_on_current = QCheckBox("on the current annotation")
+        self.comment_button = QPushButton("Comment")
+        self.reply_button = QPushButton("Reply")
+
+        side = QVBoxLayout()
+        side.addWidget(QLabel("Differences (J/K, N/Shift+N)"))
+        side.addWidget(self.difference_view, 3)
+        side.addLayout(self.accept_row)
+        buttons = QHBoxLayout()
+        for button in (self.reject_button, self.edit_button, self.remove_button):
+            buttons.addWidget(button)
+        side.addLayout(buttons)
+        side.addWidget(self.agreed_button)
+        state_row = QHBoxLayout()
+        state_row.addWidget(QLabel("Review state"))
+        state_row.addWidget(self.review_state, 1)
+        side.addLayout(state_row)
+        side.addWidget(QLabel("Comments"))
+        side.addWidget(self.comments, 2)
+        side.addWidget(self.comment_text)
+        comment_row = QHBoxLayout()
+        for control in (self.comment_on_current, self.comment_button, self.reply_button):
+            comment_row.addWidget(control)
+        side.addLayout(comment_row)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        compare = QSplitter(Qt.Orientation.Horizontal)
+        compare.addWidget(self.pane_splitter)
+        compare.addWidget(side_widget)
+        compare.setStretchFactor(0, 3)
+        compare.setStretchFactor(1, 1)
+
+        self.layer_choice = QComboBox()
+        self.compute_button = QPushButton("Compute agreement")
+        self.agreement_model = AgreementTableModel()
+        self.agreement_table = QTableView()
+        self.agreement_table.setModel(self.agreement_model)
+        self.agreement_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.chart = BarChart()
+        agreement_layout = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Layer"))
+        row.addWidget(self.layer_choice, 1)
+        row.addWidget(self.compute_button)
+        agreement_layout.addLayout(row)
+        agreement_layout.addWidget(self.agreement_table, 2)
+        agreement_layout.addWidget(self.chart, 1)
+        agreement_widget = QWidget()
+        agreement_widget.setLayout(agreement_layout)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(compare, "Compare and curate")
+        self.tabs.addTab(agreement_widget, "Agreement")
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.resize(1400, 850)
+
+        self._wire()
+        self._fill_annotators()
+        self._fill_documents()
+
+    # -- wiring -----------------------------------------------------------------------------------
+
+    def _wire(self) -> None:
+        c = self.controller
+        c.changed.connect(self._redraw)
+        c.current_changed.connect(self._show_current)
+        c.failed.connect(self._failed)
+        self.state_filter.currentIndexChanged.connect(lambda _i: self._fill_documents())
+        self.compare_button.clicked.connect(self.compare)
+        self.documents.currentIndexChanged.connect(lambda _i: self.compare())
+        self.difference_view.selectionModel().currentChanged.connect(lambda index, _old: c.go_to(index.row()))
+        self.reject_button.clicked.connect(c.reject)
+        self.edit_button.clicked.connect(self.accept_and_edit)
+        self.remove_button.clicked.connect(c.remove_from_gold)
+        self.agreed_button.clicked.connect(self.accept_all_agreed)
+        self.review_state.activated.connect(lambda i: c.set_state(str(self.review_state.itemData(i))))
+        self.comment_button.clicked.connect(lambda: self._comment(reply=False))
+        self.reply_button.clicked.connect(lambda: self._comment(reply=True))
+        self.compute_button.clicked.connect(self.compute_agreement)
+        self.layer_choice.currentIndexChanged.connect(lambda _i: self._show_layer())
+        keys: list[tuple[str, Callable[[], Any]]] = [
+            ("J", lambda: c.step(True)),
+            ("K", lambda: c.step(False)),
+            ("N", lambda: c.step(True, unresolved_only=True)),
+            ("Shift+N", lambda: c.step(False, unresolved_only=True)),
+            ("X", c.reject),
+            ("E", self.accept_and_edit),
+            ("R", c.remove_from_gold),
+            ("Ctrl+Shift+A", self.accept_all_agreed),
+        ]
+        for n in range(1, 10):
+            keys.append((str(n), self._accept_key(n - 1)))
+        self._shortcuts = []
+        for key, action in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(action)
+            self._shortcuts.append(shortcut)
+
+    def _fill_annotators(self) -> None:
+        self.annotator_list.clear()
+        for name in self.db.annotator_names():
+            if name == GOLD_ANNOTATOR:
+                continue
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.annotator_list.addItem(item)
+
+    def _fill_documents(self) -> None:
+        state = self.state_filter.currentData()
+        self.documents.blockSignals(True)
+        self.documents.clear()
+        for doc_id, ext_id, title, doc_state in review_documents(self.db, [state] if state else None):
+            self.documents.addItem(f"{title or ext_id}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
+        self.documents.blockSignals(False)
+        self.compare()
+
+    # -- actions (also what the tests drive) ------------------------------------------------------
+
+    def chosen_annotators(self) -> list[str]:
+        return [
+            self.annotator_list.item(i).text()
+            for i in range(self.annotator_list.count())
+            if self.annotator_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_annotators(self, names: list[str]) -> None:
+        for i in range(self.annotator_list.count()):
+            item = self.annotator_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+
+    def select_document(self, document_id: int) -> None:
+        index = self.documents.findData(document_id)
+        if index >= 0:
+            self.documents.setCurrentIndex(index)
+            self.compare()
+
+    def compare(self) -> None:
+        doc_id = self.documents.currentData()
+        names = self.chosen_annotators()
+        if doc_id is None:
+            return
+        if len(names) < 2:
+            self._failed("choose two or more annotators to compare")
+        self._build_panes(names)
+        self.controller.open(int(doc_id), names)
+
+    def accept_and_edit(self) -> None:
+        diff = self.controller.current
+        if diff is None or diff.scope != "span":
+            return
+        source = next((a for a in self.controller.annotators if diff.spans.get(a)), None)
+        if source is None:
+            return
+        layer = self.db.schema.layer(diff.layer)
+        labels = [lab.id for lab in layer.labels] if layer else []
+        label = self.choose_label(labels, diff.spans[source][0].label)
+        if label:
+            self.controller.accept_with_label(source, label)
+
+    def accept_all_agreed(self) -> None:
+        plan = self.controller.preview_agreed()
+        if plan is None:
+            return
+        if plan.empty:
+            self.statusBar().showMessage("nothing agreed is missing from the gold layer", 5000)
+            return
+        lines = [f"{s.layer}/{s.label} {s.start}-{s.end}" for s in plan.spans[:20]]
+        lines += [f"{r.type}: {r.source[1]} {r.source[2]}-{r.source[3]} → {r.target[1]}" for r in plan.relations[:10]]
+        lines += [f"document: {layer}/{label}" for layer, label in plan.doc_labels]
+        if self.confirm("Accept all agreed", f"This adds {plan.summary()} to the gold layer:\n" + "\n".join(lines)):
+            added = self.controller.accept_agreed(plan)
+            if added is not None:
+                self.statusBar().showMessage(f"added {added.summary()}", 5000)
+
+    def compute_agreement(self) -> None:
+        names = self.chosen_annotators()
+        try:
+            self.report = compute_agreement(self.db, names)
+        except ValueError as exc:
+            self._failed(str(exc))
+            return
+        figures = self.report.to_dict()
+        self.layer_choice.blockSignals(True)
+        self.layer_choice.clear()
+        for layer in figures["span_layers"]:
+            self.layer_choice.addItem(f"{layer['layer']} (spans)", ("span", layer))
+        for layer in figures["document_layers"]:
+            self.layer_choice.addItem(f"{layer['layer']} (documents)", ("document", layer))
+        self.layer_choice.blockSignals(False)
+        self._show_layer()
+
+    # -- drawing ----------------------------------------------------------------------------------
+
+    def _build_panes(self, names: list[str]) -> None:
+        wanted = [*names, GOLD_ANNOTATOR]
+        if list(self.panes) == wanted:
+            return
+        for pane in self.panes.values():
+            pane.setParent(None)
+            pane.deleteLater()
+        self.panes = {name: AnnotatorPane(name, self.db.schema) for name in wanted}
+        for pane in self.panes.values():
+            self.pane_splitter.addWidget(pane)
+        while self.accept_row.count():
+            item = self.accept_row.takeAt(0)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.deleteLater()
+        self.accept_buttons = {}
+        for n, name in enumerate(names[:9], start=1):
+            button = QPushButton(f"Accept {name} ({n})")
+            button.clicked.connect(lambda _checked=False, name=name: self.controller.accept(name))
+            self.accept_row.addWidget(button)
+            self.accept_buttons[name] = button
+
+    def _redraw(self) -> None:
+        c = self.controller
+        if c.document is None:
+            return
+        text = c.document.text
+        for name, pane in self.panes.items():
+            if pane.text.toPlainText() == "" or getattr(pane, "_doc_id", None) != c.document.id:
+                pane.set_text(text)
+                pane._doc_id = c.document.id  # type: ignore[attr-defined]
+            pane.show_spans([s for s in c.spans if s.annotator == name])
+        self.difference_model.set_differences(c.differences, text)
+        index = self.review_state.findData(c.state())
+        self.review_state.setCurrentIndex(max(index, 0))
+        self.comments.clear()
+        for thread in c.threads():
+            for n, comment in enumerate([thread.root, *thread.replies]):
+                where = "" if comment.target_kind == "document" else f" on {comment.target_kind} {comment.target_id}"
+                stamp = comment.created_at.strftime("%Y-%m-%d %H:%M")
+                item = QListWidgetItem(("    ↳ " if n else "") + f"{comment.author}, {stamp}{where}: {comment.body}")
+                item.setData(Qt.ItemDataRole.UserRole, thread.root.id)
+                self.comments.addItem(item)
+        resolved = sum(d.resolved for d in c.differences)
+        self.statusBar().showMessage(f"{len(c.differences)} differences, {resolved} resolved")
+
+    def _show_current(self, index: int) -> None:
+        diff = self.controller.current
+        if diff is None:
+            return
+        model_index = self.difference_model.index(index, 0)
+        selection = self.difference_view.selectionModel()
+        if selection.currentIndex().row() != index:
+            selection.setCurrentIndex(model_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.difference_view.scrollTo(model_index)
+        for pane in self.panes.values():
+            pane.focus_on(diff.start, diff.end)
+
+    def _show_layer(self) -> None:
+        data = self.layer_choice.currentData()
+        if not data:
+            return
+        scope, figures = data
+        self.agreement_model.set_layer(figures, scope)
+        labels = [self.agreement_model.index(r, 0).data() for r in range(1, self.agreement_model.rowCount())]
+        names = []
+        for label in labels:
+            found = self.db.schema.label(figures["layer"], label)
+            names.append(f"{label} {found.names.get('ar')}" if found else label)
+        if scope == "span":
+            series = {
+                f"{p['a']}/{p['b']}": [(p["overlap_by_label"].get(lab) or {}).get("f1") for lab in labels]
+                for p in figures["pairs"]
+            }
+        else:
+            series = {f"{p['a']}/{p['b']}": [p["by_label"].get(lab) for lab in labels] for p in figures["pairs"]}
+        self.chart.set_data(names, series)
+
+    # -- helpers ----------------------------------------------------------------------------------
+
+    def _accept_key(self, n: int) -> Callable[[], None]:
+        return lambda: self._accept_nth(n)
+
+    def _accept_nth(self, n: int) -> None:
+        names = self.controller.annotators
+        if n < len(names):
+            self.controller.accept(names[n])
+
+    def _comment(self, reply: bool) -> None:
+        body = self.comment_text.text().strip()
+        if not body:
+            return
+        reply_to = None
+        if reply:
+            item = self.comments.currentItem()
+            if item is None:
+                self._failed("choose the comment to reply to")
+                return
+            reply_to = int(item.data(Qt.ItemDataRole.UserRole))
+        self.controller.comment(body, self.comment_on_current.isChecked(), reply_to)
+        self.comment_text.clear()
+
+    def _failed(self, message: str) -> None:
+        self.last_error = message
+        self.statusBar().showMessage(message, 8000)
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return bool(answer == QMessageBox.StandardButton.Yes)
+
+    def _choose_label(self, labels: list[str], current: str) -> str | None:
+        label, ok = QInputDialog.getItem(
+            self, "Accept and edit", "Label", labels, max(labels.index(current), 0) if current in labels else 0, False
+        )
+        return str(label) if ok else None
