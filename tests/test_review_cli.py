@@ -84,3 +84,10 @@ def test_arabic_is_shaped_for_charts_only() -> None:
     shaped = shape_for_chart("شخص")
     assert shaped != "شخص" and all("\ufe70" <= ch <= "\ufeff" for ch in shaped)
     assert shape_for_chart("Personne") == "Personne"
+
+
+def test_the_review_window_command_is_there(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["review", "--help"])
+    assert exc.value.code == 0
+    assert "--reviewer" in capsys.readouterr().out

@@ -18,7 +18,12 @@ def _split(value: str | None) -> list[str] | None:
 
 
 def _compute(obj: Any, annotators: str | None, layers: tuple[str, ...], documents: str | None) -> Any:
-    from curator.review.agreement import compute_agreement
+    try:
+        from curator.review.agreement import compute_agreement
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(
+            f"agreement figures need the review extra ({exc.name} is missing): pip install 'curator[review]'"
+        ) from exc
     from curator.store.queries import document_ids_by_ext
 
     db = obj.db()
@@ -78,6 +83,23 @@ def report(
     except OSError as exc:
         raise click.ClickException(f"{out}: {exc.strerror or exc}") from exc
     click.echo(f"wrote {page}")
+
+
+@click.command()
+@click.option("--reviewer", required=True, help="Your name: the history records who decided what.")
+@click.pass_obj
+def review(obj: Any, reviewer: str) -> None:
+    """Open the review window: compare colleagues, curate into the gold layer, see agreement."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from curator.gui.review import ReviewWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    window = ReviewWindow(obj.db(), reviewer)
+    window.show()
+    sys.exit(app.exec())
 
 
 def _print(figures: dict[str, Any], schema: Any) -> None:
@@ -145,6 +167,7 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
 
 
 def add_review_commands(group: click.Group) -> None:
-    """Register ``agreement`` and ``report`` on the ``curator`` command group."""
+    """Register ``agreement``, ``report`` and ``review`` on the ``curator`` command group."""
     group.add_command(agreement)
     group.add_command(report)
+    group.add_command(review)
