@@ -64,14 +64,29 @@ def gui(obj: _Context, annotator: str | None) -> None:
     sys.exit(run(obj.url, obj.schema, annotator))
 
 
+IMPORT_FORMAT_NAMES = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "doccano")
+
+
 @cli.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--annotator", help="Annotator of pre-annotations that do not name one.")
+@click.option("--annotator", help="Annotator of pre-annotations whose file names none.")
 @click.option("--encoding", help="Decode text files with this encoding instead of detecting it.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(IMPORT_FORMAT_NAMES),
+    help="Read files as this format where the extension is ambiguous (doccano .jsonl/.json).",
+)
 @click.option("--check", is_flag=True, help="Check everything and list every problem; write nothing.")
 @click.pass_obj
-def import_(obj: _Context, paths: tuple[Path, ...], annotator: str | None, encoding: str | None, check: bool) -> None:
-    """Import .txt and .jsonl files and folders as one batch: all of it, or nothing."""
+def import_(
+    obj: _Context, paths: tuple[Path, ...], annotator: str | None, encoding: str | None, fmt: str | None, check: bool
+) -> None:
+    """Import files and folders as one batch: all of it, or nothing.
+
+    .txt texts, .jsonl interchange (or doccano with --format doccano), brat .ann (with its .txt),
+    UIMA .xmi (with TypeSystem.xml), spaCy .spacy, Label Studio .json.
+    """
     from curator.cli.progress import progress_bar
     from curator.io.importer import import_paths
 
@@ -82,6 +97,7 @@ def import_(obj: _Context, paths: tuple[Path, ...], annotator: str | None, encod
                 list(paths),
                 annotator=annotator,
                 encoding=encoding,
+                fmt=fmt,
                 dry_run=check,
                 on_total=set_total,
                 progress=advance,
@@ -114,47 +130,90 @@ def import_(obj: _Context, paths: tuple[Path, ...], annotator: str | None, encod
             f"{len(report.repeated)} documents repeated a text earlier in the batch: " + ", ".join(report.repeated[:5])
         )
     if report.ignored:
-        click.echo(f"ignored {len(report.ignored)} files that are not .txt or .jsonl: " + ", ".join(report.ignored[:5]))
+        click.echo(f"ignored {len(report.ignored)} files of no known format: " + ", ".join(report.ignored[:5]))
     if not b.added_anything:
         click.echo("nothing new: the database already held all of it")
 
 
 @cli.command()
-@click.option("--format", "fmt", default="jsonl", show_default=True, help="Dataset format.")
-@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file or folder.")
+@click.option("--format", "fmt", default="jsonl", show_default=True, help="Dataset format (see --help).")
+@click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file (jsonl) or folder.")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's work (repeatable).")
+@click.option("--curated", is_flag=True, help="Only the curated (gold) layer.")
+@click.option("--layer", "layers", multiple=True, help="Only this layer (repeatable).")
 @click.option("--documents", help="Only these document ids, comma-separated.")
+@click.option(
+    "--csv-mode",
+    type=click.Choice(["spreadsheet", "plain"]),
+    default="spreadsheet",
+    show_default=True,
+    help="csv: neutralise cells a spreadsheet would run as formulas, or keep every cell exact.",
+)
 @click.pass_obj
-def export(obj: _Context, fmt: str, out: Path, annotators: tuple[str, ...], documents: str | None) -> None:
-    """Export documents and annotations as a dataset."""
+def export(
+    obj: _Context,
+    fmt: str,
+    out: Path,
+    annotators: tuple[str, ...],
+    curated: bool,
+    layers: tuple[str, ...],
+    documents: str | None,
+    csv_mode: str,
+) -> None:
+    """Export documents and annotations as a dataset, with a dataset card (README.md).
+
+    Formats: jsonl (a file), spacy, conll, brat, xmi, csv, parquet, labelstudio (folders).
+    """
     from curator.cli.progress import progress_bar
     from curator.io.formats import EXPORT_FORMATS
+    from curator.store.models import GOLD_ANNOTATOR
     from curator.store.queries import count_documents, document_ids_by_ext
 
     chosen = EXPORT_FORMATS.get(fmt)
     if chosen is None:
         _fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}", 2)
         return
+    if curated and annotators:
+        _fail("--curated and --annotator exclude each other", 2)
     db = obj.db()
-    names = list(annotators) or None
+    names = [GOLD_ANNOTATOR] if curated else list(annotators) or None
     if names:
         unknown = sorted(set(names) - set(db.annotator_names()))
         if unknown:
-            _fail(f"no annotator named {unknown[0]!r} in the database")
+            _fail(
+                f"no annotator named {unknown[0]!r} in the database"
+                + (": nothing has been curated yet" if curated else "")
+            )
+    known_layers = [lay.id for lay in db.schema.layers]
+    for layer in layers:
+        if layer not in known_layers:
+            _fail(f"no layer {layer!r} in the schema; choose among {', '.join(known_layers)}", 2)
     doc_ids = None
     if documents:
         wanted = [d.strip() for d in documents.split(",") if d.strip()]
         doc_ids = document_ids_by_ext(db, wanted)
         if len(doc_ids) != len(set(wanted)):
             _fail("some of the --documents ids are not in the database")
+    notes: list[str] = []
     try:
         exporter = chosen.load()
         with progress_bar(f"Exporting {fmt}") as (set_total, advance):
             set_total(len(doc_ids) if doc_ids is not None else count_documents(db))
-            count = exporter(db, out, annotators=names, document_ids=doc_ids, progress=advance)
+            count = exporter(
+                db,
+                out,
+                annotators=names,
+                document_ids=doc_ids,
+                progress=advance,
+                layers=list(layers) or None,
+                options={"csv_mode": csv_mode},
+                on_note=notes.append,
+            )
     except OSError as exc:
         _fail(f"{out}: {exc.strerror or exc}")
         return
+    for note in notes:
+        click.echo(f"note: {note}")
     click.echo(f"exported {count} documents to {out}")
 
 

@@ -1,0 +1,162 @@
+"""The ``conll`` export format: CoNLL-2003-style BIO, one token per line, a blank line between
+sentences, ``-DOCSTART-`` before each document; one ``<annotator>.conll`` per annotator.
+
+Columns, tab-separated: the token, then one BIO column per span layer (the entity layer first).
+Tokens come from :mod:`curator.io.tokens` (Arabic proclitics split off where a span starts after
+them); sentences end at line breaks and at . ! ? ؟ … but never inside a span. Each ``.conll`` has a
+``<annotator>.documents.jsonl`` beside it naming the document of each ``-DOCSTART-`` block, with the
+code-point offsets of its tokens, so the columns can be mapped back to the text.
+
+What BIO cannot hold is reported (notes and card): spans overlapping another of the same layer (left
+out of that column), spans whose ends fall inside a token (*unaligned*: widened to whole tokens).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from curator.io.export_folder import output_folder
+from curator.io.exporting import run_of, short_list
+from curator.io.label_names import ner_layer
+from curator.io.safe_names import NameAllocator, inside
+from curator.io.tokens import SPACE, Token, bio_tags, sentence_starts, tokenize
+from curator.schema.model import Schema
+from curator.store.database import Database
+
+DOCSTART = "-DOCSTART-"
+NO_ANNOTATOR = "_text_only"
+
+
+@dataclass
+class AlignmentReport:
+    """What did not fit in BIO columns, for the notes and the caller's checks."""
+
+    spans: int = 0
+    unaligned: list[str] = field(default_factory=list)  # "doc start-end LABEL 'text'"
+    overlapping: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)
+    proclitic_splits: int = 0
+
+
+def column_layers(schema: Schema, layers: list[str] | None) -> list[str]:
+    """The span layers that get a BIO column, the entity layer first."""
+    span_layers = [lay.id for lay in schema.layers if "span" in lay.scopes and (not layers or lay.id in layers)]
+    first = ner_layer(schema)
+    return sorted(span_layers, key=lambda lay: lay != first)
+
+
+def _describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
+    start, end, label = span
+    return f"{doc_id} {start}-{end} {label} {text[start:end]!r}"
+
+
+def write_block(
+    handle: IO[str], text: str, tokens: list[Token], starts: list[int], columns: list[list[str]]
+) -> list[list[tuple[int, int]]]:
+    """Write one document's sentences; return the offsets of the tokens written, per sentence."""
+    handle.write(DOCSTART + "\tO" * len(columns) + "\n\n")
+    written: list[list[tuple[int, int]]] = []
+    bounds = [*starts, len(tokens)]
+    for a, b in itertools.pairwise(bounds):
+        sentence = [k for k in range(a, b) if tokens[k].kind != SPACE]
+        if not sentence:
+            continue
+        for k in sentence:
+            tags = "\t".join(col[k] for col in columns)
+            handle.write(f"{text[tokens[k].start : tokens[k].end]}\t{tags}\n")
+        handle.write("\n")
+        written.append([(tokens[k].start, tokens[k].end) for k in sentence])
+    return written
+
+
+def export_conll(
+    db: Database,
+    out: Path,
+    *,
+    annotators: list[str] | None = None,
+    document_ids: list[int] | None = None,
+    progress: Callable[[int], None] | None = None,
+    layers: list[str] | None = None,
+    options: Mapping[str, object] | None = None,
+    on_note: Callable[[str], None] | None = None,
+) -> int:
+    """Write one ``.conll`` (and its ``.documents.jsonl``) per annotator and README.md under ``out``;
+    return the number of documents. Unaligned spans are reported through ``on_note``."""
+    run = run_of(
+        db,
+        annotators=annotators,
+        document_ids=document_ids,
+        layers=layers,
+        progress=progress,
+        options=options,
+        on_note=on_note,
+    )
+    columns = column_layers(db.schema, layers)
+    report = AlignmentReport()
+    names = NameAllocator(["README.md"], fallback="annotator")
+    documents = 0
+    with output_folder(out) as folder:
+        handles: dict[str, tuple[IO[str], IO[str]]] = {}
+        try:
+            for bundle, views in run.views():
+                d = bundle.document
+                cuts = {s.start for s in bundle.spans} | {s.end for s in bundle.spans}
+                tokenization = tokenize(d.text, cuts)
+                report.proclitic_splits += tokenization.proclitic_splits
+                tokens = tokenization.tokens
+                starts = sentence_starts(tokens, d.text, [(s.start, s.end) for s in bundle.spans])
+                for view in views:
+                    key = NO_ANNOTATOR if view.annotator is None else names.name(view.annotator)
+                    if key not in handles:
+                        handles[key] = (
+                            inside(folder, key + ".conll").open("w", encoding="utf-8", newline="\n"),
+                            inside(folder, key + ".documents.jsonl").open("w", encoding="utf-8", newline="\n"),
+                        )
+                    conll, index = handles[key]
+                    tag_columns = []
+                    for layer in columns:
+                        spans = [(s.start, s.end, s.label) for s in view.spans if s.layer == layer]
+                        report.spans += len(spans)
+                        tagging = bio_tags(tokens, spans)
+                        report.unaligned += [_describe(d.ext_id, d.text, s) for s in tagging.unaligned]
+                        report.overlapping += [_describe(d.ext_id, d.text, s) for s in tagging.overlapping]
+                        report.empty += [_describe(d.ext_id, d.text, s) for s in tagging.empty]
+                        tag_columns.append(tagging.tags)
+                    sentences = write_block(conll, d.text, tokens, starts, tag_columns)
+                    index.write(json.dumps({"document": d.ext_id, "tokens": sentences}, ensure_ascii=False) + "\n")
+                    run.figures.add_view(view)
+                documents += 1
+        finally:
+            for conll, index in handles.values():
+                conll.close()
+                index.close()
+        run.finish_views()
+        n_written = report.spans - len(report.overlapping) - len(report.empty)
+        run.note(
+            f"{len(report.unaligned)} of {report.spans} spans could not be aligned to tokens"
+            + (f" (widened to whole tokens): {short_list(report.unaligned)}" if report.unaligned else "")
+            + f"; {report.proclitic_splits} words were split after an Arabic proclitic to keep spans exact"
+        )
+        if report.overlapping:
+            run.note(
+                f"{len(report.overlapping)} spans overlap a longer or earlier span of the same layer and are "
+                f"not in its BIO column: {short_list(report.overlapping)}"
+            )
+        if report.empty:
+            run.note(
+                f"{len(report.empty)} spans cover only white space or invisible characters: {short_list(report.empty)}"
+            )
+        run.write_card(
+            folder,
+            format_name="conll",
+            description="CoNLL-2003-style BIO, tab-separated columns: token, "
+            + ", ".join(columns)
+            + f"; {n_written} spans in BIO columns",
+            files=["<annotator>.conll", "<annotator>.documents.jsonl"],
+        )
+    return documents

@@ -1,0 +1,209 @@
+"""The ``parquet`` export format: Hugging Face style tables, readable by ``datasets`` and pandas.
+
+- ``tokens.parquet``: one row per sentence and annotator: ``id``, ``document``, ``annotator``,
+  ``sentence``, ``tokens``, ``ner_tags`` (BIO label names of the entity layer), ``<layer>_tags`` for
+  the other span layers, ``token_starts``/``token_ends`` (code points into the document text);
+- ``spans.parquet``: one row per span, exact: document, annotator, span_id, layer, label, start, end,
+  text, attributes (JSON), note;
+- ``relations.parquet``: document, annotator, type, source and target span ids;
+- ``documents.parquet``: document, title, language, direction, text, and document labels.
+
+Tokens and sentences are those of the ``conll`` format; the token tables report the same unaligned
+spans (see :mod:`curator.io.export_conll`), the span table is always exact.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from curator.io.optional_libs import MissingLibrary
+
+try:
+    import pyarrow as pa  # type: ignore[import-untyped, unused-ignore]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped, unused-ignore]
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise MissingLibrary("parquet", "pyarrow") from exc
+
+import itertools
+
+from curator.io.export_conll import column_layers
+from curator.io.export_folder import output_folder
+from curator.io.exporting import run_of, short_list
+from curator.io.label_names import ner_layer
+from curator.io.tokens import SPACE, bio_tags, sentence_starts, tokenize
+from curator.store.database import Database
+
+TOKENS, SPANS, RELATIONS, DOCUMENTS = "tokens.parquet", "spans.parquet", "relations.parquet", "documents.parquet"
+OFFSETS_NOTE = {b"offsets": b"unicode code points into the document text, end exclusive"}
+
+
+def tag_column(layer: str, entity_layer: str) -> str:
+    return "ner_tags" if layer == entity_layer else f"{layer}_tags"
+
+
+def _write(table_rows: dict[str, list[Any]], schema: Any, path: Path) -> None:
+    table = pa.Table.from_pydict(table_rows, schema=schema.with_metadata(OFFSETS_NOTE))
+    pq.write_table(table, path)
+
+
+def export_parquet(
+    db: Database,
+    out: Path,
+    *,
+    annotators: list[str] | None = None,
+    document_ids: list[int] | None = None,
+    progress: Callable[[int], None] | None = None,
+    layers: list[str] | None = None,
+    options: Mapping[str, object] | None = None,
+    on_note: Callable[[str], None] | None = None,
+) -> int:
+    """Write the four tables and README.md under ``out``; return the number of documents."""
+    run = run_of(
+        db,
+        annotators=annotators,
+        document_ids=document_ids,
+        layers=layers,
+        progress=progress,
+        options=options,
+        on_note=on_note,
+    )
+    entity_layer = ner_layer(db.schema)
+    columns = column_layers(db.schema, layers)
+    tag_names = [tag_column(layer, entity_layer) for layer in columns]
+    tok: dict[str, list[Any]] = {
+        k: [] for k in ["id", "document", "annotator", "sentence", "tokens", *tag_names, "token_starts", "token_ends"]
+    }
+    spans: dict[str, list[Any]] = {
+        k: []
+        for k in ["document", "annotator", "span_id", "layer", "label", "start", "end", "text", "attributes", "note"]
+    }
+    rels: dict[str, list[Any]] = {k: [] for k in ["document", "annotator", "type", "source_span_id", "target_span_id"]}
+    docs: dict[str, list[Any]] = {k: [] for k in ["document", "title", "language", "direction", "text", "doc_labels"]}
+    unaligned: list[str] = []
+    overlapping = 0
+    for bundle, views in run.views():
+        d = bundle.document
+        docs["document"].append(d.ext_id)
+        docs["title"].append(d.title)
+        docs["language"].append(d.language)
+        docs["direction"].append(d.direction)
+        docs["text"].append(d.text)
+        docs["doc_labels"].append([{"annotator": a, "layer": lay, "label": lab} for a, lay, lab in bundle.doc_labels])
+        for s in bundle.spans:
+            for key, value in (
+                ("document", d.ext_id),
+                ("annotator", s.annotator),
+                ("span_id", s.id),
+                ("layer", s.layer),
+                ("label", s.label),
+                ("start", s.start),
+                ("end", s.end),
+                ("text", d.text[s.start : s.end]),
+                ("attributes", json.dumps(s.attributes, ensure_ascii=False, sort_keys=True)),
+                ("note", s.note),
+            ):
+                spans[key].append(value)
+        for r in bundle.relations:
+            for key, value in (
+                ("document", d.ext_id),
+                ("annotator", r.annotator),
+                ("type", r.type),
+                ("source_span_id", r.source_id),
+                ("target_span_id", r.target_id),
+            ):
+                rels[key].append(value)
+        cuts = {s.start for s in bundle.spans} | {s.end for s in bundle.spans}
+        tokens = tokenize(d.text, cuts).tokens
+        starts = [*sentence_starts(tokens, d.text, [(s.start, s.end) for s in bundle.spans]), len(tokens)]
+        for view in views:
+            taggings = []
+            for layer in columns:
+                tagging = bio_tags(tokens, [(s.start, s.end, s.label) for s in view.spans if s.layer == layer])
+                unaligned += [f"{d.ext_id} {a}-{b} {lab}" for a, b, lab in tagging.unaligned]
+                overlapping += len(tagging.overlapping)
+                taggings.append(tagging.tags)
+            for n, (a, b) in enumerate(itertools.pairwise(starts)):
+                visible = [k for k in range(a, b) if tokens[k].kind != SPACE]
+                if not visible:
+                    continue
+                tok["id"].append(f"{d.ext_id}/{view.annotator or ''}/{n}")
+                tok["document"].append(d.ext_id)
+                tok["annotator"].append(view.annotator)
+                tok["sentence"].append(n)
+                tok["tokens"].append([d.text[tokens[k].start : tokens[k].end] for k in visible])
+                for name, tags in zip(tag_names, taggings, strict=True):
+                    tok[name].append([tags[k] for k in visible])
+                tok["token_starts"].append([tokens[k].start for k in visible])
+                tok["token_ends"].append([tokens[k].end for k in visible])
+            run.figures.add_view(view)
+    run.finish_views()
+    run.note(
+        f"token tables: {len(unaligned)} spans could not be aligned to tokens"
+        + (f" (widened): {short_list(unaligned)}" if unaligned else "")
+        + (f"; {overlapping} overlapping spans are only in spans.parquet" if overlapping else "")
+    )
+    str_list = pa.list_(pa.string())
+    int_list = pa.list_(pa.int32())
+    token_schema = pa.schema(
+        [
+            ("id", pa.string()),
+            ("document", pa.string()),
+            ("annotator", pa.string()),
+            ("sentence", pa.int32()),
+            ("tokens", str_list),
+            *[(name, str_list) for name in tag_names],
+            ("token_starts", int_list),
+            ("token_ends", int_list),
+        ]
+    )
+    span_schema = pa.schema(
+        [
+            ("document", pa.string()),
+            ("annotator", pa.string()),
+            ("span_id", pa.int64()),
+            ("layer", pa.string()),
+            ("label", pa.string()),
+            ("start", pa.int32()),
+            ("end", pa.int32()),
+            ("text", pa.string()),
+            ("attributes", pa.string()),
+            ("note", pa.string()),
+        ]
+    )
+    relation_schema = pa.schema(
+        [
+            ("document", pa.string()),
+            ("annotator", pa.string()),
+            ("type", pa.string()),
+            ("source_span_id", pa.int64()),
+            ("target_span_id", pa.int64()),
+        ]
+    )
+    label_struct = pa.struct([("annotator", pa.string()), ("layer", pa.string()), ("label", pa.string())])
+    document_schema = pa.schema(
+        [
+            ("document", pa.string()),
+            ("title", pa.string()),
+            ("language", pa.string()),
+            ("direction", pa.string()),
+            ("text", pa.string()),
+            ("doc_labels", pa.list_(label_struct)),
+        ]
+    )
+    with output_folder(out) as folder:
+        _write(tok, token_schema, folder / TOKENS)
+        _write(spans, span_schema, folder / SPANS)
+        _write(rels, relation_schema, folder / RELATIONS)
+        _write(docs, document_schema, folder / DOCUMENTS)
+        run.write_card(
+            folder,
+            format_name="parquet",
+            description=f"Parquet tables; {len(tok['id'])} token rows (one per sentence and annotator, "
+            f"columns {', '.join(tag_names)} hold BIO label names), {len(spans['span_id'])} spans",
+            files=[TOKENS, SPANS, RELATIONS, DOCUMENTS],
+            details=["Load with `datasets.load_dataset('parquet', data_files=...)` or `pandas.read_parquet`"],
+        )
+    return len(docs["document"])

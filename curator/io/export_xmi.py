@@ -1,0 +1,131 @@
+"""The ``xmi`` export format: UIMA CAS XMI through dkpro-cassis, laid out as INCEpTION exports it:
+``TypeSystem.xml`` at the top and ``<document>/<annotator>.xmi`` (``INITIAL_CAS.xmi`` for a document
+nobody in the selection annotated). See :mod:`curator.io.xmi_types` for the types.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from curator.io.optional_libs import MissingLibrary
+
+try:
+    from cassis import Cas  # type: ignore[import-untyped, unused-ignore]
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise MissingLibrary("xmi", "dkpro-cassis") from exc
+
+from curator.io.export_folder import output_folder
+from curator.io.exporting import run_of
+from curator.io.label_names import ner_layer
+from curator.io.safe_names import NameAllocator, inside
+from curator.io.selection import AnnotatorView
+from curator.io.xmi_types import (
+    CAS_METADATA,
+    DOCUMENT_META,
+    FS_ARRAY,
+    NOTE,
+    STRING_ARRAY,
+    XmiTypes,
+    accessor,
+    build_types,
+)
+from curator.store.database import Database
+
+TYPESYSTEM_FILE = "TypeSystem.xml"
+INITIAL_CAS = "INITIAL_CAS"
+
+
+def view_to_cas(view: AnnotatorView, types: XmiTypes) -> Any:
+    """One CAS holding ``view``'s text and annotations."""
+    ts = types.typesystem
+    d = view.document
+    cas = Cas(typesystem=ts)
+    cas.sofa_string = d.text
+    cas.sofa_mime = "text"
+    cas.add(
+        ts.get_type(DOCUMENT_META)(
+            begin=0, end=len(d.text), language=d.language, documentId=d.ext_id, documentTitle=d.title
+        )
+    )
+    if view.annotator:
+        cas.add(ts.get_type(CAS_METADATA)(username=view.annotator))
+    annotations: dict[int, Any] = {}
+    for s in view.spans:
+        t = ts.get_type(types.span_types[s.layer])
+        fs = t(begin=s.start, end=s.end)
+        fs.set(types.label_features[s.layer], s.label)
+        if s.note:
+            fs.set(NOTE, s.note)
+        for key, value in s.attributes.items():
+            if value is None:
+                continue
+            if (s.layer, key) in types.attribute_lists:
+                values = value if isinstance(value, list) else [value]
+                fs.set(key, ts.get_type(STRING_ARRAY)(elements=[str(v) for v in values]))
+            else:
+                fs.set(accessor(key), str(value))
+        cas.add(fs)
+        annotations[s.id] = fs
+    linked: dict[tuple[int, str], list[Any]] = {}
+    for r in view.relations:
+        linked.setdefault((r.source_id, r.type), []).append(annotations[r.target_id])
+    for (source_id, rel_type), targets in linked.items():
+        if rel_type in types.relation_arrays:
+            annotations[source_id].set(rel_type, ts.get_type(FS_ARRAY)(elements=targets))
+        else:
+            annotations[source_id].set(rel_type, targets[0])
+    for layer, label in view.doc_labels:
+        cas.add(ts.get_type(types.doc_label_types[layer])(label=label))
+    return cas
+
+
+def export_xmi(
+    db: Database,
+    out: Path,
+    *,
+    annotators: list[str] | None = None,
+    document_ids: list[int] | None = None,
+    progress: Callable[[int], None] | None = None,
+    layers: list[str] | None = None,
+    options: Mapping[str, object] | None = None,
+    on_note: Callable[[str], None] | None = None,
+) -> int:
+    """Write the type system, one XMI per document and annotator, and README.md; return the number of
+    documents."""
+    run = run_of(
+        db,
+        annotators=annotators,
+        document_ids=document_ids,
+        layers=layers,
+        progress=progress,
+        options=options,
+        on_note=on_note,
+    )
+    types = build_types(db.schema, ner_layer(db.schema))
+    folders = NameAllocator([TYPESYSTEM_FILE, "README.md"], fallback="document")
+    documents = cases = 0
+    with output_folder(out) as root:
+        types.typesystem.to_xml(root / TYPESYSTEM_FILE)
+        for bundle, views in run.views():
+            folder = inside(root, folders.name(bundle.document.ext_id))
+            folder.mkdir()
+            names = NameAllocator([INITIAL_CAS], fallback="annotator")
+            for view in views:
+                name = INITIAL_CAS if view.annotator is None else names.name(view.annotator)
+                view_to_cas(view, types).to_xmi(inside(folder, name + ".xmi"))
+                run.figures.add_view(view)
+                cases += 1
+            documents += 1
+        run.finish_views()
+        run.write_card(
+            root,
+            format_name="xmi",
+            description=f"UIMA CAS XMI 2.0, {cases} CASes (one per document and annotator, INCEpTION's layout); "
+            "offsets in the files are UTF-16 code units as UIMA counts them (dkpro-cassis converts); "
+            "entities are DKPro NamedEntity, other layers webanno.custom types, relations are features "
+            "of the source annotation, the annotator is CASMetadata.username",
+            files=[TYPESYSTEM_FILE, "<document>/<annotator>.xmi"],
+        )
+    return documents

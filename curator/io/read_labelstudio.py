@@ -1,0 +1,221 @@
+"""Read Label Studio JSON tasks (a JSON array, as Label Studio exports it) as pre-annotations.
+
+Each task's ``data.text`` is a document; each annotation (cancelled ones skipped) and each prediction
+is one annotator's work. The annotator is, in order: Curator's ``meta.curator_annotators``, a name or
+e-mail in ``completed_by``, the prediction's ``model_version``, ``--annotator``, else
+``labelstudio-user-<id>``. ``labels`` regions become spans (``from_name`` a schema layer, or the label
+looked up), per-region ``choices`` attributes, per-region ``textarea`` notes, task-level ``choices``
+document labels, ``relation`` items relations. Offsets are code points; a region whose ``value.text``
+matches only when its offsets are read as UTF-16 units (older Label Studio, emoji before it) is
+converted, one whose text matches neither way is refused with the task's line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from curator.errors import Problem
+from curator.io.export_labelstudio import META_ANNOTATORS
+from curator.io.json_tasks import BadJson, array_items
+from curator.io.label_names import resolve_label
+from curator.io.labelstudio_config import NOTE, TEXT, control_names
+from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.io.source_text import SourceText, new_document
+from curator.io.validation import Located, line_items
+from curator.schema.model import Schema
+from curator.text.utf16 import Utf16Offsets
+
+MAX_BYTES = 256 * 1024 * 1024
+
+
+class _Bad(Exception):
+    pass
+
+
+def _annotator_of(task: dict[str, Any], index: int, item: dict[str, Any], default: str | None) -> str:
+    meta = task.get("meta")
+    if isinstance(meta, dict):
+        names = meta.get(META_ANNOTATORS)
+        if isinstance(names, list) and index < len(names) and isinstance(names[index], str) and names[index].strip():
+            return str(names[index]).strip()
+    who = item.get("completed_by")
+    if isinstance(who, dict):
+        who = who.get("username") or who.get("email")
+    if isinstance(who, str) and who.strip():
+        return who.strip()
+    if default:
+        return default
+    if isinstance(who, int) and not isinstance(who, bool):
+        return f"labelstudio-user-{who}"
+    raise _Bad("the annotation names no annotator; give one with --annotator")
+
+
+def _offsets(st: SourceText, value: dict[str, Any], where: str) -> tuple[int, int]:
+    start, end = value.get("start"), value.get("end")
+    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or isinstance(end, bool):
+        raise _Bad(f"{where}: start and end must be integers")
+    shown = value.get("text")
+    problem = st.check_range(start, end)
+    if problem is None and (not isinstance(shown, str) or st.raw[start:end] == shown):
+        return st.offset(start), st.offset(end)
+    if isinstance(shown, str):
+        units = Utf16Offsets(st.raw)
+        if 0 <= start <= end <= units.utf16_length:
+            cs, ce = units.to_codepoint(start), units.to_codepoint(end)
+            if not units.is_inside_pair(start) and not units.is_inside_pair(end) and st.raw[cs:ce] == shown:
+                return st.offset(cs), st.offset(ce)
+        raise _Bad(f"{where}: text {shown!r} does not match offsets {start}-{end} ({st.raw[start:end]!r})")
+    raise _Bad(f"{where}: {problem}")
+
+
+def _value(item: dict[str, Any]) -> dict[str, Any]:
+    value = item.get("value")
+    return value if isinstance(value, dict) else {}
+
+
+def _task_document(
+    task: Any, line: int, path: Path, schema: Schema, default_annotator: str | None
+) -> tuple[DocumentIn, list[str]]:
+    if not isinstance(task, dict):
+        raise _Bad("a task must be a JSON object")
+    data = task.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get(TEXT), str) or not data[TEXT].strip():
+        raise _Bad("the task has no data.text")
+    st = SourceText.of(data[TEXT])
+    doc_id = data.get("doc_id")
+    task_id = task.get("id")
+    doc = new_document(
+        path.name,
+        line,
+        st,
+        ext_id=str(doc_id)
+        if isinstance(doc_id, str | int)
+        else f"{path.stem}-{task_id if task_id is not None else line}",
+        ext_id_fixed=isinstance(doc_id, str | int),
+        title=str(data.get("title") or ""),
+        language=str(data.get("language") or "") or None,
+    )
+    names = control_names(schema)
+    span_names: list[str] = []
+    works = [("annotation", a) for a in task.get("annotations") or []]
+    works += [("prediction", p) for p in task.get("predictions") or []]
+    for index, (kind, work) in enumerate(works):
+        if not isinstance(work, dict):
+            raise _Bad(f"{kind} {index + 1} must be an object")
+        if work.get("was_cancelled"):
+            continue
+        if kind == "prediction":
+            model = work.get("model_version")
+            annotator = str(model) if isinstance(model, str) and model.strip() else default_annotator or "prediction"
+        else:
+            annotator = _annotator_of(task, index, work, default_annotator)
+        prefix = f"{path}#{line}:{index}:"  # region ids are per annotation; documents of one text merge
+        regions: dict[str, list[SpanIn]] = {}
+        results = work.get("result") or []
+        if not isinstance(results, list):
+            raise _Bad(f"{kind} {index + 1}: result must be a list")
+        later: list[tuple[str, dict[str, Any]]] = []
+        for n, item in enumerate(results, start=1):
+            where = f"{kind} {index + 1}, result {n}"
+            if not isinstance(item, dict):
+                raise _Bad(f"{where} must be an object")
+            kind_of = item.get("type")
+            value = _value(item)
+            if kind_of == "labels":
+                start, end = _offsets(st, value, where)
+                labels = value.get("labels")
+                if not isinstance(labels, list) or not labels:
+                    raise _Bad(f"{where}: no labels")
+                from_name = item.get("from_name")
+                layer = from_name if from_name in names.span_layers else None
+                for label in labels:
+                    found = resolve_label(schema, str(label), "span", layer)
+                    if isinstance(found, str):
+                        raise _Bad(f"{where}: {found}")
+                    rid = str(item.get("id", f"r{n}"))
+                    span = SpanIn(found[0], found[1], start, end, annotator, ref=prefix + rid)
+                    if rid in regions:
+                        span.ref = f"{prefix}{rid}/{found[1]}"
+                    regions.setdefault(rid, []).append(span)
+                    doc.spans.append(span)
+                    span_names.append(f"{where} (region {rid}, {found[1]} {start}-{end})")
+            elif kind_of in ("choices", "textarea", "relation"):
+                later.append((where, item))
+            # other result types (ratings, taxonomies...) have no place in the schema and are skipped
+        for where, item in later:
+            value = _value(item)
+            kind_of = item.get("type")
+            if kind_of == "relation":
+                src, tgt = regions.get(str(item.get("from_id"))), regions.get(str(item.get("to_id")))
+                if not src or not tgt:
+                    raise _Bad(f"{where}: the relation joins regions that are not labelled spans here")
+                if item.get("direction") == "left":
+                    src, tgt = tgt, src
+                for rel_type in item.get("labels") or []:
+                    doc.relations.append(RelationIn(str(rel_type), src[0].ref or "", tgt[0].ref or "", annotator))
+                continue
+            from_name = item.get("from_name")
+            targets = regions.get(str(item.get("id")), []) if "start" in value else []
+            if kind_of == "textarea":
+                if targets and from_name == NOTE:
+                    texts = value.get("text")
+                    note = "\n".join(str(t) for t in texts) if isinstance(texts, list) else str(texts or "")
+                    for span in targets:
+                        span.note = note
+                continue
+            choices = value.get("choices")
+            if not isinstance(choices, list):
+                raise _Bad(f"{where}: choices must be a list")
+            if not choices:
+                continue
+            if "start" in value:
+                key = names.attributes.get(str(from_name))
+                if key is None or not targets:
+                    raise _Bad(f"{where}: {from_name!r} is not an attribute of a labelled region here")
+                label = schema.label(key[0], key[1])
+                is_list = label is not None and any(a.id == key[2] and a.type == "label" for a in label.attributes)
+                for span in targets:
+                    span.attributes[key[2]] = choices if is_list and len(choices) != 1 else choices[0]
+            else:
+                layer = names.doc_layers.get(str(from_name))
+                for choice in choices:
+                    found = resolve_label(schema, str(choice), "document", layer)
+                    if isinstance(found, str):
+                        raise _Bad(f"{where}: {found}")
+                    doc.doc_labels.append(DocLabelIn(found[0], found[1], annotator))
+    return doc, span_names
+
+
+def read_labelstudio(path: Path, schema: Schema, default_annotator: str | None) -> tuple[list[Located], list[Problem]]:
+    """Every task of a Label Studio JSON export and every problem found."""
+    where = str(path)
+    if path.stat().st_size > MAX_BYTES:
+        return [], [Problem(where, 0, f"larger than {MAX_BYTES // (1024 * 1024)} MB")]
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return [], [Problem(where, 0, f"invalid UTF-8 at byte {exc.start}")]
+    located: list[Located] = []
+    problems: list[Problem] = []
+    try:
+        for line, task in array_items(text):
+            try:
+                doc, span_names = _task_document(task, line, path, schema, default_annotator)
+            except _Bad as exc:
+                problems.append(Problem(where, line, f"task: {exc}"))
+                continue
+            located.append(
+                Located(
+                    doc,
+                    where,
+                    span_at=line_items([line] * len(span_names), "annotation", span_names),
+                    relation_at=line_items([line] * len(doc.relations), "relation"),
+                    label_at=line_items([line] * len(doc.doc_labels), "document label"),
+                )
+            )
+    except BadJson as exc:
+        problems.append(Problem(where, exc.line, str(exc)))
+    if not located and not problems:
+        problems.append(Problem(where, 0, "no tasks in the file"))
+    return located, problems

@@ -1,0 +1,87 @@
+"""Schema checks of one imported document, every problem named by file and line.
+
+Readers of line-based formats (brat ``.ann``, JSON tasks) pass where each annotation came from, so a
+bad span names its own line, not the document's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from curator.errors import Problem
+from curator.io.records import DocumentIn
+from curator.schema.checks import check_label, check_relation, check_span
+from curator.schema.model import Schema
+
+Where = Callable[[int], tuple[int, str]]  # index -> (line, name of the item for the message)
+
+
+def _default(kind: str, line: int) -> Where:
+    return lambda i: (line, f"{kind} {i + 1}")
+
+
+def check_document(
+    schema: Schema,
+    doc: DocumentIn,
+    path: str,
+    *,
+    span_at: Where | None = None,
+    relation_at: Where | None = None,
+    label_at: Where | None = None,
+) -> list[Problem]:
+    """Every schema problem of ``doc``'s annotations, relations and document labels."""
+    span_at = span_at or _default("annotation", doc.line)
+    relation_at = relation_at or _default("relation", doc.line)
+    label_at = label_at or _default("document label", doc.line)
+    problems: list[Problem] = []
+    refs: dict[str, tuple[str, str]] = {}
+    for i, s in enumerate(doc.spans):
+        line, name = span_at(i)
+        for message in check_span(schema, doc.text, s.layer, s.label, s.start, s.end, s.attributes):
+            problems.append(Problem(path, line, f"{name}: {message}"))
+        if s.ref is not None:
+            if s.ref in refs:
+                problems.append(Problem(path, line, f"{name}: id {s.ref!r} is used twice"))
+            refs[s.ref] = (s.layer, s.label)
+    for i, r in enumerate(doc.relations):
+        line, name = relation_at(i)
+        missing = [end for end in (r.source, r.target) if end not in refs]
+        if missing:
+            problems.append(Problem(path, line, f"{name}: no annotation with id {missing[0]!r} in this document"))
+            continue
+        for message in check_relation(schema, r.type, refs[r.source], refs[r.target]):
+            problems.append(Problem(path, line, f"{name}: {message}"))
+    for i, lab in enumerate(doc.doc_labels):
+        line, name = label_at(i)
+        found = check_label(schema, lab.layer, lab.label, "document")
+        if isinstance(found, str):
+            problems.append(Problem(path, line, f"{name}: {found}"))
+    return problems
+
+
+@dataclass
+class Located:
+    """A document read from a file, with the file and where each annotation, relation and document
+    label came from (the document's own line when a reader gives nothing finer)."""
+
+    doc: DocumentIn
+    path: str
+    span_at: Where | None = None
+    relation_at: Where | None = None
+    label_at: Where | None = None
+
+    def problems(self, schema: Schema) -> list[Problem]:
+        return check_document(
+            schema, self.doc, self.path, span_at=self.span_at, relation_at=self.relation_at, label_at=self.label_at
+        )
+
+
+def line_items(lines: list[int], kind: str, names: list[str] | None = None) -> Where:
+    """A :data:`Where` over per-item line numbers (and optional per-item names such as brat ids)."""
+
+    def where(i: int) -> tuple[int, str]:
+        name = names[i] if names is not None else f"{kind} {i + 1}"
+        return (lines[i] if i < len(lines) else 0), name
+
+    return where
