@@ -11,7 +11,22 @@ from curator.schema.model import Label, Layer, Schema
 from curator.text.boundaries import crosses_paragraph, is_boundary
 
 
+_INDEXES: dict[int, tuple[Schema, dict[tuple[str, str], tuple[Layer, Label]]]] = {}
+
+
+def _label_index(schema: Schema) -> dict[tuple[str, str], tuple[Layer, Label]]:
+    """(layer, label) -> objects, built once per schema: imports check hundreds of thousands of spans."""
+    cached = _INDEXES.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        index = {(layer.id, label.id): (layer, label) for layer in schema.layers for label in layer.labels}
+        cached = _INDEXES[id(schema)] = (schema, index)
+    return cached[1]
+
+
 def check_label(schema: Schema, layer_id: str, label_id: str, scope: str) -> tuple[Layer, Label] | str:
+    found = _label_index(schema).get((layer_id, label_id))
+    if found is not None and scope in found[0].scopes:
+        return found
     layer = schema.layer(layer_id)
     if layer is None:
         return f"unknown layer {layer_id!r} (the schema has {', '.join(lay.id for lay in schema.layers)})"
@@ -47,7 +62,8 @@ def check_span(
         problems.append(f"span {start}-{end} ends between a letter and its marks (U+{ord(text[end]):04X})")
     if not layer.cross_paragraph and crosses_paragraph(text, start, end):
         problems.append(f"span {start}-{end} crosses a paragraph break, which layer {layer_id!r} does not allow")
-    problems.extend(check_attributes(schema, label, attributes))
+    if attributes:
+        problems.extend(check_attributes(schema, label, attributes))
     return problems
 
 

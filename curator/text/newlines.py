@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 
 def newline_style(text: str) -> str:
     """``lf``, ``crlf``, ``cr``, ``mixed`` or ``none``: what the text used before normalisation."""
@@ -37,6 +39,5 @@ def newline_offset_map(text: str) -> list[int]:
 
 
 def shift_offset(removed: list[int], offset: int) -> int:
-    from bisect import bisect_left
-
-    return offset - bisect_left(removed, offset)
+    """``offset`` in the original text as an offset in the normalised text."""
+    return offset - bisect_left(removed, offset) if removed else offset
