@@ -10,7 +10,6 @@ from typing import Any
 from curator.schema.model import Label, Layer, Schema
 from curator.text.boundaries import crosses_paragraph, is_boundary
 
-
 _INDEXES: dict[int, tuple[Schema, dict[tuple[str, str], tuple[Layer, Label]]]] = {}
 
 

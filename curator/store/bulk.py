@@ -300,18 +300,27 @@ _SPAN_COLUMNS = (
 
 def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert span rows. On SQLite straight to the driver's executemany: SQLAlchemy's per-value
-    processing costs more than SQLite's own insert at 200,000 rows. Values are converted with the
-    columns' own bind processors, once for the values every row shares."""
+    processing costs more than SQLite's own insert at 200,000 rows. Values go through the columns'
+    own bind processors, so they are stored exactly as the ORM would store them."""
     conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        conn.execute(_table(Span).insert(), rows)
-        return
     table = _table(Span)
-    processors = {
-        name: table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for name in _SPAN_COLUMNS
-    }
-    shared = {name: (processors[name] or (lambda v: v))(rows[0][name]) for name in ("created_at", "updated_at")}
-    to_json = processors["attributes"] or (lambda v: v)
+    if conn.dialect.name != "sqlite":
+        conn.execute(table.insert(), rows)
+        return
+
+    def processor(name: str) -> Callable[[Any], Any]:
+        found = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        return found if found is not None else (lambda value: value)
+
+    to_json, to_time = processor("attributes"), processor("created_at")
+    times: dict[int, Any] = {}  # rows of one batch share their timestamps: convert each once
+
+    def when(value: Any) -> Any:
+        key = id(value)
+        if key not in times:
+            times[key] = to_time(value)
+        return times[key]
+
     empty = to_json({})
     tuples = [
         (
@@ -322,12 +331,8 @@ def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> None:
             r["end"],
             to_json(r["attributes"]) if r["attributes"] else empty,
             r["note"],
-            shared["created_at"]
-            if r["created_at"] is rows[0]["created_at"]
-            else processors["created_at"](r["created_at"]),  # type: ignore[misc]
-            shared["updated_at"]
-            if r["updated_at"] is rows[0]["updated_at"]
-            else processors["updated_at"](r["updated_at"]),  # type: ignore[misc]
+            when(r["created_at"]),
+            when(r["updated_at"]),
             r["version"],
         )
         for r in rows
