@@ -7,6 +7,7 @@ one character, through one ``str.translate`` table, so it runs at C speed on who
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -89,22 +90,54 @@ def fold_query(query: str) -> str:
     return fold_text(query).strip()
 
 
-def find_all(text: str, query: str, folded: Folded | None = None) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """For each folded character, every character that folds to it (itself included)."""
+    variants: dict[str, set[str]] = {}
+    for code, folded in _table().items():
+        if folded:
+            variants.setdefault(folded, {folded}).add(chr(code))
+    return {key: "".join(sorted(chars)) for key, chars in variants.items()}
+
+
+def _char_class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+@lru_cache(maxsize=256)
+def query_pattern(query: str) -> re.Pattern[str] | None:
+    """A regex over the *original* text matching ``query`` under folding, or None for an empty query.
+
+    Each query character becomes the class of all characters that fold to it; dropped characters
+    (tashkeel, tatweel, invisible controls) may stand between letters; marks after the last letter are
+    part of the match so no diacritic is cut off; any run of white space matches any other.
+    """
+    needle = fold_query(query)
+    if not needle:
+        return None
+    variants = _variants()
+    skip = _char_class("".join(sorted(_dropped()))) + "*"
+    marks = _char_class("".join(sorted(_ARABIC_MARKS | {ch for ch in _dropped() if ch not in _INVISIBLE}))) + "*"
+    parts: list[str] = []
+    previous_space = False
+    for ch in needle:
+        if ch.isspace():
+            if not previous_space:
+                parts.append(r"\s+")
+            previous_space = True
+            continue
+        previous_space = False
+        chars = variants.get(ch, ch)
+        parts.append(_char_class(chars) if len(chars) > 1 else re.escape(ch))
+    return re.compile(skip.join(parts) + marks)
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
     """Every non-overlapping match of ``query`` in ``text`` under folding, as original offsets.
 
     A match's end is extended over marks that follow its last letter, so no diacritic is cut off.
     """
-    needle = fold_query(query)
-    if not needle:
+    pattern = query_pattern(query)
+    if pattern is None:
         return []
-    folded = folded or fold(text)
-    dropped = _dropped()
-    matches: list[tuple[int, int]] = []
-    pos = folded.text.find(needle)
-    while pos != -1:
-        start, end = folded.span_in_source(pos, pos + len(needle))
-        while end < len(text) and text[end] in dropped and text[end] not in _INVISIBLE:
-            end += 1
-        matches.append((start, end))
-        pos = folded.text.find(needle, pos + len(needle))
-    return matches
+    return [match.span() for match in pattern.finditer(text)]
