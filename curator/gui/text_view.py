@@ -18,7 +18,6 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import cast
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -34,7 +33,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
-    QTextLine,
     QTextOption,
 )
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
@@ -70,10 +68,6 @@ INVISIBLE_STAND_INS = {
     "\u2028": "↵",  # line separator
 }
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE_STAND_INS) + "]")
-# Characters of a paragraph's own direction (and marks, which follow their letter): a piece of a line
-# made only of these is one visual stretch, so two x positions describe it.
-_RTL_CLASSES = frozenset({"R", "AL", "NSM"})
-_LTR_CLASSES = frozenset({"L", "NSM"})
 LANE_HEIGHT = 2.0
 LINE_HEIGHT_PERCENT = 150  # room below each line for the lane bars of nested spans
 
@@ -86,18 +80,6 @@ def display_text(text: str, show_invisible: bool) -> str:
     elif text.startswith("\ufeff"):
         text = "\u2060" + text[1:]
     return text
-
-
-def _x(line: QTextLine, position: int, edge: QTextLine.Edge) -> float:
-    # PySide returns (x, position): the position is only adjusted when it was not a valid one.
-    x, _ = cast(tuple[float, int], line.cursorToX(position, edge))
-    return x
-
-
-def _char_extent(line: QTextLine, position: int) -> tuple[float, float]:
-    """Left and right x of the character at ``position`` in ``line``, whatever its direction."""
-    leading, trailing = _x(line, position, QTextLine.Edge.Leading), _x(line, position, QTextLine.Edge.Trailing)
-    return (leading, trailing) if leading <= trailing else (trailing, leading)
 
 
 class DisplayMismatch(RuntimeError):
@@ -301,9 +283,6 @@ class TextView(QTextEdit):
         if a >= b:
             return
         origin = layout.position() + shift
-        rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
-        same_direction = _RTL_CLASSES if rtl else _LTR_CLASSES
-        text = block.text()
         for index in range(layout.lineCount()):
             line = layout.lineAt(index)
             line_start = line.textStart()
@@ -311,13 +290,14 @@ class TextView(QTextEdit):
             if first >= last:
                 continue
             top, height = origin.y() + line.y(), line.height()
-            piece = text[first:last]
-            if all(unicodedata.bidirectional(ch) in same_direction for ch in piece.replace(" ", "")):
-                x1, x2 = _x(line, first, QTextLine.Edge.Leading), _x(line, last - 1, QTextLine.Edge.Trailing)
-                rects.append(QRectF(origin.x() + min(x1, x2), top, abs(x2 - x1), height))
+            # Qt's glyph runs of a character range carry its selection extent per visual run, so a
+            # range that mixes directions comes back as its separate stretches. (cursorToX with an
+            # edge is not reliable at the boundary of two directions.)
+            extents = sorted(
+                (run.boundingRect().left(), run.boundingRect().right()) for run in line.glyphRuns(first, last - first)
+            )
+            if not extents:
                 continue
-            # Mixed directions: measure each character and merge neighbours into stretches.
-            extents = sorted(_char_extent(line, p) for p in range(first, last))
             x_lo, x_hi = extents[0]
             for e_lo, e_hi in extents[1:]:
                 if e_lo <= x_hi + 0.5:
@@ -327,18 +307,43 @@ class TextView(QTextEdit):
                     x_lo, x_hi = e_lo, e_hi
             rects.append(QRectF(origin.x() + x_lo, top, x_hi - x_lo, height))
 
+    def char_is_rtl(self, offset: int, block: QTextBlock) -> bool:
+        """Whether the stored character at ``offset`` advances leftwards on screen."""
+        kind = unicodedata.bidirectional(self._text[offset])
+        if kind in ("R", "AL"):
+            return True
+        if kind in ("L", "EN", "AN"):
+            return False
+        return block.textDirection() == Qt.LayoutDirection.RightToLeft
+
     def offset_at(self, point: QPoint) -> int | None:
-        """Code-point offset of the character drawn under ``point`` (viewport coordinates), or None."""
-        position = self.cursorForPosition(point).position()
-        here = QPointF(point)
-        # The nearest cursor position is before or after the character under the mouse.
-        for candidate in (position, position - 1):
-            if not 0 <= candidate < self._offsets.utf16_length:
-                continue
-            for rect in self.segments(candidate, candidate + 1):
-                if rect.adjusted(-0.5, 0, 0.5, 0).contains(here):
-                    return self.to_offset(candidate)
-        return None
+        """Code-point offset of the character drawn under ``point`` (viewport coordinates), or None.
+
+        Qt gives the nearest cursor position; the character under the mouse is the one after it or
+        the one before it, depending on which side of the caret the mouse is and on the direction in
+        which each of those characters advances. (Per-character geometry from Qt is not reliable
+        inside Arabic ligatures, so the caret is the reference.)
+        """
+        cursor = self.cursorForPosition(point)
+        caret = self.cursorRect(cursor)
+        if not caret.top() - 1 <= point.y() <= caret.bottom() + 1:
+            return None
+        if abs(point.x() - caret.x()) > 2 * caret.height():
+            return None  # beside the end of a short line, not over a character
+        block = cursor.block()
+        position = cursor.position()
+        right_of_caret = point.x() >= caret.x()
+        candidates = []
+        if position < block.position() + block.length() - 1:
+            after = self.to_offset(position)
+            candidates.append((after, self.char_is_rtl(after, block) != right_of_caret))
+        if position > block.position():
+            before = self.to_offset(position - 1)
+            candidates.append((before, self.char_is_rtl(before, block) == right_of_caret))
+        for offset, on_this_side in candidates:
+            if on_this_side:
+                return offset
+        return candidates[0][0] if candidates else None
 
     def spans_at(self, point: QPoint) -> list[SpanRecord]:
         offset = self.offset_at(point)
