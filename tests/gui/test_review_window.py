@@ -80,7 +80,9 @@ def test_the_window_shows_each_annotator_and_the_differences(window: ReviewWindo
 def test_keys_step_and_decide_into_the_gold_layer(window: ReviewWindow, qtbot: QtBot, db: Database) -> None:
     c = window.controller
     window.difference_view.setFocus()
-    assert c.cursor.index == 0  # opened on the first difference and c.current is not None and c.current.kinds == {"missing"}
+    assert (
+        c.cursor.index == 0
+    )  # opened on the first difference and c.current is not None and c.current.kinds == {"missing"}
     _press(qtbot, window, Qt.Key.Key_1)  # amina's LOC الرباط
     assert c.differences[0].resolved
     _press(qtbot, window, Qt.Key.Key_J)
@@ -126,11 +128,7 @@ def test_comments_are_threaded_and_shown(window: ReviewWindow, qtbot: QtBot) -> 
     qtbot.keyClicks(window.comment_text, "Yes.")
     qtbot.mouseClick(window.reply_button, Qt.MouseButton.LeftButton)
     texts = [window.comments.item(i).text() for i in range(window.comments.count())]
-    assert (
-        texts[0].startswith("reviewer, ")
-        and " on span " in texts[0]
-        and texts[0].endswith("Is it the place meant?")
-    )
+    assert texts[0].startswith("reviewer, ") and " on span " in texts[0] and texts[0].endswith("Is it the place meant?")
     assert texts[1].strip().startswith("↳ reviewer") and texts[1].endswith("Yes.")
 
 
