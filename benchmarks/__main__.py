@@ -1,0 +1,152 @@
+"""``python -m benchmarks --size small|full``: Curator's performance figures beside floors measured in
+the same run. Results go to ``benchmarks/results/<size>.json``; a missed target is said plainly.
+
+Not part of the test suite: tests check the correctness of these paths on small data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.corpus import write_jsonl
+
+HERE = Path(__file__).resolve().parent
+SIZES = {
+    # documents and annotations of the import corpus; documents and annotations of the large database
+    "small": {"import_docs": 1_000, "import_spans": 20, "big_docs": 5_000, "big_spans": 10, "repeat": 2},
+    "full": {"import_docs": 10_000, "import_spans": 20, "big_docs": 100_000, "big_spans": 10, "repeat": 3},
+}
+
+
+@dataclass
+class Figure:
+    id: str
+    workload: str
+    ours: float
+    floor: float | None
+    ratio: float | None
+    statistic: str
+    target: str
+    met: bool | None
+    peak_mb: float
+    extra: dict[str, Any]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _workload(workload: str, source: Path, work: Path, repeat: int) -> tuple[dict[str, Any], float]:
+    """Run one workload in its own process; return its result and its peak memory in MB."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks.workloads", workload, str(source), str(work), str(repeat)],
+        stdout=subprocess.PIPE,
+        cwd=HERE.parent,
+    )
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"benchmark {workload} failed (status {status})")
+    return json.loads(output), usage.ru_maxrss / 1024
+
+
+def _figure(
+    fid: str, name: str, result: dict[str, Any], peak: float, statistic: str, target: str, check: Any
+) -> Figure:
+    ours_values = result["ours"]
+    ours = _percentile(ours_values, 0.95) if statistic == "p95" else statistics.median(ours_values)
+    floor = statistics.median(result["floor"]) if result.get("floor") else None
+    ratio = ours / floor if floor else None
+    return Figure(fid, name, ours, floor, ratio, statistic, target, check(ours, ratio), peak, result.get("extra", {}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--size", choices=sorted(SIZES), default="small")
+    parser.add_argument("--only", help="comma-separated workload ids (B1,B2,B6)")
+    args = parser.parse_args()
+    size = SIZES[args.size]
+    only = set(args.only.split(",")) if args.only else None
+    work = HERE / "work" / args.size
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    corpus = work / "import.jsonl"
+    docs, spans = write_jsonl(corpus, size["import_docs"], size["import_spans"])
+    print(f"corpus: {docs} documents, {spans} annotations ({corpus.stat().st_size / 1e6:.1f} MB)")
+    big = work / "big.sqlite"
+    big_corpus = work / "big.jsonl"
+    if not big.exists():
+        n_docs, n_spans = write_jsonl(big_corpus, size["big_docs"], size["big_spans"], annotators=("a", "b"))
+        print(f"building the large database: {n_docs} documents, {n_spans} annotations ...", flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "curator", "--db", f"sqlite:///{big}", "import", str(big_corpus)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    figures: list[Figure] = []
+    plan = [
+        (
+            "B1",
+            "import of the corpus into a new SQLite database",
+            corpus,
+            "median",
+            "ratio <= 2",
+            lambda ours, ratio: ratio <= 2,
+        ),
+        ("B2", "export --format jsonl of that database", big, "median", "ratio <= 2", lambda ours, ratio: ratio <= 2),
+        ("B6", "corpus search, Arabic-insensitive", big, "p95", "p95 <= 0.100 s", lambda ours, ratio: ours <= 0.1),
+    ]
+    for fid, name, source, statistic, target, check in plan:
+        if only and fid not in only:
+            continue
+        repeat = size["repeat"] if fid != "B6" else 3
+        result, peak = _workload(fid, source, work, repeat)
+        figure = _figure(fid, name, result, peak, statistic, target, check)
+        figures.append(figure)
+        _print(figure)
+    elapsed = time.perf_counter() - started
+    out = HERE / "results" / f"{args.size}.json"
+    out.parent.mkdir(exist_ok=True)
+    machine = {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "system": platform.platform(),
+    }
+    out.write_text(
+        json.dumps(
+            {"size": args.size, "seconds": elapsed, "machine": machine, "figures": [asdict(f) for f in figures]},
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    missed = [f.id for f in figures if f.met is False]
+    print(f"\n{len(figures)} figures in {elapsed:.0f} s; results in {out}")
+    print(f"TARGETS MISSED: {', '.join(missed)}" if missed else "all targets met")
+
+
+def _print(f: Figure) -> None:
+    floor = f"{f.floor:.3f} s" if f.floor is not None else "—"
+    ratio = f"{f.ratio:.2f}" if f.ratio is not None else "—"
+    verdict = "met" if f.met else "MISSED"
+    print(
+        f"{f.id} {f.workload}: ours {f.statistic} {f.ours:.3f} s | floor {floor} | ratio {ratio} | "
+        f"peak {f.peak_mb:.0f} MB | target {f.target}: {verdict} {f.extra or ''}",
+        flush=True,
+    )
+
+
+if __name__ == "__main__":
+    main()
