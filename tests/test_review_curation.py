@@ -218,3 +218,18 @@ def test_review_states_and_the_filter(db: Database) -> None:
     assert documents_in_state(db, NOT_REVIEWED, IN_REVIEW) == [other_id]
     with pytest.raises(EditRefused):
         set_review_state(db, doc_id, "done", "reviewer")
+
+
+def test_accepting_a_version_replaces_the_gold_spans_in_that_place(db: Database) -> None:
+    doc_id = _crafted(db)
+    curation = CurationService(db, "reviewer")
+    (boundary,) = [d for d in document_differences(db, doc_id, ["amina", "karim"]) if d.kinds == {BOUNDARY}]
+    amina = [s.id for s in boundary.spans["amina"]]
+    karim = [s.id for s in boundary.spans["karim"]]
+    curation.accept_version(doc_id, "entity", boundary.start, boundary.end, amina, karim)
+    curation.accept_version(doc_id, "entity", boundary.start, boundary.end, karim, amina)  # changed her mind
+    gold = [(TEXT[s.start : s.end], s.label) for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR])]
+    assert gold == [("Conseil", "ORG")]
+    curation.accept_version(doc_id, "entity", boundary.start, boundary.end, [], amina + karim)  # nothing there
+    assert queries.spans(db, doc_id, [GOLD_ANNOTATOR]) == []
+    assert next(d for d in document_differences(db, doc_id, ["amina", "karim"]) if d.kinds == {BOUNDARY}).resolved

@@ -362,14 +362,23 @@ def _load(db: Database, names: list[str], document_ids: Sequence[int] | None) ->
     )
 
 
+def _label_positions(label_ids: IntArray, rows: list[tuple[int, str]]) -> tuple[npt.NDArray[np.bool_], IntArray]:
+    """Which of ``label_ids`` belong to the layer of ``rows``, and their index in ``rows`` (vectorised)."""
+    ids = np.array([r for r, _ in rows], dtype=np.int64)
+    size = int(max(ids.max(initial=0), label_ids.max(initial=0))) + 1
+    lookup = np.full(size, -1, dtype=np.int64)
+    lookup[ids] = np.arange(ids.shape[0])
+    positions = lookup[label_ids]
+    in_layer = positions >= 0
+    return in_layer, positions[in_layer]
+
+
 def _span_layer(
     data: _Data, corpus: Corpus, layer: str, label_rows: dict[str, list[tuple[int, str]]]
 ) -> SpanLayerAgreement:
     rows = label_rows.get(layer, [])
     keys = [key for _, key in rows]
-    position = {row_id: i for i, (row_id, _) in enumerate(rows)}
-    in_layer = np.isin(data.span_label, np.array([r for r, _ in rows], dtype=np.int64))
-    label_index = np.array([position.get(int(x), -1) for x in data.span_label[in_layer]], dtype=np.int64)
+    in_layer, label_index = _label_positions(data.span_label, rows)
     ann = data.span_ann[in_layer]
     per_annotator = [
         SpanArrays(
@@ -453,12 +462,10 @@ def _token_alpha(
 def _document_layer(data: _Data, layer: str, label_rows: dict[str, list[tuple[int, str]]]) -> DocumentLayerAgreement:
     rows = label_rows.get(layer, [])
     keys = [key for _, key in rows]
-    position = {row_id: i for i, (row_id, _) in enumerate(rows)}
     n_ann, n_docs = data.annotated.shape
     # has[a, d, k]: annotator a put label k on document d.
     has = np.zeros((n_ann, n_docs, len(keys)), dtype=bool)
-    in_layer = np.isin(data.lab_label, np.array([r for r, _ in rows], dtype=np.int64))
-    label_index = np.array([position[int(x)] for x in data.lab_label[in_layer]], dtype=np.int64)
+    in_layer, label_index = _label_positions(data.lab_label, rows)
     has[data.lab_ann[in_layer], data.lab_doc[in_layer], label_index] = True
     # Only documents someone labelled in this layer say anything about it.
     relevant: npt.NDArray[np.bool_] = np.asarray(has.any(axis=(0, 2)) & data.annotated.any(axis=0), dtype=bool)

@@ -103,6 +103,41 @@ class CurationService:
         changes: dict[str, Any] = {"label": label, "start": start, "end": end, "attributes": attributes}
         return self._take_span(span_id, "edit", {k: v for k, v in changes.items() if v is not None})
 
+    def accept_version(
+        self, document_id: int, layer: str, start: int, end: int, accept: Sequence[int], reject: Sequence[int]
+    ) -> list[SpanRecord]:
+        """Settle one place in one transaction: the gold spans of ``layer`` overlapping ``start``-``end``
+        become copies of the spans ``accept`` (one annotator's version; none to keep the place empty),
+        and the spans ``reject`` (the other versions) are recorded as rejected."""
+        with self.db.write() as session:
+            sources = [self._span(session, span_id) for span_id in accept]
+            if any(s.document_id != document_id or s.layer != layer for s in sources):
+                raise EditRefused("the accepted annotations must be of this document and layer")
+            keep = {(s.start, s.end) for s in sources}
+            for gold in self._gold_spans(session, document_id):
+                if (
+                    self._label_keys[gold.label_id][0] == layer
+                    and gold.start < end
+                    and gold.end > start
+                    and (gold.start, gold.end) not in keep
+                ):
+                    self._delete_gold_span(session, gold, "replace")
+            records = []
+            for source in sources:
+                record = self._put_gold_span(
+                    session, document_id, layer, source.label, source.start, source.end, dict(source.attributes)
+                )
+                self._decide(session, document_id, "accept", "span", source.annotator, source.id, record.id, {})
+                self._log(
+                    session, "accept", "gold_span", record.id, document_id, {"from": asdict(source)}, asdict(record)
+                )
+                records.append(record)
+            for span_id in reject:
+                other = self._span(session, span_id)
+                self._decide(session, document_id, "reject", "span", other.annotator, other.id, None, {})
+                self._log(session, "reject", "gold_span", other.id, document_id, asdict(other), None)
+            return records
+
     def reject_span(self, span_id: int) -> int:
         """Keep a colleague's span out of the gold layer: record the rejection and remove a gold span
         identical to it, if one is there (with its relations). Return how many gold spans went."""

@@ -93,13 +93,10 @@ class ReviewController(QObject):
                 else:
                     self.curation.reject_document_label(doc, diff.layer, diff.label)
             elif diff.scope == "span":
-                mine = diff.spans.get(annotator, ())
-                for span in mine:
-                    self.curation.accept_span(span.id)
-                if not mine:
-                    for others in diff.spans.values():
-                        for span in others:
-                            self.curation.reject_span(span.id)
+                # This annotator's version replaces whatever the gold layer had in this place.
+                mine = [span.id for span in diff.spans.get(annotator, ())]
+                others = [span.id for who, found in diff.spans.items() if who != annotator for span in found]
+                self.curation.accept_version(doc, diff.layer, diff.start, diff.end, mine, others)
             else:
                 rels = diff.relations.get(annotator, ())
                 for rel in rels:
