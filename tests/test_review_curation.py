@@ -233,3 +233,38 @@ def test_accepting_a_version_replaces_the_gold_spans_in_that_place(db: Database)
     curation.accept_version(doc_id, "entity", boundary.start, boundary.end, [], amina + karim)  # nothing there
     assert queries.spans(db, doc_id, [GOLD_ANNOTATOR]) == []
     assert next(d for d in document_differences(db, doc_id, ["amina", "karim"]) if d.kinds == {BOUNDARY}).resolved
+
+
+def test_two_annotators_on_a_seed_are_compared_curated_and_exported(db: Database, seeds: Path, tmp_path: Path) -> None:
+    from curator.io.importer import import_paths
+    from curator.review.agreement import compute_agreement
+    from curator.store.editing import Editor
+
+    import_paths(db, [seeds])
+    doc = next(b.document for b in queries.iter_bundles(db) if "منظمة التعاون الإسلامي" in b.document.text)
+    un = doc.text.index("الأمم المتحدة")
+    oic = doc.text.index("منظمة التعاون الإسلامي")
+    amina, karim = Editor(db, "amina"), Editor(db, "karim")
+    for editor in (amina, karim):
+        editor.add_span(doc.id, "entity", "ORG", un, un + len("الأمم المتحدة"))
+        editor.set_document_label(doc.id, "area", "PEACE_SECURITY", True)
+    amina.add_span(doc.id, "entity", "ORG", oic, oic + len("منظمة التعاون الإسلامي"))
+    karim.add_span(doc.id, "entity", "ORG", oic, oic + len("منظمة التعاون"))
+    diffs = document_differences(db, doc.id, ["amina", "karim"])
+    assert [d.kinds for d in diffs] == [{BOUNDARY}]
+    figures = compute_agreement(db, ["amina", "karim"], document_ids=[doc.id])
+    assert figures.span_layers[0].pairs[0].exact.f1 == pytest.approx(0.5)
+    curation = CurationService(db, "reviewer")
+    curation.accept_agreed(curation.preview_agreed(doc.id, ["amina", "karim"]))
+    curation.accept_version(doc.id, "entity", diffs[0].start, diffs[0].end, [s.id for s in diffs[0].spans["amina"]], [])
+    out = tmp_path / "gold.jsonl"
+    try:
+        main(["--db", db.url, "export", "--format", "jsonl", "--out", str(out), *_gold_only()])
+    except SystemExit as exc:
+        assert exc.code in (0, None)
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    annotated = [d for d in exported if d["annotations"] or d["doc_labels"]]
+    assert len(annotated) == 1
+    names = sorted(annotated[0]["text"][a["start"] : a["end"]] for a in annotated[0]["annotations"])
+    assert names == sorted(["الأمم المتحدة", "منظمة التعاون الإسلامي"])
+    assert [lab["label"] for lab in annotated[0]["doc_labels"]] == ["PEACE_SECURITY"]
