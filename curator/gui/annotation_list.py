@@ -49,9 +49,10 @@ class AnnotationModel(QAbstractTableModel):
         if self._column == TEXT:
             key: tuple[Any, ...] = (self.doc.span_text(span), *position)
         elif self._column == LABEL:
-            key = (span.label, *position)
+            # By the name the curator reads, in the interface language.
+            key = (self.catalog.name(span.layer, span.label), *position)
         elif self._column == LAYER:
-            key = (span.layer, span.label, *position)
+            key = (self._layer_name(span.layer), self.catalog.name(span.layer, span.label), *position)
         elif self._column == NOTE:
             key = (span.note, *position)
         else:
@@ -114,6 +115,10 @@ class AnnotationModel(QAbstractTableModel):
         self._removed(self._rows[row])
         self._added(after)
 
+    def _layer_name(self, layer_id: str) -> str:
+        layer = self.catalog.schema.layer(layer_id)
+        return self.catalog.layer_name(layer) if layer else layer_id
+
     def row_of(self, span_id: int) -> int | None:
         for row, span in enumerate(self._rows):
             if span.id == span_id:
@@ -150,8 +155,7 @@ class AnnotationModel(QAbstractTableModel):
             if column == LABEL:
                 return self.catalog.name(span.layer, span.label)
             if column == LAYER:
-                layer = self.catalog.schema.layer(span.layer)
-                return self.catalog.layer_name(layer) if layer else span.layer
+                return self._layer_name(span.layer)
             if column == NOTE:
                 return span.note
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:

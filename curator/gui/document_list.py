@@ -47,6 +47,7 @@ class DocumentListModel(QAbstractTableModel):
         self._rows: list[DocumentRow] = []
         self._row_of: dict[int, int] = {}
         self._exhausted = False
+        self._busy = False  # inside a reset or an insertion
         self.open_id: int | None = None
 
     def set_filter(self, flt: DocumentFilter) -> None:
@@ -58,9 +59,13 @@ class DocumentListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows, self._row_of, self._exhausted = [], {}, False
-        self.endResetModel()
+        self._busy = True
+        try:
+            self.beginResetModel()
+            self._rows, self._row_of, self._exhausted = [], {}, False
+            self.endResetModel()
+        finally:
+            self._busy = False
         # The first page at once, so the list is never empty for a moment when it need not be.
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
@@ -92,10 +97,12 @@ class DocumentListModel(QAbstractTableModel):
     # -- lazy loading -----------------------------------------------------------------------------
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._busy
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if parent.isValid() or self._exhausted:
+        # A view (or a model tester) reacting to the reset or to the insertion may ask for more while
+        # the model is still announcing it: that nested insertion would break the announced counts.
+        if parent.isValid() or self._exhausted or self._busy:
             return
         after = self._rows[-1].id if self._rows else 0
         page = browse.document_page(self.db, self.annotator, self.filter, after_id=after, limit=self.page)
@@ -104,11 +111,15 @@ class DocumentListModel(QAbstractTableModel):
         if not page:
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
-        for offset, row in enumerate(page):
-            self._row_of[row.id] = first + offset
-        self._rows.extend(page)
-        self.endInsertRows()
+        self._busy = True
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            for offset, row in enumerate(page):
+                self._row_of[row.id] = first + offset
+            self._rows.extend(page)
+            self.endInsertRows()
+        finally:
+            self._busy = False
 
     def fetch_until(self, document_id: int, limit_pages: int = 20) -> int | None:
         """Load pages until ``document_id``'s row is there (at most ``limit_pages``); its row or None."""
