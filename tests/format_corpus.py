@@ -10,8 +10,11 @@ claimants and cues, evidence spans, document labels, and a document marked done 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from curator.io.importer import import_paths
 from curator.store import queries
@@ -20,6 +23,9 @@ from curator.store.editing import Editor
 from curator.store.models import GOLD_ANNOTATOR
 from curator.store.queries import SpanRecord
 
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO.parent / "shared" / "samples"
+SEEDS = REPO / "seeds"
 AMINA = "amina"
 GOLD = GOLD_ANNOTATOR
 HOSTILE_ID = "../../CON\u202etxt.exe"
@@ -198,3 +204,20 @@ def stored_spans(db: Database, annotators: list[str] | None = None) -> list[tupl
         for b in queries.iter_bundles(db, annotators)
         for s in b.spans
     )
+
+
+def annotated_db(factory: pytest.TempPathFactory) -> Iterator[Database]:
+    """A database holding :func:`build_corpus` (for module-scoped fixtures: building takes a moment)."""
+    tmp = factory.mktemp("corpus")
+    db = Database(f"sqlite:///{tmp / 'corpus.sqlite'}")
+    build_corpus(db, SAMPLES, SEEDS, tmp)
+    yield db
+    db.dispose()
+
+
+def fresh_db(tmp: Path, name: str = "fresh") -> Database:
+    return Database(f"sqlite:///{tmp / (name + '.sqlite')}")
+
+
+def texts_by_id(db: Database) -> dict[str, str]:
+    return {b.document.ext_id: b.document.text for b in queries.iter_bundles(db)}

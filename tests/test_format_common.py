@@ -1,0 +1,172 @@
+"""What every format shares: safe file names, the output folder, the dataset card, the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from format_corpus import GOLD, annotated_db
+
+from curator.cli.main import IMPORT_FORMAT_NAMES
+from curator.errors import CuratorError
+from curator.io.export_folder import OutputRefused
+from curator.io.formats import EXPORT_FORMATS
+from curator.io.importer import IMPORT_FORMATS
+from curator.io.safe_names import inside, safe_file_name, unique_names
+from curator.store.database import Database
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    yield from annotated_db(tmp_path_factory)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("../../x", "_.._x"),
+        ("/etc/passwd", "etc_passwd"),
+        ("CON", "_CON"),
+        ("nul.txt", "_nul.txt"),
+        ("a\u202etxt.exe", "atxt.exe"),
+        ("..", "document"),
+        ("C:\\Windows\\system32", "C_Windows_system32"),
+        ("trailing dots...", "trailing_dots"),
+        ("بيان الأمم المتحدة: «السلام»؟", "بيان_الأمم_المتحدة_«السلام»؟"),
+        ("e\u0301t\u00e9", "\u00e9t\u00e9"),  # NFC
+    ],
+)
+def test_safe_file_names(title: str, expected: str, tmp_path: Path) -> None:
+    name = safe_file_name(title)
+    assert name == expected
+    assert inside(tmp_path, name).parent == tmp_path
+
+
+def test_long_arabic_titles_stay_under_the_byte_limit_without_splitting_a_letter() -> None:
+    title = "مُنَظَّمَةَ " * 60  # 300+ Arabic characters with marks, 2 bytes each
+    name = safe_file_name(title)
+    assert len(name.encode("utf-8")) <= 200
+    assert name == name.strip("_") and not name.endswith("\u064e")
+    assert len((name + ".README.md").encode("utf-8")) < 255
+
+
+def test_unique_names_ignore_case_and_inside_refuses_escapes(tmp_path: Path) -> None:
+    assert unique_names(["Doc", "doc", "DOC", "CON"]) == ["Doc", "doc~2", "DOC~3", "_CON"]
+    for bad in ("../x", "/etc/passwd", "..", "a/../../b"):
+        with pytest.raises(ValueError, match="would leave the output folder"):
+            inside(tmp_path / "out", bad)
+
+
+def test_a_foreign_folder_is_refused_and_a_previous_export_replaced(corpus: Database, tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "thesis.docx").write_text("do not delete", encoding="utf-8")
+    brat = EXPORT_FORMATS["brat"].load()
+    with pytest.raises(OutputRefused, match="not empty and holds no Curator export"):
+        brat(corpus, mine)
+    assert (mine / "thesis.docx").read_text(encoding="utf-8") == "do not delete"
+    out = tmp_path / "out"
+    brat(corpus, out)
+    brat(corpus, out, annotators=[GOLD])  # replaces the previous export as a whole
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["_text_only", GOLD]
+    with pytest.raises(OutputRefused, match="is a file"):
+        brat(corpus, mine / "thesis.docx")
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+def test_a_cancelled_export_leaves_the_previous_one_and_no_debris(corpus: Database, tmp_path: Path, fmt: str) -> None:
+    exporter = EXPORT_FORMATS[fmt].load()
+    out = tmp_path / ("data.jsonl" if fmt == "jsonl" else "data")
+    exporter(corpus, out)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    seen = []
+
+    def progress(n: int) -> None:
+        seen.append(n)
+        if len(seen) == 3:
+            raise KeyboardInterrupt  # what a Cancel button does
+
+    with pytest.raises(KeyboardInterrupt):
+        exporter(corpus, out, progress=progress)
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+def test_every_export_has_a_dataset_card(corpus: Database, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / ("data.jsonl" if fmt == "jsonl" else "data")
+    assert EXPORT_FORMATS[fmt].load()(corpus, out) == 8
+    card_path = tmp_path / "data.README.md" if fmt == "jsonl" else out / "README.md"
+    card = card_path.read_text(encoding="utf-8")
+    assert card.startswith("<!-- curator dataset card -->\n")
+    assert f"Format: **{fmt}**" in card
+    assert "by Curator 0.1.0" in card and "Written 20" in card
+    assert "| entity | ORG | 22 | 0 | 3 | 25 |" in card  # counts per label and annotator
+    assert "| 003_b923d6f7b2ab459c | fr |" in card  # documents
+    assert "<U+202E>" in card and "\u202e" not in card  # a bidi override in an id cannot reorder the card
+    assert "relation **claimant**: claim CLAIM → entity PER/ORG" in card  # schema
+
+
+def test_import_format_names_agree() -> None:
+    assert IMPORT_FORMAT_NAMES == IMPORT_FORMATS
+
+
+def test_a_missing_library_is_one_clear_line(tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['spacy'] = None\n"
+        "from curator.io.formats import EXPORT_FORMATS\n"
+        "from curator.errors import CuratorError\n"
+        "try:\n    EXPORT_FORMATS['spacy'].load()\nexcept CuratorError as e:\n    print(e)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == (
+        "the spacy format needs spaCy 3, which is not installed: python3 -m pip install 'curator[formats]'"
+    )
+    assert issubclass(OutputRefused, CuratorError)
+
+
+def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "curator", *args],
+        capture_output=True,
+        text=True,
+        env={"CURATOR_HOME": str(home), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+def test_command_line_export_and_import(tmp_path: Path, samples: Path, seeds: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    assert _cli("--db", url, "import", str(seeds), str(samples / "preannotated.jsonl"), home=tmp_path).returncode == 0
+    result = _cli(
+        "--db", url, "export", "--format", "conll", "--out", str(tmp_path / "c"), "--layer", "entity", home=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    assert "note: 0 of 8 spans could not be aligned to tokens" in result.stdout
+    assert "exported 7 documents" in result.stdout
+    result = _cli("--db", url, "export", "--format", "brat", "--out", str(tmp_path / "b"), "--curated", home=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "curator: error: no annotator named 'curation' in the database: nothing has been curated yet"
+    )
+    result = _cli(
+        "--db", url, "export", "--format", "csv", "--out", str(tmp_path / "x"), "--layer", "claims", home=tmp_path
+    )
+    assert result.returncode == 2 and "no layer 'claims' in the schema" in result.stderr
+    doccano = tmp_path / "pre.jsonl"
+    doccano.write_text(
+        json.dumps({"text": "L’OCI à Jeddah.", "label": [[2, 5, "ORG"], [8, 14, "LOC"]]}) + "\n", "utf-8"
+    )
+    result = _cli("--db", url, "import", str(doccano), "--format", "doccano", "--annotator", "model", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "imported 1 documents, 2 annotations" in result.stdout
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"text": "L’OCI", "label": [[2, 9, "ORG"]]}) + "\n", "utf-8")
+    result = _cli("--db", url, "import", str(bad), "--format", "doccano", "--annotator", "model", home=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"curator: error: {bad}:1: span 1: end 9 is past the end of the text (5 characters); nothing was imported"
+    )

@@ -1,0 +1,166 @@
+"""CoNLL BIO: parsed back here, tokens aligned to the stored text, spans rebuilt from the tags; the
+tokenizer splits Arabic proclitics only where a span needs it; unaligned spans are counted."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from format_corpus import annotated_db, stored_spans, texts_by_id
+
+from curator.io.export_conll import export_conll
+from curator.io.tokens import SPACE, base_tokens, bio_tags, sentence_starts, tokenize
+from curator.store.database import Database
+from curator.store.editing import Editor
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    yield from annotated_db(tmp_path_factory)
+
+
+def parse_conll(path: Path) -> list[tuple[list[str], list[list[tuple[str, list[str]]]]]]:
+    """(header tags, sentences of (token, tags)) per -DOCSTART- block; a parser independent of Curator."""
+    blocks: list[tuple[list[str], list[list[tuple[str, list[str]]]]]] = []
+    sentence: list[tuple[str, list[str]]] = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("-DOCSTART-"):
+            blocks.append((line.split("\t")[1:], []))
+        elif not line:
+            if sentence:
+                blocks[-1][1].append(sentence)
+            sentence = []
+        else:
+            token, *tags = line.split("\t")
+            assert token and not any(ch.isspace() for ch in token)
+            sentence.append((token, tags))
+    return blocks
+
+
+def align(text: str, tokens: list[str]) -> list[tuple[int, int]]:
+    """Offsets of ``tokens`` found in order in ``text``, skipping only white space and invisible marks."""
+    out, i = [], 0
+    for token in tokens:
+        j = text.index(token, i)
+        assert all(ch.isspace() or ch in "\u200f\u200e\u202a\u202b\u202c\u202d\u202e" for ch in text[i:j]), text[i:j]
+        out.append((j, j + len(token)))
+        i = j + len(token)
+    return out
+
+
+def spans_from_bio(offsets: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    for (start, end), tag in zip(offsets, tags, strict=True):
+        if tag.startswith("B-"):
+            out.append((start, end, tag[2:]))
+        elif tag.startswith("I-"):
+            assert out and out[-1][2] == tag[2:], "I- without B-"
+            out[-1] = (out[-1][0], end, out[-1][2])
+    return out
+
+
+def test_bio_columns_rebuild_every_stored_span_on_the_seeds(corpus: Database, tmp_path: Path) -> None:
+    notes: list[str] = []
+    assert export_conll(corpus, tmp_path / "out", on_note=notes.append) == 8
+    assert notes[0].startswith("0 of 71 spans could not be aligned to tokens;"), notes
+    texts = texts_by_id(corpus)
+    rebuilt = []
+    for path in sorted((tmp_path / "out").glob("*.conll")):
+        annotator = path.stem
+        index = [json.loads(line) for line in path.with_suffix(".documents.jsonl").read_text("utf-8").splitlines()]
+        blocks = parse_conll(path)
+        assert len(blocks) == len(index)
+        for (header, sentences), entry in zip(blocks, index, strict=True):
+            assert header == ["O", "O", "O"]
+            text = texts[entry["document"]]
+            tokens = [tok for sentence in sentences for tok, _ in sentence]
+            offsets = align(text, tokens)
+            assert offsets == [tuple(o) for s in entry["tokens"] for o in s]  # the index agrees with the text
+            for column, layer in enumerate(("entity", "area", "claim")):
+                tags = [tags[column] for sentence in sentences for _, tags in sentence]
+                rebuilt += [
+                    (entry["document"], annotator, layer, label, a, b, text[a:b])
+                    for a, b, label in spans_from_bio(offsets, tags)
+                ]
+    expected = stored_spans(corpus)
+    inside = [s for s in expected if any(o != s and o[:3] == s[:3] and o[4] <= s[4] and s[5] <= o[5] for o in expected)]
+    assert [s[6] for s in inside] == ["الأمم المتحدة"]  # nested in "برنامج الأمم المتحدة الإنمائي"
+    assert sorted(rebuilt) == [s for s in expected if s not in inside]
+    assert any("1 spans overlap" in n for n in notes)
+
+
+def test_a_span_inside_a_word_is_reported_unaligned(tmp_path: Path, db: Database) -> None:
+    from curator.io.importer import import_paths
+
+    path = tmp_path / "d.jsonl"
+    text = "Le Moyen-Orient et l’OCI.\n"
+    path.write_text(json.dumps({"id": "d", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_paths(db, [path])
+    Editor(db, "x").add_span(1, "entity", "LOC", text.index("Orient"), text.index("Orient") + 6)
+    notes: list[str] = []
+    export_conll(db, tmp_path / "out", on_note=notes.append)
+    assert notes[0].startswith(
+        "1 of 1 spans could not be aligned to tokens (widened to whole tokens): d 9-15 LOC 'Orient'"
+    )
+    (_, sentences), *_ = parse_conll(tmp_path / "out" / "x.conll")
+    assert [(tok, tags[0]) for tok, tags in sentences[0]][:3] == [("Le", "O"), ("Moyen-Orient", "B-LOC"), ("et", "O")]
+
+
+def _words(text: str, cuts: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
+    return [text[t.start : t.end] for t in tokenize(text, cuts).tokens if t.kind != SPACE]
+
+
+def test_tokenizer_splits_a_proclitic_only_where_a_span_starts_after_it() -> None:
+    text = "في غزة والسودان وبالأمم"
+    assert _words(text) == ["في", "غزة", "والسودان", "وبالأمم"]
+    assert _words(text, {text.index("السودان")}) == ["في", "غزة", "و", "السودان", "وبالأمم"]
+    assert _words(text, {text.index("بالأمم"), text.index("الأمم")}) == ["في", "غزة", "والسودان", "و", "ب", "الأمم"]
+    # not a proclitic: the cut stays unaligned
+    assert _words(text, {text.index("زة")}) == ["في", "غزة", "والسودان", "وبالأمم"]
+    assert tokenize(text, {text.index("زة")}, force=True).forced_splits == 1
+
+
+def test_tokenizer_keeps_marks_emoji_sequences_and_french_words_whole() -> None:
+    assert _words("قَالَ خَالِدُ") == ["قَالَ", "خَالِدُ"]
+    assert _words("🇺🇳 👩‍⚕️ 👍🏽!") == ["🇺🇳", "👩‍⚕️", "👍🏽", "!"]
+    assert _words("l’OCI qu'il aujourd'hui Moyen-Orient 3,5 %") == [
+        "l’",
+        "OCI",
+        "qu'",
+        "il",
+        "aujourd'hui",
+        "Moyen-Orient",
+        "3,5",
+        "%",
+    ]
+    text = "a\u200fb c\u00a0d"
+    assert [(text[t.start : t.end], t.kind) for t in base_tokens(text)] == [
+        ("a", "word"),
+        ("\u200f", "space"),
+        ("b", "word"),
+        (" ", "space"),
+        ("c", "word"),
+        ("\u00a0", "space"),
+        ("d", "word"),
+    ]
+
+
+def test_sentences_end_at_stops_and_breaks_but_not_after_abbreviations_or_inside_spans() -> None:
+    text = "A déclaré M. Khiari. L’ONU aussi !\nقال خياري؟ نعم."
+    tokens = tokenize(text).tokens
+    firsts = [text[tokens[k].start : tokens[k].end] for k in sentence_starts(tokens, text, [])]
+    assert firsts == ["A", "L’", "قال", "نعم"]
+    protected = [(text.index("Khiari"), text.index("aussi"))]
+    firsts = [text[tokens[k].start : tokens[k].end] for k in sentence_starts(tokens, text, protected)]
+    assert firsts == ["A", "قال", "نعم"]
+
+
+def test_bio_reports_overlaps_and_never_tags_white_space() -> None:
+    text = "منظمة التعاون الإسلامي"
+    tokens = tokenize(text).tokens
+    tagging = bio_tags(tokens, [(0, 22, "ORG"), (6, 13, "MISC")])
+    assert [t for t in tagging.tags if t != "O"] == ["B-ORG", "I-ORG", "I-ORG"]
+    assert all(tag == "O" for tok, tag in zip(tokens, tagging.tags, strict=True) if tok.kind == SPACE)
+    assert tagging.overlapping == [(6, 13, "MISC")] and tagging.unaligned == []

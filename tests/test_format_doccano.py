@@ -1,0 +1,93 @@
+"""doccano JSONL (import only): both of doccano's shapes, written here from the stored spans, come back
+identical; a bad span names its file and line and nothing is written."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from format_corpus import AMINA, annotated_db, fresh_db, stored_spans
+
+from curator.errors import InputRejected
+from curator.io.importer import import_paths
+from curator.store import queries
+from curator.store.database import Database
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    yield from annotated_db(tmp_path_factory)
+
+
+def _write_doccano(corpus: Database, path: Path, relation_shape: bool) -> None:
+    """What doccano exports for amina's entity and claim spans (doccano's labels carry no layer)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for b in queries.iter_bundles(corpus, [AMINA]):
+            spans = [s for s in b.spans if s.layer != "area"]  # HUMANITARIAN etc. are also document labels
+            record: dict[str, object] = {"id": b.document.ext_id, "text": b.document.text}
+            if relation_shape:
+                record["entities"] = [
+                    {"id": s.id, "label": s.label, "start_offset": s.start, "end_offset": s.end} for s in spans
+                ]
+                record["relations"] = [
+                    {"id": r.id, "from_id": r.source_id, "to_id": r.target_id, "type": r.type} for r in b.relations
+                ]
+            else:
+                record["label"] = [[s.start, s.end, s.label] for s in spans]
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@pytest.mark.parametrize("relation_shape", [False, True])
+def test_doccano_export_comes_back_identical(corpus: Database, tmp_path: Path, relation_shape: bool) -> None:
+    path = tmp_path / "doccano.jsonl"
+    _write_doccano(corpus, path, relation_shape)
+    fresh = fresh_db(tmp_path)
+    import_paths(fresh, [path], annotator=AMINA, fmt="doccano")
+    expected = [s for s in stored_spans(corpus, [AMINA]) if s[2] != "area"]
+    assert stored_spans(fresh) == expected
+    if relation_shape:
+        rels = [(r.type, r.annotator) for b in queries.iter_bundles(fresh) for r in b.relations]
+        assert len(rels) == 10
+    fresh.dispose()
+
+
+def test_a_doccano_jsonl_needs_format_doccano_for_its_labels(tmp_path: Path, db: Database) -> None:
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(json.dumps({"text": "L’OCI à Jeddah.", "label": [[2, 5, "ORG"]]}) + "\n", encoding="utf-8")
+    import_paths(db, [path], annotator="x")  # .jsonl is Curator's interchange form: the text, no labels
+    assert stored_spans(db) == []
+    report = import_paths(db, [path], annotator="x", fmt="doccano")
+    assert report.batch.documents_existing and report.batch.spans_added == 1
+    assert [s[1:] for s in stored_spans(db)] == [("x", "entity", "ORG", 2, 5, "OCI")]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"text": "L’OCI", "label": [[2, 9, "ORG"]]}', "span 1: end 9 is past the end of the text (5 characters)"),
+        ('{"text": "L’OCI", "label": [[2, 5, "THING"]]}', "span 1: unknown label 'THING'"),
+        ('{"text": "L’OCI", "label": [[2, true, "ORG"]]}', "span 1 end must be an integer, not True"),
+        ('{"text": "L’OCI", "text": "x"}', "duplicate key 'text'"),
+        ('{"text": "قَالَ", "label": [[0, 1, "PER"]]}', "span 0-1 ends between a letter and its marks"),
+    ],
+)
+def test_bad_lines_name_file_and_line(tmp_path: Path, db: Database, line: str, message: str) -> None:
+    path = tmp_path / "doccano.jsonl"
+    good = json.dumps({"text": "Khaled Khiari", "label": [[0, 13, "PER"]]})
+    path.write_text(good + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(InputRejected) as err:
+        import_paths(db, [path], annotator="x", fmt="doccano")
+    assert any(str(p).startswith(f"{path}:2: ") and message in str(p) for p in err.value.problems), err.value.problems
+    assert db.annotator_names() == []
+
+
+def test_a_record_without_annotator_needs_one(tmp_path: Path, db: Database) -> None:
+    path = tmp_path / "doccano.json"
+    path.write_text(json.dumps([{"text": "Khaled Khiari", "label": [[0, 13, "PER"]]}]), encoding="utf-8")
+    with pytest.raises(InputRejected, match=r"doccano.json:1: the record names no annotator"):
+        import_paths(db, [path], fmt="doccano")
+    path.write_text(json.dumps([{"text": "Khaled Khiari", "label": [[0, 13, "PER"]], "user": "admin"}]), "utf-8")
+    import_paths(db, [path], fmt="doccano")
+    assert [s[1] for s in stored_spans(db)] == ["admin"]

@@ -1,0 +1,188 @@
+"""UIMA CAS XMI: exported, read back with dkpro-cassis, imported; UTF-16 offsets; hostile XML refused."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+cassis = pytest.importorskip("cassis")
+import lxml  # noqa: E402
+from format_corpus import AMINA, GOLD, annotated_db, fresh_db, snapshot, stored_spans, texts_by_id  # noqa: E402
+
+from curator.errors import InputRejected  # noqa: E402
+from curator.io import read_xmi  # noqa: E402
+from curator.io.export_xmi import export_xmi  # noqa: E402
+from curator.io.importer import import_paths  # noqa: E402
+from curator.io.xmi_types import NAMED_ENTITY  # noqa: E402
+from curator.store.database import Database  # noqa: E402
+
+TYPE_LAYERS = {NAMED_ENTITY: "entity", "webanno.custom.Area": "area", "webanno.custom.Claim": "claim"}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    yield from annotated_db(tmp_path_factory)
+
+
+def _load(path: Path, typesystem: object) -> object:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return cassis.load_cas_from_xmi(path.read_text(encoding="utf-8"), typesystem=typesystem)
+
+
+def _typesystem(folder: Path) -> object:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return cassis.load_typesystem((folder / "TypeSystem.xml").read_text(encoding="utf-8"))
+
+
+def test_lxml_is_recent_enough() -> None:
+    assert tuple(int(x) for x in lxml.__version__.split(".")[:2]) >= (6, 1)
+
+
+def test_every_annotation_read_by_cassis_equals_the_stored_span(corpus: Database, tmp_path: Path) -> None:
+    assert export_xmi(corpus, tmp_path / "out") == 8
+    ts = _typesystem(tmp_path / "out")
+    texts = texts_by_id(corpus)
+    read = []
+    relations = 0
+    for path in sorted((tmp_path / "out").glob("*/*.xmi")):
+        cas = _load(path, ts)
+        meta = next(iter(cas.select("de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData")))
+        assert cas.sofa_string == texts[meta.documentId]
+        users = [m.username for m in cas.select("de.tudarmstadt.ukp.clarin.webanno.api.type.CASMetadata")]
+        assert users == ([] if path.stem == "INITIAL_CAS" else [path.stem])
+        for type_name, layer in TYPE_LAYERS.items():
+            for fs in cas.select(type_name):
+                label = fs.value if type_name == NAMED_ENTITY else fs.label
+                assert fs.get_covered_text() == cas.sofa_string[fs.begin : fs.end]
+                read.append((meta.documentId, users[0], layer, label, fs.begin, fs.end, fs.get_covered_text()))
+                if type_name == "webanno.custom.Claim":
+                    relations += (fs.claimant is not None) + (fs.cue is not None)
+    assert sorted(read) == stored_spans(corpus)
+    assert relations == 14
+
+
+def test_offsets_in_the_file_are_utf16_as_uima_counts(corpus: Database, tmp_path: Path) -> None:
+    """The flag 🇺🇳 is code points 91-93 after one emoji (🌍) and two code points of its own: UTF-16 93-97."""
+    export_xmi(corpus, tmp_path / "out", annotators=[AMINA])
+    raw = (tmp_path / "out" / "emoji_ar" / f"{AMINA}.xmi").read_text(encoding="utf-8")
+    assert re.search(r'<type\d*:NamedEntity [^>]*begin="93" end="97" value="MISC"', raw)
+    assert re.search(r'<custom:Area [^>]*begin="48" end="65" label="DEVELOPMENT"', raw)  # 🌍 before, 🤝 first
+    cas = _load(tmp_path / "out" / "emoji_ar" / f"{AMINA}.xmi", _typesystem(tmp_path / "out"))
+    (flag,) = [fs for fs in cas.select(NAMED_ENTITY) if fs.value == "MISC"]
+    assert (flag.begin, flag.end, flag.get_covered_text()) == (91, 93, "🇺🇳")
+
+
+def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:
+    export_xmi(corpus, tmp_path / "out")
+    fresh = fresh_db(tmp_path)
+    report = import_paths(fresh, [tmp_path / "out"])
+    assert report.batch.documents_added == 8
+    assert snapshot(fresh) == snapshot(corpus)
+    fresh.dispose()
+
+
+def test_curated_export_has_one_cas_per_curated_document(corpus: Database, tmp_path: Path) -> None:
+    export_xmi(corpus, tmp_path / "out", annotators=[GOLD])
+    names = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").glob("*/*.xmi"))
+    # tashkeel_ar: marked done by the curator with nothing to annotate, so an (empty) curated CAS
+    assert f"tashkeel_ar/{GOLD}.xmi" in names
+    assert "001_69f5943f550353c0/INITIAL_CAS.xmi" in names
+
+
+SECRET = "top-secret-password-42"
+
+
+def _hostile(tmp_path: Path, corpus: Database, body: str) -> Path:
+    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
+    (xmi,) = (tmp_path / "out").glob("*/*.xmi")
+    xmi.write_text(body, encoding="utf-8")
+    return xmi
+
+
+XXE = (
+    '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY secret SYSTEM "file://{path}">]>\n'
+    '<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:cas="http:///uima/cas.ecore" xmi:version="2.0">'
+    '<cas:NULL xmi:id="0"/><cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" sofaString="&secret;"/>'
+    '<cas:View sofa="1" members=""/></xmi:XMI>'
+)
+LAUGHS = (
+    '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">'
+    '<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">'
+    '<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;"><!ENTITY h "&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;">]>\n'
+    '<xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:cas="http:///uima/cas.ecore" xmi:version="2.0">'
+    '<cas:NULL xmi:id="0"/><cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" sofaString="&h;"/>'
+    '<cas:View sofa="1" members=""/></xmi:XMI>'
+)
+
+
+@pytest.mark.parametrize("attack", ["xxe", "laughs"])
+def test_hostile_xml_is_refused_before_parsing(corpus: Database, tmp_path: Path, db: Database, attack: str) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    xmi = _hostile(tmp_path, corpus, XXE.format(path=secret) if attack == "xxe" else LAUGHS)
+    with pytest.raises(InputRejected, match=r"line 2: an XML (DOCTYPE|ENTITY) declaration is not allowed"):
+        import_paths(db, [xmi], annotator="x")
+    assert db.annotator_names() == []
+
+
+@pytest.mark.parametrize("attack", ["xxe", "laughs"])
+def test_cassis_and_lxml_refuse_the_attacks_themselves(tmp_path: Path, attack: str) -> None:
+    """The second line of defence: with the declaration check bypassed, lxml >= 6.1 neither reads the
+    file nor expands the entities."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET, encoding="utf-8")
+    body = XXE.format(path=secret) if attack == "xxe" else LAUGHS
+    try:
+        cas = cassis.load_cas_from_xmi(body)
+    except Exception:
+        return  # refused: fine
+    text = cas.sofa_string or ""
+    assert SECRET not in text
+    assert len(text) < 10_000
+
+
+def test_file_size_is_checked_before_parsing(
+    corpus: Database, tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
+    monkeypatch.setattr(read_xmi, "MAX_BYTES", 100)
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("parsed a file over the size limit")
+
+    monkeypatch.setattr(read_xmi, "load_cas_from_xmi", never)
+    with pytest.raises(InputRejected, match="over the 100 byte limit"):
+        import_paths(db, [tmp_path / "out"])
+
+
+def test_an_inception_cas_without_metadata_takes_the_file_name_or_annotator(
+    corpus: Database, tmp_path: Path, db: Database
+) -> None:
+    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
+    (xmi,) = (tmp_path / "out").glob("*/*.xmi")
+    raw = xmi.read_text(encoding="utf-8")
+    meta = re.search(r'<type\d*:CASMetadata xmi:id="(\d+)"[^>]*/>', raw)
+    assert meta is not None
+    stripped = raw.replace(meta.group(0), "")
+    stripped = re.sub(rf'(members="[^"]*?)\b{meta.group(1)}\b ?', r"\1", stripped)
+    inception = xmi.with_name("maria.xmi")
+    inception.write_text(stripped, encoding="utf-8")
+    xmi.unlink()
+    import_paths(db, [inception])
+    assert {s[1] for s in stored_spans(db)} == {"maria"}
+
+
+def test_an_offset_inside_a_surrogate_pair_is_refused(corpus: Database, tmp_path: Path, db: Database) -> None:
+    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[6])
+    (xmi,) = (tmp_path / "out").glob("*/*.xmi")
+    raw = xmi.read_text(encoding="utf-8")
+    xmi.write_text(raw.replace('begin="93" end="97"', 'begin="94" end="97"'), encoding="utf-8")
+    with pytest.raises(InputRejected, match=r"not a readable XMI CAS: UserWarning: Not mapping external offset \[94\]"):
+        import_paths(db, [xmi])
