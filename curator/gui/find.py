@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from curator.store.database import Database
 from curator.store.search import Hit, search_corpus
-from curator.text.folding import Folded, find_all, fold
+from curator.text.folding import find_all
 from curator.text.language import paragraph_direction
 
 from .label_catalog import LabelCatalog
@@ -77,7 +77,6 @@ class FindBar(QWidget):
         row.addWidget(self.annotate_button)
         row.addWidget(close)
         self._text = ""
-        self._folded: Folded | None = None
         self.hits: list[tuple[int, int]] = []
         self.current = -1
         self._debounce = QTimer(self)
@@ -88,7 +87,7 @@ class FindBar(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
 
     def set_document_text(self, text: str) -> None:
-        self._text, self._folded = text, None
+        self._text = text
         if self.isVisible() and self.query.text():
             self.search()
         else:
@@ -110,10 +109,7 @@ class FindBar(QWidget):
     def search(self) -> None:
         self._debounce.stop()
         query = self.query.text()
-        if self._folded is None and self._text:
-            # Folding a long text is the costly part: done once per document, reused for every query.
-            self._folded = fold(self._text)
-        self.hits = find_all(self._text, query, self._folded) if query.strip() and self._text else []
+        self.hits = find_all(self._text, query) if query.strip() and self._text else []
         self.current = 0 if self.hits else -1
         self._report()
 
@@ -147,9 +143,9 @@ class FindBar(QWidget):
         return super().eventFilter(watched, event)
 
 
-def occurrences(text: str, query: str, *, article: bool = False, folded: Folded | None = None) -> list[tuple[int, int]]:
+def occurrences(text: str, query: str, *, article: bool = False) -> list[tuple[int, int]]:
     """Matches of ``query`` that are whole words (a proclitic, article or elision may come before)."""
-    return [(s, e) for s, e in find_all(text, query, folded) if occurrence_is_whole_word(text, s, e, article=article)]
+    return [(s, e) for s, e in find_all(text, query) if occurrence_is_whole_word(text, s, e, article=article)]
 
 
 class AnnotateAllDialog(QDialog):
@@ -169,7 +165,6 @@ class AnnotateAllDialog(QDialog):
         self.setWindowTitle(self.tr("Annotate all occurrences"))
         self.resize(760, 480)
         self.text, self.query, self.spans, self.catalog = text, query, spans, catalog
-        self._folded = fold(text)
         self.label_box = QComboBox()
         for style in catalog.span_labels():
             self.label_box.addItem(swatch(style.color), f"{style.name} ({style.label})", f"{style.layer}/{style.label}")
@@ -208,7 +203,7 @@ class AnnotateAllDialog(QDialog):
         layer = self.catalog.schema.layer(layer_id)
         article = layer is not None and not layer.article_in_span
         self.model.removeRows(0, self.model.rowCount())
-        for start, end in occurrences(self.text, self.query, article=article, folded=self._folded):
+        for start, end in occurrences(self.text, self.query, article=article):
             exists = self.spans.find(layer_id, label, start, end) is not None
             check = QStandardItem()
             check.setCheckable(True)

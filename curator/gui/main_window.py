@@ -356,12 +356,13 @@ class MainWindow(QMainWindow):
         doc = self.workspace.doc
         if doc.id is None:
             return
-        default = None
+        current = doc.current_span
+        # The label proposed is the current annotation's: typically the one just given to this word.
+        default = (current.layer, current.label) if current else None
         if not query:
             selection = self.text_view.selection_offsets()
-            if selection is None and doc.current_span is not None:
-                selection = (doc.current_span.start, doc.current_span.end)
-                default = (doc.current_span.layer, doc.current_span.label)
+            if selection is None and current is not None:
+                selection = (current.start, current.end)
             query = doc.text[selection[0] : selection[1]] if selection else ""
         if not query.strip():
             self.statusBar().showMessage(self.tr("Select a word or an annotation first"), 6000)
