@@ -206,13 +206,18 @@ def stored_spans(db: Database, annotators: list[str] | None = None) -> list[tupl
     )
 
 
+_SHARED: list[Database] = []
+
+
 def annotated_db(factory: pytest.TempPathFactory) -> Iterator[Database]:
-    """A database holding :func:`build_corpus` (for module-scoped fixtures: building takes a moment)."""
-    tmp = factory.mktemp("corpus")
-    db = Database(f"sqlite:///{tmp / 'corpus.sqlite'}")
-    build_corpus(db, SAMPLES, SEEDS, tmp)
-    yield db
-    db.dispose()
+    """A database holding :func:`build_corpus`, built once per test session (building takes a few
+    seconds) and shared by the format tests' module fixtures, which only read it."""
+    if not _SHARED:
+        tmp = factory.mktemp("corpus")
+        db = Database(f"sqlite:///{tmp / 'corpus.sqlite'}")
+        build_corpus(db, SAMPLES, SEEDS, tmp)
+        _SHARED.append(db)
+    yield _SHARED[0]
 
 
 def fresh_db(tmp: Path, name: str = "fresh") -> Database:

@@ -149,37 +149,40 @@ TEXT = "Khaled Khiari a salué l’OCI à Jeddah.\nL’ONU aussi.\n"
     ],
 )
 def test_hostile_ann_is_refused_with_its_line_and_nothing_is_written(
-    tmp_path: Path, db: Database, ann: str, expected: str
+    tmp_path: Path, sqlite_db: Database, ann: str, expected: str
 ) -> None:
     path = _brat_pair(tmp_path, TEXT, ann)
     with pytest.raises(InputRejected) as err:
-        import_paths(db, [path], annotator="someone")
+        import_paths(sqlite_db, [path], annotator="someone")
     assert any(re.search(re.escape(str(path)) + expected, str(p)) for p in err.value.problems), err.value.problems
-    assert stored_spans(db) == [] and db.annotator_names() == []
+    assert stored_spans(sqlite_db) == [] and sqlite_db.annotator_names() == []
 
 
-def test_brat_without_annotator_needs_one(tmp_path: Path, db: Database) -> None:
+def test_brat_without_annotator_needs_one(tmp_path: Path, sqlite_db: Database) -> None:
     path = _brat_pair(tmp_path, TEXT, "T1\tPER 0 13\tKhaled Khiari\n")
     with pytest.raises(InputRejected, match="name no annotator; give one with --annotator"):
-        import_paths(db, [path])
-    import_paths(db, [path.parent], annotator="someone")  # the folder: doc.txt is read with doc.ann, once
-    assert stored_spans(db) == [("doc", "someone", "entity", "PER", 0, 13, "Khaled Khiari")]
+        import_paths(sqlite_db, [path])
+    import_paths(sqlite_db, [path.parent], annotator="someone")  # the folder: doc.txt is read with doc.ann, once
+    assert stored_spans(sqlite_db) == [("doc", "someone", "entity", "PER", 0, 13, "Khaled Khiari")]
 
 
-def test_crlf_and_bom_text_offsets_are_moved_to_the_stored_text(tmp_path: Path, db: Database) -> None:
+def test_crlf_and_bom_text_offsets_are_moved_to_the_stored_text(tmp_path: Path, sqlite_db: Database) -> None:
     text = "\ufeffL’OCI\r\nà Jeddah.\r\n"
     path = _brat_pair(tmp_path, text, "T1\tORG 3 6\tOCI\nT2\tLOC 10 16\tJeddah\n")
-    import_paths(db, [path], annotator="someone")
-    assert [(s[3], s[4], s[5], s[6]) for s in stored_spans(db)] == [("LOC", 8, 14, "Jeddah"), ("ORG", 2, 5, "OCI")]
+    import_paths(sqlite_db, [path], annotator="someone")
+    assert [(s[3], s[4], s[5], s[6]) for s in stored_spans(sqlite_db)] == [
+        ("LOC", 8, 14, "Jeddah"),
+        ("ORG", 2, 5, "OCI"),
+    ]
 
 
-def test_multi_valued_attributes_and_notes_come_back(tmp_path: Path, db: Database) -> None:
+def test_multi_valued_attributes_and_notes_come_back(tmp_path: Path, sqlite_db: Database) -> None:
     text = "Le porte-parole a dit que la paix avance.\n"
     ann = (
         "T1\tCLAIM 26 40\tla paix avance\nA1\tarea T1 PEACE_SECURITY\nA2\tarea T1 HUMANITARIAN\n"
         "A3\tstance T1 support\n#1\tAnnotatorNotes T1\tà revoir\n"
     )
-    import_paths(db, [_brat_pair(tmp_path, text, ann)], annotator="someone")
-    (claim,) = snapshot(db)[text][0]
+    import_paths(sqlite_db, [_brat_pair(tmp_path, text, ann)], annotator="someone")
+    (claim,) = snapshot(sqlite_db)[text][0]
     assert claim[5] == '{"area": ["PEACE_SECURITY", "HUMANITARIAN"], "stance": "support"}'
     assert claim[6] == "à revoir"

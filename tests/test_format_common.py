@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from format_corpus import GOLD, annotated_db
+from format_corpus import GOLD, annotated_db, snapshot
 
 from curator.cli.main import IMPORT_FORMAT_NAMES
 from curator.errors import CuratorError
 from curator.io.export_folder import OutputRefused
 from curator.io.formats import EXPORT_FORMATS
-from curator.io.importer import IMPORT_FORMATS
+from curator.io.importer import IMPORT_FORMATS, import_paths
 from curator.io.safe_names import inside, safe_file_name, unique_names
 from curator.store.database import Database
 
@@ -170,3 +170,12 @@ def test_command_line_export_and_import(tmp_path: Path, samples: Path, seeds: Pa
     assert result.stderr.strip() == (
         f"curator: error: {bad}:1: span 1: end 9 is past the end of the text (5 characters); nothing was imported"
     )
+
+
+@pytest.mark.parametrize("fmt", ["brat", "xmi", "spacy", "labelstudio"])
+def test_import_into_every_supported_database(corpus: Database, tmp_path: Path, db: Database, fmt: str) -> None:
+    """The importers write through the same one-transaction path on SQLite and PostgreSQL."""
+    out = tmp_path / "out"
+    EXPORT_FORMATS[fmt].load()(corpus, out)
+    import_paths(db, [out])
+    assert snapshot(db, doc_labels=fmt != "brat") == snapshot(corpus, doc_labels=fmt != "brat")

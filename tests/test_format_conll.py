@@ -91,16 +91,16 @@ def test_bio_columns_rebuild_every_stored_span_on_the_seeds(corpus: Database, tm
     assert any("1 spans overlap" in n for n in notes)
 
 
-def test_a_span_inside_a_word_is_reported_unaligned(tmp_path: Path, db: Database) -> None:
+def test_a_span_inside_a_word_is_reported_unaligned(tmp_path: Path, sqlite_db: Database) -> None:
     from curator.io.importer import import_paths
 
     path = tmp_path / "d.jsonl"
     text = "Le Moyen-Orient et l’OCI.\n"
     path.write_text(json.dumps({"id": "d", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
-    import_paths(db, [path])
-    Editor(db, "x").add_span(1, "entity", "LOC", text.index("Orient"), text.index("Orient") + 6)
+    import_paths(sqlite_db, [path])
+    Editor(sqlite_db, "x").add_span(1, "entity", "LOC", text.index("Orient"), text.index("Orient") + 6)
     notes: list[str] = []
-    export_conll(db, tmp_path / "out", on_note=notes.append)
+    export_conll(sqlite_db, tmp_path / "out", on_note=notes.append)
     assert notes[0].startswith(
         "1 of 1 spans could not be aligned to tokens (widened to whole tokens): d 9-15 LOC 'Orient'"
     )

@@ -53,14 +53,14 @@ def test_doccano_export_comes_back_identical(corpus: Database, tmp_path: Path, r
     fresh.dispose()
 
 
-def test_a_doccano_jsonl_needs_format_doccano_for_its_labels(tmp_path: Path, db: Database) -> None:
+def test_a_doccano_jsonl_needs_format_doccano_for_its_labels(tmp_path: Path, sqlite_db: Database) -> None:
     path = tmp_path / "doccano.jsonl"
     path.write_text(json.dumps({"text": "L’OCI à Jeddah.", "label": [[2, 5, "ORG"]]}) + "\n", encoding="utf-8")
-    import_paths(db, [path], annotator="x")  # .jsonl is Curator's interchange form: the text, no labels
-    assert stored_spans(db) == []
-    report = import_paths(db, [path], annotator="x", fmt="doccano")
+    import_paths(sqlite_db, [path], annotator="x")  # .jsonl is Curator's interchange form: the text, no labels
+    assert stored_spans(sqlite_db) == []
+    report = import_paths(sqlite_db, [path], annotator="x", fmt="doccano")
     assert report.batch.documents_existing and report.batch.spans_added == 1
-    assert [s[1:] for s in stored_spans(db)] == [("x", "entity", "ORG", 2, 5, "OCI")]
+    assert [s[1:] for s in stored_spans(sqlite_db)] == [("x", "entity", "ORG", 2, 5, "OCI")]
 
 
 @pytest.mark.parametrize(
@@ -73,21 +73,21 @@ def test_a_doccano_jsonl_needs_format_doccano_for_its_labels(tmp_path: Path, db:
         ('{"text": "قَالَ", "label": [[0, 1, "PER"]]}', "span 0-1 ends between a letter and its marks"),
     ],
 )
-def test_bad_lines_name_file_and_line(tmp_path: Path, db: Database, line: str, message: str) -> None:
+def test_bad_lines_name_file_and_line(tmp_path: Path, sqlite_db: Database, line: str, message: str) -> None:
     path = tmp_path / "doccano.jsonl"
     good = json.dumps({"text": "Khaled Khiari", "label": [[0, 13, "PER"]]})
     path.write_text(good + "\n" + line + "\n", encoding="utf-8")
     with pytest.raises(InputRejected) as err:
-        import_paths(db, [path], annotator="x", fmt="doccano")
+        import_paths(sqlite_db, [path], annotator="x", fmt="doccano")
     assert any(str(p).startswith(f"{path}:2: ") and message in str(p) for p in err.value.problems), err.value.problems
-    assert db.annotator_names() == []
+    assert sqlite_db.annotator_names() == []
 
 
-def test_a_record_without_annotator_needs_one(tmp_path: Path, db: Database) -> None:
+def test_a_record_without_annotator_needs_one(tmp_path: Path, sqlite_db: Database) -> None:
     path = tmp_path / "doccano.json"
     path.write_text(json.dumps([{"text": "Khaled Khiari", "label": [[0, 13, "PER"]]}]), encoding="utf-8")
     with pytest.raises(InputRejected, match=r"doccano.json:1: the record names no annotator"):
-        import_paths(db, [path], fmt="doccano")
+        import_paths(sqlite_db, [path], fmt="doccano")
     path.write_text(json.dumps([{"text": "Khaled Khiari", "label": [[0, 13, "PER"]], "user": "admin"}]), "utf-8")
-    import_paths(db, [path], fmt="doccano")
-    assert [s[1] for s in stored_spans(db)] == ["admin"]
+    import_paths(sqlite_db, [path], fmt="doccano")
+    assert [s[1] for s in stored_spans(sqlite_db)] == ["admin"]

@@ -74,7 +74,9 @@ def _one_task(corpus: Database, tmp_path: Path, doc_id: int) -> tuple[Path, list
     return path, _tasks(tmp_path / "out")
 
 
-def test_utf16_offsets_of_older_label_studio_are_converted(corpus: Database, tmp_path: Path, db: Database) -> None:
+def test_utf16_offsets_of_older_label_studio_are_converted(
+    corpus: Database, tmp_path: Path, sqlite_db: Database
+) -> None:
     path, tasks = _one_task(corpus, tmp_path, 6)  # emoji_ar
     for item in tasks[0]["annotations"][0]["result"]:
         v = item.get("value", {})
@@ -84,25 +86,25 @@ def test_utf16_offsets_of_older_label_studio_are_converted(corpus: Database, tmp
             v["start"] += sum(ord(c) > 0xFFFF for c in prefix)
             v["end"] = v["start"] + len(inner.encode("utf-16-le")) // 2
     path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
-    import_paths(db, [path])
-    assert stored_spans(db) == [s for s in stored_spans(corpus, [AMINA]) if s[0] == "emoji_ar"]
-    assert ("emoji_ar", AMINA, "entity", "MISC", 91, 93, "🇺🇳") in stored_spans(db)
+    import_paths(sqlite_db, [path])
+    assert stored_spans(sqlite_db) == [s for s in stored_spans(corpus, [AMINA]) if s[0] == "emoji_ar"]
+    assert ("emoji_ar", AMINA, "entity", "MISC", 91, 93, "🇺🇳") in stored_spans(sqlite_db)
 
 
 def test_a_region_whose_text_does_not_match_is_refused_with_its_line(
-    corpus: Database, tmp_path: Path, db: Database
+    corpus: Database, tmp_path: Path, sqlite_db: Database
 ) -> None:
     path, tasks = _one_task(corpus, tmp_path, 4)
     tasks[0]["annotations"][0]["result"][0]["value"]["start"] += 1
     other = {"data": {"text": "Un autre texte."}, "annotations": [{"completed_by": 3, "result": []}]}
     path.write_text("[\n" + json.dumps(other) + ",\n" + json.dumps(tasks[0], ensure_ascii=False) + "\n]\n", "utf-8")
     with pytest.raises(InputRejected) as err:
-        import_paths(db, [path])
+        import_paths(sqlite_db, [path])
     assert str(err.value.problems[0]).startswith(f"{path}:3: task: annotation 1, result 1: text ")
-    assert db.annotator_names() == []
+    assert sqlite_db.annotator_names() == []
 
 
-def test_annotators_from_completed_by_or_the_command_line(tmp_path: Path, db: Database) -> None:
+def test_annotators_from_completed_by_or_the_command_line(tmp_path: Path, sqlite_db: Database) -> None:
     region = {
         "id": "a",
         "from_name": "label",
@@ -120,12 +122,12 @@ def test_annotators_from_completed_by_or_the_command_line(tmp_path: Path, db: Da
     ]
     path = tmp_path / "export.json"
     path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
-    import_paths(db, [path])
-    assert sorted({s[1] for s in stored_spans(db)}) == ["labelstudio-user-10", "ner-v2", "x@y.org"]
+    import_paths(sqlite_db, [path])
+    assert sorted({s[1] for s in stored_spans(sqlite_db)}) == ["labelstudio-user-10", "ner-v2", "x@y.org"]
 
 
-def test_duplicate_keys_and_nan_are_refused(tmp_path: Path, db: Database) -> None:
+def test_duplicate_keys_and_nan_are_refused(tmp_path: Path, sqlite_db: Database) -> None:
     path = tmp_path / "export.json"
     path.write_text('[\n{"data": {"text": "a", "text": "b"}},\n{"data": {"text": NaN}}\n]', encoding="utf-8")
     with pytest.raises(InputRejected, match=r"export.json:2: invalid JSON: duplicate key 'text'"):
-        import_paths(db, [path])
+        import_paths(sqlite_db, [path])

@@ -123,13 +123,15 @@ LAUGHS = (
 
 
 @pytest.mark.parametrize("attack", ["xxe", "laughs"])
-def test_hostile_xml_is_refused_before_parsing(corpus: Database, tmp_path: Path, db: Database, attack: str) -> None:
+def test_hostile_xml_is_refused_before_parsing(
+    corpus: Database, tmp_path: Path, sqlite_db: Database, attack: str
+) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text(SECRET, encoding="utf-8")
     xmi = _hostile(tmp_path, corpus, XXE.format(path=secret) if attack == "xxe" else LAUGHS)
     with pytest.raises(InputRejected, match=r"line 2: an XML (DOCTYPE|ENTITY) declaration is not allowed"):
-        import_paths(db, [xmi], annotator="x")
-    assert db.annotator_names() == []
+        import_paths(sqlite_db, [xmi], annotator="x")
+    assert sqlite_db.annotator_names() == []
 
 
 @pytest.mark.parametrize("attack", ["xxe", "laughs"])
@@ -149,7 +151,7 @@ def test_cassis_and_lxml_refuse_the_attacks_themselves(tmp_path: Path, attack: s
 
 
 def test_file_size_is_checked_before_parsing(
-    corpus: Database, tmp_path: Path, db: Database, monkeypatch: pytest.MonkeyPatch
+    corpus: Database, tmp_path: Path, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
     monkeypatch.setattr(read_xmi, "MAX_BYTES", 100)
@@ -159,11 +161,11 @@ def test_file_size_is_checked_before_parsing(
 
     monkeypatch.setattr(read_xmi, "load_cas_from_xmi", never)
     with pytest.raises(InputRejected, match="over the 100 byte limit"):
-        import_paths(db, [tmp_path / "out"])
+        import_paths(sqlite_db, [tmp_path / "out"])
 
 
 def test_an_inception_cas_without_metadata_takes_the_file_name_or_annotator(
-    corpus: Database, tmp_path: Path, db: Database
+    corpus: Database, tmp_path: Path, sqlite_db: Database
 ) -> None:
     export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
     (xmi,) = (tmp_path / "out").glob("*/*.xmi")
@@ -175,14 +177,14 @@ def test_an_inception_cas_without_metadata_takes_the_file_name_or_annotator(
     inception = xmi.with_name("maria.xmi")
     inception.write_text(stripped, encoding="utf-8")
     xmi.unlink()
-    import_paths(db, [inception])
-    assert {s[1] for s in stored_spans(db)} == {"maria"}
+    import_paths(sqlite_db, [inception])
+    assert {s[1] for s in stored_spans(sqlite_db)} == {"maria"}
 
 
-def test_an_offset_inside_a_surrogate_pair_is_refused(corpus: Database, tmp_path: Path, db: Database) -> None:
+def test_an_offset_inside_a_surrogate_pair_is_refused(corpus: Database, tmp_path: Path, sqlite_db: Database) -> None:
     export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[6])
     (xmi,) = (tmp_path / "out").glob("*/*.xmi")
     raw = xmi.read_text(encoding="utf-8")
     xmi.write_text(raw.replace('begin="93" end="97"', 'begin="94" end="97"'), encoding="utf-8")
     with pytest.raises(InputRejected, match=r"not a readable XMI CAS: UserWarning: Not mapping external offset \[94\]"):
-        import_paths(db, [xmi])
+        import_paths(sqlite_db, [xmi])
