@@ -186,3 +186,14 @@ def test_multi_valued_attributes_and_notes_come_back(tmp_path: Path, sqlite_db: 
     (claim,) = snapshot(sqlite_db)[text][0]
     assert claim[5] == '{"area": ["PEACE_SECURITY", "HUMANITARIAN"], "stance": "support"}'
     assert claim[6] == "à revoir"
+
+
+def test_a_claim_with_two_claimants_is_refused(tmp_path: Path, sqlite_db: Database) -> None:
+    text = "Khaled Khiari et l’OCI disent que la paix avance.\n"
+    ann = (
+        "T1\tPER 0 13\tKhaled Khiari\nT2\tORG 19 22\tOCI\nT3\tCLAIM 34 48\tla paix avance\n"
+        "R1\tclaimant Arg1:T3 Arg2:T1\nR2\tclaimant Arg1:T3 Arg2:T2\n"
+    )
+    path = _brat_pair(tmp_path, text, ann)
+    with pytest.raises(InputRejected, match=r"doc.ann:5: R2 \(claimant T3 → T2\): an annotation has at most 1"):
+        import_paths(sqlite_db, [path], annotator="someone")

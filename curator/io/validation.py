@@ -44,6 +44,7 @@ def check_document(
             if s.ref in refs:
                 problems.append(Problem(path, line, f"{name}: id {s.ref!r} is used twice"))
             refs[s.ref] = (s.layer, s.label)
+    per_source: dict[tuple[str, str], int] = {}
     for i, r in enumerate(doc.relations):
         line, name = relation_at(i)
         missing = [end for end in (r.source, r.target) if end not in refs]
@@ -52,6 +53,12 @@ def check_document(
             continue
         for message in check_relation(schema, r.type, refs[r.source], refs[r.target]):
             problems.append(Problem(path, line, f"{name}: {message}"))
+        rel = schema.relation(r.type)
+        per_source[(r.source, r.type)] = count = per_source.get((r.source, r.type), 0) + 1
+        if rel is not None and rel.max_per_source is not None and count == rel.max_per_source + 1:
+            problems.append(
+                Problem(path, line, f"{name}: an annotation has at most {rel.max_per_source} {r.type!r} relation(s)")
+            )
     for i, lab in enumerate(doc.doc_labels):
         line, name = label_at(i)
         found = check_label(schema, lab.layer, lab.label, "document")
