@@ -23,9 +23,14 @@ from curator.errors import Problem
 from curator.io.optional_libs import MissingLibrary
 
 try:
+    import lxml  # type: ignore[import-untyped, unused-ignore]
     from cassis import load_cas_from_xmi, load_typesystem  # type: ignore[import-untyped, unused-ignore]
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise MissingLibrary("xmi", "dkpro-cassis") from exc
+
+# Older lxml read local files through external entities (seen with 4.9): refuse to parse with it.
+if tuple(int(part) for part in lxml.__version__.split(".")[:2]) < (6, 1):  # pragma: no cover
+    raise MissingLibrary("xmi", f"lxml >= 6.1 (found {lxml.__version__})")
 
 from curator.io.export_xmi import INITIAL_CAS
 from curator.io.label_names import ner_layer
