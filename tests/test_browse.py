@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from curator.io.importer import import_paths
-from curator.store import browse
+from curator.store import browse, queries
 from curator.store.browse import DocumentFilter
 from curator.store.database import Database
 from curator.store.editing import Editor
@@ -70,3 +70,22 @@ def test_adjacent_documents_respect_the_filter(corpus: Database) -> None:
     Editor(corpus, "amina").set_status(ids[3], "done")
     done = DocumentFilter(status="done")
     assert browse.adjacent_document(corpus, "amina", ids[0], forward=True, flt=done) == ids[3]
+
+
+def test_document_spans_by_stretch_equal_the_full_query(corpus: Database) -> None:
+    doc = browse.document_page(corpus, "amina", limit=1)[0]
+    editor = Editor(corpus, "amina")
+    text = queries.document(corpus, doc.id)
+    assert text is not None
+    starts = [i for i in range(0, min(len(text.text) - 5, 3000), 97) if text.text[i].isalpha()]
+    for start in starts:
+        editor.add_span(doc.id, "entity", "ORG", start, start + 1, note="n")
+    Editor(corpus, "omar").add_span(doc.id, "entity", "PER", 0, 1)
+    claim = editor.add_span(doc.id, "claim", "CLAIM", 0, 4, {"stance": "support"})
+    everything = queries.spans(corpus, doc.id, ["amina"])
+    assert browse.document_spans(corpus, doc.id, "amina") == everything
+    first = browse.document_spans(corpus, doc.id, "amina", start_before=1000)
+    rest = browse.document_spans(corpus, doc.id, "amina", start_from=1000)
+    assert first + rest == everything and all(s.start < 1000 for s in first)
+    assert next(s for s in first if s.id == claim.id).attributes == {"stance": "support"}
+    assert browse.document_spans(corpus, doc.id, "nobody") == []

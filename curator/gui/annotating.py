@@ -37,6 +37,7 @@ class AnnotationController(QObject):
         self._link_source: SpanRecord | None = None
         doc = workspace.doc
         doc.loaded.connect(self._show_document)
+        doc.spans_extended.connect(self._spans_extended)
         doc.span_added.connect(self._span_added)
         doc.span_removed.connect(self._span_removed)
         doc.span_changed.connect(self._span_changed)
@@ -60,6 +61,11 @@ class AnnotationController(QObject):
         self.view.show_document(doc.text, doc.offsets, doc.spans, self._color, self._describe)
         self.counts = Counter((span.layer, span.label) for span in doc.spans)
         self.counts_changed.emit(dict(self.counts))
+
+    def _spans_extended(self) -> None:
+        self.counts = Counter((span.layer, span.label) for span in self.workspace.doc.spans)
+        self.counts_changed.emit(dict(self.counts))
+        self.view.spans_changed()
 
     def _color(self, span: SpanRecord) -> QColor:
         return self.catalog.color(span.layer, span.label)

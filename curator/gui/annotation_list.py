@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from curator.store.queries import SpanRecord
-from curator.text.language import paragraph_direction
 
+from .direction import reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .open_document import OpenDocument
@@ -37,6 +37,7 @@ class AnnotationModel(QAbstractTableModel):
         self._column = POSITION
         self._order = Qt.SortOrder.AscendingOrder
         doc.loaded.connect(self.reload)
+        doc.spans_extended.connect(self.reload)
         doc.span_added.connect(self._added)
         doc.span_removed.connect(self._removed)
         doc.span_changed.connect(self._changed)
@@ -162,7 +163,7 @@ class AnnotationModel(QAbstractTableModel):
             return swatch(self.catalog.color(span.layer, span.label))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == TEXT:
             # Each cell in its own direction: an Arabic name reads from the right edge.
-            rtl = paragraph_direction(self.doc.span_text(span)) == "rtl"
+            rtl = reads_rtl(self.doc.span_text(span))
             return int(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | int(
                 Qt.AlignmentFlag.AlignVCenter
             )
@@ -209,8 +210,11 @@ class AnnotationList(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
+        # Fixed widths, not "resize to contents", which reads every row: 10,000 of them on a long document.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(POSITION, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((POSITION, 110), (LABEL, 160), (LAYER, 150), (NOTE, 200)):
+            header.resizeSection(column, width)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
         layout = QVBoxLayout(self)

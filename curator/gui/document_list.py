@@ -26,7 +26,8 @@ from curator.store import browse
 from curator.store.browse import DocumentFilter, DocumentRow
 from curator.store.database import Database
 from curator.store.models import STATUSES
-from curator.text.language import paragraph_direction
+
+from .direction import reads_rtl
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
@@ -78,6 +79,18 @@ class DocumentListModel(QAbstractTableModel):
         fresh = browse.document_row(self.db, self.annotator, document_id)
         if fresh is not None:
             self._rows[row] = fresh
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def update_row(self, document_id: int, annotations: int, status: str) -> None:
+        """Show new figures for a document whose figures the caller knows (the open one): no query."""
+        row = self._row_of.get(document_id)
+        if row is None:
+            return
+        current = self._rows[row]
+        if (current.annotations, current.status) != (annotations, status):
+            self._rows[row] = DocumentRow(
+                current.id, current.title, current.language, status, annotations, current.length
+            )
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
 
     def set_open(self, document_id: int | None) -> None:
@@ -159,7 +172,7 @@ class DocumentListModel(QAbstractTableModel):
             if column == COUNT:
                 return row.annotations
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == TITLE and paragraph_direction(row.title) == "rtl":
+            if column == TITLE and reads_rtl(row.title):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == COUNT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -213,9 +226,11 @@ class DocumentListPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
+        # Fixed widths: "resize to contents" would read every loaded row after each page.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column in (LANGUAGE, STATUS, COUNT):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((LANGUAGE, 40), (STATUS, 90), (COUNT, 50)):
+            header.resizeSection(column, width)
         self.table.activated.connect(self._activated)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
@@ -234,7 +249,8 @@ class DocumentListPanel(QWidget):
         self.text_filter.textChanged.connect(self._debounce.start)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.language_filter.currentIndexChanged.connect(self.apply_filter)
-        self._update_count()
+        # Counting a large corpus takes a moment: after the window is on screen.
+        QTimer.singleShot(0, self._update_count)
 
     def current_filter(self) -> DocumentFilter:
         return DocumentFilter(

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from curator.store.database import Database
 from curator.store.search import Hit, search_corpus
 from curator.text.folding import find_all
-from curator.text.language import paragraph_direction
 
+from .direction import reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .selection_rules import occurrence_is_whole_word
@@ -214,7 +214,7 @@ class AnnotateAllDialog(QDialog):
             before = self.text[max(0, start - 30) : start].split("\n")[-1]
             after = self.text[end : end + 30].split("\n")[0]
             context = QStandardItem(f"{before}【{self.text[start:end]}】{after}")
-            rtl = paragraph_direction(self.text[start:end]) == "rtl"
+            rtl = reads_rtl(self.text[start:end])
             context.setTextAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
             for item in (check, position, context):
                 item.setEditable(False)
@@ -272,7 +272,7 @@ class HitModel(QAbstractTableModel):
             return f"{before}【{hit.match}】{after}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             text = hit.title if index.column() == 0 else hit.match
-            rtl = paragraph_direction(text) == "rtl"
+            rtl = reads_rtl(text)
             side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
             return int(side | Qt.AlignmentFlag.AlignVCenter)
         return None

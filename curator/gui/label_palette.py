@@ -3,6 +3,8 @@ and how many times it is used in the open document. A click or the shortcut appl
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import QGroupBox, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
@@ -10,7 +12,14 @@ from PySide6.QtWidgets import QGroupBox, QScrollArea, QSizePolicy, QToolButton, 
 from .label_catalog import LabelCatalog
 
 
-def swatch(color: QColor, size: int = 14) -> QIcon:
+def swatch(color: QColor | str, size: int = 14) -> QIcon:
+    """A small rounded square of ``color`` (made once per colour: list views ask for it on every paint)."""
+    return _swatch(QColor(color).name(), size)
+
+
+@lru_cache(maxsize=256)
+def _swatch(name: str, size: int) -> QIcon:
+    color = QColor(name)
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -73,11 +82,15 @@ class LabelPalette(QScrollArea):
         self._build(catalog)
 
     def set_counts(self, counts: dict[tuple[str, str], int]) -> None:
-        self._counts = counts
-        self._refresh_texts()
+        # Only the labels whose count changed: relabelling every button relays out the whole palette.
+        changed = {key for key in self.label_actions if counts.get(key, 0) != self._counts.get(key, 0)}
+        self._counts = dict(counts)
+        self._refresh_texts(changed)
 
-    def _refresh_texts(self) -> None:
+    def _refresh_texts(self, only: set[tuple[str, str]] | None = None) -> None:
         for (layer, label), action in self.label_actions.items():
+            if only is not None and (layer, label) not in only:
+                continue
             style = self.catalog.style(layer, label)
             count = self._counts.get((layer, label), 0)
             shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)

@@ -4,6 +4,7 @@ the annotation controller and the workspace."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -14,14 +15,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from curator.store import browse
 from curator.store.database import Database
 from curator.store.queries import SpanRecord
+from curator.text.language import LANGUAGES
 
 from .annotating import AnnotationController
 from .annotation_list import AnnotationList, AnnotationModel
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.controller = AnnotationController(self.workspace, self.text_view, self.catalog)
         self.document_model = DocumentListModel(db, annotator)
-        self.documents = DocumentListPanel(self.document_model, browse.languages(db))
+        self.documents = DocumentListPanel(self.document_model, list(LANGUAGES))
         self.label_palette = LabelPalette(self.catalog)
         self.span_panel = SpanPanel(self.catalog)
         self.doc_label_model = DocumentLabelModel(doc, self.catalog, self.workspace.set_document_label)
@@ -233,33 +235,35 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _install_review_entry(self) -> None:
-        try:
-            review = importlib.import_module("curator.gui.review")
-        except ImportError:
-            review = None
-        factory = getattr(review, "ReviewWindow", None)
-        if factory is None:
+        # Looked up, not imported: the review tools load their own libraries, which would slow the start.
+        if importlib.util.find_spec("curator.gui.review") is None:
             placeholder = self.review_menu.addAction(self.tr("Review tools are not installed"))
             placeholder.setEnabled(False)
             return
+        self.review_menu.addAction(self.tr("Open review window…"), self.open_review)
 
-        def open_review() -> None:
-            window = factory(self.workspace.db, self.workspace.annotator)
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window.show()
-            self._review_window = window
-
-        self.review_menu.addAction(self.tr("Open review window…"), open_review)
+    def open_review(self) -> None:
+        """Open the review tools' window (``curator.gui.review.ReviewWindow(db, reviewer)``)."""
+        review = importlib.import_module("curator.gui.review")
+        factory = getattr(review, "ReviewWindow", None)
+        if factory is None:
+            QMessageBox.information(self, "Curator", self.tr("The review window is not available yet."))
+            return
+        window = factory(self.workspace.db, self.workspace.annotator)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        self._review_window = window
 
     def _wire(self) -> None:
         ws, doc = self.workspace, self.workspace.doc
         ws.saved.connect(self._saved)
         ws.refused.connect(self._refused)
-        ws.document_touched.connect(self.document_model.refresh)
-        ws.document_touched.connect(lambda _id: self.documents.refresh_counts())
+        ws.document_touched.connect(self._document_touched)
         ws.annotator_changed.connect(self._annotator_changed)
         doc.loaded.connect(self._document_loaded)
         doc.status_changed.connect(self.status_box.show_status)
+        # A status change can move the document in or out of a filtered list.
+        doc.status_changed.connect(lambda _status: self.documents.refresh_counts())
         doc.current_span_changed.connect(self._current_span_changed)
         doc.span_changed.connect(lambda _b, after: self._span_edited(after))
         doc.relations_changed.connect(lambda: self._current_span_changed(doc.current_span))
@@ -302,6 +306,14 @@ class MainWindow(QMainWindow):
         if self.open_document(document_id):
             self.text_view.select_offsets(start, end)
             self.text_view.setFocus()
+
+    def _document_touched(self, document_id: int) -> None:
+        doc = self.workspace.doc
+        if doc.id == document_id and doc.complete:
+            # The open document's figures are known here: no query on every keystroke.
+            self.document_model.update_row(document_id, len(doc.spans), doc.status)
+        else:
+            self.document_model.refresh(document_id)
 
     def _document_loaded(self) -> None:
         doc = self.workspace.doc

@@ -7,7 +7,7 @@ the store holds, never an edit that was refused.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from curator.store import browse, queries
 from curator.store.database import Database
@@ -16,11 +16,17 @@ from curator.text.utf16 import Utf16Offsets
 
 from .span_index import SpanIndex
 
+# Spans starting in the first FIRST_STRETCH characters are read before the document is shown, the
+# others right after the first paint: more than a screenful at any zoom, so a long document with
+# thousands of spans appears at once, complete where the curator is looking.
+FIRST_STRETCH = 20_000
+
 
 class OpenDocument(QObject):
     """The open document (or none), its spans, relations, document labels and status for ``annotator``."""
 
     loaded = Signal()  # another document (or none) is open: views rebuild
+    spans_extended = Signal()  # the spans after the first stretch have arrived
     span_added = Signal(object)  # SpanRecord
     span_removed = Signal(object)  # SpanRecord
     span_changed = Signal(object, object)  # before, after
@@ -40,6 +46,8 @@ class OpenDocument(QObject):
         self.doc_labels: set[tuple[str, str]] = set()
         self.status = "new"
         self.current_span: SpanRecord | None = None
+        self._generation = 0  # which open() a late span load belongs to
+        self.complete = True  # every span of the document has been read
 
     @property
     def id(self) -> int | None:
@@ -58,13 +66,33 @@ class OpenDocument(QObject):
             return False
         self.document = document
         self.offsets = Utf16Offsets(document.text)
-        self.spans = SpanIndex(queries.spans(self.db, document_id, [self.annotator]))
+        self._generation += 1
+        rest = len(document.text) > FIRST_STRETCH
+        self.spans = SpanIndex(
+            browse.document_spans(self.db, document_id, self.annotator, start_before=FIRST_STRETCH if rest else None)
+        )
         self._load_rest()
         self.current_span = None
+        self.complete = not rest
         self.loaded.emit()
+        if rest:
+            generation = self._generation
+            QTimer.singleShot(0, lambda: self._load_remaining_spans(generation))
         return True
 
+    def _load_remaining_spans(self, generation: int) -> None:
+        if generation != self._generation or self.document is None or self.complete:
+            return  # another document was opened meanwhile, or this one is complete already
+        self.spans.extend(browse.document_spans(self.db, self.document.id, self.annotator, start_from=FIRST_STRETCH))
+        self.complete = True
+        self.spans_extended.emit()
+
+    def ensure_complete(self) -> None:
+        """Read the spans not read yet now (for code that needs all of them before the event loop runs)."""
+        self._load_remaining_spans(self._generation)
+
     def close(self) -> None:
+        self._generation += 1
         self.document, self.offsets, self.spans = None, Utf16Offsets(""), SpanIndex()
         self.relations, self.doc_labels, self.status, self.current_span = {}, set(), "new", None
         self.loaded.emit()

@@ -46,6 +46,13 @@ class SpanIndex:
         insort(self._order, _key(span))
         self._longest = max(self._longest, span.end - span.start)
 
+    def extend(self, spans: Iterable[SpanRecord]) -> None:
+        """Add many spans at once (one sort instead of one insertion each); known ids are replaced."""
+        for span in spans:
+            self._by_id[span.id] = span
+            self._longest = max(self._longest, span.end - span.start)
+        self._order = sorted(_key(span) for span in self._by_id.values())
+
     def remove(self, span_id: int) -> SpanRecord | None:
         span = self._by_id.pop(span_id, None)
         if span is not None:

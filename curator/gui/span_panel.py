@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from curator.schema.model import Attribute, RelationType
 from curator.store.queries import RelationRecord, SpanRecord
-from curator.text.language import paragraph_direction
 
+from .direction import reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 
@@ -99,7 +99,7 @@ class SpanPanel(QWidget):
         self._filling = True
         try:
             self.words.setText(_elide(words, 300))
-            rtl = paragraph_direction(words) == "rtl"
+            rtl = reads_rtl(words)
             self.words.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             self.words.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
             index = self.label_box.findData(f"{span.layer}/{span.label}")

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -123,6 +123,9 @@ class TextView(QTextEdit):
         self._last_click: tuple[int, int] | None = None  # (offset, index among spans there) for cycling
         self.selectionChanged.connect(self._on_selection_changed)
         self._mouse_down = False
+        self._stretches: dict[tuple[int, int, int], list[tuple[float, float, float, float]]] = {}
+        self._geometry_key: tuple[int, str, int] | None = None
+        self._document_generation = 0  # a new QTextDocument: measured stretches no longer apply
 
     # -- content ----------------------------------------------------------------------------------
 
@@ -165,6 +168,7 @@ class TextView(QTextEdit):
         document.setDefaultTextOption(option)
         # The previous document is a child of this view, so setDocument deletes it.
         self.setDocument(document)
+        self._document_generation += 1
         if document.characterCount() - 1 != self._offsets.utf16_length:
             raise DisplayMismatch(
                 f"the view holds {document.characterCount() - 1} UTF-16 units, the text {self._offsets.utf16_length}"
@@ -222,23 +226,28 @@ class TextView(QTextEdit):
         return self.exact_mode or self._exact_selection
 
     def select_offsets(self, start: int, end: int, *, reveal: bool = True) -> None:
+        if reveal:
+            self.reveal_offsets(start, end)
         cursor = self.textCursor()
         cursor.setPosition(self.to_position(start))
         cursor.setPosition(self.to_position(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        if reveal:
-            self.ensureCursorVisible()
 
     def reveal_offsets(self, start: int, end: int) -> None:
         """Scroll so ``[start, end)`` is in view, without touching the selection."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.to_position(end))
-        rect = self.cursorRect(cursor)
+        document = self.document()
+        # Lay the document out down to there first: Qt lays out long documents lazily, and the scroll
+        # range covers only what is laid out.
+        document.documentLayout().blockBoundingRect(document.findBlock(self.to_position(end)))
+        cursor = QTextCursor(document)
         cursor.setPosition(self.to_position(start))
-        rect = rect.united(self.cursorRect(cursor))
+        rect = self.cursorRect(cursor)
         bar = self.verticalScrollBar()
         if rect.top() < 0 or rect.bottom() > self.viewport().height():
-            bar.setValue(bar.value() + rect.center().y() - self.viewport().height() // 3)
+            target = bar.value() + rect.top() - self.viewport().height() // 3
+            # The view widens its scroll range only when Qt reports the new document size, later.
+            bar.setMaximum(max(bar.maximum(), target))
+            bar.setValue(target)
 
     def clear_selection(self) -> None:
         cursor = self.textCursor()
@@ -252,15 +261,40 @@ class TextView(QTextEdit):
 
     # -- geometry ---------------------------------------------------------------------------------
 
-    def _scroll_offset(self) -> QPointF:
-        return QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-
     def visible_positions(self) -> tuple[int, int]:
-        """UTF-16 positions of the first and past-the-last character of the blocks in view."""
-        viewport = self.viewport().rect()
-        top = self.cursorForPosition(QPoint(0, 0)).block()
-        bottom = self.cursorForPosition(QPoint(viewport.width() - 1, viewport.height() - 1)).block()
-        return top.position(), bottom.position() + bottom.length()
+        """UTF-16 positions of the first and past-the-last character of the blocks in view.
+
+        Found from the blocks' layout positions (a binary search, then a short walk), not with
+        ``cursorForPosition``, whose hit test at the bottom of a long document forces its layout.
+        """
+        document = self.document()
+        layout = document.documentLayout()
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+
+        def block_top(number: int) -> float | None:
+            block = document.findBlockByNumber(number)
+            if block.layout().lineCount() == 0:
+                return None  # not laid out yet: below what has been drawn
+            return layout.blockBoundingRect(block).top()
+
+        lo, hi = 0, document.blockCount() - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            y = block_top(mid)
+            if y is not None and y <= top:
+                lo = mid
+            else:
+                hi = mid - 1
+        first = document.findBlockByNumber(lo)
+        last = first
+        while last.next().isValid():
+            following = last.next()
+            y = block_top(following.blockNumber())
+            if y is None or y > bottom:
+                break
+            last = following
+        return first.position(), last.position() + last.length()
 
     def segments(self, start16: int, end16: int, clip: tuple[int, int] | None = None) -> list[QRectF]:
         """Rectangles (viewport coordinates) covering UTF-16 positions ``[start16, end16)``, one per
@@ -269,27 +303,44 @@ class TextView(QTextEdit):
         rects: list[QRectF] = []
         if lo >= hi:
             return rects
-        shift = self._scroll_offset()
+        self._check_geometry_cache()
+        scroll_x, scroll_y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
         block = self.document().findBlock(lo)
         while block.isValid() and block.position() < hi:
-            self._block_segments(block, lo, hi, shift, rects)
+            base = block.position()
+            a, b = max(lo, base) - base, min(hi, base + block.length() - 1) - base
+            if a < b:
+                origin = block.layout().position()
+                dx, dy = origin.x() - scroll_x, origin.y() - scroll_y
+                for x, y, width, height in self._block_stretches(block, a, b):
+                    rects.append(QRectF(x + dx, y + dy, width, height))
             block = block.next()
         return rects
 
-    def _block_segments(self, block: QTextBlock, lo: int, hi: int, shift: QPointF, rects: list[QRectF]) -> None:
+    def _check_geometry_cache(self) -> None:
+        # Line breaks, and so every stretch, change with the width and the font; positions relative to
+        # a block's layout do not change when the curator scrolls.
+        key = (self.viewport().width(), self.document().defaultFont().toString(), self._document_generation)
+        if key != self._geometry_key:
+            self._geometry_key = key
+            self._stretches.clear()
+
+    def _block_stretches(self, block: QTextBlock, a: int, b: int) -> list[tuple[float, float, float, float]]:
+        """Stretches (x, y, width, height relative to the block's layout) of positions ``[a, b)`` of
+        ``block``, measured once and kept until the layout changes."""
+        key = (block.blockNumber(), a, b)
+        found = self._stretches.get(key)
+        if found is not None:
+            return found
         layout = block.layout()
-        base = block.position()
-        a, b = max(lo, base) - base, min(hi, base + block.length() - 1) - base
-        if a >= b:
-            return
-        origin = layout.position() + shift
+        stretches: list[tuple[float, float, float, float]] = []
         for index in range(layout.lineCount()):
             line = layout.lineAt(index)
             line_start = line.textStart()
             first, last = max(a, line_start), min(b, line_start + line.textLength())
             if first >= last:
                 continue
-            top, height = origin.y() + line.y(), line.height()
+            top, height = line.y(), line.height()
             # Qt's glyph runs of a character range carry its selection extent per visual run, so a
             # range that mixes directions comes back as its separate stretches. (cursorToX with an
             # edge is not reliable at the boundary of two directions.)
@@ -303,9 +354,14 @@ class TextView(QTextEdit):
                 if e_lo <= x_hi + 0.5:
                     x_hi = max(x_hi, e_hi)
                 else:
-                    rects.append(QRectF(origin.x() + x_lo, top, x_hi - x_lo, height))
+                    stretches.append((x_lo, top, x_hi - x_lo, height))
                     x_lo, x_hi = e_lo, e_hi
-            rects.append(QRectF(origin.x() + x_lo, top, x_hi - x_lo, height))
+            stretches.append((x_lo, top, x_hi - x_lo, height))
+        if layout.lineCount():  # a block not laid out yet is measured again later
+            if len(self._stretches) > 50_000:
+                self._stretches.clear()
+            self._stretches[key] = stretches
+        return stretches
 
     def char_is_rtl(self, offset: int, block: QTextBlock) -> bool:
         """Whether the stored character at ``offset`` advances leftwards on screen."""

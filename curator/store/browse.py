@@ -8,14 +8,16 @@ index of spans, never a Python loop over rows.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, func, literal, or_, select
+from sqlalchemy import Select, Text, and_, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from curator.store.database import Database
-from curator.store.models import STATUSES, Annotator, Document, DocumentStatus, Span
+from curator.store.models import STATUSES, Annotator, Document, DocumentStatus, LabelRow, LayerRow, Span
+from curator.store.queries import SpanRecord
 
 PAGE = 200
 
@@ -129,3 +131,45 @@ def languages(db: Database) -> list[str]:
     """The languages present in the corpus, for the list's filter."""
     with db.read() as session:
         return [lang for lang in session.scalars(select(Document.language).distinct().order_by(Document.language))]
+
+
+def document_spans(
+    db: Database, document_id: int, annotator: str, *, start_from: int = 0, start_before: int | None = None
+) -> list[SpanRecord]:
+    """One annotator's spans of a document that start in ``[start_from, start_before)``, in text order.
+
+    For the window, which opens long documents a stretch at a time: the range is answered by the
+    ``(document_id, annotator_id, start)`` index, and labels come from the ids the database already
+    holds instead of three joins per row.
+    """
+    with db.read() as session:
+        me = _annotator_id(session, annotator)
+        query = select(
+            Span.id, Span.start, Span.end, Span.label_id, type_coerce(Span.attributes, Text), Span.note, Span.version
+        ).where(Span.document_id == document_id, Span.annotator_id == me, Span.start >= start_from)
+        if start_before is not None:
+            query = query.where(Span.start < start_before)
+        # Core execution on the session's connection: the ORM result machinery costs more than the
+        # query itself on 10,000 plain rows.
+        rows = session.connection().execute(query.order_by(Span.start, Span.end, Span.id)).all()
+        keys = {label_id: key for key, label_id in db.ids.labels.items()}
+        unknown = {row[3] for row in rows} - keys.keys()
+        if unknown:
+            # Labels retired from the schema keep their rows; their names are looked up here.
+            for label_id, layer, label in session.execute(
+                select(LabelRow.id, LayerRow.key, LabelRow.key)
+                .join(LayerRow, LayerRow.id == LabelRow.layer_id)
+                .where(LabelRow.id.in_(unknown))
+            ):
+                keys[label_id] = (layer, label)
+    name = annotator.strip()
+    return [
+        SpanRecord(span_id, document_id, name, *keys[label_id], start, end, _attributes(raw), note or "", version)
+        for span_id, start, end, label_id, raw, note, version in rows
+    ]
+
+
+def _attributes(raw: Any) -> dict[str, Any]:
+    if isinstance(raw, dict):  # drivers that decode JSON themselves (psycopg)
+        return raw
+    return {} if raw in (None, "{}", "null") else dict(json.loads(raw))
