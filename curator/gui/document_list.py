@@ -37,7 +37,7 @@ STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done"}
 class DocumentListModel(QAbstractTableModel):
     """Documents in id order for one annotator, loaded page by page."""
 
-    HEADERS = ("Title", "Language", "Status", "Annotations")
+    HEADERS = ("Title", "Lang.", "Status", "Spans")
 
     def __init__(self, db: Database, annotator: str, page: int = browse.PAGE) -> None:
         super().__init__()
@@ -229,7 +229,7 @@ class DocumentListPanel(QWidget):
         # Fixed widths: "resize to contents" would read every loaded row after each page.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((LANGUAGE, 40), (STATUS, 90), (COUNT, 50)):
+        for column, width in ((LANGUAGE, 44), (STATUS, 86), (COUNT, 48)):
             header.resizeSection(column, width)
         self.table.activated.connect(self._activated)
         filters = QHBoxLayout()

@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["annotation"], self.docks["areas"])
         self.docks["annotation"].raise_()
         self.statusBar().addPermanentWidget(self.save_state)
+        # First-run proportions: the text gets most of the window (a saved layout replaces these).
+        self.resizeDocks([self.docks["documents"], self.docks["labels"]], [330, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["annotations"]], [190], Qt.Orientation.Vertical)
 
         self._build_actions()
         self._wire()

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,8 +27,10 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPainterPath,
     QPaintEvent,
     QPen,
+    QPolygonF,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
@@ -454,17 +456,35 @@ class TextView(QTextEdit):
         painter.end()
 
     def _paint_relations(self, painter: QPainter, geometry: list[tuple[SpanRecord, list[QRectF]]]) -> None:
+        """An arc over the text from the current span to each span it is linked with (when in view)."""
         if self._current_id is None or not self._related_ids:
             return
         rects = {span.id: rects for span, rects in geometry if rects}
         source = rects.get(self._current_id)
         if not source:
             return
-        painter.setPen(QPen(QColor(60, 60, 60, 180), 1.0, Qt.PenStyle.DashLine))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        color = QColor(40, 40, 40, 170)
+        painter.setPen(QPen(color, 1.2))
         for related in self._related_ids:
             target = rects.get(related)
-            if target:
-                painter.drawLine(source[0].center(), target[0].center())
+            if not target:
+                continue
+            start = QPointF(source[0].center().x(), source[0].top())
+            end = QPointF(target[0].center().x(), target[0].top())
+            # Arcs rise into the gap above the lines, never through the words.
+            lift = min(26.0, 8.0 + abs(end.x() - start.x()) * 0.12)
+            control = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - lift)
+            path = QPainterPath(start)
+            path.quadTo(control, end)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(path)
+            painter.setBrush(color)
+            painter.drawPolygon(
+                QPolygonF([end, QPointF(end.x() - 3.5, end.y() - 6), QPointF(end.x() + 3.5, end.y() - 6)])
+            )
+        painter.restore()
 
     def _paint_hits(self, painter: QPainter, first: int, last: int, clip: tuple[int, int]) -> None:
         if not self._hits:
