@@ -48,7 +48,9 @@ def main() -> int:
         "Le Secrétaire général a rencontré le chef de l’OCI\u00a0: «\u202fune coopération essentielle\u202f».\n"
         "قال الأمين العام إن \u2067OCI\u2069 شريك \u200fأساسي\u200f للأمم المتحدة منذ 1975.\n"
     )
-    write_batch(db, [DocumentIn(source="bidi.txt", line=1, text=bidi_text, ext_id="bidi", title="Bidi controls")], "demo")
+    write_batch(
+        db, [DocumentIn(source="bidi.txt", line=1, text=bidi_text, ext_id="bidi", title="Bidi controls")], "demo"
+    )
     prefs = Preferences(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(db, "amina", prefs)
     window.resize(1600, 1000)
