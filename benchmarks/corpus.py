@@ -101,3 +101,89 @@ def write_jsonl(path: Path, count: int, per_doc: int, annotators: tuple[str, ...
             docs += 1
             spans += len(record["annotations"])  # type: ignore[arg-type]
     return docs, spans
+
+
+AREAS = ["PEACE_SECURITY", "HUMANITARIAN", "FOOD_SECURITY", "DEVELOPMENT", "ECONOMY", "COUNTER_TERRORISM"]
+ENTITY_LABELS = ["PER", "ORG", "LOC", "DATE", "EVENT"]
+
+
+def reviewed_documents(count: int, annotators: tuple[str, ...], seed: int = 11) -> Iterator[dict[str, object]]:
+    """Documents annotated by several annotators who mostly agree: each marks the entity names, one
+    claim per document with its claimant, and two or three cooperation areas, with seeded noise
+    (a missed span, a boundary moved inside the word, another label, another area)."""
+    rng = random.Random(seed)
+    paragraphs = seed_paragraphs()
+    for index in range(count):
+        text = make_text(paragraphs, index, rng)
+        truth = [(a["start"], a["end"], a["label"]) for a in annotations(text, "x", 25)]
+        first_line_end = text.index("\n", 1) + 1
+        second_line_end = text.find("\n", first_line_end)
+        claim_span = (first_line_end, second_line_end if second_line_end != -1 else len(text))
+        speaker = next((t for t in truth if t[2] in ("PER", "ORG")), None)
+        areas = rng.sample(AREAS, 2)
+        anns: list[dict[str, object]] = []
+        relations: list[dict[str, object]] = []
+        doc_labels: list[dict[str, object]] = []
+        for who in annotators:
+            for n, (start, end, label) in enumerate(truth):
+                roll = rng.random()
+                if roll < 0.08:
+                    continue
+                if roll < 0.14 and end - start > 2:
+                    end -= 1
+                elif roll < 0.20:
+                    label = rng.choice(ENTITY_LABELS)
+                anns.append(
+                    {
+                        "id": f"{who}-{n}",
+                        "annotator": who,
+                        "layer": "entity",
+                        "label": label,
+                        "start": start,
+                        "end": end,
+                    }
+                )
+            if speaker is not None:
+                stance = "support" if rng.random() < 0.9 else "neutral"
+                anns.append(
+                    {
+                        "id": f"{who}-claim",
+                        "annotator": who,
+                        "layer": "claim",
+                        "label": "CLAIM",
+                        "start": claim_span[0],
+                        "end": claim_span[1],
+                        "attributes": {"stance": stance, "type": "report_of_fact"},
+                    }
+                )
+                target = truth.index(speaker)
+                if any(a["id"] == f"{who}-{target}" and a["label"] in ("PER", "ORG") for a in anns):
+                    relations.append(
+                        {"annotator": who, "type": "claimant", "source": f"{who}-claim", "target": f"{who}-{target}"}
+                    )
+            chosen = [a for a in areas if rng.random() < 0.9] + ([rng.choice(AREAS)] if rng.random() < 0.2 else [])
+            doc_labels.extend({"annotator": who, "layer": "area", "label": a} for a in dict.fromkeys(chosen))
+        # an annotator may have produced the same span twice through the noise: keep one
+        seen: set[tuple[object, ...]] = set()
+        unique = []
+        for a in anns:
+            key = (a["annotator"], a["label"], a["start"], a["end"])
+            if key not in seen:
+                seen.add(key)
+                unique.append(a)
+        kept = {a["id"] for a in unique}
+        relations = [r for r in relations if r["source"] in kept and r["target"] in kept]
+        yield {
+            "id": f"rev-{index:05d}",
+            "text": text,
+            "annotations": unique,
+            "relations": relations,
+            "doc_labels": doc_labels,
+        }
+
+
+def write_reviewed_jsonl(path: Path, count: int, annotators: tuple[str, ...]) -> int:
+    with path.open("w", encoding="utf-8") as handle:
+        for record in reviewed_documents(count, annotators):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return count

@@ -179,7 +179,38 @@ def b6_search(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     }
 
 
-WORKLOADS = {"B1": b1_import, "B2": b2_export, "B6": b6_search}
+def b7_agreement(db: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """Every agreement figure (all layers) over the reviewed corpus: N documents x 3 annotators."""
+    from curator.review.agreement import compute_agreement
+    from curator.store.database import Database
+
+    database = Database(f"sqlite:///{db}")
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        report = compute_agreement(database)
+        times.append(time.perf_counter() - start)
+    return {"ours": times, "floor": None, "extra": {"documents": report.documents, "annotators": report.annotators}}
+
+
+def b8_export(db: Path, work: Path, repeat: int, fmt: str) -> dict[str, Any]:
+    """`curator export --format FMT` of the reviewed corpus (every annotator)."""
+    times = [
+        _run([*CURATOR, "--db", f"sqlite:///{db}", "export", "--format", fmt, "--out", str(work / f"b8-{fmt}")])
+        for _ in range(repeat)
+    ]
+    return {"ours": times, "floor": None}
+
+
+WORKLOADS = {
+    "B1": b1_import,
+    "B2": b2_export,
+    "B6": b6_search,
+    "B7": b7_agreement,
+    "B8-conll": lambda db, work, repeat: b8_export(db, work, repeat, "conll"),
+    "B8-xmi": lambda db, work, repeat: b8_export(db, work, repeat, "xmi"),
+    "B8-spacy": lambda db, work, repeat: b8_export(db, work, repeat, "spacy"),
+}
 
 
 if __name__ == "__main__":
