@@ -8,12 +8,14 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 def choose_annotator(parent: QWidget | None, known: list[str], current: str) -> str | None:
     """Ask for an annotator name (one of ``known`` or a new one); None when cancelled or empty."""
     names = sorted(set(known) | ({current} if current else set()))
-    at = names.index(current) if current in names else 0
+    if not current:
+        names.insert(0, "")  # at first start nobody is proposed: the curator types their name
+    at = names.index(current)
     name, ok = QInputDialog.getItem(
         parent,
         "Curator",
         "Annotate as / اسم المُعلِّم / Annoter en tant que :",
-        names or [""],
+        names,
         at,
         True,
     )

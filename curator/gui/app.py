@@ -5,23 +5,26 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.errors import CuratorError
 from curator.io.demo import load_demo_if_empty
 from curator.store.database import Database
 
+from .annotator_dialog import choose_annotator
+from .settings import Preferences
 
-def ask_annotator(settings: QSettings, given: str | None) -> str | None:
-    """The annotator's name: given, remembered, or asked once and remembered."""
-    name = given or str(settings.value("annotator", "") or "")
+
+def ask_annotator(prefs: Preferences, given: str | None, known: list[str]) -> str | None:
+    """The annotator's name: given, remembered, or asked once (among the names already in the
+    database, or a new one) and remembered."""
+    name = (given or prefs.annotator).strip()
     if not name:
-        name, ok = QInputDialog.getText(None, "Curator", "Your name as annotator / اسمك / Votre nom :")
-        if not ok or not name.strip():
+        name = choose_annotator(None, known, "") or ""
+        if not name:
             return None
-    settings.setValue("annotator", name.strip())
-    return name.strip()
+    prefs.annotator = name
+    return name
 
 
 def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
@@ -34,7 +37,7 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
     except CuratorError as exc:
         QMessageBox.critical(None, "Curator", str(exc))
         return 1
-    name = ask_annotator(QSettings(), annotator)
+    name = ask_annotator(Preferences(), annotator, db.annotator_names())
     if name is None:
         return 0
     from curator.gui.main_window import MainWindow

@@ -228,3 +228,31 @@ def test_every_edit_says_it_was_saved_and_refusals_say_why(
     hand.key(Qt.Key.Key_E)
     assert window.save_state.text().startswith("Not saved")
     assert not window.workspace.undo_stack.canRedo()
+
+
+def test_the_annotator_is_asked_once_remembered_and_switchable(
+    sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from curator.gui.app import ask_annotator
+    from curator.gui.settings import Preferences
+
+    offered: list[list[str]] = []
+
+    def answer(_parent: object, _title: str, _label: str, items: list[str], current: int, _editable: bool) -> tuple:
+        offered.append(list(items))
+        assert items[current] == ""  # nobody is proposed at first start
+        return " karim ", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(answer))
+    window, _hand = open_window(sqlite_db, add_document(sqlite_db, samples / "mixed_paragraphs.txt"))
+    prefs = window.prefs
+    assert ask_annotator(prefs, None, ["demo"]) == "karim" and offered == [["", "demo"]]
+    assert ask_annotator(prefs, None, ["demo"]) == "karim" and len(offered) == 1  # remembered
+    assert isinstance(prefs, Preferences) and prefs.annotator == "karim"
+    # File → Switch annotator.
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a: ("salma", True)))
+    window.switch_annotator()
+    assert window.workspace.annotator == "salma" and prefs.annotator == "salma"
+    assert window.document_model.annotator == "salma"
