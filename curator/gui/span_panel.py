@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,14 @@ NONE = "—"
 def _elide(text: str, limit: int = 80) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _combo() -> QComboBox:
+    box = QComboBox()
+    # Sized for a dozen characters, not for the longest label name (the list itself is wider).
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
+    return box
 
 
 class SpanPanel(QWidget):
@@ -62,9 +71,11 @@ class SpanPanel(QWidget):
         self.form = QFormLayout(self.body)
         self.words = QLabel()
         self.words.setWordWrap(True)
+        # Nothing in the panel may widen it: a wider dock would reflow the text at every click.
+        self.words.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.addRow(self.tr("Text"), self.words)
-        self.label_box = QComboBox()
+        self.label_box = _combo()
         self.label_box.activated.connect(self._label_picked)
         self.form.addRow(self.tr("Label"), self.label_box)
         self.attribute_widgets: dict[str, QWidget] = {}
@@ -157,6 +168,7 @@ class SpanPanel(QWidget):
         label = other.label if other else "?"
         arrow = "→" if outgoing else "←"
         link = QToolButton()
+        link.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         link.setText(f"{name} {arrow} {label}: {_elide(other_words, 40)}")
         link.setToolTip(self.tr("Go to the linked annotation"))
         link.setAutoRaise(True)
@@ -176,7 +188,7 @@ class SpanPanel(QWidget):
             edit = QLineEdit(str(value or ""))
             edit.editingFinished.connect(lambda a=attribute.id, e=edit: self._attribute_done(a, e.text()))
             return edit
-        box = QComboBox()
+        box = _combo()
         box.addItem(NONE, None)
         if attribute.type == "choice":
             for choice in attribute.values:

@@ -88,6 +88,15 @@ class Hand:
         best = min(groups, key=lambda g: abs((g[0] + g[-1]) / 2 - x0))
         return QPoint((best[0] + best[-1]) // 2, round(y))
 
+    def reachable(self, offset: int) -> int:
+        """The nearest offset the mouse can put the cursor at (Qt cannot stop inside a ligature, and
+        which letters form one depends on the font)."""
+        for distance in range(8):
+            for candidate in (offset - distance, offset + distance):
+                if self.aim(candidate) is not None:
+                    return candidate
+        raise AssertionError(f"no cursor position near offset {offset}")
+
     def point(self, offset: int, *, at: str = "start") -> QPoint:
         """Where to press to start a selection at ``offset`` (``at="start"``), or a point over the
         character at ``offset`` (``at="inside"``, for clicks and hovering)."""

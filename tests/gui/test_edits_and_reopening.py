@@ -56,6 +56,7 @@ def test_a_claim_with_attributes_and_its_claimant_by_the_link_gesture(
 ) -> None:
     doc_id = add_document(sqlite_db, samples / "mixed_bidi_ar.txt")
     window, hand = open_window(sqlite_db, doc_id)
+    width = window.text_view.viewport().width()
     person = hand.word("خالد خياري")
     hand.drag(*person)
     hand.key(Qt.Key.Key_P)
@@ -75,6 +76,8 @@ def test_a_claim_with_attributes_and_its_claimant_by_the_link_gesture(
     assert isinstance(area, QComboBox)
     area.setCurrentIndex(area.findData("COUNTER_TERRORISM"))
     area.activated.emit(area.currentIndex())
+    QApplication.processEvents()
+    assert window.text_view.viewport().width() == width  # the panel never makes the text reflow
     panel.note.setText("قول منقول")
     panel.note.editingFinished.emit()
     # The gesture: the claim is current, press R, click the person.
