@@ -62,6 +62,8 @@ def write_batch(
     report = BatchReport()
     with db.write() as session:
         doc_ids = _resolve_documents(session, docs, report)
+        # Only documents stored before this batch can hold annotations the batch would repeat.
+        stored_before = sorted({i for i in doc_ids if i is not None})
         annotators = {
             name: db.annotator_id(session, name)
             for name in sorted(
@@ -82,7 +84,7 @@ def write_batch(
                 progress(len(chunk))
         final_ids = [i for i in doc_ids if i is not None]
         assert len(final_ids) == len(docs)
-        _write_annotations(db, session, docs, final_ids, annotators, report, now)
+        _write_annotations(db, session, docs, final_ids, stored_before, annotators, report, now)
         session.connection().execute(
             _table(HistoryEntry).insert(),
             [
@@ -184,12 +186,13 @@ def _write_annotations(
     session: Session,
     docs: list[DocumentIn],
     doc_ids: list[int],
+    stored_before: list[int],
     annotators: dict[str, int],
     report: BatchReport,
     now: Any,
 ) -> None:
     labels = db.ids.labels
-    existing_spans = _existing_spans(session, doc_ids)
+    existing_spans = _existing_spans(session, stored_before)
     span_rows: list[dict[str, Any]] = []
     span_keys: list[tuple[int, str | None]] = []  # (document index, ref) of each new row
     ref_ids: dict[tuple[int, str], int] = {}
@@ -217,20 +220,23 @@ def _write_annotations(
                 }
             )
             span_keys.append((index, s.ref))
-    need_ids = any(d.relations for d in docs)
-    if need_ids:
+    if session.connection().dialect.name == "sqlite":
+        ids = _insert_spans(session, span_rows)
+    elif any(d.relations for d in docs):
+        ids = []
         for chunk_start in range(0, len(span_rows), CHUNK * 4):
-            chunk = span_rows[chunk_start : chunk_start + CHUNK * 4]
-            ids = _insert_returning_ids(session, _table(Span), chunk)
-            for (index, ref), span_id in zip(span_keys[chunk_start : chunk_start + len(chunk)], ids, strict=True):
-                if ref is not None:
-                    ref_ids[(index, ref)] = span_id
-    elif span_rows:
-        _insert_spans(session, span_rows)
+            ids.extend(_insert_returning_ids(session, _table(Span), span_rows[chunk_start : chunk_start + CHUNK * 4]))
+    else:
+        if span_rows:
+            session.connection().execute(_table(Span).insert(), span_rows)
+        ids = []
+    for (index, ref), span_id in zip(span_keys, ids, strict=False):
+        if ref is not None:
+            ref_ids[(index, ref)] = span_id
     report.spans_added += len(span_rows)
 
     relation_rows = []
-    seen_relations = _existing_relations(session, doc_ids)
+    seen_relations = _existing_relations(session, stored_before)
     for index, (d, doc_id) in enumerate(zip(docs, doc_ids, strict=True)):
         for r in d.relations:
             rkey = (db.ids.relation_types[r.type], ref_ids[(index, r.source)], ref_ids[(index, r.target)])
@@ -253,7 +259,7 @@ def _write_annotations(
     report.relations_added += len(relation_rows)
 
     label_rows = []
-    seen_labels = _existing_doc_labels(session, doc_ids)
+    seen_labels = _existing_doc_labels(session, stored_before)
     for d, doc_id in zip(docs, doc_ids, strict=True):
         for lab in d.doc_labels:
             lkey = (doc_id, annotators[lab.annotator], labels[(lab.layer, lab.label)])
@@ -298,15 +304,17 @@ _SPAN_COLUMNS = (
 )
 
 
-def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Insert span rows. On SQLite straight to the driver's executemany: SQLAlchemy's per-value
-    processing costs more than SQLite's own insert at 200,000 rows. Values go through the columns'
-    own bind processors, so they are stored exactly as the ORM would store them."""
+def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert span rows on SQLite straight through the driver's executemany and return their ids.
+
+    SQLAlchemy's per-value processing costs more than SQLite's own insert at 200,000 rows. Ids are
+    given here (the writer holds the write lock, see :func:`_insert_returning_ids`); values go through
+    the columns' own bind processors, so they are stored exactly as the ORM would store them.
+    """
+    if not rows:
+        return []
     conn = session.connection()
     table = _table(Span)
-    if conn.dialect.name != "sqlite":
-        conn.execute(table.insert(), rows)
-        return
 
     def processor(name: str) -> Callable[[Any], Any]:
         found = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
@@ -322,8 +330,10 @@ def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> None:
         return times[key]
 
     empty = to_json({})
+    first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
     tuples = [
         (
+            first + n,
             r["document_id"],
             r["annotator_id"],
             r["label_id"],
@@ -335,10 +345,11 @@ def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> None:
             when(r["updated_at"]),
             r["version"],
         )
-        for r in rows
+        for n, r in enumerate(rows)
     ]
-    columns = ", ".join(f'"{name}"' for name in _SPAN_COLUMNS)
-    conn.exec_driver_sql(f"INSERT INTO spans ({columns}) VALUES ({', '.join('?' * len(_SPAN_COLUMNS))})", tuples)
+    columns = ", ".join(f'"{name}"' for name in ("id", *_SPAN_COLUMNS))
+    conn.exec_driver_sql(f"INSERT INTO spans ({columns}) VALUES ({', '.join('?' * (len(_SPAN_COLUMNS) + 1))})", tuples)
+    return list(range(first, first + len(rows)))
 
 
 def _existing_spans(session: Session, doc_ids: list[int]) -> dict[tuple[int, int, int, int, int], int]:
