@@ -196,7 +196,9 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(self.tr("Font…"), self.choose_font, None, view_menu)
-        self._action(self.tr("Zoom in"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
+        zoom_in = self._action(self.tr("Zoom in"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
+        # Ctrl+= too: on most keyboards "+" needs Shift.
+        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
         self._action(self.tr("Zoom out"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, view_menu)
         self._action(self.tr("Actual size"), lambda: self.zoom(None), "Ctrl+0", view_menu)
         self.invisible_action = self._action(
