@@ -84,7 +84,9 @@ class FindBar(QWidget):
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.search)
         self.query.textChanged.connect(self._debounce.start)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        # Escape closes the bar only while the focus is in it; elsewhere it cancels a link gesture.
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close_bar)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def set_document_text(self, text: str) -> None:
         self._text = text

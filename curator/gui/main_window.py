@@ -39,7 +39,7 @@ from .status_box import StatusBox
 from .text_view import TextView
 from .workspace import Workspace
 
-Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +158,7 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(
             self.tr("Delete annotation"), self.controller.delete_current, QKeySequence.StandardKey.Delete, edit_menu
         )
+        self._action(self.tr("Cancel"), self._escape, Qt.Key.Key_Escape)
         self.link_actions: dict[str, QAction] = {}
         for relation in self.catalog.schema.relations:
             name = self.catalog.relation_name(relation)
@@ -299,6 +300,12 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("That document no longer exists"), 6000)
             return False
         return True
+
+    def _escape(self) -> None:
+        if self.text_view.picking:
+            self.controller.cancel_link()
+        else:
+            self.text_view.clear_selection()
 
     def step_document(self, forward: bool) -> None:
         target = self.documents.adjacent(self.workspace.doc.id, forward)

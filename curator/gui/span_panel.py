@@ -102,6 +102,7 @@ class SpanPanel(QWidget):
         relations: list[tuple[RelationRecord, SpanRecord | None, str]],
     ) -> None:
         """Show ``span`` with its stored ``words``; ``relations`` are (relation, other span, its words)."""
+        self._commit_pending(span)
         self.span = span
         self.empty.setVisible(span is None)
         self.body.setVisible(span is not None)
@@ -205,6 +206,15 @@ class SpanPanel(QWidget):
 
     # -- requests ---------------------------------------------------------------------------------
 
+    def _commit_pending(self, next_span: SpanRecord | None) -> None:
+        """A note typed but not confirmed (no Enter, focus still in the field) is saved for the span it
+        was typed for before the panel shows another one."""
+        if self._filling or self.span is None or (next_span is not None and next_span.id == self.span.id):
+            return
+        if self.note.isModified() and self.note.text() != self.span.note:
+            self.note.setModified(False)
+            self.note_change_requested.emit(self.span, self.note.text())
+
     def _delete_clicked(self) -> None:
         if self.span is not None:
             self.delete_requested.emit(self.span)
@@ -226,5 +236,6 @@ class SpanPanel(QWidget):
         if self._filling or self.span is None:
             return
         note = self.note.text()
+        self.note.setModified(False)
         if note != self.span.note:
             self.note_change_requested.emit(self.span, note)

@@ -56,6 +56,8 @@ class Workspace(QObject):
         """Undo and redo bring the curator back to the document the edit belongs to."""
         if self.doc.id != document_id and not self.doc.open(document_id):
             raise EditRefused(f"document {document_id} no longer exists")
+        # Every span must be known before an edit names one (their versions, their relations).
+        self.doc.ensure_complete()
 
     def report_saved(self, what: str, document_id: int) -> None:
         self.saved.emit(f"Saved {datetime.now():%H:%M:%S} — {what}")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QToolButton
+from pytestqt.qtbot import QtBot
 
 from curator.store import browse, queries
 from curator.store.database import Database
@@ -259,3 +260,22 @@ def test_the_annotator_is_asked_once_remembered_and_switchable(
     window.switch_annotator()
     assert window.workspace.annotator == "salma" and prefs.annotator == "salma"
     assert window.document_model.annotator == "salma"
+
+
+def test_a_note_typed_without_enter_is_kept_when_another_span_is_clicked(
+    sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable, qtbot: QtBot
+) -> None:
+    doc_id = add_document(sqlite_db, samples / "mixed_paragraphs.txt")
+    window, hand = open_window(sqlite_db, doc_id)
+    khiari, oci = hand.word("Khiari"), hand.word("OCI")
+    hand.drag(*oci)
+    hand.key(Qt.Key.Key_O)
+    hand.drag(*khiari)
+    hand.key(Qt.Key.Key_P)
+    note = window.span_panel.note
+    note.setFocus()
+    qtbot.keyClicks(note, "to check")
+    hand.click(oci[0] + 1)
+    assert window.workspace.doc.current_span is not None and window.workspace.doc.current_span.label == "ORG"
+    notes = {s.label: s.note for s in queries.spans(sqlite_db, doc_id, ["amina"])}
+    assert notes == {"PER": "to check", "ORG": ""}
