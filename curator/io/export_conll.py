@@ -55,23 +55,52 @@ def _describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
     return f"{doc_id} {start}-{end} {label} {text[start:end]!r}"
 
 
-def write_block(
-    handle: IO[str], text: str, tokens: list[Token], starts: list[int], columns: list[list[str]]
-) -> list[list[tuple[int, int]]]:
-    """Write one document's sentences; return the offsets of the tokens written, per sentence."""
-    handle.write(DOCSTART + "\tO" * len(columns) + "\n\n")
-    written: list[list[tuple[int, int]]] = []
-    bounds = [*starts, len(tokens)]
-    for a, b in itertools.pairwise(bounds):
-        sentence = [k for k in range(a, b) if tokens[k].kind != SPACE]
-        if not sentence:
-            continue
-        for k in sentence:
-            tags = "\t".join(col[k] for col in columns)
-            handle.write(f"{text[tokens[k].start : tokens[k].end]}\t{tags}\n")
-        handle.write("\n")
-        written.append([(tokens[k].start, tokens[k].end) for k in sentence])
-    return written
+@dataclass
+class DocumentTokens:
+    """One document's tokens as every view of it writes them: the visible tokens' texts, the
+    sentences (lengths, in visible tokens) and the line of ``<annotator>.documents.jsonl``.
+
+    Computed once per document: the annotators' views of a document differ only in their tags."""
+
+    tokens: list[Token]
+    starts: list[int]  # each token's start offset, for :func:`bio_tags`
+    visible: list[int]  # indexes of the tokens written, in order
+    words: list[str]  # their texts
+    sentence_lengths: list[int]
+    index_line: str
+
+    @classmethod
+    def of(cls, doc_id: str, text: str, tokens: list[Token], starts: list[int]) -> DocumentTokens:
+        visible: list[int] = []
+        lengths: list[int] = []
+        sentences: list[list[tuple[int, int]]] = []
+        for a, b in itertools.pairwise([*starts, len(tokens)]):
+            sentence = [k for k in range(a, b) if tokens[k].kind != SPACE]
+            if not sentence:
+                continue
+            visible += sentence
+            lengths.append(len(sentence))
+            sentences.append([(tokens[k].start, tokens[k].end) for k in sentence])
+        words = [text[tokens[k].start : tokens[k].end] for k in visible]
+        line = json.dumps({"document": doc_id, "tokens": sentences}, ensure_ascii=False) + "\n"
+        return cls(tokens, [t.start for t in tokens], visible, words, lengths, line)
+
+
+def block_text(doc: DocumentTokens, columns: list[list[str]]) -> str:
+    """One document's ``-DOCSTART-`` block: each visible token with its tag in every column, a blank
+    line after each sentence."""
+    if columns:
+        visible = doc.visible
+        lines = list(map("\t".join, zip(doc.words, *([col[k] for k in visible] for col in columns), strict=True)))
+    else:
+        lines = [word + "\t" for word in doc.words]
+    parts = [DOCSTART + "\tO" * len(columns) + "\n\n"]
+    at = 0
+    for length in doc.sentence_lengths:
+        parts.append("\n".join(lines[at : at + length]))
+        parts.append("\n\n")
+        at += length
+    return "".join(parts)
 
 
 def export_conll(
@@ -110,6 +139,7 @@ def export_conll(
                 report.proclitic_splits += tokenization.proclitic_splits
                 tokens = tokenization.tokens
                 starts = sentence_starts(tokens, d.text, [(s.start, s.end) for s in bundle.spans])
+                doc_tokens = DocumentTokens.of(d.ext_id, d.text, tokens, starts)
                 for view in views:
                     key = NO_ANNOTATOR if view.annotator is None else names.name(view.annotator)
                     if key not in handles:
@@ -122,13 +152,13 @@ def export_conll(
                     for layer in columns:
                         spans = [(s.start, s.end, s.label) for s in view.spans if s.layer == layer]
                         report.spans += len(spans)
-                        tagging = bio_tags(tokens, spans)
+                        tagging = bio_tags(tokens, spans, doc_tokens.starts)
                         report.unaligned += [_describe(d.ext_id, d.text, s) for s in tagging.unaligned]
                         report.overlapping += [_describe(d.ext_id, d.text, s) for s in tagging.overlapping]
                         report.empty += [_describe(d.ext_id, d.text, s) for s in tagging.empty]
                         tag_columns.append(tagging.tags)
-                    sentences = write_block(conll, d.text, tokens, starts, tag_columns)
-                    index.write(json.dumps({"document": d.ext_id, "tokens": sentences}, ensure_ascii=False) + "\n")
+                    conll.write(block_text(doc_tokens, tag_columns))
+                    index.write(doc_tokens.index_line)
                     run.figures.add_view(view)
                 documents += 1
         finally:

@@ -19,11 +19,12 @@ from curator.io.optional_libs import MissingLibrary
 
 try:
     import spacy
-    from spacy.tokens import Doc, DocBin, Span
+    from spacy.tokens import Doc, Span
     from spacy.util import filter_spans
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise MissingLibrary("spacy", "spaCy 3") from exc
 
+from curator.io.docbin import DocBinWriter
 from curator.io.export_folder import output_folder
 from curator.io.exporting import run_of
 from curator.io.label_names import ner_layer, qualified_name
@@ -60,11 +61,10 @@ def words_and_spaces(text: str, tokens: list[Token], starts: set[int], ends: set
     return words, spaces
 
 
-def view_to_doc(
-    vocab: Any, view: AnnotatorView, words: list[str], spaces: list[bool], ents_layer: str, schema: Any
-) -> tuple[Doc, int]:
-    """One ``Doc`` for ``view``; also the number of entity spans left out of ``doc.ents`` (overlaps)."""
-    doc = Doc(vocab, words=words, spaces=spaces)
+def view_to_doc(view: AnnotatorView, tokens: Doc, ents_layer: str, schema: Any) -> tuple[Doc, int]:
+    """One ``Doc`` for ``view``, a copy of ``tokens`` (the document's text in words and spaces, no
+    annotation); also the number of entity spans left out of ``doc.ents`` (overlaps)."""
+    doc = tokens.copy()
     groups: dict[str, list[Span]] = {}
     for s in view.spans:
         span = doc.char_span(s.start, s.end, label=s.label, span_id=str(s.id))
@@ -115,34 +115,46 @@ def export_spacy(
     )
     vocab = spacy.blank("xx").vocab
     ents_layer = ner_layer(db.schema)
-    docbin = DocBin(store_user_data=True)
     documents = docs = not_in_ents = forced = 0
-    for bundle, views in run.views():
-        text = bundle.document.text
-        starts = {s.start for s in bundle.spans}
-        ends = {s.end for s in bundle.spans}
-        tokenization = tokenize(text, starts | ends, force=True)
-        forced += tokenization.forced_splits
-        words, spaces = words_and_spaces(text, tokenization.tokens, starts, ends)
-        for view in views:
-            doc, left_out = view_to_doc(vocab, view, words, spaces, ents_layer, db.schema)
-            if doc.text != text:  # a broken invariant must never produce a silently shifted dataset
-                raise AssertionError(f"the Doc of {bundle.document.ext_id} does not reproduce its text")
-            docbin.add(doc)
-            run.figures.add_view(view)
-            not_in_ents += left_out
-            docs += 1
-        documents += 1
-    run.finish_views()
-    if not_in_ents:
-        run.note(f"{not_in_ents} {ents_layer} spans overlap a longer one: they are in doc.spans but not in doc.ents")
-    if forced:
-        run.note(
-            f"{forced} tokens were split inside a word so that every span starts and ends on a token "
-            "(spaCy keeps exact characters only on token boundaries)"
-        )
     with output_folder(out) as folder:
-        docbin.to_disk(folder / FILE)
+        # Docs go to the writer as they are made (their token arrays to a scratch file): the export
+        # never holds more than one document's Docs.
+        docbin = DocBinWriter(folder / (FILE + ".tokens"))
+        try:
+            for bundle, views in run.views():
+                text = bundle.document.text
+                starts = {s.start for s in bundle.spans}
+                ends = {s.end for s in bundle.spans}
+                tokenization = tokenize(text, starts | ends, force=True)
+                forced += tokenization.forced_splits
+                words, spaces = words_and_spaces(text, tokenization.tokens, starts, ends)
+                # Doc.text is the words each followed by its space: a broken invariant must never
+                # produce a silently shifted dataset (checked once per document, not per Doc).
+                if "".join(w + " " if s else w for w, s in zip(words, spaces, strict=True)) != text:
+                    raise AssertionError(f"the Doc of {bundle.document.ext_id} does not reproduce its text")
+                # One Doc of the words per document, copied for each view (a copy is a memcpy; making
+                # a Doc looks up every word in the vocabulary).
+                tokens = Doc(vocab, words=words, spaces=spaces)
+                for view in views:
+                    doc, left_out = view_to_doc(view, tokens, ents_layer, db.schema)
+                    docbin.add(doc)
+                    run.figures.add_view(view)
+                    not_in_ents += left_out
+                    docs += 1
+                documents += 1
+            docbin.write(folder / FILE)
+        finally:
+            docbin.close()
+        run.finish_views()
+        if not_in_ents:
+            run.note(
+                f"{not_in_ents} {ents_layer} spans overlap a longer one: they are in doc.spans but not in doc.ents"
+            )
+        if forced:
+            run.note(
+                f"{forced} tokens were split inside a word so that every span starts and ends on a token "
+                "(spaCy keeps exact characters only on token boundaries)"
+            )
         run.write_card(
             folder,
             format_name="spacy",

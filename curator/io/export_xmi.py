@@ -31,6 +31,7 @@ from curator.io.xmi_types import (
     accessor,
     build_types,
 )
+from curator.io.xmi_writer import XmiWriter
 from curator.store.database import Database
 
 TYPESYSTEM_FILE = "TypeSystem.xml"
@@ -38,7 +39,10 @@ INITIAL_CAS = "INITIAL_CAS"
 
 
 def view_to_cas(view: AnnotatorView, types: XmiTypes) -> Any:
-    """One CAS holding ``view``'s text and annotations."""
+    """One CAS holding ``view``'s text and annotations.
+
+    The export writes the same bytes with :class:`curator.io.xmi_writer.XmiWriter`, without
+    building the CAS; this is the reference the tests compare it with."""
     ts = types.typesystem
     d = view.document
     cas = Cas(typesystem=ts)
@@ -104,6 +108,7 @@ def export_xmi(
         on_note=on_note,
     )
     types = build_types(db.schema, ner_layer(db.schema))
+    writer = XmiWriter(types)
     folders = NameAllocator([TYPESYSTEM_FILE, "README.md"], fallback="document")
     documents = cases = 0
     with output_folder(out) as root:
@@ -114,7 +119,7 @@ def export_xmi(
             names = NameAllocator([INITIAL_CAS], fallback="annotator")
             for view in views:
                 name = INITIAL_CAS if view.annotator is None else names.name(view.annotator)
-                view_to_cas(view, types).to_xmi(inside(folder, name + ".xmi"))
+                writer.write(view, inside(folder, name + ".xmi"))
                 run.figures.add_view(view)
                 cases += 1
             documents += 1

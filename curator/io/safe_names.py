@@ -68,10 +68,18 @@ def unique_names(names: Iterable[str], *, fallback: str = "document") -> list[st
     return [allocator.fresh(name) for name in names]
 
 
+def _plain(part: str) -> bool:
+    return bool(part) and part not in (".", "..") and not any(sep in part for sep in ("/", "\\", ":", "\0"))
+
+
 def inside(folder: Path, *parts: str) -> Path:
     """``folder / parts...``, refusing any result that is not inside ``folder`` (a last line of defence:
     the parts should already come from :func:`safe_file_name`)."""
     path = folder.joinpath(*parts)
+    if len(parts) == 1 and _plain(parts[0]) and not path.is_symlink():
+        # One plain name that is not a link stays in the folder: no need to resolve every component
+        # of both paths (exports call this for each of thousands of files).
+        return path
     root = folder.resolve()
     resolved = path.resolve()
     if resolved == root or not resolved.is_relative_to(root):

@@ -9,10 +9,14 @@ token) and splits a word after Arabic proclitics (و ف ب ل ك) where a span b
 
 from __future__ import annotations
 
+import itertools
+import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from curator.text.boundaries import is_mark, proclitic_split
 
@@ -28,22 +32,38 @@ _ELISIONS = frozenset(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "l
 SENTENCE_END = frozenset(".!?\u061f\u2026")  # ؟ and …
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """``[start, end)`` of the text; ``kind`` is word, punct, or space (white space and invisible
-    format characters such as bidi controls, which token formats leave out)."""
+    format characters such as bidi controls, which token formats leave out).
+
+    A named tuple, not a dataclass: exports make millions of them and a tuple is several times
+    cheaper to build."""
 
     start: int
     end: int
     kind: str
 
 
+# A run of letters and digits (``str.isalnum``: ``\w`` without the underscore) or of white space
+# (``str.isspace``): the common case, matched in C; the rules below decide only at the run's edge.
+_SCAN = re.compile(r"([^\W_]+)|(\s+)|.", re.DOTALL)
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=4096)
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or is_mark(ch) or ch in _IN_WORD
 
 
+@lru_cache(maxsize=4096)
 def _invisible(ch: str) -> bool:
     return ch.isspace() or (unicodedata.category(ch) == "Cf" and ch not in _IN_WORD)
+
+
+@lru_cache(maxsize=4096)
+def _may_extend_word(ch: str) -> bool:
+    """Whether :func:`_word_end` could take ``ch`` (not a letter or digit) into the word before it."""
+    return _word_char(ch) or ch in _HYPHENS or ch in _DECIMAL or ch in _APOSTROPHES
 
 
 def _is_regional(ch: str) -> bool:
@@ -75,9 +95,11 @@ def _symbol_end(text: str, i: int) -> int:
     return j
 
 
-def _word_end(text: str, i: int) -> int:
+def _word_end(text: str, i: int, j: int | None = None) -> int:
+    """The end of the word starting at ``i``; ``j`` (when given) is where to go on from, everything in
+    ``[i, j)`` being letters or digits."""
     n = len(text)
-    j = i + 1
+    j = i + 1 if j is None else j
     while j < n:
         c = text[j]
         nxt = text[j + 1] if j + 1 < n else ""
@@ -85,6 +107,9 @@ def _word_end(text: str, i: int) -> int:
         decimal_point = c in _DECIMAL and nxt.isdigit() and text[j - 1].isdigit()
         if _word_char(c) or inner_hyphen or decimal_point:
             j += 1
+            # letters and digits are always taken: skip a run of them at once
+            if run := _ALNUM_RUN.match(text, j):
+                j = run.end()
         elif c in _APOSTROPHES and nxt.isalpha():
             if text[i:j].casefold() in _ELISIONS:
                 return j + 1
@@ -98,21 +123,43 @@ def base_tokens(text: str) -> list[Token]:
     """The text cut into words, punctuation/symbol clusters and runs of white space; they cover the
     whole text, in order."""
     tokens: list[Token] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if _invisible(ch):
-            j = i + 1
-            while j < n and _invisible(text[j]):
-                j += 1
-            tokens.append(Token(i, j, SPACE))
-        elif _word_char(ch):
-            j = _word_end(text, i)
-            tokens.append(Token(i, j, WORD))
+    append = tokens.append
+    new = tuple.__new__  # Token(i, j, kind) without the Python-level __new__ of a named tuple
+    n = len(text)
+    pos = 0
+    # The scan proposes runs of letters/digits, runs of white space and single other characters (in
+    # C); the rules below only look at each proposal's edge. When a token turns out longer than the
+    # proposal (a hyphenated word, a mark, an emoji sequence) the scan starts again after it.
+    while pos < n:
+        for run in _SCAN.finditer(text, pos):
+            i, end = run.span()
+            j = end
+            group = run.lastindex
+            if group == 1:  # letters and digits: a word, which may go on past them
+                if j < n and _may_extend_word(text[j]):
+                    j = _word_end(text, i, j)
+                append(new(Token, (i, j, WORD)))
+            elif group == 2:  # white space, which may go on with invisible format characters
+                while j < n and _invisible(text[j]):
+                    j += 1
+                append(new(Token, (i, j, SPACE)))
+            else:
+                ch = text[i]
+                if _invisible(ch):
+                    while j < n and _invisible(text[j]):
+                        j += 1
+                    append(new(Token, (i, j, SPACE)))
+                elif _word_char(ch):
+                    j = _word_end(text, i)
+                    append(new(Token, (i, j, WORD)))
+                else:
+                    j = _symbol_end(text, i)
+                    append(new(Token, (i, j, PUNCT)))
+            if j != end:
+                pos = j
+                break
         else:
-            j = _symbol_end(text, i)
-            tokens.append(Token(i, j, PUNCT))
-        i = j
+            pos = n
     return tokens
 
 
@@ -137,18 +184,24 @@ def tokenize(text: str, cuts: Iterable[int] = (), *, force: bool = False) -> Tok
         if tokens[k].start < c:
             by_token.setdefault(k, []).append(c)
     result = Tokenization([])
-    for k, tok in enumerate(tokens):
+    out = result.tokens
+    done = 0  # tokens before this index are already in ``out``
+    for k, inside in by_token.items():  # in text order: ``inner`` is sorted
+        out.extend(tokens[done:k])
+        tok = tokens[k]
         piece = tok.start
-        for c in by_token.get(k, []):
+        for c in inside:
             if tok.kind == WORD and proclitic_split(text, piece, c) == c:
                 result.proclitic_splits += 1
             elif force:
                 result.forced_splits += 1
             else:
                 continue
-            result.tokens.append(Token(piece, c, tok.kind))
+            out.append(Token(piece, c, tok.kind))
             piece = c
-        result.tokens.append(Token(piece, tok.end, tok.kind))
+        out.append(Token(piece, tok.end, tok.kind))
+        done = k + 1
+    out.extend(tokens[done:])
     return result
 
 
@@ -162,12 +215,18 @@ class Tagging:
     empty: list[tuple[int, int, str]] = field(default_factory=list)  # cover no visible token; left out
 
 
-def bio_tags(tokens: Sequence[Token], spans: Iterable[tuple[int, int, str]]) -> Tagging:
+def bio_tags(
+    tokens: Sequence[Token], spans: Iterable[tuple[int, int, str]], starts: Sequence[int] | None = None
+) -> Tagging:
     """Tag ``tokens`` with ``spans`` (start, end, label). A span overlapping one already placed (longer
     and earlier first) cannot be in the same BIO column and is reported, not tagged; an unaligned
-    span is widened to the tokens it touches and reported. Space tokens are never tagged."""
+    span is widened to the tokens it touches and reported. Space tokens are never tagged.
+
+    ``starts`` (the tokens' start offsets) may be passed by callers tagging the same tokens for
+    several layers or annotators, to compute it once."""
     result = Tagging(["O"] * len(tokens))
-    starts = [t.start for t in tokens]
+    if starts is None:
+        starts = [t.start for t in tokens]
     taken = [False] * len(tokens)
     for start, end, label in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]), s[2])):
         first = bisect_right(starts, start) - 1
@@ -195,14 +254,23 @@ def sentence_starts(tokens: Sequence[Token], text: str, protected: Sequence[tupl
     out = [0] if tokens else []
     visible: list[int] = []  # indexes of the visible tokens seen so far
     pending = False
+    # A span crosses the gap (prev_end, start) when it starts before ``start`` and ends after
+    # ``prev_end``: among the spans sorted by start, the largest end of those starting before.
+    ordered = sorted(protected)
+    span_starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))
     for k, tok in enumerate(tokens):
         if tok.kind == SPACE:
-            if visible and ("\n" in text[tok.start : tok.end] or _ends_sentence(tokens, visible, text)):
-                pending = True
+            if visible and not pending:
+                last = tokens[visible[-1]]
+                # the cheap test first: most white space follows a word
+                stop = last.kind == PUNCT and text[last.start] in SENTENCE_END
+                if "\n" in text[tok.start : tok.end] or (stop and _ends_sentence(tokens, visible, text)):
+                    pending = True
             continue
         if pending:
-            prev_end = tokens[visible[-1]].end
-            if not any(s < tok.start and e > prev_end for s, e in protected):
+            before = bisect_left(span_starts, tok.start)
+            if not before or reach[before - 1] <= tokens[visible[-1]].end:
                 out.append(k)
         pending = False
         visible.append(k)

@@ -1,0 +1,218 @@
+"""XMI files of annotator views, written straight from the records: the bytes dkpro-cassis writes for
+the CAS :func:`curator.io.export_xmi.view_to_cas` builds, without building it.
+
+cassis is general: for every feature of every feature structure its serializer asks the type system
+what the feature is (a few hundred microseconds per annotation), and each new CAS maps every
+character of the text to UTF-16 in Python. Curator's CASes are always the same few shapes, so this
+module asks the type system once per type (:class:`XmiWriter`), gives the feature structures the ids
+``Cas.add`` would give them, converts offsets only for texts with characters outside the BMP, and
+hands lxml the same element tree cassis would build, namespaces and attribute order included.
+
+``tests/test_format_xmi.py`` checks that both write the same bytes for every view of the test corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from curator.io.optional_libs import MissingLibrary
+
+try:
+    from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    raise MissingLibrary("xmi", "dkpro-cassis") from exc
+
+from curator.io.selection import AnnotatorView
+from curator.io.xmi_types import CAS_METADATA, DOCUMENT_META, FS_ARRAY, NOTE, STRING_ARRAY, XmiTypes
+from curator.text.utf16 import Utf16Offsets
+
+XMI_NS = "http://www.omg.org/XMI"
+CAS_NS = "http:///uima/cas.ecore"
+_XMI_ID = f"{{{XMI_NS}}}id"
+_ANNOTATION = "uima.tcas.Annotation"
+# The ids ``Cas.add`` gives: the sofa is created with the CAS, then each feature structure in turn.
+SOFA_ID = 1
+
+# How each feature is written (the branches of cassis' CasXmiSerializer that Curator's types reach).
+SOFA, OFFSET, STRING, STRINGS, REFERENCE, REFERENCES = "sofa", "offset", "string", "strings", "ref", "refs"
+
+
+@dataclass(frozen=True)
+class _Feature:
+    name: str  # in the XML and in the values given to :meth:`XmiWriter.write` (cassis' accessor without "_")
+    kind: str
+
+
+@dataclass(frozen=True)
+class _TypePlan:
+    url: str  # XML namespace of the type's package
+    prefix: str  # the prefix cassis derives from it
+    local: str
+    features: tuple[_Feature, ...]
+    names: frozenset[str]
+
+
+@dataclass
+class _Structure:
+    """One feature structure to write: its type and feature values (None: not set)."""
+
+    type_name: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+class XmiWriter:
+    """Writes one XMI file per annotator view, for the type system of ``types``."""
+
+    def __init__(self, types: XmiTypes) -> None:
+        self.types = types
+        self._plans: dict[str, _TypePlan] = {}
+
+    def _plan(self, type_name: str) -> _TypePlan:
+        plan = self._plans.get(type_name)
+        if plan is None:
+            plan = self._plans[type_name] = self._make_plan(type_name)
+        return plan
+
+    def _make_plan(self, type_name: str) -> _TypePlan:
+        ts = self.types.typesystem
+        t = ts.get_type(type_name)
+        is_annotation = ts.is_instance_of(type_name, _ANNOTATION)
+        features = []
+        for f in t.all_features:
+            if f.name in ("xmiID", "type"):
+                continue
+            name = f.name[:-1] if f._has_reserved_name else f.name
+            if f.multipleReferencesAllowed:
+                raise NotImplementedError(f"{type_name}.{name}: features shared by reference are not written")
+            range_name = f.rangeType.name
+            if name == "sofa":
+                kind = SOFA
+            elif is_annotation and name in ("begin", "end"):
+                kind = OFFSET
+            elif range_name == STRING_ARRAY:
+                kind = STRINGS
+            elif range_name == FS_ARRAY:
+                kind = REFERENCES
+            elif range_name == "uima.cas.String":
+                kind = STRING
+            elif ts.is_primitive(f.rangeType) or ts.is_array(f.rangeType) or ts.is_list(f.rangeType):
+                raise NotImplementedError(f"{type_name}.{name}: {range_name} features are not written")
+            else:
+                kind = REFERENCE
+            features.append(_Feature(name, kind))
+        parts = type_name.split(".")
+        url = "http:///" + "/".join(parts[:-1]) + ".ecore"
+        return _TypePlan(url, parts[-2], parts[-1], tuple(features), frozenset(f.name for f in features))
+
+    def structures(self, view: AnnotatorView) -> list[_Structure]:
+        """The feature structures of ``view``'s CAS in id order (ids from 2), as view_to_cas adds them."""
+        types = self.types
+        d = view.document
+        out = [
+            _Structure(
+                DOCUMENT_META,
+                {
+                    "begin": 0,
+                    "end": len(d.text),
+                    "language": d.language,
+                    "documentId": d.ext_id,
+                    "documentTitle": d.title,
+                },
+            )
+        ]
+        if view.annotator:
+            out.append(_Structure(CAS_METADATA, {"username": view.annotator}))
+        first_span = SOFA_ID + 1 + len(out)
+        ids = {s.id: first_span + n for n, s in enumerate(view.spans)}
+        spans = []
+        for s in view.spans:
+            values: dict[str, Any] = {"begin": s.start, "end": s.end, types.label_features[s.layer]: s.label}
+            if s.note:
+                values[NOTE] = s.note
+            for key, value in s.attributes.items():
+                if value is None:
+                    continue
+                if (s.layer, key) in types.attribute_lists:
+                    values[key] = [str(v) for v in (value if isinstance(value, list) else [value])]
+                else:
+                    values[key] = str(value)
+            spans.append(_Structure(types.span_types[s.layer], values))
+        linked: dict[tuple[int, str], list[int]] = {}
+        for r in view.relations:
+            linked.setdefault((r.source_id, r.type), []).append(ids[r.target_id])
+        for (source_id, rel_type), targets in linked.items():
+            source = spans[ids[source_id] - first_span].values
+            source[rel_type] = targets if rel_type in types.relation_arrays else targets[0]
+        out += spans
+        out += [_Structure(types.doc_label_types[layer], {"label": label}) for layer, label in view.doc_labels]
+        return out
+
+    def write(self, view: AnnotatorView, path: Path) -> None:
+        """Write ``view``'s XMI to ``path``."""
+        text = view.document.text
+        utf16 = Utf16Offsets(text)
+        # Offsets differ from code points only after a character outside the BMP.
+        convert = utf16.to_utf16 if utf16.utf16_length != len(text) else None
+        nsmap = {"xmi": XMI_NS, "cas": CAS_NS}
+        prefixes: dict[str, str] = {}  # url -> prefix, given in order of first use as cassis does
+        repeats: defaultdict[str, int] = defaultdict(int)
+        root = etree.Element(f"{{{XMI_NS}}}XMI", {f"{{{XMI_NS}}}version": "2.0"}, nsmap=dict(nsmap))
+        etree.SubElement(root, f"{{{CAS_NS}}}NULL", {_XMI_ID: "0"})
+        structures = self.structures(view)
+        for xmi_id, fs in enumerate(structures, start=SOFA_ID + 1):
+            plan = self._plan(fs.type_name)
+            if plan.url not in prefixes:
+                prefix = plan.prefix
+                if prefix in nsmap:
+                    prefix += str(repeats[plan.prefix])
+                    repeats[plan.prefix] += 1
+                nsmap[prefix] = plan.url
+                prefixes[plan.url] = prefix
+            if not plan.names >= fs.values.keys():  # cassis refuses to set a feature its type lacks
+                unknown = sorted(fs.values.keys() - plan.names)
+                raise ValueError(f"{fs.type_name} has no feature {unknown[0]!r}")
+            attrib = {_XMI_ID: str(xmi_id)}
+            children: list[tuple[str, str]] = []
+            for f in plan.features:
+                if f.kind == SOFA:
+                    attrib[f.name] = str(SOFA_ID)
+                    continue
+                value = fs.values.get(f.name)
+                if value is None:
+                    continue
+                if f.kind == STRING:
+                    attrib[f.name] = value
+                elif f.kind == OFFSET:
+                    attrib[f.name] = str(convert(value) if convert else value)
+                elif f.kind == STRINGS:
+                    if value:
+                        children += [(f.name, v) for v in value]
+                    else:
+                        attrib[f.name] = ""
+                elif f.kind == REFERENCES:
+                    attrib[f.name] = " ".join(map(str, value))
+                else:
+                    attrib[f.name] = str(value)
+            element = etree.SubElement(root, f"{{{plan.url}}}{plan.local}", attrib)
+            for name, value in children:
+                etree.SubElement(element, name).text = value
+        etree.SubElement(
+            root,
+            f"{{{CAS_NS}}}Sofa",
+            {
+                _XMI_ID: str(SOFA_ID),
+                "sofaNum": "1",
+                "sofaID": "_InitialView",
+                "mimeType": "text",
+                "sofaString": text,
+            },
+        )
+        members = " ".join(str(i) for i in range(SOFA_ID + 1, SOFA_ID + 1 + len(structures)))
+        etree.SubElement(root, f"{{{CAS_NS}}}View", {"sofa": str(SOFA_ID), "members": members})
+        tree = etree.ElementTree(root)
+        etree.cleanup_namespaces(tree, top_nsmap=nsmap)
+        with path.open("wb") as handle:
+            tree.write(handle, xml_declaration=True, pretty_print=False, encoding="UTF-8")
