@@ -69,6 +69,7 @@ class DocBinWriter:
         self.strings: set[str] = set()
         self._hashes: set[int] = set()  # of token strings, turned into strings by :meth:`write`
         self._vocab: Any = None
+        self._last_columns: dict[int, bytes] = {}  # each string column of the last Doc, as bytes
         self.cats: list[dict[str, float]] = []
         self.flags: list[dict[str, bool]] = []
         self.span_groups: list[bytes] = []
@@ -116,7 +117,9 @@ class DocBinWriter:
         self.span_groups.append(pack(groups) if groups else _EMPTY_SPAN_GROUPS)
 
     def _add_token_strings(self, doc: Doc, array: Any) -> None:
-        if array.size and array[:, self._morph_column].any():
+        if not len(array):
+            return
+        if array[:, self._morph_column].any():
             # a morphological analysis reads as its FEATS string, not as a plain hash: ask each token
             for token in doc:
                 self.strings.update(
@@ -135,7 +138,15 @@ class DocBinWriter:
             return
         # Hashes now, strings at the end: Docs of one text (and texts of one language) share most.
         self._vocab = doc.vocab
-        self._hashes.update(numpy.unique(array[:, self._string_columns]).tolist())
+        for column in self._string_columns:
+            values = array[:, column]
+            if not values.any():
+                self._hashes.add(0)
+                continue
+            raw = values.tobytes()
+            if self._last_columns.get(column) != raw:  # the same text's Docs repeat ORTH and NORM
+                self._last_columns[column] = raw
+                self._hashes.update(numpy.unique(values).tolist())
 
     def write(self, path: Path) -> None:
         """Write the ``.spacy`` file: zlib over the msgpack of spaCy's ``DocBin.to_bytes`` message."""

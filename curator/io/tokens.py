@@ -44,9 +44,11 @@ class Token(NamedTuple):
     kind: str
 
 
-# A run of letters and digits (``str.isalnum``: ``\w`` without the underscore) or of white space
-# (``str.isspace``): the common case, matched in C; the rules below decide only at the run's edge.
-_SCAN = re.compile(r"([^\W_]+)|(\s+)|.", re.DOTALL)
+# Proposals for tokens, matched in C: a run of letters and digits (``str.isalnum``: ``\w`` without
+# the underscore) with the white space after it (``str.isspace``), such a run alone, white space, or
+# one other character. The rules below decide only at each proposal's edge.
+_SCAN = re.compile(r"([^\W_]+)(\s+)|([^\W_]+)|(\s+)|.", re.DOTALL)
+_WORD_THEN_SPACE, _WORD, _SPACE = 2, 3, 4  # ``lastindex`` of each kind of proposal
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
@@ -133,17 +135,27 @@ def base_tokens(text: str) -> list[Token]:
     while pos < n:
         for run in _SCAN.finditer(text, pos):
             i, end = run.span()
-            j = end
             group = run.lastindex
-            if group == 1:  # letters and digits: a word, which may go on past them
+            if group == _WORD_THEN_SPACE:
+                # a word followed by white space cannot go on: only the white space can
+                j = run.end(1)
+                append(new(Token, (i, j, WORD)))
+                i, j = j, end
+                while j < n and _invisible(text[j]):
+                    j += 1
+                append(new(Token, (i, j, SPACE)))
+            elif group == _WORD:  # letters and digits: a word, which may go on past them
+                j = end
                 if j < n and _may_extend_word(text[j]):
                     j = _word_end(text, i, j)
                 append(new(Token, (i, j, WORD)))
-            elif group == 2:  # white space, which may go on with invisible format characters
+            elif group == _SPACE:  # white space, which may go on with invisible format characters
+                j = end
                 while j < n and _invisible(text[j]):
                     j += 1
                 append(new(Token, (i, j, SPACE)))
             else:
+                j = i + 1
                 ch = text[i]
                 if _invisible(ch):
                     while j < n and _invisible(text[j]):
