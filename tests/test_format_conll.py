@@ -4,16 +4,21 @@ tokenizer splits Arabic proclitics only where a span needs it; unaligned spans a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from format_corpus import annotated_db, stored_spans, texts_by_id
+from format_corpus import AMINA, GOLD, annotated_db, fresh_db, stored_spans, texts_by_id
 
+from curator.errors import InputRejected
 from curator.io.export_conll import export_conll
+from curator.io.importer import import_paths
 from curator.io.tokens import SPACE, base_tokens, bio_tags, sentence_starts, tokenize
+from curator.store import queries
 from curator.store.database import Database
 from curator.store.editing import Editor
+from curator.store.queries import count_documents
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +169,115 @@ def test_bio_reports_overlaps_and_never_tags_white_space() -> None:
     assert [t for t in tagging.tags if t != "O"] == ["B-ORG", "I-ORG", "I-ORG"]
     assert all(tag == "O" for tok, tag in zip(tokens, tagging.tags, strict=True) if tok.kind == SPACE)
     assert tagging.overlapping == [(6, 13, "MISC")] and tagging.unaligned == []
+
+
+def _bio_expected(db: Database) -> list[tuple[str, str, str, str, int, int, str]]:
+    """The stored spans a BIO export can hold: all but a span nested in another of its layer."""
+    spans = stored_spans(db)
+    return [s for s in spans if not any(o != s and o[:3] == s[:3] and o[4] <= s[4] and s[5] <= o[5] for o in spans)]
+
+
+def test_import_back_gives_every_span_bio_can_hold(corpus: Database, tmp_path: Path) -> None:
+    """CoNLL holds spans only: one BIO column per layer cannot hold a span nested in another of the
+    same layer ("الأمم المتحدة" inside "برنامج الأمم المتحدة الإنمائي"), nor attributes, notes,
+    relations or document labels. Everything else comes back at the same characters, documents
+    that nobody annotated included (``_text_only.conll``)."""
+    export_conll(corpus, tmp_path / "out")
+    fresh = fresh_db(tmp_path)
+    report = import_paths(fresh, [tmp_path / "out"])
+    assert sorted(Path(f).name for f in report.files) == [
+        "_text_only.conll",
+        "amina.conll",
+        "curation.conll",
+        "sample.conll",
+    ]
+    assert report.batch.documents_added == 8 and report.ignored == [str(tmp_path / "out" / "README.md")]
+    assert stored_spans(fresh) == _bio_expected(corpus)
+    assert len(stored_spans(fresh)) == 70
+    assert texts_by_id(fresh) == texts_by_id(corpus)  # texts, ids: the same documents
+    assert [(b.relations, b.doc_labels) for b in queries.iter_bundles(fresh)] == [([], [])] * 8
+    # imported again: nothing new, every annotation recognised
+    again = import_paths(fresh, [tmp_path / "out"])
+    assert not again.batch.added_anything and again.batch.spans_existing == 70
+    fresh.dispose()
+
+
+def test_a_conll_file_read_as_conll_whatever_its_name(corpus: Database, tmp_path: Path) -> None:
+    export_conll(corpus, tmp_path / "out", annotators=[AMINA], layers=["entity"])
+    conll = tmp_path / "out" / f"{AMINA}.conll"
+    renamed = conll.rename(tmp_path / "out" / "tags.txt")
+    (tmp_path / "out" / f"{AMINA}.documents.jsonl").rename(tmp_path / "out" / "tags.documents.jsonl")
+    fresh = fresh_db(tmp_path)
+    import_paths(fresh, [renamed], fmt="conll")
+    assert stored_spans(fresh) == [s for s in _bio_expected(corpus) if s[1] == AMINA and s[2] == "entity"]
+    fresh.dispose()
+
+
+def _broken(tmp_path: Path, corpus: Database, edit: Callable[[str], str], index: bool = False) -> Path:
+    out = tmp_path / "out"
+    export_conll(corpus, out, annotators=[AMINA], document_ids=[1, 4])
+    path = out / (f"{AMINA}.documents.jsonl" if index else f"{AMINA}.conll")
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return out / f"{AMINA}.conll"
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
+
+
+@pytest.mark.parametrize(
+    ("case", "old", "new", "message"),
+    [
+        ("edited token", "غزة\tB-LOC", "غزه\tB-LOC", r"token 'غزه' is not the text at offset \d+ \('غزة'\)"),
+        ("bad tag", "غزة\tB-LOC", "غزة\tX-LOC", r"tag 'X-LOC' in column 'entity' is not O, B-LABEL or I-LABEL"),
+        ("unknown label", "غزة\tB-LOC", "غزة\tB-CITY", r"column 'entity': unknown label 'CITY'"),
+        ("label of another layer", "غزة\tB-LOC", "غزة\tB-CLAIM", r"unknown label 'CLAIM' \(not in layer 'entity'\)"),
+        ("I- after O", "المتحدة\tI-ORG", "المتحدة\tI-LOC", r"I-LOC in column 'entity' continues no LOC span"),
+        ("missing column", "غزة\tB-LOC\tO\tO", "غزة\tB-LOC\tO", r"2 tags, but the block has 3 columns"),
+        ("white space in a token", "غزة\tB-LOC", "غ زة\tB-LOC", r"'غ زة' is not a token"),
+    ],
+)
+def test_a_broken_conll_file_is_refused_with_its_line(
+    corpus: Database, tmp_path: Path, sqlite_db: Database, case: str, old: str, new: str, message: str
+) -> None:
+    conll = _broken(tmp_path, corpus, lambda text: text.replace(old, new, 1))
+    line = _line_of(conll, new)
+    with pytest.raises(InputRejected) as err:
+        import_paths(sqlite_db, [conll])
+    (problem,) = err.value.problems
+    assert (problem.source, problem.line) == (str(conll), line), case
+    assert re.search(message, problem.message), problem.message
+    assert sqlite_db.annotator_names() == [] and count_documents(sqlite_db) == 0  # nothing written
+
+
+def test_a_conll_file_that_does_not_fit_its_index_is_refused(
+    corpus: Database, tmp_path: Path, sqlite_db: Database
+) -> None:
+    conll = _broken(tmp_path, corpus, lambda text: text.split("\n", 1)[0] + "\n", index=True)  # one line only
+    with pytest.raises(InputRejected, match=r"2 -DOCSTART- blocks but 1 documents in amina.documents.jsonl"):
+        import_paths(sqlite_db, [conll])
+    conll = _broken(tmp_path, corpus, lambda text: text.replace('"columns": [', '"columns": ["claims", '), index=True)
+    with pytest.raises(InputRejected, match=r"amina.documents.jsonl:1: column 'claims' is not a span layer"):
+        import_paths(sqlite_db, [conll])
+    conll = _broken(tmp_path, corpus, lambda text: text.replace('"text": "', '"text": NaN, "x": "', 1), index=True)
+    with pytest.raises(InputRejected, match=r"amina.documents.jsonl:1: NaN is not valid JSON"):
+        import_paths(sqlite_db, [conll])
+    conll = _broken(
+        tmp_path, corpus, lambda text: text.replace("\\n", "\\n\\u0645\\u0632\\u064a\\u062f", 1), index=True
+    )
+    with pytest.raises(InputRejected, match=r"amina.conll:\d+: token '.+' is not the text at offset"):
+        import_paths(sqlite_db, [conll])  # the text changed under the tokens: they no longer fit
+    (tmp_path / "out" / f"{AMINA}.documents.jsonl").unlink()
+    with pytest.raises(InputRejected, match=r"no amina.documents.jsonl beside it: a CoNLL file has no text"):
+        import_paths(sqlite_db, [conll])
+    assert count_documents(sqlite_db) == 0
+
+
+def test_a_conll_file_without_annotator_needs_one(corpus: Database, tmp_path: Path, sqlite_db: Database) -> None:
+    conll = _broken(
+        tmp_path, corpus, lambda text: text.replace('"annotator": "amina"', '"annotator": null'), index=True
+    )
+    with pytest.raises(InputRejected, match=r"amina.documents.jsonl:1: the document names no annotator"):
+        import_paths(sqlite_db, [conll])
+    import_paths(sqlite_db, [conll], annotator="model")
+    assert {s[1] for s in stored_spans(sqlite_db)} == {"model"}

@@ -3,12 +3,17 @@ sentences, ``-DOCSTART-`` before each document; one ``<annotator>.conll`` per an
 
 Columns, tab-separated: the token, then one BIO column per span layer (the entity layer first).
 Tokens come from :mod:`curator.io.tokens` (Arabic proclitics split off where a span starts after
-them); sentences end at line breaks and at . ! ? ؟ … but never inside a span. Each ``.conll`` has a
-``<annotator>.documents.jsonl`` beside it naming the document of each ``-DOCSTART-`` block, with the
-code-point offsets of its tokens, so the columns can be mapped back to the text.
+them); sentences end at line breaks and at . ! ? ؟ … but never inside a span.
+
+The ``.conll`` stays plain CoNLL-2003 (no comment lines, which CoNLL-2003 readers would take for
+tokens); what is needed to find each block's document again is in ``<annotator>.documents.jsonl``
+beside it, one line per ``-DOCSTART-`` block in the same order: ``{"document", "annotator",
+"title", "language", "columns" (the layer of each tag column), "text" (the stored text), "tokens"
+(per sentence, the code-point offsets of its tokens)}``. :mod:`curator.io.read_conll` reads both.
 
 What BIO cannot hold is reported (notes and card): spans overlapping another of the same layer (left
 out of that column), spans whose ends fall inside a token (*unaligned*: widened to whole tokens).
+Attributes, notes, relations and document labels are not in this format.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from curator.io.safe_names import NameAllocator, inside
 from curator.io.tokens import SPACE, Token, bio_tags, sentence_starts, tokenize
 from curator.schema.model import Schema
 from curator.store.database import Database
+from curator.store.queries import DocumentRecord
 
 DOCSTART = "-DOCSTART-"
+INDEX_SUFFIX = ".documents.jsonl"  # <annotator>.documents.jsonl beside <annotator>.conll
 NO_ANNOTATOR = "_text_only"
 
 
@@ -58,7 +65,7 @@ def _describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
 @dataclass
 class DocumentTokens:
     """One document's tokens as every view of it writes them: the visible tokens' texts, the
-    sentences (lengths, in visible tokens) and the line of ``<annotator>.documents.jsonl``.
+    sentences (lengths, in visible tokens) and its line of ``<annotator>.documents.jsonl``.
 
     Computed once per document: the annotators' views of a document differ only in their tags."""
 
@@ -67,10 +74,16 @@ class DocumentTokens:
     visible: list[int]  # indexes of the tokens written, in order
     words: list[str]  # their texts
     sentence_lengths: list[int]
-    index_line: str
+    document_id: str
+    index_rest: str  # the index line after "document" and "annotator", JSON-encoded once
+
+    def index_line(self, annotator: str | None) -> str:
+        head = json.dumps({"document": self.document_id, "annotator": annotator}, ensure_ascii=False)
+        return f"{head[:-1]}, {self.index_rest[1:]}\n"
 
     @classmethod
-    def of(cls, doc_id: str, text: str, tokens: list[Token], starts: list[int]) -> DocumentTokens:
+    def of(cls, doc: DocumentRecord, tokens: list[Token], starts: list[int], columns: list[str]) -> DocumentTokens:
+        text = doc.text
         visible: list[int] = []
         lengths: list[int] = []
         sentences: list[list[tuple[int, int]]] = []
@@ -82,8 +95,11 @@ class DocumentTokens:
             lengths.append(len(sentence))
             sentences.append([(tokens[k].start, tokens[k].end) for k in sentence])
         words = [text[tokens[k].start : tokens[k].end] for k in visible]
-        line = json.dumps({"document": doc_id, "tokens": sentences}, ensure_ascii=False) + "\n"
-        return cls(tokens, [t.start for t in tokens], visible, words, lengths, line)
+        rest = json.dumps(
+            {"title": doc.title, "language": doc.language, "columns": columns, "text": text, "tokens": sentences},
+            ensure_ascii=False,
+        )
+        return cls(tokens, [t.start for t in tokens], visible, words, lengths, doc.ext_id, rest)
 
 
 def block_text(doc: DocumentTokens, columns: list[list[str]]) -> str:
@@ -139,13 +155,13 @@ def export_conll(
                 report.proclitic_splits += tokenization.proclitic_splits
                 tokens = tokenization.tokens
                 starts = sentence_starts(tokens, d.text, [(s.start, s.end) for s in bundle.spans])
-                doc_tokens = DocumentTokens.of(d.ext_id, d.text, tokens, starts)
+                doc_tokens = DocumentTokens.of(d, tokens, starts, columns)
                 for view in views:
                     key = NO_ANNOTATOR if view.annotator is None else names.name(view.annotator)
                     if key not in handles:
                         handles[key] = (
                             inside(folder, key + ".conll").open("w", encoding="utf-8", newline="\n"),
-                            inside(folder, key + ".documents.jsonl").open("w", encoding="utf-8", newline="\n"),
+                            inside(folder, key + INDEX_SUFFIX).open("w", encoding="utf-8", newline="\n"),
                         )
                     conll, index = handles[key]
                     tag_columns = []
@@ -158,7 +174,7 @@ def export_conll(
                         report.empty += [_describe(d.ext_id, d.text, s) for s in tagging.empty]
                         tag_columns.append(tagging.tags)
                     conll.write(block_text(doc_tokens, tag_columns))
-                    index.write(doc_tokens.index_line)
+                    index.write(doc_tokens.index_line(view.annotator))
                     run.figures.add_view(view)
                 documents += 1
         finally:
@@ -186,7 +202,8 @@ def export_conll(
             format_name="conll",
             description="CoNLL-2003-style BIO, tab-separated columns: token, "
             + ", ".join(columns)
-            + f"; {n_written} spans in BIO columns",
+            + f"; {n_written} spans in BIO columns; `<annotator>.documents.jsonl` gives each `-DOCSTART-` "
+            "block's document id, text and token offsets (`curator import` reads the folder back)",
             files=["<annotator>.conll", "<annotator>.documents.jsonl"],
         )
     return documents

@@ -7,8 +7,10 @@ attributes (stance, type, area; several areas joined by ``;``) and note.
 Two modes (option ``csv_mode``):
 - ``spreadsheet`` (default): a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
   is a formula to Excel, LibreOffice and Google Sheets (OWASP "CSV injection"); such cells get a
-  leading apostrophe, which spreadsheets show as text. The file starts with a UTF-8 BOM so that Excel
-  reads Arabic right.
+  leading apostrophe, which spreadsheets show as text. A cell that starts with an apostrophe of its
+  own gets one too (a spreadsheet shows it as it is), so that every leading apostrophe of the file is
+  one Curator added and :mod:`curator.io.read_csv` can take exactly those away. The file starts with
+  a UTF-8 BOM, so that Excel reads Arabic right and readers know the mode.
 - ``plain``: every cell exactly as stored, no BOM, for scripts and ML pipelines.
 """
 
@@ -28,6 +30,7 @@ FILE = "claims.csv"
 CLAIM_LAYER, CLAIM_LABEL = "claim", "CLAIM"  # the schema's names for claims and their links
 CLAIMANT, CUE = "claimant", "cue"
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISED = "'"  # what spreadsheet mode puts before a formula-like cell (and before a leading ')
 MODES = ("spreadsheet", "plain")
 COLUMNS = [
     "document",
@@ -50,8 +53,9 @@ COLUMNS = [
 
 
 def neutralise(cell: str) -> str:
-    """The cell as a spreadsheet shows it as text: a leading apostrophe before a formula start."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    """The cell as a spreadsheet shows it as text: a leading apostrophe before a formula start, and
+    before an apostrophe (so that a reader can always take the first leading apostrophe away)."""
+    return NEUTRALISED + cell if cell.startswith((*FORMULA_START, NEUTRALISED)) else cell
 
 
 def _attribute(span: SpanRecord, key: str) -> str:
@@ -139,13 +143,16 @@ def export_csv(
                     writer.writerow(row)
                     rows += 1
         if neutralised:
-            run.note(f"{neutralised} cells started like a formula and were prefixed with ' (spreadsheet mode)")
+            run.note(
+                f"{neutralised} cells started like a formula (or with ') and were prefixed with ' (spreadsheet mode)"
+            )
         run.write_card(
             folder,
             format_name="csv",
             description=f"{rows} claims, one per row; mode {mode}"
             + (
-                " (cells that would run as formulas start with an apostrophe; UTF-8 with BOM)"
+                " (cells that would run as formulas, or that start with an apostrophe, get one more in front; "
+                "UTF-8 with BOM)"
                 if mode == "spreadsheet"
                 else " (cells exact; UTF-8 without BOM)"
             ),

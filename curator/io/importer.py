@@ -11,22 +11,34 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from curator.errors import InputRejected, Problem
+from curator.io.export_conll import INDEX_SUFFIX as CONLL_INDEX
 from curator.io.jsonl import read_jsonl
-from curator.io.records import DocumentIn
+from curator.io.records import DocumentIn, SpanIn
 from curator.io.text_files import read_text_file
 from curator.io.validation import Located
 from curator.schema.model import Schema
+from curator.store import queries
 from curator.store.bulk import BatchReport, merge_repeated, write_batch
 from curator.store.database import Database
 
 # The reader of each format, by name; imported lazily (spaCy and cassis are heavy and optional).
 # A reader takes (path, schema, default annotator) and returns the documents and the problems found.
 Reader = Callable[[Path, Schema, str | None], tuple[list[Located], list[Problem]]]
-IMPORT_FORMATS = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "doccano")
+IMPORT_FORMATS = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "doccano", "conll", "csv", "parquet")
 # The format a file is read as when --format does not say otherwise.
-READERS = {".txt": "text", ".jsonl": "jsonl", ".ann": "brat", ".xmi": "xmi", ".spacy": "spacy", ".json": "labelstudio"}
+READERS = {
+    ".txt": "text",
+    ".jsonl": "jsonl",
+    ".ann": "brat",
+    ".xmi": "xmi",
+    ".spacy": "spacy",
+    ".json": "labelstudio",
+    ".conll": "conll",
+    ".csv": "csv",
+    ".parquet": "parquet",
+}
 # The extensions --format FORMAT applies to (doccano and Label Studio both write .json; doccano and
-# Curator both write .jsonl).
+# Curator both write .jsonl; CoNLL files are often named .txt).
 FORMAT_EXTENSIONS = {
     "text": {".txt"},
     "jsonl": {".jsonl"},
@@ -35,7 +47,14 @@ FORMAT_EXTENSIONS = {
     "spacy": {".spacy"},
     "labelstudio": {".json"},
     "doccano": {".jsonl", ".json"},
+    "conll": {".conll", ".txt"},
+    "csv": {".csv"},
+    "parquet": {".parquet"},
 }
+# A parquet export is one dataset in four tables; a folder is read from its documents table, which
+# reads the others beside it.
+PARQUET_ENTRY = "documents.parquet"
+PARQUET_COMPANIONS = ("spans.parquet", "relations.parquet", "tokens.parquet")
 
 
 @dataclass
@@ -49,8 +68,9 @@ class ImportReport:
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """Files to import (named ones as given, folders searched for the known extensions) and files
-    ignored. In a folder, a ``.txt`` beside a ``.ann`` of the same name is the brat document's text,
-    read with it, not a second document."""
+    ignored. In a folder, the files another one is read with are not read on their own: a ``.txt``
+    beside a ``.ann`` of the same name (the brat document's text), the ``.documents.jsonl`` beside a
+    ``.conll`` (its texts), the span, relation and token tables beside ``documents.parquet``."""
     files: list[Path] = []
     ignored: list[Path] = []
     for path in paths:
@@ -58,6 +78,13 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
                 suffix = child.suffix.lower()
                 if suffix == ".txt" and child.with_suffix(".ann").is_file():
+                    continue
+                if (
+                    child.name.endswith(CONLL_INDEX)
+                    and child.with_name(child.name[: -len(CONLL_INDEX)] + ".conll").is_file()
+                ):
+                    continue
+                if child.name in PARQUET_COMPANIONS and (child.parent / PARQUET_ENTRY).is_file():
                     continue
                 (files if suffix in READERS else ignored).append(child)
         elif path.exists():
@@ -106,6 +133,18 @@ def _reader(name: str, encoding: str | None) -> Reader:
         from curator.io.read_doccano import read_doccano
 
         return read_doccano
+    if name == "conll":
+        from curator.io.read_conll import read_conll
+
+        return read_conll
+    if name == "csv":
+        from curator.io.read_csv import read_csv
+
+        return read_csv
+    if name == "parquet":
+        from curator.io.read_parquet import read_parquet
+
+        return read_parquet
     raise ValueError(f"unknown import format {name!r}")
 
 
@@ -169,15 +208,109 @@ def import_paths(
     if fmt is not None and fmt not in IMPORT_FORMATS:
         raise InputRejected([Problem(fmt, 0, f"unknown import format; choose one of {', '.join(IMPORT_FORMATS)}")])
     located, problems = read_files(files, annotator, encoding, progress, schema=db.schema, fmt=fmt)
-    for item in located:
+    found, attached, more = _find_texts(db, located)
+    problems.extend(more)
+    for item in found + [item for item, _ in attached]:
         problems.extend(item.problems(db.schema))
     if problems:
         raise InputRejected(problems)
-    docs = [item.doc for item in located]
+    for item, target in attached:
+        if target is not None:  # a document of this batch: its annotations join it
+            target.spans.extend(item.doc.spans)
+            target.relations.extend(item.doc.relations)
+            target.doc_labels.extend(item.doc.doc_labels)
+    docs = [item.doc for item in found] + [item.doc for item, target in attached if target is None]
     docs, report.repeated = merge_repeated(docs)
+    for doc in docs:
+        share_repeated_refs(doc)
     if dry_run:
         return report
     if on_total:
         on_total(len(files) + len(docs))
     report.batch = write_batch(db, docs, who=annotator or "import", progress=progress)
     return report
+
+
+def _find_texts(
+    db: Database, located: list[Located]
+) -> tuple[list[Located], list[tuple[Located, DocumentIn | None]], list[Problem]]:
+    """Split off the documents read without their text (``needs_text``) and give each the text of the
+    document its ``ext_id`` names: one of this batch (returned with it, to join it), else one in the
+    database (returned with None: the batch writer attaches to it by content). Also the problems:
+    documents found nowhere, offsets that do not fit the text."""
+    found = [item for item in located if item.needs_text is None]
+    pending = [item for item in located if item.needs_text is not None]
+    if not pending:
+        return found, [], []
+    in_batch: dict[str, DocumentIn] = {}
+    for item in found:
+        if item.doc.ext_id is not None:
+            in_batch.setdefault(item.doc.ext_id, item.doc)
+    wanted = sorted({item.doc.ext_id for item in pending if item.doc.ext_id and item.doc.ext_id not in in_batch})
+    stored = {}
+    for doc_id in queries.document_ids_by_ext(db, wanted) if wanted else []:
+        record = queries.document(db, doc_id)
+        if record is not None:
+            stored[record.ext_id] = record
+    attached: list[tuple[Located, DocumentIn | None]] = []
+    problems: list[Problem] = []
+    for item in pending:
+        doc = item.doc
+        assert item.needs_text is not None
+        target = in_batch.get(doc.ext_id or "")
+        record = stored.get(doc.ext_id or "")
+        if target is not None:
+            text, title, language, direction, newline = (
+                target.text,
+                target.title,
+                target.language,
+                target.direction,
+                target.newline,
+            )
+        elif record is not None:
+            text, title, language, direction, newline = (
+                record.text,
+                record.title,
+                record.language,
+                record.direction,
+                record.newline,
+            )
+        else:
+            problems.append(
+                Problem(
+                    item.path,
+                    doc.line,
+                    f"document {doc.ext_id!r} is neither in the database nor in this import: "
+                    "import its text first, or with this file",
+                )
+            )
+            continue
+        doc.text, doc.title, doc.language, doc.direction, doc.newline = text, title, language, direction, newline
+        bad = item.needs_text(text)
+        problems.extend(bad)
+        if not bad:
+            attached.append((item, target))
+    return found, attached, problems
+
+
+def share_repeated_refs(doc: DocumentIn) -> None:
+    """Give the relations of a span that occurs twice in ``doc`` (the same annotation read from two
+    files of the batch, such as an entity and the claimant of a claims CSV) the first occurrence as
+    their end. The batch writer stores the span once and skips the repeat; a relation must not point
+    at the repeat."""
+    first: dict[tuple[str, str, str, int, int], SpanIn] = {}
+    alias: dict[str, str] = {}
+    for span in doc.spans:
+        key = (span.annotator, span.layer, span.label, span.start, span.end)
+        kept = first.setdefault(key, span)
+        if kept is span or span.ref is None:
+            continue
+        if kept.ref is None:
+            kept.ref = span.ref
+        else:
+            alias[span.ref] = kept.ref
+        span.ref = None
+    if alias:
+        for rel in doc.relations:
+            rel.source = alias.get(rel.source, rel.source)
+            rel.target = alias.get(rel.target, rel.target)

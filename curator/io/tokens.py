@@ -62,6 +62,12 @@ def _invisible(ch: str) -> bool:
     return ch.isspace() or (unicodedata.category(ch) == "Cf" and ch not in _IN_WORD)
 
 
+def invisible(ch: str) -> bool:
+    """White space or an invisible format character (a bidi mark...): what lies between the tokens
+    that token formats write."""
+    return _invisible(ch)
+
+
 @lru_cache(maxsize=4096)
 def _may_extend_word(ch: str) -> bool:
     """Whether :func:`_word_end` could take ``ch`` (not a letter or digit) into the word before it."""

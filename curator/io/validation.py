@@ -14,7 +14,9 @@ from curator.io.records import DocumentIn
 from curator.schema.checks import check_label, check_relation, check_span
 from curator.schema.model import Schema
 
-Where = Callable[[int], tuple[int, str]]  # index -> (line, name of the item for the message)
+# index -> (line, name of the item for the message) or (line, name, file) when the item comes from
+# another file than the document (the span table of a parquet export...)
+Where = Callable[[int], tuple[int, str] | tuple[int, str, str]]
 
 
 def _default(kind: str, line: int) -> Where:
@@ -37,46 +39,56 @@ def check_document(
     problems: list[Problem] = []
     refs: dict[str, tuple[str, str]] = {}
     for i, s in enumerate(doc.spans):
-        line, name = span_at(i)
+        line, name, source = _place(span_at(i), path)
         for message in check_span(schema, doc.text, s.layer, s.label, s.start, s.end, s.attributes):
-            problems.append(Problem(path, line, f"{name}: {message}"))
+            problems.append(Problem(source, line, f"{name}: {message}"))
         if s.ref is not None:
             if s.ref in refs:
-                problems.append(Problem(path, line, f"{name}: id {s.ref!r} is used twice"))
+                problems.append(Problem(source, line, f"{name}: id {s.ref!r} is used twice"))
             refs[s.ref] = (s.layer, s.label)
     per_source: dict[tuple[str, str], int] = {}
     for i, r in enumerate(doc.relations):
-        line, name = relation_at(i)
+        line, name, source = _place(relation_at(i), path)
         missing = [end for end in (r.source, r.target) if end not in refs]
         if missing:
-            problems.append(Problem(path, line, f"{name}: no annotation with id {missing[0]!r} in this document"))
+            problems.append(Problem(source, line, f"{name}: no annotation with id {missing[0]!r} in this document"))
             continue
         for message in check_relation(schema, r.type, refs[r.source], refs[r.target]):
-            problems.append(Problem(path, line, f"{name}: {message}"))
+            problems.append(Problem(source, line, f"{name}: {message}"))
         rel = schema.relation(r.type)
         per_source[(r.source, r.type)] = count = per_source.get((r.source, r.type), 0) + 1
         if rel is not None and rel.max_per_source is not None and count == rel.max_per_source + 1:
             problems.append(
-                Problem(path, line, f"{name}: an annotation has at most {rel.max_per_source} {r.type!r} relation(s)")
+                Problem(source, line, f"{name}: an annotation has at most {rel.max_per_source} {r.type!r} relation(s)")
             )
     for i, lab in enumerate(doc.doc_labels):
-        line, name = label_at(i)
+        line, name, source = _place(label_at(i), path)
         found = check_label(schema, lab.layer, lab.label, "document")
         if isinstance(found, str):
-            problems.append(Problem(path, line, f"{name}: {found}"))
+            problems.append(Problem(source, line, f"{name}: {found}"))
     return problems
+
+
+def _place(where: tuple[int, str] | tuple[int, str, str], path: str) -> tuple[int, str, str]:
+    return (where[0], where[1], where[2]) if len(where) == 3 else (where[0], where[1], path)
 
 
 @dataclass
 class Located:
     """A document read from a file, with the file and where each annotation, relation and document
-    label came from (the document's own line when a reader gives nothing finer)."""
+    label came from (the document's own line when a reader gives nothing finer).
+
+    ``needs_text`` is set by readers of files that hold annotations but no text (the claims CSV):
+    ``doc.text`` is then empty and the document is the one named ``doc.ext_id``, in the same batch or
+    in the database. The importer fills ``doc`` from it and calls ``needs_text(text)``, which returns
+    the problems of the file's offsets against that text."""
 
     doc: DocumentIn
     path: str
     span_at: Where | None = None
     relation_at: Where | None = None
     label_at: Where | None = None
+    needs_text: Callable[[str], list[Problem]] | None = None
 
     def problems(self, schema: Schema) -> list[Problem]:
         return check_document(
