@@ -59,6 +59,12 @@ class _Bad(Exception):
     pass
 
 
+class _LineBad(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def _int(value: str, column: str) -> int:
     if not value.isascii() or not value.isdigit():
         raise _Bad(f"{column} {value!r} is not a whole number")
@@ -76,31 +82,30 @@ def _attribute(schema: Schema, key: str, cell: str) -> str | list[str]:
 
 def _rows(path: Path) -> tuple[list[tuple[int, int, dict[str, str]]], bool]:
     """(line, row, cells) of every data row and whether the file is in spreadsheet mode; raise
-    ValueError or ``_Bad`` (with the line) for a file that is no claims CSV."""
+    ``_LineBad`` (with the line, 0 for the whole file) for a file that is no claims CSV."""
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
-        raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise _LineBad(0, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     spreadsheet = data.startswith(BOM)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ValueError(f"line {line}: invalid UTF-8") from exc
+        raise _LineBad(data.count(b"\n", 0, exc.start) + 1, "invalid UTF-8") from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
-        raise ValueError("the file is empty") from None
+        raise _LineBad(0, "the file is empty") from None
     except csv.Error as exc:
-        raise ValueError(f"line 1: {exc}") from exc
+        raise _LineBad(1, str(exc)) from exc
     if spreadsheet:
         header = [h.removeprefix(NEUTRALISED) for h in header]
     missing = [c for c in REQUIRED if c not in header]
     if missing:
-        raise ValueError(f"line 1: no {', '.join(repr(c) for c in missing)} column: not a Curator claims CSV")
+        raise _LineBad(1, f"no {', '.join(repr(c) for c in missing)} column: not a Curator claims CSV")
     repeated = sorted({c for c in header if header.count(c) > 1})
     if repeated:
-        raise ValueError(f"line 1: column {repeated[0]!r} appears twice")
+        raise _LineBad(1, f"column {repeated[0]!r} appears twice")
     out: list[tuple[int, int, dict[str, str]]] = []
     line = reader.line_num + 1
     while True:
@@ -109,7 +114,7 @@ def _rows(path: Path) -> tuple[list[tuple[int, int, dict[str, str]]], bool]:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise ValueError(f"line {line}: {exc}") from exc
+            raise _LineBad(line, str(exc)) from exc
         row = len(out) + 2
         if cells:
             if len(cells) != len(header):
@@ -117,12 +122,6 @@ def _rows(path: Path) -> tuple[list[tuple[int, int, dict[str, str]]], bool]:
             out.append((line, row, dict(zip(header, cells, strict=True))))
         line = reader.line_num + 1
     return out, spreadsheet
-
-
-class _LineBad(ValueError):
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
-        self.line = line
 
 
 def _unneutralise(cells: dict[str, str]) -> dict[str, str]:
@@ -149,8 +148,6 @@ def read_csv(path: Path, schema: Schema, default_annotator: str | None) -> tuple
         rows, spreadsheet = _rows(path)
     except _LineBad as exc:
         return [], [Problem(where, exc.line, str(exc))]
-    except ValueError as exc:
-        return [], [Problem(where, 0, str(exc))]
     claimant = schema.relation(CLAIMANT)
     problems: list[Problem] = []
     by_document: dict[str, _Claims] = {}
