@@ -172,7 +172,7 @@ def test_command_line_export_and_import(tmp_path: Path, samples: Path, seeds: Pa
     )
 
 
-@pytest.mark.parametrize("fmt", ["brat", "xmi", "spacy", "labelstudio"])
+@pytest.mark.parametrize("fmt", ["brat", "xmi", "spacy", "labelstudio", "parquet"])
 def test_import_into_every_supported_database(corpus: Database, tmp_path: Path, db: Database, fmt: str) -> None:
     """The importers write through the same one-transaction path on SQLite and PostgreSQL."""
     out = tmp_path / "out"

@@ -8,10 +8,20 @@ from collections.abc import Iterator
 import pytest
 
 pq = pytest.importorskip("pyarrow.parquet")
-from format_corpus import annotated_db, snapshot, stored_spans, texts_by_id  # noqa: E402
+import re  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
 
+import pyarrow as pa  # noqa: E402
+from format_corpus import annotated_db, fresh_db, snapshot, stored_spans, texts_by_id  # noqa: E402
+
+from curator.errors import InputRejected  # noqa: E402
 from curator.io.export_parquet import export_parquet  # noqa: E402
+from curator.io.importer import import_paths  # noqa: E402
+from curator.store import queries  # noqa: E402
 from curator.store.database import Database  # noqa: E402
+from curator.store.queries import count_documents  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +100,107 @@ def test_token_table_aligns_and_rebuilds_the_spans(
     expected = stored_spans(corpus)
     assert len(read) == len(expected) - 1  # the nested entity has no place in a BIO column
     assert set(read) <= set(expected)
+
+
+def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:
+    """The exact tables hold everything: nested spans, attributes, notes, relations, document labels."""
+    export_parquet(corpus, tmp_path / "out")
+    fresh = fresh_db(tmp_path)
+    report = import_paths(fresh, [tmp_path / "out"])
+    assert [Path(f).name for f in report.files] == ["documents.parquet"]  # the other tables are read with it
+    assert report.batch.documents_added == 8
+    assert snapshot(fresh) == snapshot(corpus)
+    assert texts_by_id(fresh) == texts_by_id(corpus)
+    for table in ("spans.parquet", "relations.parquet"):  # named alone: the same dataset
+        again = import_paths(fresh, [tmp_path / "out" / table])
+        assert not again.batch.added_anything
+    fresh.dispose()
+
+
+def test_the_token_table_imports_what_bio_can_hold(corpus: Database, tmp_path: Path) -> None:
+    """tokens.parquet named alone: texts and document labels from documents.parquet, spans from the
+    BIO columns. Not held: the nested entity, attributes, notes, relations."""
+    export_parquet(corpus, tmp_path / "out")
+    fresh = fresh_db(tmp_path)
+    import_paths(fresh, [tmp_path / "out" / "tokens.parquet"])
+    spans = stored_spans(corpus)
+    nested = [s for s in spans if any(o != s and o[:3] == s[:3] and o[4] <= s[4] and s[5] <= o[5] for o in spans)]
+    assert [s[6] for s in nested] == ["الأمم المتحدة"]
+    assert stored_spans(fresh) == [s for s in spans if s not in nested]
+    assert all(not b.relations for b in queries.iter_bundles(fresh))
+    fresh.dispose()
+
+
+def _rewrite(path: Path, edit: Callable[[list[dict[str, Any]]], None]) -> None:
+    table = pq.read_table(path)
+    rows = table.to_pylist()
+    edit(rows)
+    pq.write_table(pa.Table.from_pylist(rows, schema=table.schema), path)
+
+
+def _first(rows: list[dict[str, Any]], **where: Any) -> dict[str, Any]:
+    return next(r for r in rows if all(r[k] == v for k, v in where.items()))
+
+
+def _move(rows: list[dict[str, Any]]) -> None:
+    _first(rows, label="LOC")["start"] += 1
+
+
+def _bad_json(rows: list[dict[str, Any]]) -> None:
+    _first(rows, label="CLAIM")["attributes"] = '{"stance": "support", "stance": NaN}'
+
+
+def _unknown_target(rows: list[dict[str, Any]]) -> None:
+    rows[0]["target_span_id"] = 999999
+
+
+def _unknown_document(rows: list[dict[str, Any]]) -> None:
+    rows[-1]["document"] = "elsewhere"
+
+
+def _edited_token(rows: list[dict[str, Any]]) -> None:
+    row = next(r for r in rows if "B-LOC" in r["ner_tags"])
+    row["tokens"][row["ner_tags"].index("B-LOC")] += "x"
+
+
+def _orphan_inside(rows: list[dict[str, Any]]) -> None:
+    row = next(r for r in rows if "B-LOC" in r["ner_tags"])
+    row["ner_tags"][row["ner_tags"].index("B-LOC")] = "I-LOC"
+
+
+@pytest.mark.parametrize(
+    ("table", "edit", "message"),
+    [
+        ("spans", _move, r"spans.parquet:(\d+): row \1: text '.+' is not the document's text at"),
+        ("spans", _bad_json, r"spans.parquet:(\d+): row \1: attributes: (duplicate key 'stance'|NaN is not valid JSON)"),
+        ("relations", _unknown_target, r"relations.parquet:1: row 1: .*no annotation with id '999999'"),
+        ("relations", _unknown_document, r"relations.parquet:(\d+): row \1: document 'elsewhere' is not in"),
+        ("tokens", _edited_token, r"tokens.parquet:(\d+): row \1: token \d+ '.+x' is not the text at"),
+        ("tokens", _orphan_inside, r"tokens.parquet:(\d+): row \1: 'ner_tags' token \d+: I-LOC continues no LOC"),
+    ],
+)
+def test_a_broken_table_is_refused_with_its_row(
+    corpus: Database, tmp_path: Path, sqlite_db: Database, table: str, edit: Callable[..., None], message: str
+) -> None:
+    export_parquet(corpus, tmp_path / "out")
+    _rewrite(tmp_path / "out" / f"{table}.parquet", edit)
+    target = tmp_path / "out" / ("tokens.parquet" if table == "tokens" else "documents.parquet")
+    with pytest.raises(InputRejected) as err:
+        import_paths(sqlite_db, [target])
+    assert re.search(message, str(err.value.problems[0])), str(err.value.problems[0])
+    assert count_documents(sqlite_db) == 0  # nothing written
+
+
+def test_a_damaged_or_foreign_file_is_refused(corpus: Database, tmp_path: Path, sqlite_db: Database) -> None:
+    export_parquet(corpus, tmp_path / "out")
+    spans = tmp_path / "out" / "spans.parquet"
+    spans.write_bytes(spans.read_bytes()[:200])
+    with pytest.raises(InputRejected, match=r"spans.parquet: not a readable parquet table"):
+        import_paths(sqlite_db, [tmp_path / "out"])
+    other = tmp_path / "other.parquet"
+    pq.write_table(pa.table({"x": [1]}), other)
+    with pytest.raises(InputRejected, match=r"not one of the tables of Curator's parquet export"):
+        import_paths(sqlite_db, [other])
+    (tmp_path / "out" / "documents.parquet").unlink()
+    with pytest.raises(InputRejected, match=r"no documents.parquet beside it"):
+        import_paths(sqlite_db, [tmp_path / "out" / "relations.parquet"])
