@@ -255,3 +255,17 @@ def test_a_file_that_is_no_claims_csv_is_refused(
     path.write_bytes(content.encode("utf-8"))
     with pytest.raises(InputRejected, match=message):
         import_paths(sqlite_db, [path], annotator="x")
+
+
+def test_claims_with_the_full_annotations_in_one_batch(corpus: Database, tmp_path: Path) -> None:
+    """The CSV's claimants are also entities of the JSONL in the same batch: stored once, and the
+    claimant relations of both files point at that one span."""
+    from curator.io.export_interchange import export_interchange
+
+    export_interchange(corpus, tmp_path / "all.jsonl")
+    export_csv(corpus, tmp_path / "out")
+    fresh = fresh_db(tmp_path)
+    report = import_paths(fresh, [tmp_path / "all.jsonl", tmp_path / "out" / "claims.csv"])
+    assert report.batch.spans_existing == 18  # every claim and claimant of the CSV repeats one of the JSONL
+    assert snapshot(fresh) == snapshot(corpus)
+    fresh.dispose()
