@@ -172,7 +172,11 @@ def _orphan_inside(rows: list[dict[str, Any]]) -> None:
     ("table", "edit", "message"),
     [
         ("spans", _move, r"spans.parquet:(\d+): row \1: text '.+' is not the document's text at"),
-        ("spans", _bad_json, r"spans.parquet:(\d+): row \1: attributes: (duplicate key 'stance'|NaN is not valid JSON)"),
+        (
+            "spans",
+            _bad_json,
+            r"spans.parquet:(\d+): row \1: attributes: (duplicate key 'stance'|NaN is not valid JSON)",
+        ),
         ("relations", _unknown_target, r"relations.parquet:1: row 1: .*no annotation with id '999999'"),
         ("relations", _unknown_document, r"relations.parquet:(\d+): row \1: document 'elsewhere' is not in"),
         ("tokens", _edited_token, r"tokens.parquet:(\d+): row \1: token \d+ '.+x' is not the text at"),

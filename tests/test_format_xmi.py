@@ -120,7 +120,7 @@ def _unusual(view: AnnotatorView) -> list[AnnotatorView]:
 
 @pytest.mark.parametrize("relation_arrays", [False, True], ids=["one-claimant", "claimant-arrays"])
 def test_the_xmi_writer_writes_the_bytes_cassis_writes(corpus: Database, tmp_path: Path, relation_arrays: bool) -> None:
-    """The export writes XMI without building a cassis CAS (30 times faster); every file must be the
+    """The export writes XMI without building a cassis CAS (about 5 times faster); every file must be the
     one cassis writes for the same CAS, namespaces, ids and UTF-16 offsets included."""
     schema = corpus.schema
     if relation_arrays:  # a claim may then have several claimants: relations become FSArrays

@@ -3,7 +3,7 @@ writes for the same ``Doc``s, at a fraction of the time and memory.
 
 spaCy's ``DocBin.add`` reads nine strings per token through Python properties, and packs each
 ``Doc``'s user data and span groups with a new msgpack ``Packer`` whose set-up looks up the
-``srsly`` encoder registry through package entry points (about a millisecond each time, four times
+``srsly`` encoder registry through package entry points (up to a millisecond each time, four times
 per ``Doc``); ``to_bytes`` then holds every token array three times over (the list, the stacked
 array, its bytes) plus the whole message before compressing it: 900 MB for 3,000 ``Doc``s of a
 thousand tokens. Here the strings come from the distinct values of the token array's columns, one

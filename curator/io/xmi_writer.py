@@ -2,7 +2,7 @@
 the CAS :func:`curator.io.export_xmi.view_to_cas` builds, without building it.
 
 cassis is general: for every feature of every feature structure its serializer asks the type system
-what the feature is (a few hundred microseconds per annotation), and each new CAS maps every
+what the feature is (about a hundred microseconds per annotation), and each new CAS maps every
 character of the text to UTF-16 in Python. Curator's CASes are always the same few shapes, so this
 module asks the type system once per type (:class:`XmiWriter`), gives the feature structures the ids
 ``Cas.add`` would give them, converts offsets only for texts with characters outside the BMP, and
