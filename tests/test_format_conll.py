@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from format_corpus import AMINA, GOLD, annotated_db, fresh_db, stored_spans, texts_by_id
+from format_corpus import AMINA, annotated_db, fresh_db, stored_spans, texts_by_id
 
 from curator.errors import InputRejected
 from curator.io.export_conll import export_conll
