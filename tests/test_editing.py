@@ -179,3 +179,26 @@ def test_postgres_notifies_open_windows_of_a_change(postgres_url: str, samples: 
     assert listener.drain(timeout=2.0) == {1}
     listener.close()
     db.dispose()
+
+
+def test_edits_check_spans_exactly_as_the_full_text_check_would(db: Database, samples: Path) -> None:
+    """The editor checks a span on the characters around it only; it must agree with the whole-text
+    check at every position, including the edges of the text, marks and line breaks."""
+    from curator.schema.checks import check_span
+
+    import_paths(db, [samples / "tashkeel_ar.txt"])
+    doc = _doc(db)
+    editor = Editor(db, "amina")
+    n = len(doc.text)
+    positions = [*range(0, 8), *range(n - 6, n + 2), doc.text.index("\n") - 1, doc.text.index("\n") + 1, -1]
+    for start in positions:
+        for end in positions:
+            expected = check_span(db.schema, doc.text, "entity", "PER", start, end, {})
+            try:
+                span = editor.add_span(doc.id, "entity", "PER", start, end)
+            except EditRefused as refused:
+                assert expected, (start, end, str(refused))
+                assert str(refused) == "; ".join(expected)
+            else:
+                assert not expected, (start, end, expected)
+                editor.delete_span(span.id, span.version)

@@ -38,28 +38,42 @@ def check_label(schema: Schema, layer_id: str, label_id: str, scope: str) -> tup
 
 
 def check_span(
-    schema: Schema, text: str, layer_id: str, label_id: str, start: int, end: int, attributes: dict[str, Any]
+    schema: Schema,
+    text: str,
+    layer_id: str,
+    label_id: str,
+    start: int,
+    end: int,
+    attributes: dict[str, Any],
+    *,
+    window_start: int = 0,
+    text_length: int | None = None,
 ) -> list[str]:
-    """Problems with a span ``[start, end)`` of ``text`` labelled ``layer_id/label_id``."""
+    """Problems with a span ``[start, end)`` labelled ``layer_id/label_id``.
+
+    ``text`` is the whole text, or a window of it beginning at offset ``window_start`` that holds the
+    span and one character on each side (``text_length`` then gives the whole text's length): offsets
+    and messages are always in whole-text coordinates.
+    """
     found = check_label(schema, layer_id, label_id, "span")
     if isinstance(found, str):
         return [found]
     layer, label = found
-    problems: list[str] = []
-    if start < 0 or end > len(text) or start > end:
-        problems.append(
-            f"span {start}-{end} is outside the text (0-{len(text)})"
-            if start <= end
-            else f"span {start}-{end} is reversed (start after end)"
-        )
-        return problems
+    length = len(text) if text_length is None else text_length
+    if start < 0 or end > length or start > end:
+        if start <= end:
+            return [f"span {start}-{end} is outside the text (0-{length})"]
+        return [f"span {start}-{end} is reversed (start after end)"]
     if start == end:
         return [f"span {start}-{end} is empty"]
-    if not is_boundary(text, start):
-        problems.append(f"span {start}-{end} starts inside a character's marks (U+{ord(text[start]):04X})")
-    if not is_boundary(text, end):
-        problems.append(f"span {start}-{end} ends between a letter and its marks (U+{ord(text[end]):04X})")
-    if not layer.cross_paragraph and crosses_paragraph(text, start, end):
+    problems: list[str] = []
+    local_start, local_end = start - window_start, end - window_start
+    # At the edges of the whole text a window's edge is no boundary problem; inside it, ask the window.
+    if start > 0 and not is_boundary(text, local_start):
+        problems.append(f"span {start}-{end} starts inside a character's marks (U+{ord(text[local_start]):04X})")
+    if end < length and not is_boundary(text, local_end):
+        problems.append(f"span {start}-{end} ends between a letter and its marks (U+{ord(text[local_end]):04X})")
+    if not layer.cross_paragraph and crosses_paragraph(text, local_start, local_end):
         problems.append(f"span {start}-{end} crosses a paragraph break, which layer {layer_id!r} does not allow")
     if attributes:
         problems.extend(check_attributes(schema, label, attributes))

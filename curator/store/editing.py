@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -62,8 +62,7 @@ class Editor:
     ) -> SpanRecord:
         attributes = dict(attributes or {})
         with self.db.write() as session:
-            text = self._text(session, document_id)
-            self._check(check_span(self.db.schema, text, layer, label, start, end, attributes))
+            self._check(self._span_problems(session, document_id, layer, label, start, end, attributes))
             span = Span(
                 document_id=document_id,
                 annotator_id=self._me(session),
@@ -99,8 +98,9 @@ class Editor:
             new_start = before.start if start is None else start
             new_end = before.end if end is None else end
             new_attributes = before.attributes if attributes is None else dict(attributes)
-            text = self._text(session, span.document_id)
-            self._check(check_span(self.db.schema, text, new_layer, new_label, new_start, new_end, new_attributes))
+            self._check(
+                self._span_problems(session, span.document_id, new_layer, new_label, new_start, new_end, new_attributes)
+            )
             span.label_id = self.db.ids.labels[(new_layer, new_label)]
             span.start, span.end, span.attributes = new_start, new_end, new_attributes
             if note is not None:
@@ -131,7 +131,7 @@ class Editor:
         with self.db.write() as session:
             if s.annotator != self.annotator:
                 raise EditRefused("only the annotator who made an annotation can restore it")
-            self._text(session, s.document_id)
+            self._exists(session, s.document_id)
             span = Span(
                 id=s.id,
                 document_id=s.document_id,
@@ -216,8 +216,11 @@ class Editor:
             records: list[SpanRecord] = []
             for span_id, version in items:
                 span, before = self._own_span(session, span_id, version)
-                text = self._text(session, span.document_id)
-                self._check(check_span(self.db.schema, text, layer, label, span.start, span.end, before.attributes))
+                self._check(
+                    self._span_problems(
+                        session, span.document_id, layer, label, span.start, span.end, before.attributes
+                    )
+                )
                 result = session.execute(
                     update(Span)
                     .where(Span.id == span_id, Span.version == version)
@@ -281,7 +284,7 @@ class Editor:
     def set_document_label(self, document_id: int, layer: str, label: str, present: bool) -> bool:
         """Add or remove a document-level label; return whether anything changed."""
         with self.db.write() as session:
-            self._text(session, document_id)
+            self._exists(session, document_id)
             found = check_label(self.db.schema, layer, label, "document")
             if isinstance(found, str):
                 raise EditRefused(found)
@@ -310,7 +313,7 @@ class Editor:
         if status not in STATUSES:
             raise EditRefused(f"status must be one of {', '.join(STATUSES)}")
         with self.db.write() as session:
-            self._text(session, document_id)
+            self._exists(session, document_id)
             me = self._me(session)
             row = session.get(DocumentStatus, (document_id, me))
             previous = row.status if row else "new"
@@ -331,6 +334,43 @@ class Editor:
     def _check(problems: list[str]) -> None:
         if problems:
             raise EditRefused("; ".join(problems))
+
+    def _span_problems(
+        self,
+        session: Session,
+        document_id: int,
+        layer: str,
+        label: str,
+        start: int,
+        end: int,
+        attributes: dict[str, Any],
+    ) -> list[str]:
+        """:func:`check_span` on the few characters around the span, not the whole text: an edit in a
+        1 MB document must not read 1 MB (SQL ``substr`` counts characters, like Python offsets)."""
+        row = session.execute(
+            select(Document.length, func.substr(Document.text, max(start, 1), max(end - start + 2, 0))).where(
+                Document.id == document_id
+            )
+        ).first()
+        if row is None:
+            raise EditRefused(f"document {document_id} does not exist (deleted by a colleague?)")
+        length, window = row
+        return check_span(
+            self.db.schema,
+            window or "",
+            layer,
+            label,
+            start,
+            end,
+            attributes,
+            window_start=max(start - 1, 0),
+            text_length=length,
+        )
+
+    @staticmethod
+    def _exists(session: Session, document_id: int) -> None:
+        if session.scalar(select(Document.id).where(Document.id == document_id)) is None:
+            raise EditRefused(f"document {document_id} does not exist (deleted by a colleague?)")
 
     @staticmethod
     def _text(session: Session, document_id: int) -> str:

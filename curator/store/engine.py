@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import QueuePool
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE = {"curator_begin": "IMMEDIATE"}
@@ -39,10 +39,18 @@ def create_store_engine(url: str, *, echo: bool = False, read_only: bool = False
         return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args=options)
     if parsed.database in (None, "", ":memory:"):
         raise ValueError("Curator needs an SQLite file, not an in-memory database")
-    # NullPool: each unit of work opens its connection; no handle outlives it (no stale locks).
+    # A small pool of kept-open connections: an idle SQLite connection outside a transaction holds no
+    # lock, and closing the last connection to a WAL database makes SQLite checkpoint (11 ms an edit here).
     if read_only:
         parsed = parsed.set(database=f"file:{parsed.database}?mode=ro", query={"uri": "true"})
-    engine = create_engine(parsed, echo=echo, poolclass=NullPool, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    engine = create_engine(
+        parsed,
+        echo=echo,
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=8,
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
