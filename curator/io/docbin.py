@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -36,6 +38,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 _STRING_ATTRS = ("ORTH", "TAG", "LEMMA", "NORM", "MORPH", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
 _CHUNK = 16 * 1024 * 1024
 _EMPTY_SPAN_GROUPS = b"\x90"  # msgpack of [], what SpanGroups.to_bytes gives for no groups
+_SPAN = struct.Struct(">QQQllll")  # SpanGroup.to_bytes: id, kb_id, label, start, end, start_char, end_char
 
 
 def bin_header(size: int) -> bytes:
@@ -45,6 +48,22 @@ def bin_header(size: int) -> bytes:
     if size <= 0xFFFF:
         return b"\xc5" + struct.pack(">H", size)
     return b"\xc6" + struct.pack(">I", size)
+
+
+def pack_span(span_id: int, kb_id: int, label: int, start: int, end: int, start_char: int, end_char: int) -> bytes:
+    """One span as ``SpanGroup.to_bytes`` packs it: ids and label hashes, token and character offsets."""
+    return _SPAN.pack(span_id, kb_id, label, start, end, start_char, end_char)
+
+
+@dataclass(frozen=True)
+class SpanGroupBytes:
+    """One span group of a ``Doc`` for :meth:`DocBinWriter.add_arrays`: its key in ``doc.spans``,
+    its name and attributes, its spans packed by :func:`pack_span`."""
+
+    key: str
+    name: str
+    attrs: dict[str, Any]
+    spans: list[bytes]
 
 
 class DocBinWriter:
@@ -80,41 +99,75 @@ class DocBinWriter:
 
     def add(self, doc: Doc) -> None:
         """What ``DocBin.add`` records of ``doc``."""
-        assert self._scratch is not None, "add() after write()"
         array = doc.to_array(self.attrs)
-        self._scratch.write(array.tobytes("C"))
-        self._token_bytes += array.nbytes
-        self.lengths.append(len(array))
-        self.spaces.append(numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"))
-        self.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
         self._add_token_strings(doc, array)
-        self.cats.append(doc.cats)
-        pack = self._packer.pack
-        self.user_data.append(pack(doc.user_data))
-        groups: dict[bytes, list[str]] = {}
+        groups = []
         for key, group in doc.spans.items():
             spans = []
             for span in group:
                 spans.append(
-                    struct.pack(
-                        ">QQQllll",
-                        span.id,
-                        span.kb_id,
-                        span.label,
-                        span.start,
-                        span.end,
-                        span.start_char,
-                        span.end_char,
-                    )
+                    pack_span(span.id, span.kb_id, span.label, span.start, span.end, span.start_char, span.end_char)
                 )
                 self.strings.add(span.label_)
                 if span.kb_id in doc.vocab.strings:
                     self.strings.add(span.kb_id_)
                 if span.id in doc.vocab.strings:
                     self.strings.add(span.id_)
-            packed = pack({"name": group.name, "attrs": group.attrs, "spans": spans})
-            groups.setdefault(packed, []).append(key)
+            groups.append(SpanGroupBytes(key, group.name, group.attrs, spans))
+        self.add_arrays(
+            array,
+            numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C"),
+            cats=doc.cats,
+            user_data=doc.user_data,
+            span_groups=groups,
+            has_unknown_spaces=doc.has_unknown_spaces,
+        )
+
+    def add_arrays(
+        self,
+        array: Any,
+        spaces: bytes,
+        *,
+        cats: dict[str, float],
+        user_data: dict[Any, Any],
+        span_groups: list[SpanGroupBytes],
+        has_unknown_spaces: bool = False,
+    ) -> None:
+        """What ``DocBin.add`` records of a ``Doc`` whose parts the caller made itself: the token array
+        (``Doc.to_array(self.attrs)``), the SPACY column as bytes, the span groups in
+        ``doc.spans`` order. The strings of the token array and spans are the caller's to give
+        (:meth:`add_token_strings`, :meth:`add_strings`)."""
+        assert self._scratch is not None, "add() after write()"
+        self._scratch.write(array.tobytes("C"))
+        self._token_bytes += array.nbytes
+        self.lengths.append(len(array))
+        self.spaces.append(spaces)
+        self.flags.append({"has_unknown_spaces": has_unknown_spaces})
+        self.cats.append(cats)
+        pack = self._packer.pack
+        self.user_data.append(pack(user_data))
+        groups: dict[bytes, list[str]] = {}
+        for group in span_groups:
+            packed = pack({"name": group.name, "attrs": group.attrs, "spans": group.spans})
+            groups.setdefault(packed, []).append(group.key)
         self.span_groups.append(pack(groups) if groups else _EMPTY_SPAN_GROUPS)
+
+    def add_strings(self, strings: Iterable[str]) -> None:
+        self.strings.update(strings)
+
+    def add_token_strings(self, array: Any, vocab: Any) -> None:
+        """The strings of a token array's columns (texts, norms, entity labels and ids...), for
+        :meth:`add_arrays`; the array must hold no morphological analysis."""
+        self._vocab = vocab
+        for column in self._string_columns:
+            values = array[:, column]
+            if not values.any():
+                self._hashes.add(0)
+                continue
+            raw = values.tobytes()
+            if self._last_columns.get(column) != raw:  # the same text's Docs repeat ORTH and NORM
+                self._last_columns[column] = raw
+                self._hashes.update(numpy.unique(values).tolist())
 
     def _add_token_strings(self, doc: Doc, array: Any) -> None:
         if not len(array):
@@ -137,16 +190,7 @@ class DocBinWriter:
                 )
             return
         # Hashes now, strings at the end: Docs of one text (and texts of one language) share most.
-        self._vocab = doc.vocab
-        for column in self._string_columns:
-            values = array[:, column]
-            if not values.any():
-                self._hashes.add(0)
-                continue
-            raw = values.tobytes()
-            if self._last_columns.get(column) != raw:  # the same text's Docs repeat ORTH and NORM
-                self._last_columns[column] = raw
-                self._hashes.update(numpy.unique(values).tolist())
+        self.add_token_strings(array, doc.vocab)
 
     def write(self, path: Path) -> None:
         """Write the ``.spacy`` file: zlib over the msgpack of spaCy's ``DocBin.to_bytes`` message."""

@@ -11,26 +11,32 @@ given; labels not given are absent, not 0.0). ``doc.text`` is the stored text, c
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import itertools
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from curator.io.optional_libs import MissingLibrary
 
 try:
+    import numpy
     import spacy
-    from spacy.tokens import Doc, Span
+    from spacy.attrs import IDS, SPACY  # type: ignore[import-not-found, unused-ignore]
+    from spacy.tokens import Doc, DocBin, Span
     from spacy.util import filter_spans
+    from spacy.vocab import Vocab
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise MissingLibrary("spacy", "spaCy 3") from exc
 
-from curator.io.docbin import DocBinWriter
+from curator.io.docbin import DocBinWriter, SpanGroupBytes, pack_span
 from curator.io.export_folder import output_folder
-from curator.io.exporting import run_of
+from curator.io.exporting import ExportRun, run_of
 from curator.io.label_names import ner_layer, qualified_name
 from curator.io.selection import AnnotatorView
 from curator.io.tokens import SPACE, Token, tokenize
+from curator.schema.model import Schema
 from curator.store.database import Database
+from curator.store.queries import DocumentBundle
 
 FILE = "corpus.spacy"
 USER_DATA_KEY = "curator"
@@ -61,9 +67,32 @@ def words_and_spaces(text: str, tokens: list[Token], starts: set[int], ends: set
     return words, spaces
 
 
-def view_to_doc(view: AnnotatorView, tokens: Doc, ents_layer: str, schema: Any) -> tuple[Doc, int]:
+def user_data(view: AnnotatorView) -> dict[str, Any]:
+    """``doc.user_data["curator"]`` of ``view``'s Doc: plain JSON."""
+    d = view.document
+    return {
+        "format": 1,
+        "document": d.ext_id,
+        "title": d.title,
+        "language": d.language,
+        "annotator": view.annotator,
+        "attributes": {str(s.id): s.attributes for s in view.spans if s.attributes},
+        "notes": {str(s.id): s.note for s in view.spans if s.note},
+        "relations": [[r.type, str(r.source_id), str(r.target_id)] for r in view.relations],
+        "doc_labels": [[layer, label] for layer, label in view.doc_labels],
+    }
+
+
+def cats(view: AnnotatorView, schema: Schema) -> dict[str, float]:
+    return {qualified_name(schema, layer, label, "document"): 1.0 for layer, label in view.doc_labels}
+
+
+def view_to_doc(view: AnnotatorView, tokens: Doc, ents_layer: str, schema: Schema) -> tuple[Doc, int]:
     """One ``Doc`` for ``view``, a copy of ``tokens`` (the document's text in words and spaces, no
-    annotation); also the number of entity spans left out of ``doc.ents`` (overlaps)."""
+    annotation); also the number of entity spans left out of ``doc.ents`` (overlaps).
+
+    The export writes the same bytes without making this Doc (:class:`DocumentTokens`); this is the
+    reference the tests compare it with."""
     doc = tokens.copy()
     groups: dict[str, list[Span]] = {}
     for s in view.spans:
@@ -76,20 +105,114 @@ def view_to_doc(view: AnnotatorView, tokens: Doc, ents_layer: str, schema: Any) 
     entities = groups.get(ents_layer, [])
     kept = filter_spans(entities)
     doc.ents = kept
-    d = view.document
-    doc.user_data[USER_DATA_KEY] = {
-        "format": 1,
-        "document": d.ext_id,
-        "title": d.title,
-        "language": d.language,
-        "annotator": view.annotator,
-        "attributes": {str(s.id): s.attributes for s in view.spans if s.attributes},
-        "notes": {str(s.id): s.note for s in view.spans if s.note},
-        "relations": [[r.type, str(r.source_id), str(r.target_id)] for r in view.relations],
-        "doc_labels": [[layer, label] for layer, label in view.doc_labels],
-    }
-    doc.cats = {qualified_name(schema, layer, label, "document"): 1.0 for layer, label in view.doc_labels}
+    doc.user_data[USER_DATA_KEY] = user_data(view)
+    doc.cats = cats(view, schema)
     return doc, len(entities) - len(kept)
+
+
+def filter_entities(spans: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """``spacy.util.filter_spans`` over (start token, end token, label, id) tuples: the longest spans
+    first, then the earliest, each kept unless its first or last token is taken; in text order."""
+    ordered = sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True)
+    kept = []
+    taken: set[int] = set()
+    for span in ordered:
+        if span[0] not in taken and span[1] - 1 not in taken:
+            kept.append(span)
+            taken.update(range(span[0], span[1]))
+    return sorted(kept, key=lambda span: span[0])
+
+
+class DocumentTokens:
+    """One document's words as spaCy's token array, made once and shared by the Docs of its views.
+
+    The export does not make a ``Doc`` per view: it copies this array, sets the entity columns as
+    ``doc.ents`` would, and packs the span groups itself, which is what :meth:`DocBinWriter.add`
+    reads from a Doc that :func:`view_to_doc` made. The token array of the words comes from a real
+    ``Doc`` (texts, norms, sentence start as spaCy sets them)."""
+
+    def __init__(self, vocab: Vocab, words: list[str], spaces: list[bool], writer: DocBinWriter) -> None:
+        doc = Doc(vocab, words=words, spaces=spaces)
+        attrs = writer.attrs
+        self.vocab = vocab
+        self.array = doc.to_array(attrs)
+        self.spaces = numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C")
+        self.iob, self.type, self.id = (attrs.index(IDS[name]) for name in ("ENT_IOB", "ENT_TYPE", "ENT_ID"))
+        offsets = [0, *itertools.accumulate(len(w) + sp for w, sp in zip(words, spaces, strict=True))]
+        self.first = {offsets[i]: i for i in range(len(words))}  # token starting at a character
+        self.after = {offsets[i] + len(w): i + 1 for i, w in enumerate(words)}  # token ending there, + 1
+
+    def view_parts(self, view: AnnotatorView, ents_layer: str) -> tuple[Any, list[SpanGroupBytes], set[str], int]:
+        """The token array, span groups and span strings of ``view``'s Doc, and the number of its
+        entity spans left out of ``doc.ents``."""
+        add = self.vocab.strings.add
+        groups: dict[str, list[bytes]] = {}
+        strings = {""}  # the empty knowledge-base id of every span
+        entities = []
+        for s in view.spans:
+            start, end = self.first.get(s.start), self.after.get(s.end)
+            if start is None or end is None:  # cannot happen: the tokens were split at every span boundary
+                raise AssertionError(f"span {s.start}-{s.end} of {view.document.ext_id} is not on token boundaries")
+            span_id = str(s.id)
+            label_hash, id_hash = add(s.label), add(span_id)
+            groups.setdefault(s.layer, []).append(pack_span(id_hash, 0, label_hash, start, end, s.start, s.end))
+            strings.add(s.label)
+            strings.add(span_id)
+            if s.layer == ents_layer:
+                entities.append((start, end, label_hash, id_hash))
+        kept = filter_entities(entities)
+        array = self.array.copy()
+        array[:, self.iob] = 2  # outside, as doc.ents = ... leaves every other token
+        for start, end, label_hash, id_hash in kept:
+            array[start, self.iob] = 3
+            array[start + 1 : end, self.iob] = 1
+            array[start:end, self.type] = label_hash
+            array[start:end, self.id] = id_hash  # the knowledge-base id stays 0, as char_span leaves it
+        span_groups = [SpanGroupBytes(layer, layer, {}, spans) for layer, spans in groups.items()]
+        return array, span_groups, strings, len(entities) - len(kept)
+
+
+def _documents(run: ExportRun) -> Iterator[tuple[DocumentBundle, list[AnnotatorView], list[str], list[bool], int]]:
+    """Each selected document with its views, its words and spaces, and how many tokens had to be
+    split inside a word."""
+    for bundle, views in run.views():
+        text = bundle.document.text
+        starts = {s.start for s in bundle.spans}
+        ends = {s.end for s in bundle.spans}
+        tokenization = tokenize(text, starts | ends, force=True)
+        words, spaces = words_and_spaces(text, tokenization.tokens, starts, ends)
+        # Doc.text is the words each followed by its space: a broken invariant must never produce a
+        # silently shifted dataset.
+        if "".join(w + " " if s else w for w, s in zip(words, spaces, strict=True)) != text:
+            raise AssertionError(f"the Doc of {bundle.document.ext_id} does not reproduce its text")
+        yield bundle, views, words, spaces, tokenization.forced_splits
+
+
+def reference_docbin(
+    db: Database,
+    *,
+    annotators: list[str] | None = None,
+    document_ids: list[int] | None = None,
+    layers: list[str] | None = None,
+) -> DocBin:
+    """The export's Docs made as spaCy objects (:func:`view_to_doc`) in spaCy's own ``DocBin``: what
+    the tests compare the export's file with."""
+    run = run_of(
+        db,
+        annotators=annotators,
+        document_ids=document_ids,
+        layers=layers,
+        progress=None,
+        options=None,
+        on_note=None,
+    )
+    vocab = spacy.blank("xx").vocab
+    docbin = DocBin(store_user_data=True)
+    for _, views, words, spaces, _ in _documents(run):
+        tokens = Doc(vocab, words=words, spaces=spaces)
+        for view in views:
+            docbin.add(view_to_doc(view, tokens, ner_layer(db.schema), db.schema)[0])
+    return docbin
 
 
 def export_spacy(
@@ -117,27 +240,24 @@ def export_spacy(
     ents_layer = ner_layer(db.schema)
     documents = docs = not_in_ents = forced = 0
     with output_folder(out) as folder:
-        # Docs go to the writer as they are made (their token arrays to a scratch file): the export
-        # never holds more than one document's Docs.
+        # Each view goes to the writer as it is made (its token array to a scratch file): the export
+        # never holds more than one document's tokens.
         docbin = DocBinWriter(folder / (FILE + ".tokens"))
         try:
-            for bundle, views in run.views():
-                text = bundle.document.text
-                starts = {s.start for s in bundle.spans}
-                ends = {s.end for s in bundle.spans}
-                tokenization = tokenize(text, starts | ends, force=True)
-                forced += tokenization.forced_splits
-                words, spaces = words_and_spaces(text, tokenization.tokens, starts, ends)
-                # Doc.text is the words each followed by its space: a broken invariant must never
-                # produce a silently shifted dataset (checked once per document, not per Doc).
-                if "".join(w + " " if s else w for w, s in zip(words, spaces, strict=True)) != text:
-                    raise AssertionError(f"the Doc of {bundle.document.ext_id} does not reproduce its text")
-                # One Doc of the words per document, copied for each view (a copy is a memcpy; making
-                # a Doc looks up every word in the vocabulary).
-                tokens = Doc(vocab, words=words, spaces=spaces)
+            for _, views, words, spaces, forced_splits in _documents(run):
+                forced += forced_splits
+                tokens = DocumentTokens(vocab, words, spaces, docbin)
                 for view in views:
-                    doc, left_out = view_to_doc(view, tokens, ents_layer, db.schema)
-                    docbin.add(doc)
+                    array, groups, strings, left_out = tokens.view_parts(view, ents_layer)
+                    docbin.add_token_strings(array, vocab)
+                    docbin.add_strings(strings)
+                    docbin.add_arrays(
+                        array,
+                        tokens.spaces,
+                        cats=cats(view, db.schema),
+                        user_data={USER_DATA_KEY: user_data(view)},
+                        span_groups=groups,
+                    )
                     run.figures.add_view(view)
                     not_in_ents += left_out
                     docs += 1
