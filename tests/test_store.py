@@ -94,3 +94,21 @@ def test_offsets_check_constraint_refuses_empty_spans(db: Database, seeds: Path)
     span = Editor(db, "amina").add_span(1, "entity", "ORG", 0, 5)
     with pytest.raises(DatabaseError), db.write() as session:
         session.execute(update(Span).where(Span.id == span.id).values(end=0))
+
+
+def test_the_head_constant_is_alembics_head() -> None:
+    """Opening a current database skips Alembic by comparing with HEAD: it must name the newest revision."""
+    assert migrations.HEAD == migrations.head_revision() == migrations.all_revisions()[-1]
+
+
+def test_opening_a_current_database_does_not_load_alembic(db_url: str) -> None:
+    import subprocess
+    import sys
+
+    Database(db_url).dispose()
+    code = (
+        "import sys; from curator.store.database import Database; Database(sys.argv[1]); "
+        "print(any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code, db_url], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from curator.errors import CuratorError
 from curator.paths import migrations_dir
 from curator.store.engine import WRITE
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# The newest revision in db/versions. Opening a database already at this revision needs no Alembic
+# (importing it costs a fifth of the window's start); tests/test_store.py keeps this equal to
+# Alembic's own head.
+HEAD = "0004"
 
 
 class NewerDatabase(CuratorError):
@@ -18,20 +25,29 @@ class NewerDatabase(CuratorError):
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     return config
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's revision, or None for a database Alembic has not touched (one plain query)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except DBAPIError:  # no version table yet: a new, empty database
+            conn.rollback()
+            return None
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
@@ -40,6 +56,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     The check and the upgrade run in one write transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory
     lock on PostgreSQL), so two processes opening a new database at once migrate it once.
     """
+    if revision == "head" and current_revision(engine) == HEAD:
+        return  # the usual case: nothing to do, and no need to load Alembic
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = _config()
     script = ScriptDirectory.from_config(config)
     known = {rev.revision for rev in script.walk_revisions()}
@@ -66,5 +88,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def all_revisions() -> list[str]:
     """Every revision, oldest first."""
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(_config())
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
