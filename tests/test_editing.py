@@ -202,3 +202,17 @@ def test_edits_check_spans_exactly_as_the_full_text_check_would(db: Database, sa
             else:
                 assert not expected, (start, end, expected)
                 editor.delete_span(span.id, span.version)
+
+
+def test_a_name_wrapped_over_two_lines_is_one_entity(db: Database, seeds: Path) -> None:
+    """Seed 000 is hard-wrapped: a single line break inside a paragraph does not stop an entity,
+    a blank line does."""
+    import_paths(db, [seeds / "000_f694274a42498c38.txt"])
+    doc = _doc(db)
+    editor = Editor(db, "amina")
+    start = doc.text.index("وفي إحاطة لمجلس\nالأمن") + len("وفي إحاطة ل")
+    span = editor.add_span(doc.id, "entity", "ORG", start, start + len("مجلس\nالأمن"))
+    assert doc.text[span.start : span.end] == "مجلس\nالأمن"
+    blank = doc.text.index("\n\n")
+    with pytest.raises(EditRefused, match="crosses a paragraph break"):
+        editor.add_span(doc.id, "entity", "ORG", blank - 3, blank + 4)

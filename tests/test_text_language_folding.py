@@ -78,3 +78,17 @@ def test_snapping_trims_spaces_and_punctuation() -> None:
     text = "« Khaled Khiari », a-t-il dit."
     start = text.index("Kha")
     assert snap(text, start - 2, start + 15) == (start, start + 13)
+
+
+def test_hard_wrapped_text_keeps_its_paragraphs_at_blank_lines(seeds: Path) -> None:
+    from curator.text.boundaries import crosses_paragraph, paragraph_bounds, paragraph_separator
+
+    wrapped = (seeds / "000_f694274a42498c38.txt").read_text(encoding="utf-8")
+    assert paragraph_separator(wrapped) == "\n\n"
+    name = wrapped.index("منظمة التعاون")
+    assert not crosses_paragraph(wrapped, 0, 20) and crosses_paragraph(wrapped, 0, wrapped.index("\n\n") + 3)
+    one_per_line = (seeds / "001_69f5943f550353c0.txt").read_text(encoding="utf-8")
+    assert paragraph_separator(one_per_line) == "\n"
+    assert crosses_paragraph(one_per_line, 0, one_per_line.index("\n") + 2)
+    start, end = paragraph_bounds(wrapped, name)
+    assert "\n" in wrapped[start:end] and "\n\n" not in wrapped[start:end]

@@ -48,12 +48,14 @@ def check_span(
     *,
     window_start: int = 0,
     text_length: int | None = None,
+    paragraph_separator: str | None = None,
 ) -> list[str]:
     """Problems with a span ``[start, end)`` labelled ``layer_id/label_id``.
 
     ``text`` is the whole text, or a window of it beginning at offset ``window_start`` that holds the
-    span and one character on each side (``text_length`` then gives the whole text's length): offsets
-    and messages are always in whole-text coordinates.
+    span and one character on each side (``text_length`` then gives the whole text's length, and
+    ``paragraph_separator`` what separates its paragraphs): offsets and messages are always in
+    whole-text coordinates.
     """
     found = check_label(schema, layer_id, label_id, "span")
     if isinstance(found, str):
@@ -73,7 +75,7 @@ def check_span(
         problems.append(f"span {start}-{end} starts inside a character's marks (U+{ord(text[local_start]):04X})")
     if end < length and not is_boundary(text, local_end):
         problems.append(f"span {start}-{end} ends between a letter and its marks (U+{ord(text[local_end]):04X})")
-    if not layer.cross_paragraph and crosses_paragraph(text, local_start, local_end):
+    if not layer.cross_paragraph and crosses_paragraph(text, local_start, local_end, paragraph_separator):
         problems.append(f"span {start}-{end} crosses a paragraph break, which layer {layer_id!r} does not allow")
     if attributes:
         problems.extend(check_attributes(schema, label, attributes))

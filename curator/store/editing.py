@@ -29,6 +29,7 @@ from curator.store.models import (
     utcnow,
 )
 from curator.store.queries import RelationRecord, SpanRecord, relation_select
+from curator.text.boundaries import BLANK_LINE
 
 
 @dataclass(frozen=True)
@@ -347,14 +348,18 @@ class Editor:
     ) -> list[str]:
         """:func:`check_span` on the few characters around the span, not the whole text: an edit in a
         1 MB document must not read 1 MB (SQL ``substr`` counts characters, like Python offsets)."""
+        # instr/strpos: whether the text has blank lines decides what a paragraph break is
+        find = func.strpos if session.get_bind().dialect.name == "postgresql" else func.instr
         row = session.execute(
-            select(Document.length, func.substr(Document.text, max(start, 1), max(end - start + 2, 0))).where(
-                Document.id == document_id
-            )
+            select(
+                Document.length,
+                func.substr(Document.text, max(start, 1), max(end - start + 2, 0)),
+                find(Document.text, BLANK_LINE) > 0,
+            ).where(Document.id == document_id)
         ).first()
         if row is None:
             raise EditRefused(f"document {document_id} does not exist (deleted by a colleague?)")
-        length, window = row
+        length, window, blank_lines = row
         return check_span(
             self.db.schema,
             window or "",
@@ -365,6 +370,7 @@ class Editor:
             attributes,
             window_start=max(start - 1, 0),
             text_length=length,
+            paragraph_separator=BLANK_LINE if blank_lines else "\n",
         )
 
     @staticmethod

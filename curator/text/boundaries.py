@@ -26,15 +26,27 @@ def is_boundary(text: str, offset: int) -> bool:
     return not (ch == "\u200d" or text[offset - 1] == "\u200d")
 
 
-def crosses_paragraph(text: str, start: int, end: int) -> bool:
-    """True when the span ``[start, end)`` contains a line break."""
-    return "\n" in text[start:end]
+BLANK_LINE = "\n\n"
+
+
+def paragraph_separator(text: str) -> str:
+    """What separates paragraphs in ``text``: a blank line where the text has any (a single line break
+    is then a hard wrap inside a sentence, as in copied newswire), else every line break."""
+    return BLANK_LINE if BLANK_LINE in text else "\n"
+
+
+def crosses_paragraph(text: str, start: int, end: int, separator: str | None = None) -> bool:
+    """True when the span ``[start, end)`` contains a paragraph break (see :func:`paragraph_separator`;
+    pass the whole text's ``separator`` when ``text`` is only a window of it)."""
+    return (separator or paragraph_separator(text)) in text[start:end]
 
 
 def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
-    """Start and end (exclusive, before the LF) of the paragraph holding ``offset``."""
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
+    """Start and end (exclusive, before the break) of the paragraph holding ``offset``."""
+    separator = paragraph_separator(text)
+    found = text.rfind(separator, 0, offset)
+    start = 0 if found == -1 else found + len(separator)
+    end = text.find(separator, offset)
     return start, len(text) if end == -1 else end
 
 
