@@ -2,7 +2,9 @@
 transaction each) and report the change to the open document; they never touch a widget.
 
 An edit the store refuses (a colleague changed the annotation, the document is gone, a rule is
-broken) marks the command obsolete, so Qt drops it from the stack, and the reason is shown.
+broken) marks the command obsolete, so Qt drops it from the stack, and the reason is shown. When the
+refusal is a stale edit of one span, the command also describes the conflict (both versions) for
+:mod:`curator.gui.conflicts`, which lets the curator choose.
 Span ids survive undo and redo: undoing an addition deletes the span, redoing it restores the same
 span (same id) with ``Editor.restore_span``, so later commands that name the span still apply.
 """
@@ -13,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from curator.errors import EditRefused
+from curator.errors import EditRefused, StaleEdit
 from curator.store.editing import DeletedSpan
 from curator.store.queries import RelationRecord, SpanRecord
+
+from .conflicts import Conflict
 
 if TYPE_CHECKING:
     from .workspace import Workspace
@@ -30,20 +34,45 @@ class EditCommand(QUndoCommand):
         self.document_id = document_id
 
     def redo(self) -> None:
-        self._run(self.do, self.text())
+        self._run(self.do, self.text(), undoing=False)
 
     def undo(self) -> None:
-        self._run(self.undo_edit, f"undo {self.text()}")
+        self._run(self.undo_edit, f"undo {self.text()}", undoing=True)
 
-    def _run(self, action: Any, what: str) -> None:
+    def _run(self, action: Any, what: str, undoing: bool) -> None:
+        self._seen: SpanRecord | None = None
         try:
             self.workspace.show_document_of_edit(self.document_id)
             action()
+        except StaleEdit as exc:
+            self.setObsolete(True)
+            wanted = self.wanted(undoing)
+            if self._seen is None or wanted is False:
+                self.workspace.report_refused(what, str(exc))
+                return
+            theirs = self.workspace.stored_span(self._seen.id, self.document_id, exc.current)
+            if wanted is None and theirs is None:
+                # Deleted on both sides: nothing to choose between.
+                self.workspace.doc.apply_span_removed(self._seen.id)
+                self.workspace.report_refused(what, "a colleague had already deleted it")
+                return
+            self.workspace.report_conflict(Conflict(what, self.document_id, self._seen, wanted, theirs), str(exc))
+            return
         except EditRefused as exc:
             self.setObsolete(True)
             self.workspace.report_refused(what, str(exc))
             return
         self.workspace.report_saved(what, self.document_id)
+
+    def seen(self, span_id: int) -> SpanRecord | None:
+        """The open document's version of a span, remembered as the one this edit is made against."""
+        self._seen = self.workspace.doc.spans.get(span_id)
+        return self._seen
+
+    def wanted(self, undoing: bool) -> dict[str, Any] | bool | None:
+        """What this edit wanted the span it names to become: field values, None for a deletion, or
+        False when a stale refusal is not a conflict of one span (then it is only reported)."""
+        return False
 
     def do(self) -> None:
         raise NotImplementedError
@@ -69,11 +98,13 @@ class AddSpan(EditCommand):
         start: int,
         end: int,
         attributes: dict[str, Any] | None = None,
+        note: str = "",
     ) -> None:
         text = workspace.doc.text
         words = text[start:end] if workspace.doc.id == document_id else ""
         super().__init__(workspace, document_id, f"add {label} “{words[:30]}”")
         self.args = (layer, label, start, end, dict(attributes or {}))
+        self.note = note
         self.span: SpanRecord | None = None
         self.deleted: DeletedSpan | None = None
 
@@ -81,7 +112,7 @@ class AddSpan(EditCommand):
         editor, doc = self.workspace.editor, self.workspace.doc
         if self.deleted is None:
             layer, label, start, end, attributes = self.args
-            self.span = editor.add_span(self.document_id, layer, label, start, end, attributes)
+            self.span = editor.add_span(self.document_id, layer, label, start, end, attributes, self.note)
         else:
             self.span = editor.restore_span(self.deleted)
         doc.apply_span_added(self.span)
@@ -89,9 +120,12 @@ class AddSpan(EditCommand):
 
     def undo_edit(self) -> None:
         assert self.span is not None
-        current = self.workspace.doc.spans.get(self.span.id)
+        current = self.seen(self.span.id)
         self.deleted = self.workspace.editor.delete_span(self.span.id, current.version if current else None)
         self.workspace.doc.apply_span_removed(self.span.id)
+
+    def wanted(self, undoing: bool) -> dict[str, Any] | bool | None:
+        return None if undoing else False
 
 
 class AddSpans(EditCommand):
@@ -146,9 +180,12 @@ class DeleteSpan(EditCommand):
 
     def do(self) -> None:
         doc = self.workspace.doc
-        current = doc.spans.get(self.span_id)
+        current = self.seen(self.span_id)
         self.deleted = self.workspace.editor.delete_span(self.span_id, current.version if current else None)
         doc.apply_span_removed(self.span_id)
+
+    def wanted(self, undoing: bool) -> dict[str, Any] | bool | None:
+        return False if undoing else None
 
     def undo_edit(self) -> None:
         assert self.deleted is not None
@@ -171,7 +208,7 @@ class UpdateSpan(EditCommand):
 
     def _apply(self, values: dict[str, Any]) -> None:
         doc = self.workspace.doc
-        current = doc.spans.get(self.span_id)
+        current = self.seen(self.span_id)
         if current is None:
             raise EditRefused("this annotation is no longer in the open document")
         span = self.workspace.editor.update_span(self.span_id, current.version, **values)
@@ -182,6 +219,9 @@ class UpdateSpan(EditCommand):
 
     def undo_edit(self) -> None:
         self._apply(self.before)
+
+    def wanted(self, undoing: bool) -> dict[str, Any] | bool | None:
+        return dict(self.before if undoing else self.after)
 
 
 class AddRelation(EditCommand):

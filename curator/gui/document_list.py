@@ -1,7 +1,9 @@
 """The document list: a lazy table over the corpus (title, language, status, annotations), with filters.
 
 Rows arrive a page at a time as the view scrolls (``canFetchMore``/``fetchMore`` over keyset pages
-from :mod:`curator.store.browse`), so a corpus of 100,000 documents opens as fast as one of ten.
+from :mod:`curator.store.browse`, or :mod:`curator.review.listing` when a review state is chosen),
+so a corpus of 100,000 documents opens as fast as one of ten. Titles are shown with their bidi
+controls and invisible characters made visible: a title must not read as something it is not.
 """
 
 from __future__ import annotations
@@ -22,10 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.review import listing
+from curator.review.states import REVIEW_STATES_LABELS
 from curator.store import browse
 from curator.store.browse import DocumentFilter, DocumentRow
 from curator.store.database import Database
-from curator.store.models import STATUSES
+from curator.store.models import REVIEW_STATES, STATUSES
+from curator.text.invisible import reveal
 
 from .direction import reads_rtl
 
@@ -45,15 +50,41 @@ class DocumentListModel(QAbstractTableModel):
         self.annotator = annotator
         self.page = page
         self.filter = DocumentFilter()
+        self.review_states: tuple[str, ...] = ()  # empty: any review state
         self._rows: list[DocumentRow] = []
         self._row_of: dict[int, int] = {}
         self._exhausted = False
         self._busy = False  # inside a reset or an insertion
         self.open_id: int | None = None
 
-    def set_filter(self, flt: DocumentFilter) -> None:
+    def set_filter(self, flt: DocumentFilter, review_states: tuple[str, ...] = ()) -> None:
         self.filter = flt
+        self.review_states = review_states
         self.reload()
+
+    @property
+    def filtered(self) -> bool:
+        """Whether a filter that an edit can change (status, review state) narrows the list."""
+        return self.filter.status is not None or bool(self.review_states)
+
+    def follow_changes(self, document_ids: set[int]) -> None:
+        """Colleagues changed these documents: refresh their rows, show new documents, drop deleted
+        ones. With a status or review-state filter a change can move a document in or out of the
+        list, so the list is read again."""
+        if self.filtered or len(document_ids) > 200:
+            self.reload()
+            return
+        last = self._rows[-1].id if self._rows else 0
+        gone = reopened = False
+        for document_id in sorted(document_ids):
+            if document_id in self._row_of:
+                gone |= not self.refresh(document_id)
+            elif document_id > last and self._exhausted:
+                self._exhausted, reopened = False, True  # new documents past the end: read them
+        if gone:
+            self.reload()
+        elif reopened:
+            self.fetchMore(QModelIndex())
 
     def set_annotator(self, annotator: str) -> None:
         self.annotator = annotator
@@ -71,15 +102,18 @@ class DocumentListModel(QAbstractTableModel):
         if self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
-    def refresh(self, document_id: int) -> None:
-        """Read one document's row again (its status or count changed)."""
+    def refresh(self, document_id: int) -> bool:
+        """Read one document's row again (its status or count changed); False if it is gone."""
         row = self._row_of.get(document_id)
         if row is None:
-            return
+            return True
         fresh = browse.document_row(self.db, self.annotator, document_id)
-        if fresh is not None:
+        if fresh is None:
+            return False
+        if fresh != self._rows[row]:
             self._rows[row] = fresh
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        return True
 
     def update_row(self, document_id: int, annotations: int, status: str) -> None:
         """Show new figures for a document whose figures the caller knows (the open one): no query."""
@@ -118,7 +152,9 @@ class DocumentListModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted or self._busy:
             return
         after = self._rows[-1].id if self._rows else 0
-        page = browse.document_page(self.db, self.annotator, self.filter, after_id=after, limit=self.page)
+        page = listing.document_page(
+            self.db, self.annotator, self.filter, self.review_states, after_id=after, limit=self.page
+        )
         if len(page) < self.page:
             self._exhausted = True
         if not page:
@@ -164,7 +200,7 @@ class DocumentListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TITLE:
-                return row.title
+                return reveal(row.title)
             if column == LANGUAGE:
                 return row.language
             if column == STATUS:
@@ -182,7 +218,7 @@ class DocumentListModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return f"{row.title}\n#{row.id} · {row.length} characters"
+            return f"{reveal(row.title)}\n#{row.id} · {row.length} characters"
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -217,6 +253,11 @@ class DocumentListPanel(QWidget):
         self.language_filter.addItem(self.tr("Any language"), None)
         for language in languages:
             self.language_filter.addItem(language, language)
+        self.review_filter = QComboBox()
+        self.review_filter.setToolTip(self.tr("Review state (Review window)"))
+        self.review_filter.addItem(self.tr("Any review state"), None)
+        for state in REVIEW_STATES:
+            self.review_filter.addItem(self.tr(REVIEW_STATES_LABELS[state].capitalize()), state)
         self.count = QLabel()
         self.table = _DocumentTable()
         self.table.setModel(model)
@@ -235,6 +276,7 @@ class DocumentListPanel(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
         filters.addWidget(self.language_filter)
+        filters.addWidget(self.review_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.text_filter)
@@ -249,6 +291,7 @@ class DocumentListPanel(QWidget):
         self.text_filter.textChanged.connect(self._debounce.start)
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.language_filter.currentIndexChanged.connect(self.apply_filter)
+        self.review_filter.currentIndexChanged.connect(self.apply_filter)
         # Counting a large corpus takes a moment: after the window is on screen.
         QTimer.singleShot(0, self._update_count)
 
@@ -259,14 +302,18 @@ class DocumentListPanel(QWidget):
             text=self.text_filter.text(),
         )
 
+    def current_review_states(self) -> tuple[str, ...]:
+        state = self.review_filter.currentData()
+        return (str(state),) if state else ()
+
     def apply_filter(self) -> None:
-        self.model.set_filter(self.current_filter())
+        self.model.set_filter(self.current_filter(), self.current_review_states())
         self._update_count()
         if self.model.open_id is not None:
             self.show_document(self.model.open_id)
 
     def _update_count(self) -> None:
-        total = browse.count_matching(self.model.db, self.model.annotator, self.model.filter)
+        total = listing.count_matching(self.model.db, self.model.annotator, self.model.filter, self.model.review_states)
         self.count.setText(self.tr("{0} documents").format(f"{total:,}"))
 
     def refresh_counts(self) -> None:
@@ -289,6 +336,18 @@ class DocumentListPanel(QWidget):
         """The next (or previous) document in the list's order and filter."""
         if document_id is None:
             document_id = 0 if forward else 1 << 62
-        return browse.adjacent_document(
-            self.model.db, self.model.annotator, document_id, forward=forward, flt=self.model.filter
+        return listing.adjacent_document(
+            self.model.db,
+            self.model.annotator,
+            document_id,
+            forward=forward,
+            flt=self.model.filter,
+            states=self.model.review_states,
         )
+
+    def follow_changes(self, document_ids: set[int]) -> None:
+        """Colleagues changed these documents (see :mod:`curator.gui.live_updates`)."""
+        self.model.follow_changes(document_ids)
+        self._update_count()
+        if self.model.open_id is not None and self.model.filtered:
+            self.show_document(self.model.open_id)

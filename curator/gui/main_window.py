@@ -21,18 +21,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.review import listing
 from curator.store.database import Database
 from curator.store.queries import SpanRecord
+from curator.text.invisible import reveal
 from curator.text.language import LANGUAGES
 
 from .annotating import AnnotationController
 from .annotation_list import AnnotationList, AnnotationModel
 from .annotator_dialog import choose_annotator
+from .backups import Backups
+from .conflicts import ConflictResolver
 from .doc_labels import DocumentLabelModel, DocumentLabels
 from .document_list import DocumentListModel, DocumentListPanel
+from .export_dialog import ExportDialog
 from .find import AnnotateAllDialog, CorpusSearchPanel, FindBar
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
+from .live_updates import LiveUpdates
 from .settings import Preferences
 from .span_panel import SpanPanel
 from .status_box import StatusBox
@@ -75,6 +81,10 @@ class MainWindow(QMainWindow):
         self.corpus_search = CorpusSearchPanel(db)
         self.status_box = StatusBox()
         self.save_state = QLabel()
+        self.conflicts = ConflictResolver(self.workspace, self)
+        self.live = LiveUpdates(db, doc, self)
+        self.backups = Backups(db, self)
+        self.export_dialog: ExportDialog | None = None
 
         centre = QWidget()
         column = QVBoxLayout(centre)
@@ -117,6 +127,8 @@ class MainWindow(QMainWindow):
         self._apply_font()
         self._restore()
         self._update_title()
+        self.live.start()
+        self.backups.start()
 
     # -- assembly ---------------------------------------------------------------------------------
 
@@ -141,6 +153,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         stack = self.workspace.undo_stack
         file_menu = bar.addMenu(self.tr("&File"))
+        self.export_action = self._action(self.tr("Export…"), self.open_export, "Ctrl+Shift+E", file_menu)
+        file_menu.addSeparator()
+        self.backup_action = self._action(self.tr("Back up now…"), self.backups.back_up_now, None, file_menu)
+        self.restore_action = self._action(
+            self.tr("Restore from backup…"), self.backups.restore_from_backup, None, file_menu
+        )
+        for action in (self.backup_action, self.restore_action):
+            action.setEnabled(self.backups.available)
+        file_menu.addSeparator()
         self._action(self.tr("Switch annotator…"), self.switch_annotator, "Ctrl+Shift+A", file_menu)
         file_menu.addSeparator()
         self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
@@ -290,6 +311,11 @@ class MainWindow(QMainWindow):
         self.find_bar.go_to.connect(lambda s, e: self.text_view.reveal_offsets(s, e))
         self.find_bar.annotate_all_requested.connect(self.annotate_all)
         self.corpus_search.hit_activated.connect(self.open_hit)
+        self.live.documents_changed.connect(self.documents.follow_changes)
+        self.live.corpus_changed.connect(self.documents.refresh_counts)
+        self.live.open_document_synced.connect(self._synced)
+        self.backups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.backups.restored.connect(self.reopen_database)
 
     # -- documents --------------------------------------------------------------------------------
 
@@ -339,9 +365,46 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
+        # Bidi controls in a title or a name are shown, never obeyed: a title must not read as another.
         document = self.workspace.doc.document
-        where = f"{document.title} — " if document else ""
-        self.setWindowTitle(f"{where}Curator — {self.workspace.annotator}")
+        where = f"{reveal(document.title)} — " if document else ""
+        self.setWindowTitle(f"{where}Curator — {reveal(self.workspace.annotator)}")
+
+    def _synced(self, changed: bool) -> None:
+        if changed:
+            self.statusBar().showMessage(self.tr("Updated with changes saved elsewhere"), 6000)
+            self._current_span_changed(self.workspace.doc.current_span)
+
+    # -- export, backups --------------------------------------------------------------------------
+
+    def open_export(self) -> ExportDialog:
+        """File → Export…: the export dialog (window-modal; the export runs in the background)."""
+        if self.export_dialog is None:
+            model = self.document_model
+
+            def listed() -> list[int]:
+                rows = listing.document_page(
+                    model.db, model.annotator, model.filter, model.review_states, limit=10_000_000
+                )
+                return [row.id for row in rows]
+
+            self.export_dialog = ExportDialog(self.workspace.db, self.workspace.doc.id, listed, self)
+            self.export_dialog.exported.connect(
+                lambda count, out: self.statusBar().showMessage(
+                    self.tr("Exported {0} documents to {1}").format(count, out), 8000
+                )
+            )
+        self.export_dialog.open_document = self.workspace.doc.id
+        self.export_dialog.open()
+        return self.export_dialog
+
+    def reopen_database(self) -> None:
+        """After a restore: the same window, opened again on the restored database."""
+        db = Database(self.workspace.db.url)
+        window = MainWindow(db, self.workspace.annotator, self.prefs)
+        REOPENED.append(window)
+        window.show()
+        self.close()
 
     # -- the current span -------------------------------------------------------------------------
 
@@ -485,4 +548,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.prefs.save_window(self.saveGeometry(), self.saveState())
         self.prefs.sync()
+        self.live.stop()
+        self.backups.stop()
+        if self.export_dialog is not None:
+            self.export_dialog.close()
         super().closeEvent(event)
+
+
+# Windows opened again after a restore (kept referenced: a window without a parent lives as long as
+# a Python reference does).
+REOPENED: list[MainWindow] = []

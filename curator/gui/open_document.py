@@ -102,6 +102,49 @@ class OpenDocument(QObject):
         if self.document is not None:
             self.open(self.document.id)
 
+    def sync_from_store(self) -> bool:
+        """Bring the open document in step with the store after colleagues' changes, span by span
+        (the view, the current span and the undo history stay); True if anything differed.
+
+        Reads only: following a colleague's work never writes (see :mod:`curator.gui.live_updates`).
+        """
+        if self.document is None:
+            return False
+        document_id = self.document.id
+        if queries.document(self.db, document_id) is None:
+            self.close()
+            return True
+        self.ensure_complete()
+        stored = {span.id: span for span in browse.document_spans(self.db, document_id, self.annotator)}
+        changed = False
+        for span_id in [span.id for span in self.spans if span.id not in stored]:
+            self.apply_span_removed(span_id)
+            changed = True
+        for span in stored.values():
+            mine = self.spans.get(span.id)
+            if mine is None:
+                self.apply_span_added(span)
+                changed = True
+            elif mine != span:
+                self.apply_span_changed(span)
+                changed = True
+        relations = {r.id: r for r in queries.relations(self.db, document_id, [self.annotator])}
+        if relations != self.relations:
+            self.relations = relations
+            self.relations_changed.emit()
+            changed = True
+        labels = {(lay, lab) for _, lay, lab in queries.document_labels(self.db, document_id, [self.annotator])}
+        if labels != self.doc_labels:
+            self.doc_labels = labels
+            self.doc_labels_changed.emit()
+            changed = True
+        row = browse.document_row(self.db, self.annotator, document_id)
+        status = row.status if row else "new"
+        if status != self.status:
+            self.apply_status(status)
+            changed = True
+        return changed
+
     def _load_rest(self) -> None:
         assert self.document is not None
         doc_id = self.document.id

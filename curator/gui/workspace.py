@@ -9,15 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from curator.errors import EditRefused
+from curator.store import queries
 from curator.store.database import Database
 from curator.store.editing import Editor
 from curator.store.queries import RelationRecord, SpanRecord
 
 from . import commands
+from .conflicts import Conflict
 from .open_document import OpenDocument
 
 
@@ -28,6 +30,7 @@ class Workspace(QObject):
     refused = Signal(str)  # a line for the status bar: the edit was not saved, and why
     annotator_changed = Signal(str)
     document_touched = Signal(int)  # a document's counts or status changed (the list refreshes its row)
+    conflicted = Signal(object)  # Conflict: a stale edit was refused; the curator chooses (curator.gui.conflicts)
 
     def __init__(self, db: Database, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,40 @@ class Workspace(QObject):
     def report_refused(self, what: str, reason: str) -> None:
         self.last_error = reason
         self.refused.emit(f"Not saved — {what}: {reason}")
+
+    def report_conflict(self, conflict: Conflict, reason: str) -> None:
+        """A stale edit: reported as refused now, and as a conflict once the undo stack is at rest
+        (the choice may push a new edit, which must not happen inside the refused one)."""
+        self.report_refused(conflict.what, reason)
+        QTimer.singleShot(0, lambda: self.conflicted.emit(conflict))
+
+    def stored_span(self, span_id: int, document_id: int, current: dict[str, Any] | None = None) -> SpanRecord | None:
+        """The store's version of a span (``current`` when a refusal carried it), None if it is gone."""
+        if current is not None:
+            return SpanRecord(**current)
+        return next((s for s in queries.spans(self.db, document_id, [self.annotator]) if s.id == span_id), None)
+
+    # -- conflicts (curator.gui.conflicts) --------------------------------------------------------
+
+    def show_stored_version(self, span_id: int, stored: SpanRecord | None) -> None:
+        """Make the open document show the store's version of a span (a colleague's change)."""
+        if stored is None:
+            self.doc.apply_span_removed(span_id)
+        elif span_id in self.doc.spans:
+            self.doc.apply_span_changed(stored)
+        else:
+            self.doc.apply_span_added(stored)
+
+    def reapply(self, stored: SpanRecord, what: str, changes: dict[str, Any]) -> bool:
+        """Apply the curator's ``changes`` again, on top of the stored version (a new undoable edit)."""
+        return self.push(commands.UpdateSpan(self, stored, f"{what} (again)", **changes))
+
+    def recreate(self, span: SpanRecord) -> bool:
+        """Add again a span a colleague deleted, as the curator had it (a new undoable edit)."""
+        command = commands.AddSpan(
+            self, span.document_id, span.layer, span.label, span.start, span.end, span.attributes, span.note
+        )
+        return self.push(command)
 
     # -- edits ------------------------------------------------------------------------------------
 
