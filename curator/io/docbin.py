@@ -88,7 +88,6 @@ class DocBinWriter:
         self.strings: set[str] = set()
         self._hashes: set[int] = set()  # of token strings, turned into strings by :meth:`write`
         self._vocab: Any = None
-        self._last_columns: dict[int, bytes] = {}  # each string column of the last Doc, as bytes
         self.cats: list[dict[str, float]] = []
         self.flags: list[dict[str, bool]] = []
         self.span_groups: list[bytes] = []
@@ -159,15 +158,14 @@ class DocBinWriter:
         """The strings of a token array's columns (texts, norms, entity labels and ids...), for
         :meth:`add_arrays`; the array must hold no morphological analysis."""
         self._vocab = vocab
-        for column in self._string_columns:
-            values = array[:, column]
-            if not values.any():
-                self._hashes.add(0)
-                continue
-            raw = values.tobytes()
-            if self._last_columns.get(column) != raw:  # the same text's Docs repeat ORTH and NORM
-                self._last_columns[column] = raw
-                self._hashes.update(numpy.unique(values).tolist())
+        if not len(array):
+            return
+        used = array[:, self._string_columns].any(axis=0).tolist()
+        for column, any_set in zip(self._string_columns, used, strict=True):
+            if any_set:
+                self._hashes.update(array[:, column].tolist())
+            else:
+                self._hashes.add(0)  # the empty string: no lemma, no tag...
 
     def _add_token_strings(self, doc: Doc, array: Any) -> None:
         if not len(array):

@@ -12,6 +12,8 @@ given; labels not given are absent, not 0.0). ``doc.text`` is the stored text, c
 from __future__ import annotations
 
 import itertools
+import operator
+from bisect import bisect_left
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -138,9 +140,25 @@ class DocumentTokens:
         self.array = doc.to_array(attrs)
         self.spaces = numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C")
         self.iob, self.type, self.id = (attrs.index(IDS[name]) for name in ("ENT_IOB", "ENT_TYPE", "ENT_ID"))
-        offsets = [0, *itertools.accumulate(len(w) + sp for w, sp in zip(words, spaces, strict=True))]
-        self.first = {offsets[i]: i for i in range(len(words))}  # token starting at a character
-        self.after = {offsets[i] + len(w): i + 1 for i, w in enumerate(words)}  # token ending there, + 1
+        lengths = list(map(len, words))
+        self.starts = [0, *itertools.accumulate(map(operator.add, lengths, spaces))][:-1]  # token offsets
+        self.ends = list(map(operator.add, self.starts, lengths))
+        # The strings of the words' columns (texts, norms, empty lemmas...): the views' arrays differ
+        # only in the entity columns, whose strings are span labels and ids, given with the spans.
+        writer.add_token_strings(self.array, vocab)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens ``[first, last + 1)`` exactly covering characters ``[start, end)``, if any."""
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.ends, end)
+        if (
+            first < len(self.starts)
+            and self.starts[first] == start
+            and last < len(self.ends)
+            and self.ends[last] == end
+        ):
+            return first, last + 1
+        return None
 
     def view_parts(self, view: AnnotatorView, ents_layer: str) -> tuple[Any, list[SpanGroupBytes], set[str], int]:
         """The token array, span groups and span strings of ``view``'s Doc, and the number of its
@@ -150,9 +168,10 @@ class DocumentTokens:
         strings = {""}  # the empty knowledge-base id of every span
         entities = []
         for s in view.spans:
-            start, end = self.first.get(s.start), self.after.get(s.end)
-            if start is None or end is None:  # cannot happen: the tokens were split at every span boundary
+            tokens = self.token_range(s.start, s.end)
+            if tokens is None:  # cannot happen: the tokens were split at every span boundary
                 raise AssertionError(f"span {s.start}-{s.end} of {view.document.ext_id} is not on token boundaries")
+            start, end = tokens
             span_id = str(s.id)
             label_hash, id_hash = add(s.label), add(span_id)
             groups.setdefault(s.layer, []).append(pack_span(id_hash, 0, label_hash, start, end, s.start, s.end))
@@ -249,7 +268,6 @@ def export_spacy(
                 tokens = DocumentTokens(vocab, words, spaces, docbin)
                 for view in views:
                     array, groups, strings, left_out = tokens.view_parts(view, ents_layer)
-                    docbin.add_token_strings(array, vocab)
                     docbin.add_strings(strings)
                     docbin.add_arrays(
                         array,
