@@ -71,6 +71,13 @@ class Conflict:
             return None
         return replace(self.seen, **{k: v for k, v in self.mine.items() if k in _FIELDS})
 
+    def outcome_of_mine(self) -> SpanRecord | None:
+        """What "apply mine" would store: the colleague's version with the curator's changes on top
+        (fields the curator did not touch keep the colleague's values)."""
+        if self.theirs is None or self.mine is None:
+            return self.yours()
+        return replace(self.theirs, **{k: v for k, v in self.mine.items() if k in _FIELDS})
+
     def reapplied(self) -> dict[str, Any]:
         """The curator's changes to apply on top of ``theirs`` (only what differs from it)."""
         if self.mine is None or self.theirs is None:
@@ -135,13 +142,20 @@ class ConflictDialog(QDialog):
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.table = QTableWidget(len(ROWS), 2)
         self.table.setHorizontalHeaderLabels([self.tr("Yours (not saved)"), self.tr("Theirs (saved)")])
+        header_item = self.table.horizontalHeaderItem(0)
+        assert header_item is not None
+        header_item.setToolTip(
+            self.tr('What "Apply mine" saves: your changes over their version (the rest stays theirs)')
+        )
         self.table.setVerticalHeaderLabels([self.tr(r) for r in ROWS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        mine_rows = describe(conflict.yours(), text)
+        mine_rows = describe(conflict.outcome_of_mine(), text)
         theirs_rows = describe(conflict.theirs, text)
+        if conflict.mine is not None:
+            mine_rows[-1] = self.tr("made on {0}").format(conflict.seen.version)
         bold = QFont()
         bold.setBold(True)
         for row, (ours, other) in enumerate(zip(mine_rows, theirs_rows, strict=True)):
@@ -152,6 +166,10 @@ class ConflictDialog(QDialog):
                     item.setBackground(QColor("#fff3c4"))
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        height = self.table.horizontalHeader().height() + 2 * self.table.frameWidth()
+        height += sum(self.table.rowHeight(r) for r in range(len(ROWS)))
+        self.table.setMinimumHeight(height)
+        self.table.setMaximumHeight(height)
         buttons = QDialogButtonBox()
         self.keep_button = QPushButton(self.tr("Keep theirs"))
         self.keep_button.setDefault(True)
@@ -166,7 +184,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 360)
+        self.resize(640, self.sizeHint().height())
 
     def _apply(self) -> None:
         self.choice = Choice.APPLY_MINE

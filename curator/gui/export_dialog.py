@@ -90,6 +90,7 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
         self.notes: list[str] = []
         self.result_count: int | None = None
+        self.outcome: str | None = None  # "succeeded", "failed" or "cancelled", once shown
         self.last_error = ""
         # Dialog hooks, replaced in tests so that no modal dialog blocks them.
         self.confirm: Callable[[str, str], bool] = self._confirm
@@ -141,7 +142,7 @@ class ExportDialog(QDialog):
         which_box = QGroupBox(self.tr("Documents"))
         which_layout = QVBoxLayout(which_box)
         self.ids = QLineEdit()
-        self.ids.setPlaceholderText(self.tr("document ids, comma-separated"))
+        self.ids.setPlaceholderText(self.tr("ids given at import, comma-separated"))
         for key, text in (
             (ALL_DOCUMENTS, self.tr("Every document ({0})").format(f"{count_documents(db):,}")),
             (OPEN_DOCUMENT, self.tr("The open document")),
@@ -318,7 +319,7 @@ class ExportDialog(QDialog):
         job.failed.connect(self._failed)
         job.cancelled.connect(self._cancelled)
         self.job = job
-        self.result_count = None
+        self.result_count, self.outcome = None, None
         self._set_running(True)
         job.start()
         return job
@@ -347,17 +348,20 @@ class ExportDialog(QDialog):
             self.notes_view.setPlainText("\n".join(self.notes))
             self.notes_view.show()
         self._set_running(False)
+        self.outcome = "succeeded"
         self.exported.emit(count, str(out))
 
     def _failed(self, message: str) -> None:
         self.last_error = message
         self.state.setText(self.tr("Export failed: {0}").format(message))
         self._set_running(False)
+        self.outcome = "failed"
 
     def _cancelled(self) -> None:
         self.state.setText(self.tr("Export cancelled; nothing was left behind."))
         self.progress.setValue(0)
         self._set_running(False)
+        self.outcome = "cancelled"
 
     def _set_running(self, running: bool) -> None:
         for widget in (self.format_box, self.path, self.browse_button, self.export_button, self.annotators):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from curator.store.database import Database
 from curator.store.search import Hit, search_corpus
 from curator.text.folding import find_all
+from curator.text.invisible import reveal
 
 from .direction import reads_rtl
 from .label_catalog import LabelCatalog
@@ -268,7 +269,7 @@ class HitModel(QAbstractTableModel):
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
-                return hit.title
+                return reveal(hit.title)  # a title's bidi controls shown, not obeyed
             before = hit.before.split("\n")[-1]
             after = hit.after.split("\n")[0]
             return f"{before}【{hit.match}】{after}"

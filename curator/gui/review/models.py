@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from curator.review.differences import Difference
 from curator.review.report import format_figure
+from curator.text.invisible import reveal
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -34,7 +35,8 @@ class DifferenceModel(QAbstractListModel):
             return None
         diff = self._items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return ("✓ " if diff.resolved else "• ") + diff.describe(self._text)
+            # Excerpts and names with bidi controls shown, not obeyed: a line must read as stored.
+            return ("✓ " if diff.resolved else "• ") + reveal(diff.describe(self._text))
         if role == Qt.ItemDataRole.ForegroundRole and diff.resolved:
             return QColor("#777777")
         if role == Qt.ItemDataRole.UserRole:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from curator.schema.model import Schema
 from curator.store.queries import SpanRecord
+from curator.text.invisible import reveal
 from curator.text.utf16 import Utf16Offsets
 
 
@@ -23,7 +24,7 @@ class AnnotatorPane(QWidget):
         super().__init__(parent)
         self.name = name
         self.schema = schema
-        self.title = QLabel(name)
+        self.title = QLabel(reveal(name))
         self.text = QTextEdit(readOnly=True)
         self.text.setObjectName(f"pane-{name}")
         layout = QVBoxLayout(self)
@@ -51,7 +52,7 @@ class AnnotatorPane(QWidget):
             fmt.setToolTip(f"{s.layer}/{s.label}" + (f" {s.attributes}" if s.attributes else ""))
             selections.append(self._selection(s.start, s.end, fmt))
             self.painted.append((s.start, s.end, s.label))
-        self.title.setText(f"{self.name} — {len(spans)}")
+        self.title.setText(f"{reveal(self.name)} — {len(spans)}")
         self._spans = selections
         self._apply()
 

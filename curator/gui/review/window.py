@@ -46,6 +46,7 @@ from curator.review.agreement import AgreementReport, compute_agreement
 from curator.review.states import REVIEW_STATES_LABELS, review_documents
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
+from curator.text.invisible import reveal
 
 
 class ReviewWindow(QMainWindow):
@@ -55,7 +56,9 @@ class ReviewWindow(QMainWindow):
         super().__init__(parent)
         self.db = db
         self.controller = ReviewController(db, reviewer, self)
-        self.setWindowTitle(f"Curator review — {reviewer}")
+        # Names, titles and comments are shown with bidi controls made visible (reveal): a reviewer
+        # must never read a title or a comment as something other than what is stored.
+        self.setWindowTitle(f"Curator review — {reveal(reviewer)}")
         # Dialog hooks, replaced in tests so that no modal dialog blocks them.
         self.confirm: Callable[[str, str], bool] = self._confirm
         self.choose_label: Callable[[list[str], str], str | None] = self._choose_label
@@ -204,7 +207,8 @@ class ReviewWindow(QMainWindow):
         for name in self.db.annotator_names():
             if name == GOLD_ANNOTATOR:
                 continue
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(reveal(name))
+            item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.annotator_list.addItem(item)
@@ -214,7 +218,7 @@ class ReviewWindow(QMainWindow):
         self.documents.blockSignals(True)
         self.documents.clear()
         for doc_id, ext_id, title, doc_state in review_documents(self.db, [state] if state else None):
-            self.documents.addItem(f"{title or ext_id}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
+            self.documents.addItem(f"{reveal(title or ext_id)}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
         self.documents.blockSignals(False)
         self.compare()
 
@@ -222,7 +226,7 @@ class ReviewWindow(QMainWindow):
 
     def chosen_annotators(self) -> list[str]:
         return [
-            self.annotator_list.item(i).text()
+            str(self.annotator_list.item(i).data(Qt.ItemDataRole.UserRole))
             for i in range(self.annotator_list.count())
             if self.annotator_list.item(i).checkState() == Qt.CheckState.Checked
         ]
@@ -230,7 +234,8 @@ class ReviewWindow(QMainWindow):
     def set_annotators(self, names: list[str]) -> None:
         for i in range(self.annotator_list.count()):
             item = self.annotator_list.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in names else Qt.CheckState.Unchecked)
+            name = str(item.data(Qt.ItemDataRole.UserRole))
+            item.setCheckState(Qt.CheckState.Checked if name in names else Qt.CheckState.Unchecked)
 
     def select_document(self, document_id: int) -> None:
         index = self.documents.findData(document_id)
@@ -312,7 +317,7 @@ class ReviewWindow(QMainWindow):
                 old.deleteLater()
         self.accept_buttons = {}
         for n, name in enumerate(names[:9], start=1):
-            button = QPushButton(f"Accept {name} ({n})")
+            button = QPushButton(f"Accept {reveal(name)} ({n})")
             button.clicked.connect(lambda _checked=False, name=name: self.controller.accept(name))
             self.accept_row.addWidget(button)
             self.accept_buttons[name] = button
@@ -335,7 +340,8 @@ class ReviewWindow(QMainWindow):
             for n, comment in enumerate([thread.root, *thread.replies]):
                 where = "" if comment.target_kind == "document" else f" on {comment.target_kind} {comment.target_id}"
                 stamp = comment.created_at.strftime("%Y-%m-%d %H:%M")
-                item = QListWidgetItem(("    ↳ " if n else "") + f"{comment.author}, {stamp}{where}: {comment.body}")
+                line = f"{reveal(comment.author)}, {stamp}{where}: {reveal(comment.body)}"
+                item = QListWidgetItem(("    ↳ " if n else "") + line)
                 item.setData(Qt.ItemDataRole.UserRole, thread.root.id)
                 self.comments.addItem(item)
         resolved = sum(d.resolved for d in c.differences)
