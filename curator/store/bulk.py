@@ -193,7 +193,8 @@ def _write_annotations(
 ) -> None:
     labels = db.ids.labels
     existing_spans = _existing_spans(session, stored_before)
-    span_rows: list[dict[str, Any]] = []
+    # (document_id, annotator_id, label_id, start, end, attributes, note) of each new span
+    span_rows: list[tuple[int, int, int, int, int, dict[str, Any], str]] = []
     span_keys: list[tuple[int, str | None]] = []  # (document index, ref) of each new row
     ref_ids: dict[tuple[int, str], int] = {}
     for index, (d, doc_id) in enumerate(zip(docs, doc_ids, strict=True)):
@@ -205,31 +206,18 @@ def _write_annotations(
                     ref_ids[(index, s.ref)] = existing_spans[key]
                 continue
             existing_spans[key] = -1  # a repeat inside the batch is skipped too
-            span_rows.append(
-                {
-                    "document_id": doc_id,
-                    "annotator_id": key[1],
-                    "label_id": key[2],
-                    "start": s.start,
-                    "end": s.end,
-                    "attributes": s.attributes,
-                    "note": s.note,
-                    "created_at": now,
-                    "updated_at": now,
-                    "version": 1,
-                }
-            )
+            span_rows.append((*key, s.attributes, s.note))
             span_keys.append((index, s.ref))
     if session.connection().dialect.name == "sqlite":
-        ids = _insert_spans(session, span_rows)
-    elif any(d.relations for d in docs):
-        ids = []
-        for chunk_start in range(0, len(span_rows), CHUNK * 4):
-            ids.extend(_insert_returning_ids(session, _table(Span), span_rows[chunk_start : chunk_start + CHUNK * 4]))
+        ids = _insert_spans(session, span_rows, now)
     else:
-        if span_rows:
-            session.connection().execute(_table(Span).insert(), span_rows)
+        dicts = [dict(zip(_SPAN_COLUMNS, (*row, now, now, 1), strict=True)) for row in span_rows]
         ids = []
+        if dicts and any(d.relations for d in docs):
+            for chunk_start in range(0, len(dicts), CHUNK * 4):
+                ids.extend(_insert_returning_ids(session, _table(Span), dicts[chunk_start : chunk_start + CHUNK * 4]))
+        elif dicts:
+            session.connection().execute(_table(Span).insert(), dicts)
     for (index, ref), span_id in zip(span_keys, ids, strict=False):
         if ref is not None:
             ref_ids[(index, ref)] = span_id
@@ -304,8 +292,11 @@ _SPAN_COLUMNS = (
 )
 
 
-def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> list[int]:
-    """Insert span rows on SQLite straight through the driver's executemany and return their ids.
+def _insert_spans(
+    session: Session, rows: list[tuple[int, int, int, int, int, dict[str, Any], str]], now: Any
+) -> list[int]:
+    """Insert span rows ``(document_id, annotator_id, label_id, start, end, attributes, note)`` on SQLite
+    straight through the driver's executemany and return their ids.
 
     SQLAlchemy's per-value processing costs more than SQLite's own insert at 200,000 rows. Ids are
     given here (the writer holds the write lock, see :func:`_insert_returning_ids`); values go through
@@ -320,32 +311,13 @@ def _insert_spans(session: Session, rows: list[dict[str, Any]]) -> list[int]:
         found = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         return found if found is not None else (lambda value: value)
 
-    to_json, to_time = processor("attributes"), processor("created_at")
-    times: dict[int, Any] = {}  # rows of one batch share their timestamps: convert each once
-
-    def when(value: Any) -> Any:
-        key = id(value)
-        if key not in times:
-            times[key] = to_time(value)
-        return times[key]
-
+    to_json = processor("attributes")
+    stamp = processor("created_at")(now)
     empty = to_json({})
     first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
     tuples = [
-        (
-            first + n,
-            r["document_id"],
-            r["annotator_id"],
-            r["label_id"],
-            r["start"],
-            r["end"],
-            to_json(r["attributes"]) if r["attributes"] else empty,
-            r["note"],
-            when(r["created_at"]),
-            when(r["updated_at"]),
-            r["version"],
-        )
-        for n, r in enumerate(rows)
+        (first + n, doc, who, label, start, end, to_json(attrs) if attrs else empty, note, stamp, stamp, 1)
+        for n, (doc, who, label, start, end, attrs, note) in enumerate(rows)
     ]
     columns = ", ".join(f'"{name}"' for name in ("id", *_SPAN_COLUMNS))
     conn.exec_driver_sql(f"INSERT INTO spans ({columns}) VALUES ({', '.join('?' * (len(_SPAN_COLUMNS) + 1))})", tuples)
