@@ -222,7 +222,8 @@ def import_paths(
     docs = [item.doc for item in found] + [item.doc for item, target in attached if target is None]
     docs, report.repeated = merge_repeated(docs)
     for doc in docs:
-        share_repeated_refs(doc)
+        if doc.relations:  # ids matter only to relations
+            share_repeated_refs(doc)
     if dry_run:
         return report
     if on_total:
