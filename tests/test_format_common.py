@@ -179,3 +179,32 @@ def test_import_into_every_supported_database(corpus: Database, tmp_path: Path, 
     EXPORT_FORMATS[fmt].load()(corpus, out)
     import_paths(db, [out])
     assert snapshot(db, doc_labels=fmt != "brat") == snapshot(corpus, doc_labels=fmt != "brat")
+
+
+def test_command_line_round_trip_of_conll_csv_and_parquet(tmp_path: Path, seeds: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    pre = tmp_path / "pre.jsonl"
+    text = (seeds / "003_b923d6f7b2ab459c.txt").read_text(encoding="utf-8")
+    start = text.index("Jeddah")
+    record = {
+        "id": "d",
+        "text": text,
+        "annotations": [{"layer": "entity", "label": "LOC", "start": start, "end": start + 6}],
+    }
+    pre.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert _cli("--db", url, "import", str(pre), "--annotator", "model", home=tmp_path).returncode == 0
+    for fmt in ("conll", "parquet"):
+        out = tmp_path / fmt
+        assert _cli("--db", url, "export", "--format", fmt, "--out", str(out), home=tmp_path).returncode == 0
+        fresh = f"sqlite:///{tmp_path / (fmt + '.sqlite')}"
+        result = _cli("--db", fresh, "import", str(out), home=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert "imported 1 documents, 1 annotations" in result.stdout
+    claims = tmp_path / "claims.csv"
+    claims.write_text("document,annotator,start,end,claim\r\nd,model,0,3,xyz\r\n", encoding="utf-8")
+    result = _cli("--db", url, "import", str(claims), "--format", "csv", home=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"curator: error: {claims}:2: row 2: claim 'xyz' is not the text at 0-3 ({text[:3]!r}) of document 'd'; "
+        "nothing was imported"
+    )
