@@ -9,8 +9,8 @@ reviewer, so the history says who decided what. Colleagues' annotations are neve
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -400,6 +400,125 @@ class CurationService:
             )
         return added
 
+    # -- undo and redo of decisions ---------------------------------------------------------------
+
+    def gold_state(self, document_id: int) -> GoldState:
+        """The gold layer of one document as it stands (read only): before and after a decision, the
+        two give the decision's :class:`GoldChange`."""
+        with self.db.read() as session:
+            gold = self._gold_id(session)
+            spans = {g.id: self._record(session, g) for g in self._gold_spans(session, document_id)}
+            rels = {
+                r.id: self._relation_record(r, self._relation_keys[r.type_id])
+                for r in session.scalars(
+                    select(Relation).where(Relation.document_id == document_id, Relation.annotator_id == gold)
+                )
+            }
+            labels = frozenset(
+                self._label_keys[label_id]
+                for label_id in session.scalars(
+                    select(DocumentLabel.label_id).where(
+                        DocumentLabel.document_id == document_id, DocumentLabel.annotator_id == gold
+                    )
+                )
+            )
+            decisions = frozenset(
+                session.scalars(select(CurationDecision.id).where(CurationDecision.document_id == document_id))
+            )
+        return GoldState(document_id, spans, rels, labels, decisions)
+
+    def apply_change(self, change: GoldChange, action: str) -> GoldChange:
+        """Apply ``change`` to the gold layer in one transaction (``action`` is ``"undo"`` or ``"redo"``,
+        for the history) and return it as applied, with the records as they now are.
+
+        Undo applies ``change.inverse()``. The gold layer must be as the change expects it (the spans
+        it removes or changes at the versions it names, the spans it adds absent): otherwise someone
+        changed it meanwhile and :class:`StaleEdit` is raised with nothing written. The decisions the
+        change made are withdrawn by an undo (they no longer count, e.g. as rejections) and put back
+        by a redo; the history keeps both, under this reviewer.
+        """
+        if action not in ("undo", "redo"):
+            raise ValueError("action is 'undo' or 'redo'")
+        doc = change.document_id
+        with self.db.write() as session:
+            gold = self._gold_id(session)
+            for expected in (*change.spans_removed, *(before for before, _ in change.spans_changed)):
+                row = session.get(Span, expected.id)
+                if row is None or row.annotator_id != gold or row.version != expected.version:
+                    raise StaleEdit("the gold layer changed here meanwhile; this decision cannot be undone", None)
+            for added in change.spans_added:
+                if session.get(Span, added.id) is not None:
+                    raise StaleEdit("the gold layer changed here meanwhile; this decision cannot be redone", None)
+            for rel in change.relations_removed:
+                if session.get(Relation, rel.id) is None:
+                    raise StaleEdit("a gold relation changed meanwhile; this decision cannot be undone", None)
+            for rel in change.relations_removed:
+                found = session.get(Relation, rel.id)
+                session.delete(found)
+            session.flush()
+            for removed in change.spans_removed:
+                row = session.get(Span, removed.id)
+                session.delete(row)
+            session.flush()
+            changed: list[tuple[SpanRecord, SpanRecord]] = []
+            for before, after in change.spans_changed:
+                row = session.get(Span, before.id)
+                assert row is not None
+                row.label_id = self.db.ids.labels[(after.layer, after.label)]
+                row.start, row.end, row.note = after.start, after.end, after.note
+                row.attributes = dict(after.attributes)
+                row.updated_at = utcnow()
+                session.flush()
+                changed.append((before, self._record(session, row)))
+            text = self._text(session, doc)
+            added_records: list[SpanRecord] = []
+            for added in change.spans_added:
+                self._check(
+                    check_span(self.db.schema, text, added.layer, added.label, added.start, added.end, added.attributes)
+                )
+                span = Span(
+                    id=added.id,
+                    document_id=doc,
+                    annotator_id=gold,
+                    label_id=self.db.ids.labels[(added.layer, added.label)],
+                    start=added.start,
+                    end=added.end,
+                    attributes=dict(added.attributes),
+                    note=added.note,
+                )
+                session.add(span)
+                session.flush()
+                added_records.append(self._record(session, span))
+            for rel in change.relations_added:
+                session.add(
+                    Relation(
+                        id=rel.id,
+                        document_id=doc,
+                        annotator_id=gold,
+                        type_id=self.db.ids.relation_types[rel.type],
+                        source_id=rel.source_id,
+                        target_id=rel.target_id,
+                    )
+                )
+            session.flush()
+            for layer, label in change.labels_removed:
+                self._gold_label(session, doc, layer, label, False)
+            for layer, label in change.labels_added:
+                self._gold_label(session, doc, layer, label, True)
+            for decision_id in change.decisions:
+                decision = session.get(CurationDecision, decision_id)
+                if decision is None:
+                    continue
+                undone = decision.decision.startswith(UNDONE)
+                if change.decisions_in_force and undone:
+                    decision.decision = decision.decision[len(UNDONE) :]
+                elif not change.decisions_in_force and not undone:
+                    decision.decision = (UNDONE + decision.decision)[:20]
+            applied = replace(change, spans_added=tuple(added_records), spans_changed=tuple(changed))
+            self._decide(session, doc, action, "document", None, None, None, {"change": applied.summary()})
+            self._log(session, action, "gold", None, doc, None, {"change": applied.summary()})
+            return applied
+
     # -- helpers ----------------------------------------------------------------------------------
 
     def _take_span(self, span_id: int, decision: str, changes: dict[str, Any]) -> SpanRecord:
@@ -630,6 +749,100 @@ class CurationService:
                 after=after,
             )
         )
+
+
+UNDONE = "undone_"  # prefix of a decision withdrawn by an undo (it no longer counts, e.g. as a rejection)
+
+
+@dataclass(frozen=True)
+class GoldState:
+    """One document's gold layer at one moment (see :meth:`CurationService.gold_state`)."""
+
+    document_id: int
+    spans: Mapping[int, SpanRecord]
+    relations: Mapping[int, RelationRecord]
+    doc_labels: frozenset[tuple[str, str]]
+    decisions: frozenset[int]
+
+
+@dataclass(frozen=True)
+class GoldChange:
+    """What one decision changed in one document's gold layer: spans added, removed and changed
+    (before, after), relations added and removed, document labels added and removed, and the ids of
+    the decision rows it wrote. :meth:`inverse` is its undo; :meth:`CurationService.apply_change`
+    applies either, op by op (never a snapshot: what others changed elsewhere stays)."""
+
+    document_id: int
+    spans_added: tuple[SpanRecord, ...] = ()
+    spans_removed: tuple[SpanRecord, ...] = ()
+    spans_changed: tuple[tuple[SpanRecord, SpanRecord], ...] = ()
+    relations_added: tuple[RelationRecord, ...] = ()
+    relations_removed: tuple[RelationRecord, ...] = ()
+    labels_added: tuple[tuple[str, str], ...] = ()
+    labels_removed: tuple[tuple[str, str], ...] = ()
+    decisions: tuple[int, ...] = ()
+    decisions_in_force: bool = True  # after this change is applied, do those decisions count?
+
+    @classmethod
+    def between(cls, before: GoldState, after: GoldState) -> GoldChange:
+        """The change that turns ``before`` into ``after`` (same document)."""
+        if before.document_id != after.document_id:
+            raise ValueError("a change is within one document")
+        return cls(
+            after.document_id,
+            spans_added=tuple(s for i, s in sorted(after.spans.items()) if i not in before.spans),
+            spans_removed=tuple(s for i, s in sorted(before.spans.items()) if i not in after.spans),
+            spans_changed=tuple(
+                (before.spans[i], s)
+                for i, s in sorted(after.spans.items())
+                if i in before.spans and before.spans[i] != s
+            ),
+            relations_added=tuple(r for i, r in sorted(after.relations.items()) if i not in before.relations),
+            relations_removed=tuple(r for i, r in sorted(before.relations.items()) if i not in after.relations),
+            labels_added=tuple(sorted(after.doc_labels - before.doc_labels)),
+            labels_removed=tuple(sorted(before.doc_labels - after.doc_labels)),
+            decisions=tuple(sorted(after.decisions - before.decisions)),
+        )
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.spans_added
+            or self.spans_removed
+            or self.spans_changed
+            or self.relations_added
+            or self.relations_removed
+            or self.labels_added
+            or self.labels_removed
+            or self.decisions
+        )
+
+    def inverse(self) -> GoldChange:
+        return GoldChange(
+            self.document_id,
+            spans_added=self.spans_removed,
+            spans_removed=self.spans_added,
+            spans_changed=tuple((after, before) for before, after in self.spans_changed),
+            relations_added=self.relations_removed,
+            relations_removed=self.relations_added,
+            labels_added=self.labels_removed,
+            labels_removed=self.labels_added,
+            decisions=self.decisions,
+            decisions_in_force=not self.decisions_in_force,
+        )
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "spans_added": [s.id for s in self.spans_added],
+            "spans_removed": [s.id for s in self.spans_removed],
+            "spans_changed": [a.id for _, a in self.spans_changed],
+            "relations_added": [r.id for r in self.relations_added],
+            "relations_removed": [r.id for r in self.relations_removed],
+            "labels_added": [list(x) for x in self.labels_added],
+            "labels_removed": [list(x) for x in self.labels_removed],
+            "decisions": list(self.decisions),
+            "decisions_in_force": self.decisions_in_force,
+        }
 
 
 def _frozen(value: Any) -> Any:

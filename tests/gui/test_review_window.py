@@ -158,3 +158,53 @@ def test_documents_can_be_filtered_by_review_state(window: ReviewWindow, db: Dat
     assert window.documents.count() == 0
     window.state_filter.setCurrentIndex(0)
     assert window.documents.count() == 1 and "[not reviewed]" in window.documents.itemText(0)
+
+
+def _gold(db: Database, doc_id: int) -> set[tuple[str, str]]:
+    return {(TEXT[s.start : s.end], s.label) for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR])}
+
+
+def test_decisions_are_undone_and_redone_with_the_keyboard(window: ReviewWindow, qtbot: QtBot, db: Database) -> None:
+    c = window.controller
+    doc_id = c.document.id if c.document else 0
+    window.difference_view.setFocus()
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    _press(qtbot, window, Qt.Key.Key_1)  # accept amina's LOC الرباط
+    assert _gold(db, doc_id) == {("الرباط", "LOC")} and c.differences[0].resolved
+    _press(qtbot, window, Qt.Key.Key_J)
+    _press(qtbot, window, Qt.Key.Key_X)  # reject both ORG spans: a rejection, nothing in gold
+    assert c.differences[1].resolved
+    _press(qtbot, window, Qt.Key.Key_J)
+    window.choose_label = lambda labels, current: "ORG"
+    _press(qtbot, window, Qt.Key.Key_E)  # accept and edit Genève as ORG
+    assert _gold(db, doc_id) == {("الرباط", "LOC"), ("Genève", "ORG")}
+    window.confirm = lambda title, text: True
+    _press(qtbot, window, Qt.Key.Key_A, ctrl | shift)  # accept all agreed: خالد خياري and the area
+    assert ("خالد خياري", "PER") in _gold(db, doc_id)
+    assert c.undo_stack.count() == 4 and window.undo_action.isEnabled()
+    # Undo all four, newest first: the gold layer empties, the rejection no longer counts.
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)
+    assert ("خالد خياري", "PER") not in _gold(db, doc_id)
+    assert queries.document_labels(db, doc_id, [GOLD_ANNOTATOR]) == []
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)
+    assert _gold(db, doc_id) == {("الرباط", "LOC")}
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)
+    assert not c.differences[1].resolved
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)
+    assert _gold(db, doc_id) == set() and not any(d.resolved for d in c.differences)
+    assert not window.undo_action.isEnabled()
+    # Redo all four: everything comes back as decided.
+    for _ in range(4):
+        _press(qtbot, window, Qt.Key.Key_Z, ctrl | shift)
+    assert _gold(db, doc_id) == {("الرباط", "LOC"), ("Genève", "ORG"), ("خالد خياري", "PER")}
+    assert all(d.resolved for d in c.differences)
+    assert queries.document_labels(db, doc_id, [GOLD_ANNOTATOR]) == [(GOLD_ANNOTATOR, "area", "PEACE_SECURITY")]
+    # Another reviewer changes a gold span meanwhile: undoing over it is refused and changes nothing.
+    from curator.review.curation import CurationService
+
+    geneve = next(s for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR]) if s.label == "ORG")
+    CurationService(db, "colleague").edit_gold_span(geneve.id, geneve.version, label="LOC")
+    window.undo_action.trigger()  # accept all agreed: untouched by the colleague, undone
+    window.undo_action.trigger()  # accept and edit Genève: refused
+    assert "cannot undo" in window.last_error
+    assert ("Genève", "LOC") in _gold(db, doc_id)

@@ -2,6 +2,8 @@
 and the cursor on it, and the decisions, each a call of the core curation service.
 
 The controller owns the state and talks to the services; widgets only show what its signals say.
+Every decision is a command on ``undo_stack`` (:mod:`curator.gui.review.commands`): undo and redo
+take it out of the gold layer and put it back through the curation service.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from curator.review.comments import Thread, add_comment, threads
 from curator.review.curation import AgreedPlan, CurationService
@@ -17,6 +20,8 @@ from curator.review.states import IN_REVIEW, NOT_REVIEWED, review_state, set_rev
 from curator.store import queries
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
+
+from .commands import DecisionCommand
 
 
 class ReviewController(QObject):
@@ -36,6 +41,7 @@ class ReviewController(QObject):
         self.annotators: list[str] = []
         self.cursor = DifferenceCursor([])
         self.spans: list[queries.SpanRecord] = []
+        self.undo_stack = QUndoStack(self)
 
     # -- what is shown ----------------------------------------------------------------------------
 
@@ -106,7 +112,7 @@ class ReviewController(QObject):
                         for other in other_rels:
                             self.curation.reject_relation(other.id)
 
-        self._decide(run)
+        self._decide(run, f"accept {annotator}'s {diff.label or diff.layer}")
 
     def reject(self) -> None:
         """Keep everything of the current difference out of the gold layer."""
@@ -125,7 +131,7 @@ class ReviewController(QObject):
                 for rel in rels:
                     self.curation.reject_relation(rel.id)
 
-        self._decide(run)
+        self._decide(run, f"reject {diff.label or diff.layer}")
 
     def accept_with_label(self, annotator: str, label: str) -> None:
         """Accept ``annotator``'s spans of the current difference with another label (accept and edit)."""
@@ -137,7 +143,7 @@ class ReviewController(QObject):
             for span in diff.spans.get(annotator, ()):
                 self.curation.accept_and_edit(span.id, label=label)
 
-        self._decide(run)
+        self._decide(run, f"accept {annotator}'s span as {label}")
 
     def remove_from_gold(self) -> None:
         """Take the gold spans in the current difference's place out again (to change one's mind)."""
@@ -155,7 +161,7 @@ class ReviewController(QObject):
                 ):
                     self.curation.remove_gold_span(span.id)
 
-        self._decide(run)
+        self._decide(run, "remove from gold")
 
     def preview_agreed(self) -> AgreedPlan | None:
         if self.document is None or len(self.annotators) < 2:
@@ -164,17 +170,29 @@ class ReviewController(QObject):
 
     def accept_agreed(self, plan: AgreedPlan) -> AgreedPlan | None:
         result: list[AgreedPlan] = []
-        self._decide(lambda: result.append(self.curation.accept_agreed(plan)))
+        self._decide(lambda: result.append(self.curation.accept_agreed(plan)), "accept all agreed")
         return result[0] if result else None
 
-    def _decide(self, action: Callable[[], object]) -> None:
+    def _decide(self, action: Callable[[], object], description: str) -> None:
+        """Make a decision on the open document as an undoable command (run at once)."""
+        if self.document is None:
+            return
+        self.undo_stack.push(DecisionCommand(self, self.document.id, description, action))
+
+    def decided(self, document_id: int) -> None:
+        """A decision was made: the document's review has started."""
         try:
-            action()
-            if self.document is not None and review_state(self.db, self.document.id) == NOT_REVIEWED:
-                set_review_state(self.db, self.document.id, IN_REVIEW, self.reviewer)
-        except Exception as exc:  # a refused decision is shown, never fatal for the window
+            if review_state(self.db, document_id) == NOT_REVIEWED:
+                set_review_state(self.db, document_id, IN_REVIEW, self.reviewer)
+        except Exception as exc:
             self.failed.emit(str(exc))
-        self.reload()
+
+    def after_decision(self, document_id: int) -> None:
+        """After a decision, an undo or a redo: show its document, redrawn."""
+        if self.document is None or self.document.id != document_id:
+            self.open(document_id, self.annotators)
+        else:
+            self.reload()
 
     # -- state and comments -----------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ see the agreement figures as a table and a chart.
 
 Keys: J / K next and previous difference, N / Shift+N next and previous unresolved one, 1-9 accept
 that annotator's version, X reject, E accept and edit the label, R take it out of the gold layer
-again, Ctrl+Shift+A accept everything the annotators agree on (after a preview).
+again, Ctrl+Shift+A accept everything the annotators agree on (after a preview); Ctrl+Z and
+Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions.
 
 The window only lays out widgets and wires them to :class:`ReviewController`, which calls the core.
 """
@@ -159,6 +160,17 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1400, 850)
 
+        edit_menu = self.menuBar().addMenu("&Edit")
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+            edit_menu.addAction(action)
+
         self._wire()
         self._fill_annotators()
         self._fill_documents()
@@ -170,6 +182,8 @@ class ReviewWindow(QMainWindow):
         c.changed.connect(self._redraw)
         c.current_changed.connect(self._show_current)
         c.failed.connect(self._failed)
+        # Undo and redo bring the reviewer back to the decision's document: the chooser follows.
+        c.undo_stack.indexChanged.connect(lambda _i: self._show_chosen_document())
         self.state_filter.currentIndexChanged.connect(lambda _i: self._fill_documents())
         self.compare_button.clicked.connect(self.compare)
         self.documents.currentIndexChanged.connect(lambda _i: self.compare())
@@ -236,6 +250,16 @@ class ReviewWindow(QMainWindow):
             item = self.annotator_list.item(i)
             name = str(item.data(Qt.ItemDataRole.UserRole))
             item.setCheckState(Qt.CheckState.Checked if name in names else Qt.CheckState.Unchecked)
+
+    def _show_chosen_document(self) -> None:
+        document = self.controller.document
+        if document is None or self.documents.currentData() == document.id:
+            return
+        index = self.documents.findData(document.id)
+        if index >= 0:
+            self.documents.blockSignals(True)
+            self.documents.setCurrentIndex(index)
+            self.documents.blockSignals(False)
 
     def select_document(self, document_id: int) -> None:
         index = self.documents.findData(document_id)
