@@ -91,13 +91,18 @@ def _figure(
     ours = _percentile(ours_values, 0.95) if statistic == "p95" else statistics.median(ours_values)
     floor = statistics.median(result["floor"]) if result.get("floor") else None
     ratio = ours / floor if floor else None
-    return Figure(fid, name, ours, floor, ratio, statistic, target, check(ours, ratio), peak, result.get("extra", {}))
+    extra = result.get("extra", {})
+    # A workload that runs the program in a child process (B5) reports that process's peak itself;
+    # a check with three parameters also judges the peak.
+    peak = float(extra.get("peak_mb", peak))
+    met = check(ours, ratio, peak) if check.__code__.co_argcount == 3 else check(ours, ratio)
+    return Figure(fid, name, ours, floor, ratio, statistic, target, met, peak, extra)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--size", choices=sorted(SIZES), default="small")
-    parser.add_argument("--only", help="comma-separated workload ids (B1,B2,B6)")
+    parser.add_argument("--only", help="comma-separated workload ids (B1,B2,B3,B6)")
     args = parser.parse_args()
     size = SIZES[args.size]
     only = set(args.only.split(",")) if args.only else None
@@ -123,6 +128,7 @@ def main() -> None:
         _import(reviewed, reviewed_corpus)
 
     builders = {big: build_big, reviewed: build_reviewed}
+    long_document = work / "long.sqlite"  # B3, B4: built by the workload itself (one document)
     figures: list[Figure] = []
     plan = [
         (
@@ -134,6 +140,30 @@ def main() -> None:
             lambda ours, ratio: ratio <= 2,
         ),
         ("B2", "export --format jsonl of that database", big, "median", "ratio <= 2", lambda ours, ratio: ratio <= 2),
+        (
+            "B3",
+            "open a 1 MB Arabic document with 10,000 spans until painted",
+            long_document,
+            "median",
+            "ratio <= 3 and < 0.300 s",
+            lambda ours, ratio: ratio <= 3 and ours < 0.3,
+        ),
+        (
+            "B4",
+            "add one span with a shortcut until saved and repainted",
+            long_document,
+            "p95",
+            "p95 <= 0.016 s",
+            lambda ours, ratio: ours <= 0.016,
+        ),
+        (
+            "B5",
+            "start the app on the large database until the window is shown",
+            big,
+            "median",
+            "<= 1.5 s and peak <= 300 MB",
+            lambda ours, ratio, peak: ours <= 1.5 and peak <= 300,
+        ),
         ("B6", "corpus search, Arabic-insensitive", big, "p95", "p95 <= 0.100 s", lambda ours, ratio: ours <= 0.1),
         ("B7", "agreement, every layer, 3 annotators", reviewed, "median", "<= 2 s", lambda ours, ratio: ours <= 2),
         *[

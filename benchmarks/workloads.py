@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import statistics
 import subprocess
 import sys
 import time
@@ -202,6 +203,319 @@ def b8_export(db: Path, work: Path, repeat: int, fmt: str) -> dict[str, Any]:
     return {"ours": times, "floor": None}
 
 
+# -- the window (B3, B4, B5): QT_QPA_PLATFORM=offscreen, set below for every workload ---------------
+
+LONG_BYTES = 1_000_000  # B3/B4: a 1 MB (UTF-8) Arabic document
+LONG_SPANS = 10_000
+B4_EDITS = 60
+
+
+def _long_text() -> str:
+    from benchmarks.corpus import seed_paragraphs
+
+    arabic = [p for p in seed_paragraphs() if sum("\u0600" <= ch <= "\u06ff" for ch in p) > len(p) / 2]
+    parts: list[str] = []
+    size = 0
+    while size < LONG_BYTES:
+        paragraph = arabic[len(parts) % len(arabic)]
+        parts.append(paragraph)
+        size += len(paragraph.encode()) + 1
+    return "\n".join(parts)
+
+
+def _long_database(path: Path) -> tuple[int, list[tuple[int, int]]]:
+    """The long document with LONG_SPANS spans on Arabic words (built once); its id and the words
+    left free for B4 to label."""
+    import re
+
+    from curator.io.records import DocumentIn, SpanIn
+    from curator.store.bulk import write_batch
+    from curator.store.database import Database
+    from curator.store.queries import document_ids_by_ext
+
+    text = _long_text()
+    words = [(m.start(), m.end()) for m in re.finditer(r"[\u0621-\u064a]{4,}", text)]
+    step = len(words) / (LONG_SPANS + B4_EDITS)
+    chosen = [words[int(i * step)] for i in range(LONG_SPANS + B4_EDITS)]
+    # Every (LONG_SPANS / B4_EDITS)-th chosen word is left free for B4, spread through the text.
+    stride = len(chosen) // B4_EDITS
+    free = chosen[stride // 2 :: stride][:B4_EDITS]
+    taken = sorted(set(chosen) - set(free))[:LONG_SPANS]
+    if path.exists():
+        # A run stopped half-way may have left spans behind: start again from the intended state.
+        with sqlite3.connect(path) as conn:
+            count = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
+        conn.close()
+        if count != LONG_SPANS:
+            _fresh(path)
+    if not path.exists():
+        labels = ("LOC", "PER", "ORG", "MISC")
+        spans = [SpanIn("entity", labels[i % 4], s, e, "bench") for i, (s, e) in enumerate(taken)]
+        db = Database(f"sqlite:///{path}")
+        long_document = DocumentIn(source="long.txt", line=1, text=text, ext_id="long", title="طويل", spans=spans)
+        write_batch(db, [long_document], "b")
+        write_batch(db, [DocumentIn(source="short.txt", line=1, text="نص قصير.", ext_id="short", title="قصير")], "b")
+        db.dispose()
+    db = Database(f"sqlite:///{path}")
+    (doc_id,) = document_ids_by_ext(db, ["long"])
+    db.dispose()
+    return doc_id, free
+
+
+def _window(db_path: Path, work: Path) -> Any:
+    """The main window on ``db_path``, shown, settings kept in the work folder."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from curator.gui.main_window import MainWindow
+    from curator.gui.settings import Preferences
+    from curator.store.database import Database
+
+    app = QApplication.instance() or QApplication([])
+    prefs = Preferences(QSettings(str(work / "bench-window.ini"), QSettings.Format.IniFormat))
+    prefs.last_document = None
+    window = MainWindow(Database(f"sqlite:///{db_path}"), "bench", prefs)
+    window.resize(1400, 900)
+    window.show()
+    window.activateWindow()
+    app.processEvents()
+    window.live.stop()  # no poll in the middle of a measurement
+    return window
+
+
+def _settle(until: Any, limit: float = 10.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + limit
+    while not until() and time.perf_counter() < end:
+        QApplication.processEvents()
+
+
+def b3_open(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """Open the 1 MB document with its 10,000 spans until the view is painted, against the same text
+    set into a bare QTextEdit of the same size and painted."""
+    from PySide6.QtWidgets import QApplication, QTextEdit
+
+    doc_id, _free = _long_database(db_path)
+    window = _window(db_path, work)
+    doc, view = window.workspace.doc, window.text_view
+    _settle(lambda: doc.id is not None)
+    ours, complete = [], []
+    for _ in range(max(5, repeat * 2) + 1):
+        doc.close()
+        QApplication.processEvents()
+        start = time.perf_counter()
+        window.open_document(doc_id)
+        view.viewport().repaint()
+        ours.append(time.perf_counter() - start)
+        _settle(lambda: doc.complete)
+        complete.append(time.perf_counter() - start)
+    spans, text = len(doc.spans), doc.text
+    size = view.viewport().size()
+    window.close()
+    edit = QTextEdit()
+    edit.resize(view.size())
+    edit.show()
+    QApplication.processEvents()
+    floor = []
+    for _ in range(max(5, repeat * 2) + 1):
+        edit.clear()
+        QApplication.processEvents()
+        start = time.perf_counter()
+        edit.setPlainText(text)
+        edit.viewport().repaint()
+        floor.append(time.perf_counter() - start)
+    # The first open of each is a warm-up (font caches, first queries), not counted.
+    return {
+        "ours": ours[1:],
+        "floor": floor[1:],
+        "extra": {
+            "characters": len(text),
+            "utf8_bytes": len(text.encode()),
+            "spans": spans,
+            "all_spans_read_s": sorted(complete[1:])[len(complete[1:]) // 2],
+            "viewport": f"{size.width()}x{size.height()}",
+        },
+    }
+
+
+def b4_add_span(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """On the open long document: a word selected, the label's shortcut pressed, until the span is
+    saved (committed) and the view repainted; one figure per span."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from curator.store.queries import spans as stored_spans
+
+    doc_id, free = _long_database(db_path)
+    window = _window(db_path, work)
+    doc, view = window.workspace.doc, window.text_view
+    window.open_document(doc_id)
+    _settle(lambda: doc.complete)
+    before = len(doc.spans)
+    times, painting, storing = [], [], []
+    editor = window.workspace.editor
+    add_span = editor.add_span
+
+    def timed_add_span(*args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return add_span(*args, **kwargs)
+        finally:
+            storing.append(time.perf_counter() - t)
+
+    editor.add_span = timed_add_span  # the store's share of each figure, reported beside it
+    paints = _PaintCounter()
+    view.viewport().installEventFilter(paints)
+    full_repaint = []
+    for start, end in free:
+        view.select_offsets(start, end)
+        QApplication.processEvents()
+        paints.count = 0
+        t0 = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_L)
+        t1 = time.perf_counter()
+        # Until repainted: the event loop paints what the window asked to repaint (the paragraph).
+        QApplication.processEvents()
+        t2 = time.perf_counter()
+        if paints.count == 0:
+            raise SystemExit("B4: the view was not repainted after the span was added")
+        times.append(t2 - t0)
+        painting.append(t2 - t1)
+        t3 = time.perf_counter()
+        view.viewport().repaint()  # for comparison only: a repaint of the whole view
+        full_repaint.append(time.perf_counter() - t3)
+    editor.add_span = add_span
+    added = len(doc.spans) - before
+    db = window.workspace.db
+    in_store = len(stored_spans(db, doc_id, ["bench"])) - before
+    # Leave the database as it was for the next run: undo every addition (not measured).
+    for _ in range(added):
+        window.workspace.undo_stack.undo()
+    window.close()
+    if added != len(free) or in_store != len(free):
+        raise SystemExit(f"B4: {added} spans shown, {in_store} stored, {len(free)} expected")
+    return {
+        "ours": times,
+        "floor": None,
+        "extra": {
+            "spans_before": before,
+            "added": added,
+            "store_median_s": statistics.median(storing),
+            "repaint_median_s": statistics.median(painting),
+            "full_view_repaint_median_s": statistics.median(full_repaint),
+        },
+    }
+
+
+class _PaintCounter:
+    """An event filter counting paint events (made a QObject when first used: Qt is imported late)."""
+
+    def __new__(cls) -> Any:
+        from PySide6.QtCore import QEvent, QObject
+
+        class Counter(QObject):
+            count = 0
+
+            def eventFilter(self, watched: Any, event: Any) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    self.count += 1
+                return False
+
+        return Counter()
+
+
+def _first_paint(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Start ``args``; seconds until it reported its first paint, and its peak memory in MB."""
+    started = time.time()
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert process.stdout is not None
+    output = process.stdout.read().decode()
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"B5: {args[:4]} failed (status {status})")
+    line = next(line for line in output.splitlines() if line.startswith("{"))
+    return json.loads(line)["shown_at"] - started, usage.ru_maxrss / 1024
+
+
+FLOOR_WINDOW = """
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+app = QApplication(sys.argv)
+
+
+class FirstPaint(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            print(json.dumps({"shown_at": time.time()}), flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+painted = FirstPaint()
+app.installEventFilter(painted)
+window = QMainWindow()
+window.resize(1400, 900)
+window.show()
+app.exec()
+"""
+
+
+def b5_start(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """`python -m curator gui` on the large database until its window is first painted, against
+    Python importing PySide6 and painting an empty window; peak memory of the app's process."""
+    from curator.gui.app import EXIT_WHEN_SHOWN
+
+    home = work / "b5-home"
+    env = {
+        **os.environ,
+        EXIT_WHEN_SHOWN: "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "CURATOR_HOME": str(home),
+        "XDG_CONFIG_HOME": str(work / "b5-config"),  # the window's settings, not the user's
+    }
+    app = [*CURATOR, "--db", f"sqlite:///{db_path}", "gui", "--annotator", "bench"]
+    _first_paint(app, env)  # warm-up: the operating system's file cache, Python's bytecode cache
+    ours, peaks = [], []
+    for _ in range(max(3, repeat)):
+        seconds, peak = _first_paint(app, env)
+        ours.append(seconds)
+        peaks.append(peak)
+    _first_paint([sys.executable, "-c", FLOOR_WINDOW], env)
+    floor, floor_peaks = [], []
+    for _ in range(max(3, repeat)):
+        seconds, peak = _first_paint([sys.executable, "-c", FLOOR_WINDOW], env)
+        floor.append(seconds)
+        floor_peaks.append(peak)
+    from curator.store.database import Database
+
+    database = Database(f"sqlite:///{db_path}", read_only=True)
+    with database.read() as session:
+        from sqlalchemy import func, select
+
+        from curator.store.models import Document, Span
+
+        documents = session.scalar(select(func.count(Document.id)))
+        annotations = session.scalar(select(func.count(Span.id)))
+    database.dispose()
+    return {
+        "ours": ours,
+        "floor": floor,
+        "extra": {
+            "peak_mb": max(peaks),
+            "floor_peak_mb": max(floor_peaks),
+            "documents": documents,
+            "annotations": annotations,
+        },
+    }
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -210,6 +524,9 @@ WORKLOADS = {
     "B8-conll": lambda db, work, repeat: b8_export(db, work, repeat, "conll"),
     "B8-xmi": lambda db, work, repeat: b8_export(db, work, repeat, "xmi"),
     "B8-spacy": lambda db, work, repeat: b8_export(db, work, repeat, "spacy"),
+    "B3": b3_open,
+    "B4": b4_add_span,
+    "B5": b5_start,
 }
 
 

@@ -77,19 +77,19 @@ class AnnotationController(QObject):
     def _span_added(self, span: SpanRecord) -> None:
         self.counts[(span.layer, span.label)] += 1
         self.counts_changed.emit(dict(self.counts))
-        self.view.spans_changed()
+        self.view.spans_changed((span.start, span.end))
 
     def _span_removed(self, span: SpanRecord) -> None:
         self.counts[(span.layer, span.label)] -= 1
         self.counts_changed.emit(dict(self.counts))
-        self.view.spans_changed()
+        self.view.spans_changed((span.start, span.end))
 
     def _span_changed(self, before: SpanRecord, after: SpanRecord) -> None:
         if (before.layer, before.label) != (after.layer, after.label):
             self.counts[(before.layer, before.label)] -= 1
             self.counts[(after.layer, after.label)] += 1
             self.counts_changed.emit(dict(self.counts))
-        self.view.spans_changed()
+        self.view.spans_changed((before.start, before.end), (after.start, after.end))
 
     def _current_changed(self, span: SpanRecord | None) -> None:
         related: list[int] = []

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
+import resource
 import sys
+import time
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.errors import CuratorError
-from curator.io.demo import load_demo_if_empty
 from curator.store.database import Database
+from curator.store.queries import count_documents
 
 from .annotator_dialog import choose_annotator
 from .settings import Preferences
@@ -27,13 +32,40 @@ def ask_annotator(prefs: Preferences, given: str | None, known: list[str]) -> st
     return name
 
 
+# Set to 1, the app quits as soon as its window is first painted and prints one JSON line: when that
+# was (``shown_at``, time.time()) and the peak memory so far. The start-up benchmark (B5) uses it.
+EXIT_WHEN_SHOWN = "CURATOR_EXIT_WHEN_SHOWN"
+
+
+class _FirstPaint(QObject):
+    """Reports the first paint of the main window (or of a widget in it), then quits."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            shown_at = time.time()
+            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            print(json.dumps({"shown_at": shown_at, "peak_mb": peak_mb}), flush=True)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
 def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Curator")
     app.setOrganizationName("Curator")
     try:
         db = Database(url, schema_path=schema)
-        load_demo_if_empty(db)
+        if not count_documents(db):
+            # Imported only for a first start: the importers are not needed to show the window.
+            from curator.io.demo import load_demo_if_empty
+
+            load_demo_if_empty(db)
     except CuratorError as exc:
         QMessageBox.critical(None, "Curator", str(exc))
         return 1
@@ -43,5 +75,7 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
     from curator.gui.main_window import MainWindow
 
     window = MainWindow(db, name)
+    if os.environ.get(EXIT_WHEN_SHOWN) == "1":
+        app.installEventFilter(_FirstPaint(app))
     window.show()
     return int(app.exec())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -34,7 +34,6 @@ from .backups import Backups
 from .conflicts import ConflictResolver
 from .doc_labels import DocumentLabelModel, DocumentLabels
 from .document_list import DocumentListModel, DocumentListPanel
-from .export_dialog import ExportDialog
 from .find import AnnotateAllDialog, CorpusSearchPanel, FindBar
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
@@ -44,6 +43,9 @@ from .span_panel import SpanPanel
 from .status_box import StatusBox
 from .text_view import TextView
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .export_dialog import ExportDialog
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
 
@@ -380,6 +382,8 @@ class MainWindow(QMainWindow):
     def open_export(self) -> ExportDialog:
         """File → Export…: the export dialog (window-modal; the export runs in the background)."""
         if self.export_dialog is None:
+            from .export_dialog import ExportDialog  # on first use: not needed to show the window
+
             model = self.document_model
 
             def listed() -> list[int]:
@@ -418,8 +422,8 @@ class MainWindow(QMainWindow):
                 links.append((relation, other, doc.span_text(other) if other else ""))
         self.span_panel.show_span(span, doc.span_text(span) if span else "", links)
         self.annotations.show_current(span)
-        if span is not None:
-            self.docks["annotation"].raise_()
+        if span is not None and self.docks["annotation"].visibleRegion().isEmpty():
+            self.docks["annotation"].raise_()  # only when hidden behind its tab: raising repaints the window
 
     def _span_edited(self, span: SpanRecord) -> None:
         current = self.workspace.doc.current_span

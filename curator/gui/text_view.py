@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -190,17 +190,52 @@ class TextView(QTextEdit):
         self.document().setDefaultFont(font)
 
     def set_current_span(self, span: SpanRecord | None, related: Iterable[int] = ()) -> None:
+        previous, previous_related = self._spans.get(self._current_id) if self._current_id else None, self._related_ids
+        had_previous = self._current_id is not None
         self._current_id = span.id if span else None
         self._related_ids = set(related)
-        self.viewport().update()
+        if self._related_ids or previous_related or (had_previous and previous is None):
+            self.viewport().update()  # relation arcs cross the view: everything is repainted
+            return
+        # Only the outlines of the previous and the new current span change.
+        self.spans_changed(*[(s.start, s.end) for s in (previous, span) if s is not None])
 
     def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
         """Find results (code-point ranges) to outline; ``current`` is drawn stronger."""
         self._hits, self._current_hit = hits, current
         self.viewport().update()
 
-    def spans_changed(self) -> None:
-        self.viewport().update()
+    def spans_changed(self, *ranges: tuple[int, int]) -> None:
+        """Spans were added, removed or changed: repaint where (code-point ranges), or everything.
+
+        Only the paragraphs holding a changed span are repainted (with the bars below their lines),
+        so adding a span to a long document costs what its lines cost, not a whole screen.
+        """
+        if not ranges:
+            self.viewport().update()
+            return
+        for start, end in ranges:
+            region = self.region_of(start, end)
+            if region is not None:
+                self.viewport().update(region)
+
+    def region_of(self, start: int, end: int) -> QRect | None:
+        """The viewport rectangle of the paragraphs holding ``[start, end)``, full width (their
+        lanes and outlines included), or None when none of it is in view."""
+        if not self._text:
+            return None
+        first16, last16 = self.visible_positions()
+        lo, hi = max(self.to_position(start), first16), min(self.to_position(max(end, start + 1)), last16)
+        if lo >= hi:
+            return None
+        document = self.document()
+        layout = document.documentLayout()
+        top_block, bottom_block = document.findBlock(lo), document.findBlock(max(lo, hi - 1))
+        top = layout.blockBoundingRect(top_block).top()
+        bottom = layout.blockBoundingRect(bottom_block).bottom()
+        scroll = self.verticalScrollBar().value()
+        # Margins: outlines reach 2 px outside a line, deep lanes may reach below the paragraph.
+        return QRect(0, int(top - scroll) - 4, self.viewport().width(), int(bottom - top) + 4 + 16)
 
     # -- offsets ----------------------------------------------------------------------------------
 
@@ -263,8 +298,9 @@ class TextView(QTextEdit):
 
     # -- geometry ---------------------------------------------------------------------------------
 
-    def visible_positions(self) -> tuple[int, int]:
-        """UTF-16 positions of the first and past-the-last character of the blocks in view.
+    def visible_positions(self, rows: tuple[int, int] | None = None) -> tuple[int, int]:
+        """UTF-16 positions of the first and past-the-last character of the blocks in view (or of
+        those crossing ``rows``, a range of viewport y coordinates).
 
         Found from the blocks' layout positions (a binary search, then a short walk), not with
         ``cursorForPosition``, whose hit test at the bottom of a long document forces its layout.
@@ -273,6 +309,8 @@ class TextView(QTextEdit):
         layout = document.documentLayout()
         top = self.verticalScrollBar().value()
         bottom = top + self.viewport().height()
+        if rows is not None:
+            top, bottom = top + max(rows[0], 0), top + min(rows[1], self.viewport().height())
 
         def block_top(number: int) -> float | None:
             block = document.findBlockByNumber(number)
@@ -416,7 +454,14 @@ class TextView(QTextEdit):
         first16, last16 = self.visible_positions()
         first, last = self.to_offset(first16), self.to_offset(min(last16, self._offsets.utf16_length), round_up=True)
         visible = self._spans.overlapping(first, last)
-        lane_of = lanes(visible)
+        lane_of = lanes(visible)  # from every span in view, so a partial repaint draws the same lanes
+        area = event.rect()
+        if not area.contains(self.viewport().rect()):
+            # A partial repaint (a span added or changed): only the paragraphs it crosses.
+            first16, last16 = self.visible_positions((area.top(), area.bottom() + 1))
+            first = self.to_offset(first16)
+            last = self.to_offset(min(last16, self._offsets.utf16_length), round_up=True)
+            visible = [span for span in visible if span.end > first and span.start < last]
         clip = (first16, last16)
         geometry = [
             (span, self.segments(self.to_position(span.start), self.to_position(span.end), clip)) for span in visible
