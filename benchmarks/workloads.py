@@ -280,6 +280,7 @@ def _window(db_path: Path, work: Path) -> Any:
     window.activateWindow()
     app.processEvents()
     window.live.stop()  # no poll in the middle of a measurement
+    window.backups.stop()  # nor a backup
     return window
 
 

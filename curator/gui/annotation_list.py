@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from curator.store.queries import SpanRecord
+from curator.text.invisible import reveal
 
 from .direction import reads_rtl
 from .label_catalog import LabelCatalog
@@ -158,7 +159,7 @@ class AnnotationModel(QAbstractTableModel):
             if column == LAYER:
                 return self._layer_name(span.layer)
             if column == NOTE:
-                return span.note
+                return reveal(span.note)  # a note's bidi controls shown, not obeyed
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return swatch(self.catalog.color(span.layer, span.label))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == TEXT:

@@ -60,6 +60,9 @@ class Backups(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
         self._timer.timeout.connect(self.rotate_now)
+        self._first = QTimer(self)  # a child: it goes with the window, and stop() stops it
+        self._first.setSingleShot(True)
+        self._first.timeout.connect(self.rotate_now)
         # Dialog hooks, replaced in tests so that no modal dialog blocks them.
         self.ask_save_path: Callable[[Path], Path | None] = self._ask_save_path
         self.ask_backup: Callable[[Path], Path | None] = self._ask_backup
@@ -73,7 +76,7 @@ class Backups(QObject):
         """Schedule the first rotation after ``delay_ms``, then check every hour (SQLite only)."""
         if not self.available:
             return
-        QTimer.singleShot(delay_ms, self.rotate_now)
+        self._first.start(delay_ms)
         self._timer.start()
 
     def busy(self) -> bool:
@@ -151,6 +154,7 @@ class Backups(QObject):
     def stop(self) -> None:
         """Stop the schedule and wait for a running backup (the window is closing)."""
         self._timer.stop()
+        self._first.stop()
         for job in list(self.jobs):
             job.wait()
 

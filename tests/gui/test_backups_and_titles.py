@@ -117,8 +117,11 @@ def test_titles_and_names_show_bidi_controls_in_the_window(
     three: tuple[Database, list[int]], open_window: Callable, qtbot: QtBot
 ) -> None:
     db, ids = three
+    (span,) = queries.spans(db, ids[0], ["amina"])
+    Editor(db, "amina").update_span(span.id, span.version, note="ok \u202eevil")
     window, _hand = open_window(db, ids[0])
     assert "report⟦RLO⟧txt.exe" in window.windowTitle()
+    assert window.annotation_model.index(0, 4).data() == "ok ⟦RLO⟧evil"  # the note column
     qtbot.waitUntil(lambda: window.document_model.rowCount() == 3)
     assert window.document_model.index(0, 0).data() == "report⟦RLO⟧txt.exe"
     assert window.document_model.index(2, 0).data() == "غزة"  # plain titles stay as they are
