@@ -67,11 +67,11 @@ class DocumentListModel(QAbstractTableModel):
         """Whether a filter that an edit can change (status, review state) narrows the list."""
         return self.filter.status is not None or bool(self.review_states)
 
-    def follow_changes(self, document_ids: set[int]) -> None:
+    def follow_changes(self, document_ids: set[int], moved: set[int] | None = None) -> None:
         """Colleagues changed these documents: refresh their rows, show new documents, drop deleted
-        ones. With a status or review-state filter a change can move a document in or out of the
-        list, so the list is read again."""
-        if self.filtered or len(document_ids) > 200:
+        ones. Where a status or review-state filter is on and ``moved`` names documents whose status,
+        review state or existence changed, the list is read again (they may enter or leave it)."""
+        if (self.filtered and (moved is None or moved)) or len(document_ids) > 200:
             self.reload()
             return
         last = self._rows[-1].id if self._rows else 0
@@ -345,9 +345,9 @@ class DocumentListPanel(QWidget):
             states=self.model.review_states,
         )
 
-    def follow_changes(self, document_ids: set[int]) -> None:
+    def follow_changes(self, document_ids: set[int], moved: set[int] | None = None) -> None:
         """Colleagues changed these documents (see :mod:`curator.gui.live_updates`)."""
-        self.model.follow_changes(document_ids)
+        self.model.follow_changes(document_ids, moved)
         self._update_count()
         if self.model.open_id is not None and self.model.filtered:
             self.show_document(self.model.open_id)

@@ -21,6 +21,8 @@ from .open_document import OpenDocument
 POLL_MS = 1500  # SQLite: how often the newest history id is read
 SAFETY_POLL_MS = 15_000  # PostgreSQL: a poll in case a notification was missed (reconnects, ...)
 BATCH = 5000
+# History kinds that can move a document in or out of a filtered list (status, review state, import).
+MEMBERSHIP_KINDS = frozenset({"status", "review_state", "document"})
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,9 @@ class LiveUpdates(QObject):
     """Follows ``db`` for the window: ``documents_changed`` carries the ids of documents that
     changed (the list refreshes them); the open document ``doc`` is synced itself."""
 
-    documents_changed = Signal(object)  # set[int]: documents whose rows may have changed
+    # set[int]: documents whose rows may have changed; set[int]: those of them whose status, review
+    # state or existence changed (a filtered list may gain or lose them)
+    documents_changed = Signal(object, object)
     corpus_changed = Signal()  # a change not tied to one document (documents added or removed...)
     open_document_synced = Signal(bool)  # after a sync of the open document: whether anything differed
 
@@ -89,6 +93,7 @@ class LiveUpdates(QObject):
     def catch_up(self) -> None:
         """Read the changes after the last one seen and pass them on."""
         touched: set[int] = set()
+        moved: set[int] = set()
         corpus = False
         while True:
             changes = changes_after(self.db, self.seen, limit=BATCH)
@@ -100,11 +105,13 @@ class LiveUpdates(QObject):
                     corpus = True
                 else:
                     touched.add(change.document_id)
+                    if change.kind in MEMBERSHIP_KINDS:
+                        moved.add(change.document_id)
             if len(changes) < BATCH:
                 break
         if self.doc.id is not None and self.doc.id in touched:
             self.open_document_synced.emit(self.doc.sync_from_store())
         if touched:
-            self.documents_changed.emit(touched)
+            self.documents_changed.emit(touched, moved)
         if corpus:
             self.corpus_changed.emit()
