@@ -255,8 +255,14 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(self.tr(" Status: ")))
         toolbar.addWidget(self.status_box)
         toolbar.addSeparator()
-        toolbar.addAction(self.undo_action)
-        toolbar.addAction(self.redo_action)
+        # The toolbar's buttons keep a fixed text (the menu entries say what they undo): a button that
+        # changed width at every edit would lay out and repaint the whole window each time.
+        for text, source in ((self.tr("Undo"), self.undo_action), (self.tr("Redo"), self.redo_action)):
+            button = QAction(text, self)
+            button.setEnabled(source.isEnabled())
+            source.changed.connect(lambda b=button, a=source: (b.setEnabled(a.isEnabled()), b.setToolTip(a.text())))
+            button.triggered.connect(source.trigger)
+            toolbar.addAction(button)
         toolbar.addSeparator()
         toolbar.addAction(self.exact_action)
         toolbar.addAction(self.invisible_action)
