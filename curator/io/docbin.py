@@ -1,4 +1,4 @@
-"""A writer of spaCy ``DocBin`` files for large exports: the bytes ``DocBin(store_user_data=True)``
+"""A writer of spaCy ``DocBin`` files for large exports: the message ``DocBin(store_user_data=True)``
 writes for the same ``Doc``s, at a fraction of the time and memory.
 
 spaCy's ``DocBin.add`` reads nine strings per token through Python properties, and packs each
@@ -10,8 +10,11 @@ thousand tokens. Here the strings come from the distinct values of the token arr
 ``Packer`` packs everything, the token arrays go to a scratch file as they come, and the message is
 compressed as it is written.
 
-The format is spaCy's, not Curator's: ``tests/test_format_spacy.py`` checks that this writer and
-``DocBin`` produce the same bytes, so a spaCy release that changes the format is caught there.
+The file is zlib over the msgpack message, as spaCy writes it, but compressed at level
+:data:`ZLIB_LEVEL` rather than zlib's default 6: on token arrays (mostly zeros) that is three times
+faster (about a second less for 3,000 ``Doc``s) for a file 7% larger. ``DocBin.from_bytes`` reads
+any level. The format is spaCy's, not Curator's: ``tests/test_format_spacy.py`` checks that the
+message is byte for byte the one ``DocBin`` writes, so a spaCy release that changes it is caught.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 # str(morph), dep_, ent_type_, ent_kb_id_, ent_id_): each is the string of its column's hash.
 _STRING_ATTRS = ("ORTH", "TAG", "LEMMA", "NORM", "MORPH", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")
 _CHUNK = 16 * 1024 * 1024
+ZLIB_LEVEL = 3
 _EMPTY_SPAN_GROUPS = b"\x90"  # msgpack of [], what SpanGroups.to_bytes gives for no groups
 _SPAN = struct.Struct(">QQQllll")  # SpanGroup.to_bytes: id, kb_id, label, start, end, start_char, end_char
 
@@ -196,7 +200,7 @@ class DocBinWriter:
         self._scratch.close()
         self._scratch = None
         pack = self._packer.pack
-        compressor = zlib.compressobj()
+        compressor = zlib.compressobj(ZLIB_LEVEL)
         with path.open("wb") as out:
 
             def put(data: bytes) -> None:

@@ -93,7 +93,7 @@ def view_to_doc(view: AnnotatorView, tokens: Doc, ents_layer: str, schema: Schem
     """One ``Doc`` for ``view``, a copy of ``tokens`` (the document's text in words and spaces, no
     annotation); also the number of entity spans left out of ``doc.ents`` (overlaps).
 
-    The export writes the same bytes without making this Doc (:class:`DocumentTokens`); this is the
+    The export writes the same message without making this Doc (:class:`DocumentTokens`); this is the
     reference the tests compare it with."""
     doc = tokens.copy()
     groups: dict[str, list[Span]] = {}
