@@ -56,7 +56,12 @@ class EditCommand(QUndoCommand):
                 self.workspace.doc.apply_span_removed(self._seen.id)
                 self.workspace.report_refused(what, "a colleague had already deleted it")
                 return
-            self.workspace.report_conflict(Conflict(what, self.document_id, self._seen, wanted, theirs), str(exc))
+            allowed = None
+            if wanted is not None and "label" in wanted:
+                definition = self.workspace.db.schema.label(wanted.get("layer", self._seen.layer), wanted["label"])
+                allowed = frozenset(a.id for a in definition.attributes) if definition else frozenset()
+            conflict = Conflict(what, self.document_id, self._seen, wanted, theirs, allowed)
+            self.workspace.report_conflict(conflict, str(exc))
             return
         except EditRefused as exc:
             self.setObsolete(True)

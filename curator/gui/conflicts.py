@@ -60,6 +60,7 @@ class Conflict:
     seen: SpanRecord
     mine: dict[str, Any] | None
     theirs: SpanRecord | None
+    allowed: frozenset[str] | None = None  # for a relabel: the attributes the new label has
 
     @property
     def span_id(self) -> int:
@@ -71,18 +72,28 @@ class Conflict:
             return None
         return replace(self.seen, **{k: v for k, v in self.mine.items() if k in _FIELDS})
 
+    def merged(self) -> dict[str, Any]:
+        """The curator's changes as they apply on top of ``theirs``. A relabel's attributes were
+        derived from the version it was made on (those the new label has): they are derived from
+        theirs instead, so a colleague's attribute change is not undone by a relabel."""
+        changes = {k: v for k, v in (self.mine or {}).items() if k in _FIELDS}
+        relabel = "label" in changes or "layer" in changes
+        if self.theirs is not None and relabel and "attributes" in changes and self.allowed is not None:
+            changes["attributes"] = {k: v for k, v in self.theirs.attributes.items() if k in self.allowed}
+        return changes
+
     def outcome_of_mine(self) -> SpanRecord | None:
         """What "apply mine" would store: the colleague's version with the curator's changes on top
         (fields the curator did not touch keep the colleague's values)."""
         if self.theirs is None or self.mine is None:
             return self.yours()
-        return replace(self.theirs, **{k: v for k, v in self.mine.items() if k in _FIELDS})
+        return replace(self.theirs, **self.merged())
 
     def reapplied(self) -> dict[str, Any]:
         """The curator's changes to apply on top of ``theirs`` (only what differs from it)."""
         if self.mine is None or self.theirs is None:
             return {}
-        return {k: v for k, v in self.mine.items() if getattr(self.theirs, k) != v}
+        return {k: v for k, v in self.merged().items() if getattr(self.theirs, k) != v}
 
 
 _FIELDS = {"layer", "label", "start", "end", "attributes", "note"}

@@ -257,12 +257,19 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         # The toolbar's buttons keep a fixed text (the menu entries say what they undo): a button that
         # changed width at every edit would lay out and repaint the whole window each time.
-        for text, source in ((self.tr("Undo"), self.undo_action), (self.tr("Redo"), self.redo_action)):
-            button = QAction(text, self)
-            button.setEnabled(source.isEnabled())
-            source.changed.connect(lambda b=button, a=source: (b.setEnabled(a.isEnabled()), b.setToolTip(a.text())))
-            button.triggered.connect(source.trigger)
-            toolbar.addAction(button)
+        stack = self.workspace.undo_stack
+        undo_button = QAction(self.tr("Undo"), self)
+        undo_button.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(undo_button.setEnabled)
+        stack.undoTextChanged.connect(undo_button.setToolTip)
+        undo_button.triggered.connect(stack.undo)
+        redo_button = QAction(self.tr("Redo"), self)
+        redo_button.setEnabled(stack.canRedo())
+        stack.canRedoChanged.connect(redo_button.setEnabled)
+        stack.redoTextChanged.connect(redo_button.setToolTip)
+        redo_button.triggered.connect(stack.redo)
+        toolbar.addAction(undo_button)
+        toolbar.addAction(redo_button)
         toolbar.addSeparator()
         toolbar.addAction(self.exact_action)
         toolbar.addAction(self.invisible_action)
