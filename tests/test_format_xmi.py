@@ -109,7 +109,7 @@ def _unusual(view: AnnotatorView) -> list[AnnotatorView]:
     out = []
     for area in ([], ["PEACE_SECURITY", "ECONOMY"]):
         spans = [
-            dataclasses.replace(s, attributes={**s.attributes, "area": area}, note="<&>\"\n\t' note")
+            dataclasses.replace(s, attributes={**s.attributes, "area": area}, note="<&>\"\n\t\r' note »")
             if s.label == "CLAIM"
             else s
             for s in view.spans
@@ -137,6 +137,17 @@ def test_the_xmi_writer_writes_the_bytes_cassis_writes(corpus: Database, tmp_pat
         writer.write(view, tmp_path / "ours.xmi")
         view_to_cas(view, types).to_xmi(tmp_path / "cassis.xmi")
         assert (tmp_path / "ours.xmi").read_bytes() == (tmp_path / "cassis.xmi").read_bytes(), view.document.ext_id
+
+
+def test_a_value_xml_cannot_hold_is_refused_as_cassis_refuses_it(corpus: Database, tmp_path: Path) -> None:
+    types = build_types(corpus.schema, ner_layer(corpus.schema))
+    view = next(v for v in _views(corpus) if v.spans)
+    bad = dataclasses.replace(view, spans=[dataclasses.replace(view.spans[0], note="bell \x07"), *view.spans[1:]])
+    with pytest.raises(ValueError, match="XML compatible") as ours:
+        XmiWriter(types).write(bad, tmp_path / "ours.xmi")
+    with pytest.raises(ValueError, match="XML compatible") as theirs:
+        view_to_cas(bad, types).to_xmi(tmp_path / "cassis.xmi")
+    assert str(ours.value) == str(theirs.value)
 
 
 def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:

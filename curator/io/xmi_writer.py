@@ -13,6 +13,7 @@ hands lxml the same element tree cassis would build, namespaces and attribute or
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,8 +151,9 @@ class XmiWriter:
         out += [_Structure(types.doc_label_types[layer], {"label": label}) for layer, label in view.doc_labels]
         return out
 
-    def write(self, view: AnnotatorView, path: Path) -> None:
-        """Write ``view``'s XMI to ``path``."""
+    def elements(self, view: AnnotatorView) -> tuple[dict[str, str], list[_Element]]:
+        """The namespaces (prefix -> URL, in the order cassis declares them) and the elements of
+        ``view``'s XMI between ``cas:NULL`` and ``cas:Sofa``, in id order."""
         text = view.document.text
         utf16 = Utf16Offsets(text)
         # Offsets differ from code points only after a character outside the BMP.
@@ -159,10 +161,8 @@ class XmiWriter:
         nsmap = {"xmi": XMI_NS, "cas": CAS_NS}
         prefixes: dict[str, str] = {}  # url -> prefix, given in order of first use as cassis does
         repeats: defaultdict[str, int] = defaultdict(int)
-        root = etree.Element(f"{{{XMI_NS}}}XMI", {f"{{{XMI_NS}}}version": "2.0"}, nsmap=dict(nsmap))
-        etree.SubElement(root, f"{{{CAS_NS}}}NULL", {_XMI_ID: "0"})
-        structures = self.structures(view)
-        for xmi_id, fs in enumerate(structures, start=SOFA_ID + 1):
+        out = []
+        for xmi_id, fs in enumerate(self.structures(view), start=SOFA_ID + 1):
             plan = self._plan(fs.type_name)
             if plan.url not in prefixes:
                 prefix = plan.prefix
@@ -174,45 +174,117 @@ class XmiWriter:
             if not plan.names >= fs.values.keys():  # cassis refuses to set a feature its type lacks
                 unknown = sorted(fs.values.keys() - plan.names)
                 raise ValueError(f"{fs.type_name} has no feature {unknown[0]!r}")
-            attrib = {_XMI_ID: str(xmi_id)}
+            attributes = [("xmi:id", str(xmi_id))]
             children: list[tuple[str, str]] = []
             for f in plan.features:
                 if f.kind == SOFA:
-                    attrib[f.name] = str(SOFA_ID)
+                    attributes.append((f.name, str(SOFA_ID)))
                     continue
                 value = fs.values.get(f.name)
                 if value is None:
                     continue
                 if f.kind == STRING:
-                    attrib[f.name] = value
+                    attributes.append((f.name, value))
                 elif f.kind == OFFSET:
-                    attrib[f.name] = str(convert(value) if convert else value)
+                    attributes.append((f.name, str(convert(value) if convert else value)))
                 elif f.kind == STRINGS:
                     if value:
                         children += [(f.name, v) for v in value]
                     else:
-                        attrib[f.name] = ""
+                        attributes.append((f.name, ""))
                 elif f.kind == REFERENCES:
-                    attrib[f.name] = " ".join(map(str, value))
+                    attributes.append((f.name, " ".join(map(str, value))))
                 else:
-                    attrib[f.name] = str(value)
-            element = etree.SubElement(root, f"{{{plan.url}}}{plan.local}", attrib)
-            for name, value in children:
-                etree.SubElement(element, name).text = value
-        etree.SubElement(
-            root,
-            f"{{{CAS_NS}}}Sofa",
-            {
-                _XMI_ID: str(SOFA_ID),
-                "sofaNum": "1",
-                "sofaID": "_InitialView",
-                "mimeType": "text",
-                "sofaString": text,
-            },
+                    attributes.append((f.name, str(value)))
+            out.append(_Element(prefixes[plan.url], plan.url, plan.local, attributes, children))
+        return nsmap, out
+
+    def write(self, view: AnnotatorView, path: Path) -> None:
+        """Write ``view``'s XMI to ``path``.
+
+        The XML is written as text: building an lxml tree (as cassis does) costs more than all the
+        rest. A value lxml would refuse (a control character...) goes the lxml way, to be refused
+        as cassis refuses it."""
+        nsmap, elements = self.elements(view)
+        text = view.document.text
+        members = " ".join(str(i) for i in range(SOFA_ID + 1, SOFA_ID + 1 + len(elements)))
+        values = [text, *(v for e in elements for _, v in e.attributes), *(v for e in elements for _, v in e.children)]
+        if any(_NOT_XML.search(v) for v in values):
+            _write_lxml(nsmap, elements, text, members, path)
+            return
+        declarations = "".join(f' xmlns:{prefix}="{_attribute(url)}"' for prefix, url in nsmap.items())
+        parts = [f"<?xml version='1.0' encoding='UTF-8'?>\n<xmi:XMI{declarations} xmi:version=\"2.0\">"]
+        parts.append('<cas:NULL xmi:id="0"/>')
+        for e in elements:
+            tag = f"{e.prefix}:{e.local}"
+            attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in e.attributes)
+            if e.children:
+                inner = "".join(f"<{name}>{_text(value)}</{name}>" for name, value in e.children)
+                parts.append(f"<{tag}{attributes}>{inner}</{tag}>")
+            else:
+                parts.append(f"<{tag}{attributes}/>")
+        parts.append(
+            f'<cas:Sofa xmi:id="{SOFA_ID}" sofaNum="1" sofaID="_InitialView" mimeType="text" '
+            f'sofaString="{_attribute(text)}"/>'
         )
-        members = " ".join(str(i) for i in range(SOFA_ID + 1, SOFA_ID + 1 + len(structures)))
-        etree.SubElement(root, f"{{{CAS_NS}}}View", {"sofa": str(SOFA_ID), "members": members})
-        tree = etree.ElementTree(root)
-        etree.cleanup_namespaces(tree, top_nsmap=nsmap)
-        with path.open("wb") as handle:
-            tree.write(handle, xml_declaration=True, pretty_print=False, encoding="UTF-8")
+        parts.append(f'<cas:View sofa="{SOFA_ID}" members="{members}"/></xmi:XMI>')
+        path.write_bytes("".join(parts).encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class _Element:
+    prefix: str
+    url: str
+    local: str
+    attributes: list[tuple[str, str]]  # "xmi:id" first, then the features in the type's order
+    children: list[tuple[str, str]]  # string array elements, written as child elements
+
+
+# What XML cannot hold and lxml refuses to write.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What libxml2 escapes in an attribute value and in a text node (how lxml writes for cassis).
+_ESCAPED_IN_ATTRIBUTES = re.compile('[&<>"\n\r\t]')
+_ESCAPED_IN_TEXT = re.compile("[&<>\r]")
+
+
+def _attribute(value: str) -> str:
+    # Most values need nothing, and looking costs less than escaping; replace() runs in C, where
+    # translate() looks every character up in a dict (the texts are long).
+    if not _ESCAPED_IN_ATTRIBUTES.search(value):
+        return value
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("\n", "&#10;")
+        .replace("\r", "&#13;")
+        .replace("\t", "&#9;")
+    )
+
+
+def _text(value: str) -> str:
+    if not _ESCAPED_IN_TEXT.search(value):
+        return value
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _write_lxml(nsmap: dict[str, str], elements: list[_Element], text: str, members: str, path: Path) -> None:
+    """The same XMI through an lxml tree, as cassis writes it."""
+    root = etree.Element(f"{{{XMI_NS}}}XMI", {f"{{{XMI_NS}}}version": "2.0"}, nsmap={"xmi": XMI_NS, "cas": CAS_NS})
+    etree.SubElement(root, f"{{{CAS_NS}}}NULL", {_XMI_ID: "0"})
+    for e in elements:
+        attrib = {(_XMI_ID if name == "xmi:id" else name): value for name, value in e.attributes}
+        element = etree.SubElement(root, f"{{{e.url}}}{e.local}", attrib)
+        for name, value in e.children:
+            etree.SubElement(element, name).text = value
+    etree.SubElement(
+        root,
+        f"{{{CAS_NS}}}Sofa",
+        {_XMI_ID: str(SOFA_ID), "sofaNum": "1", "sofaID": "_InitialView", "mimeType": "text", "sofaString": text},
+    )
+    etree.SubElement(root, f"{{{CAS_NS}}}View", {"sofa": str(SOFA_ID), "members": members})
+    tree = etree.ElementTree(root)
+    etree.cleanup_namespaces(tree, top_nsmap=nsmap)
+    with path.open("wb") as handle:
+        tree.write(handle, xml_declaration=True, pretty_print=False, encoding="UTF-8")
