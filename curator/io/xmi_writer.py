@@ -6,9 +6,11 @@ what the feature is (about a hundred microseconds per annotation), and each new 
 character of the text to UTF-16 in Python. Curator's CASes are always the same few shapes, so this
 module asks the type system once per type (:class:`XmiWriter`), gives the feature structures the ids
 ``Cas.add`` would give them, converts offsets only for texts with characters outside the BMP, and
-hands lxml the same element tree cassis would build, namespaces and attribute order included.
+writes the XML lxml would write for the element tree cassis builds (namespaces declared in cassis'
+order, attributes in feature order, values escaped as libxml2 escapes them), as text.
 
-``tests/test_format_xmi.py`` checks that both write the same bytes for every view of the test corpus.
+``tests/test_format_xmi.py`` checks that both write the same bytes for every view of the test corpus
+and for values that need escaping, and that a value XML cannot hold is refused the same way.
 """
 
 from __future__ import annotations
