@@ -269,43 +269,54 @@ def sentence_starts(tokens: Sequence[Token], text: str, protected: Sequence[tupl
     """Indexes of the tokens that begin a sentence: after a line break, or after . ! ? ؟ … followed by
     white space (not after an abbreviation such as "M."); never inside a ``protected`` span (a span
     must stay in one sentence)."""
-    out = [0] if tokens else []
-    visible: list[int] = []  # indexes of the visible tokens seen so far
-    pending = False
+    if not tokens:
+        return []
+    # A sentence starts at the first visible token after a run of white space that holds a line
+    # break or follows a sentence end. Only the line breaks and stops of the text are looked at.
+    starts = [t.start for t in tokens]
     # A span crosses the gap (prev_end, start) when it starts before ``start`` and ends after
     # ``prev_end``: among the spans sorted by start, the largest end of those starting before.
     ordered = sorted(protected)
     span_starts = [s for s, _ in ordered]
     reach = list(itertools.accumulate((e for _, e in ordered), max))
-    for k, tok in enumerate(tokens):
-        if tok.kind == SPACE:
-            if visible and not pending:
-                last = tokens[visible[-1]]
-                # the cheap test first: most white space follows a word
-                stop = last.kind == PUNCT and text[last.start] in SENTENCE_END
-                if "\n" in text[tok.start : tok.end] or (stop and _ends_sentence(tokens, visible, text)):
-                    pending = True
+    n = len(tokens)
+    found: set[int] = set()
+    for m in _BREAK_OR_STOP.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if text[m.start()] == "\n":  # inside a run of white space: the visible token before it
+            last = k
+            while last >= 0 and tokens[last].kind == SPACE:
+                last -= 1
+            if last < 0:
+                continue
+        else:  # a stop that is a token's first character, white space after it, no abbreviation
+            if tokens[k].kind != PUNCT or starts[k] != m.start() or k + 1 >= n or tokens[k + 1].kind != SPACE:
+                continue
+            if _abbreviation_before(tokens, k, text):
+                continue
+            last = k
+        first = last + 1
+        while first < n and tokens[first].kind == SPACE:
+            first += 1
+        if first >= n:
             continue
-        if pending:
-            before = bisect_left(span_starts, tok.start)
-            if not before or reach[before - 1] <= tokens[visible[-1]].end:
-                out.append(k)
-        pending = False
-        visible.append(k)
-    return out
+        before = bisect_left(span_starts, tokens[first].start)
+        if not before or reach[before - 1] <= tokens[last].end:
+            found.add(first)
+    return [0, *sorted(found)]
 
 
-def _ends_sentence(tokens: Sequence[Token], visible: list[int], text: str) -> bool:
-    last = tokens[visible[-1]]
-    if last.kind != PUNCT or text[last.start] not in SENTENCE_END:
+_BREAK_OR_STOP = re.compile("[\n" + re.escape("".join(sorted(SENTENCE_END))) + "]")
+
+
+def _abbreviation_before(tokens: Sequence[Token], k: int, text: str) -> bool:
+    """Whether the stop ``tokens[k]`` is the period of an abbreviation ("M. Khiari", "Dr. X")."""
+    last = tokens[k]
+    if text[last.start] != "." or k == 0:
         return False
-    if text[last.start] == "." and len(visible) > 1:
-        before = tokens[visible[-2]]
-        word = text[before.start : before.end]
-        # "M. Khiari", "Dr. X", "J.-P.": an abbreviation, not the end of a sentence.
-        if before.end == last.start and before.kind == WORD and (len(word) == 1 or word in _ABBREVIATIONS):
-            return False
-    return True
+    before = tokens[k - 1]  # a white space token before: the word, if any, does not touch the period
+    word = text[before.start : before.end]
+    return before.end == last.start and before.kind == WORD and (len(word) == 1 or word in _ABBREVIATIONS)
 
 
 _ABBREVIATIONS = frozenset(["Mme", "Mlle", "Dr", "Pr", "St", "Ste", "Me", "Mgr", "etc", "av", "art", "No", "p"])
