@@ -50,20 +50,20 @@ def words_and_spaces(text: str, tokens: list[Token], starts: set[int], ends: set
     other white space stays a token. ``"".join(w + " " * s)`` is ``text``."""
     words: list[str] = []
     spaces: list[bool] = []
-    for tok in tokens:
-        piece = text[tok.start : tok.end]
+    for start, end, kind in tokens:  # unpacked: attribute access on a named tuple costs more
+        piece = text[start:end]
         if (
-            tok.kind == SPACE
+            kind == SPACE
             and words
             and not spaces[-1]
-            and piece.startswith(" ")
-            and tok.start not in starts
-            and tok.start + 1 not in ends
+            and piece[0] == " "
+            and start not in starts
+            and start + 1 not in ends
         ):
             spaces[-1] = True
-            piece = piece[1:]
-            if not piece:
+            if end - start == 1:
                 continue
+            piece = piece[1:]
         words.append(piece)
         spaces.append(False)
     return words, spaces
