@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from curator.store.changes import ChangeListener, changes_after, latest_change
+from curator.store.changes import ChangeCursor, ChangeListener, changes_since, latest_change
 from curator.store.database import Database
 
 from .open_document import OpenDocument
@@ -41,7 +41,7 @@ class LiveUpdates(QObject):
         super().__init__(parent)
         self.db = db
         self.doc = doc
-        self.seen = 0
+        self.cursor = ChangeCursor()
         self.listener: ChangeListener | None = None
         self._notifier: QSocketNotifier | None = None
         self._timer = QTimer(self)
@@ -50,7 +50,7 @@ class LiveUpdates(QObject):
 
     def start(self) -> None:
         """Remember where the history stands and start following it."""
-        self.seen = latest_change(self.db)
+        self.cursor = ChangeCursor(latest_change(self.db))
         interval = self._poll_ms
         if not self.db.is_sqlite:
             try:
@@ -83,9 +83,10 @@ class LiveUpdates(QObject):
         self.catch_up()
 
     def poll(self) -> None:
-        """Cheap check: read the newest history id; catch up only when it moved."""
+        """Cheap check: read the newest history id; catch up only when it moved or ids skipped earlier
+        (transactions still open then) may have committed since."""
         try:
-            if latest_change(self.db) > self.seen:
+            if self.cursor.gaps or latest_change(self.db) > self.cursor.seen:
                 self.catch_up()
         except Exception as exc:  # a busy or vanished database must not stop the window
             log.warning("could not read colleagues' changes: %s", exc)
@@ -96,10 +97,9 @@ class LiveUpdates(QObject):
         moved: set[int] = set()
         corpus = False
         while True:
-            changes = changes_after(self.db, self.seen, limit=BATCH)
+            changes = changes_since(self.db, self.cursor, limit=BATCH)
             if not changes:
                 break
-            self.seen = changes[-1].id
             for change in changes:
                 if change.document_id is None:
                     corpus = True
