@@ -71,3 +71,22 @@ def test_usage_errors_are_one_line(db_url: str, args: tuple[str, ...]) -> None:
     result = run(*args, db_url=db_url)
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("curator: error: ")
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("postgresql://postgres@127.0.0.1:5999/none", "Connection refused"),
+        ("foo://x", "Can't load plugin"),
+        ("sqlite:///{tmp}/no/such/folder/x.sqlite", "unable to open database file"),
+        ("sqlite:///{tmp}/not-a-database.sqlite", "file is not a database"),
+    ],
+)
+def test_a_database_that_cannot_be_opened_is_one_line_naming_it(url: str, reason: str, tmp_path: Path) -> None:
+    (tmp_path / "not-a-database.sqlite").write_text("a shopping list, not a database\n" * 200)
+    url = url.format(tmp=tmp_path)
+    result = run("stats", db_url=url)
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith(f"curator: error: cannot open the database {url}: ")
+    assert reason in line

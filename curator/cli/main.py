@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,10 +24,35 @@ class _Context:
         if self._db is None:
             from curator.store.database import Database
 
-            self._db, notice = Database.open_for_user(self.url, schema_path=self.schema)
+            try:
+                self._db, notice = Database.open_for_user(self.url, schema_path=self.schema)
+            except CuratorError:
+                raise
+            except Exception as exc:  # driver, URL, file: all one line that names the database
+                raise click.ClickException(
+                    f"cannot open the database {_shown_url(self.url)}: {_one_line(exc)}"
+                ) from exc
             if notice:
                 click.echo(f"curator: note: {notice}", err=True)
         return self._db
+
+
+def _shown_url(url: str | None) -> str:
+    from sqlalchemy.engine import make_url
+
+    from curator.paths import default_database_url
+
+    try:
+        return make_url(url or default_database_url()).render_as_string(hide_password=True)
+    except Exception:  # a URL SQLAlchemy cannot even parse is shown as given
+        return str(url)
+
+
+def _one_line(exc: BaseException) -> str:
+    """The first line of an exception's message (drivers add SQL and links below it)."""
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    lines = [line.strip() for line in str(cause).strip().splitlines() if line.strip()]
+    return lines[0] if lines else type(cause).__name__
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -249,6 +275,12 @@ def main(argv: list[str] | None = None) -> None:
         _fail(exc.format_message().replace("\n", " "), exc.exit_code)
     except CuratorError as exc:
         _fail(str(exc))
+    except Exception as exc:
+        # Anything unforeseen (a server gone mid-command, a full disk) is still one line; the
+        # traceback is there for a bug report with CURATOR_DEBUG=1.
+        if os.environ.get("CURATOR_DEBUG"):
+            raise
+        _fail(f"{type(exc).__name__}: {_one_line(exc)} (CURATOR_DEBUG=1 shows the traceback)")
 
 
 def _register_commands() -> None:
