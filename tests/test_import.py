@@ -129,6 +129,15 @@ def test_a_bad_annotation_refuses_the_whole_batch(
         ('["not", "an", "object"]', "a line must be a JSON object"),
         ('{"id": "x"}', "the document has no 'text'"),
         ('{"id": "x", "text": "abc", "language": "xx"}', "language must be one of"),
+        # what no database can store: PostgreSQL refuses NUL in text, UTF-8 cannot encode a lone surrogate
+        ('{"id": "x", "text": "a\\u0000b"}', "'text' contains a NUL character (U+0000) at character 1"),
+        ('{"id": "x", "text": "abc \\ud800"}', "'text' contains a lone surrogate (U+D800) at character 4"),
+        ('{"id": "x", "text": "abc", "title": "\\udfff"}', "'title' contains a lone surrogate (U+DFFF)"),
+        (
+            '{"id": "x", "text": "abc", "annotations": [{"annotator": "a\\u0000", "layer": "entity", '
+            '"label": "PER", "start": 0, "end": 3}]}',
+            "'annotations[0].annotator' contains a NUL character",
+        ),
     ],
 )
 def test_a_malformed_line_names_file_and_line(db: Database, tmp_path: Path, line: str, message: str) -> None:
@@ -138,6 +147,31 @@ def test_a_malformed_line_names_file_and_line(db: Database, tmp_path: Path, line
     assert str(caught.value).startswith(f"{path}:2: ")
     assert message in str(caught.value)
     assert queries.count_documents(db) == 0
+
+
+def test_an_emoji_written_as_a_surrogate_pair_escape_is_one_character(db: Database, tmp_path: Path) -> None:
+    path = _jsonl(
+        tmp_path,
+        '{"id": "e", "text": "\\ud83d\\ude00 OCI", "annotations": [{"annotator": "a", '
+        '"layer": "entity", "label": "ORG", "start": 2, "end": 5}]}',
+    )
+    import_paths(db, [path])
+    (bundle,) = queries.iter_bundles(db)
+    assert bundle.document.text == "\U0001f600 OCI"
+    assert [bundle.document.text[s.start : s.end] for s in bundle.spans] == ["OCI"]
+
+
+def test_a_string_that_cannot_be_stored_is_refused_from_any_reader(db: Database) -> None:
+    """The last check before writing, for readers that do not parse JSON themselves."""
+    from curator.io.records import DocumentIn, SpanIn
+    from curator.io.validation import check_document
+
+    doc = DocumentIn(source="t.xmi", line=7, text="abc", spans=[SpanIn("entity", "PER", 0, 3, "a", note="x\x00")])
+    (problem,) = check_document(db.schema, doc, "t.xmi")
+    assert (
+        str(problem)
+        == "t.xmi:7: annotation 1's note contains a NUL character (U+0000) at character 1, which cannot be stored"
+    )
 
 
 def test_every_problem_is_collected_not_only_the_first(db: Database, tmp_path: Path, samples: Path) -> None:

@@ -11,6 +11,7 @@ refuses all of that explicitly.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -19,6 +20,7 @@ from curator.errors import Problem
 from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.text.language import LANGUAGES, base_direction, detect_language
 from curator.text.newlines import newline_offset_map, normalize_newlines, shift_offset
+from curator.text.storable import first_unstorable
 
 MAX_LINE_BYTES = 64 * 1024 * 1024
 
@@ -40,15 +42,40 @@ def _no_constant(name: str) -> Any:
     raise _Bad(f"{name} is not valid JSON")
 
 
+# JSON escapes of what no database can store (NUL, UTF-16 surrogates); a pair of surrogates decodes
+# to one character and passes the check below.
+_SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+
+
+def _named_strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every string in a parsed JSON value, named by where it is (``annotations[2].note``)."""
+    if isinstance(value, str):
+        yield (f"{path!r}" if path else "the value"), value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield f"a key in {path or 'the object'}", key
+            yield from _named_strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _named_strings(item, f"{path}[{i}]")
+
+
 def parse_line(line: str) -> Any:
+    """One JSON value, refused (``_Bad``) where Python's ``json`` would be lenient or where a string
+    holds a character that cannot be stored."""
     try:
-        return json.loads(line, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        value = json.loads(line, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise _Bad(f"malformed JSON at column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
         raise _Bad("JSON nested too deeply") from exc
     except ValueError as exc:  # integers over Python's digit limit
         raise _Bad(f"invalid JSON value: {exc}") from exc
+    if "\\u" in line and _SUSPECT_ESCAPE.search(line):
+        bad = first_unstorable(_named_strings(value, ""))
+        if bad is not None:
+            raise _Bad(f"{bad[0]} contains {bad[1]}")
+    return value
 
 
 def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, required: bool = True) -> Any:

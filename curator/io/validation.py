@@ -6,13 +6,14 @@ bad span names its own line, not the document's.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from curator.errors import Problem
 from curator.io.records import DocumentIn
 from curator.schema.checks import check_label, check_relation, check_span
 from curator.schema.model import Schema
+from curator.text.storable import first_unstorable, strings_in
 
 # index -> (line, name of the item for the message) or (line, name, file) when the item comes from
 # another file than the document (the span table of a parquet export...)
@@ -37,6 +38,9 @@ def check_document(
     relation_at = relation_at or _default("relation", doc.line)
     label_at = label_at or _default("document label", doc.line)
     problems: list[Problem] = []
+    bad = first_unstorable(_named_strings(doc))
+    if bad is not None:
+        problems.append(Problem(path, doc.line, f"{bad[0]} contains {bad[1]}"))
     refs: dict[str, tuple[str, str]] = {}
     for i, s in enumerate(doc.spans):
         line, name, source = _place(span_at(i), path)
@@ -67,6 +71,26 @@ def check_document(
         if isinstance(found, str):
             problems.append(Problem(source, line, f"{name}: {found}"))
     return problems
+
+
+def _named_strings(doc: DocumentIn) -> Iterator[tuple[str, str]]:
+    yield "the text", doc.text
+    yield "the title", doc.title
+    if doc.ext_id is not None:
+        yield "the id", doc.ext_id
+    for value in strings_in(doc.meta):
+        yield "the metadata", value
+    for i, s in enumerate(doc.spans):
+        yield f"annotation {i + 1}'s annotator", s.annotator
+        if s.note:
+            yield f"annotation {i + 1}'s note", s.note
+        if s.attributes:
+            for value in strings_in(s.attributes):
+                yield f"annotation {i + 1}'s attributes", value
+    for i, r in enumerate(doc.relations):
+        yield f"relation {i + 1}'s annotator", r.annotator
+    for i, lab in enumerate(doc.doc_labels):
+        yield f"document label {i + 1}'s annotator", lab.annotator
 
 
 def _place(where: tuple[int, str] | tuple[int, str, str], path: str) -> tuple[int, str, str]:

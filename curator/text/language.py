@@ -93,7 +93,7 @@ def detect_language(text: str) -> str:
     letters, counted in C): imports of tens of thousands of documents must not loop per character.
     """
     sample = text[:SAMPLE]
-    data = sample.encode("utf-8")
+    data = sample.encode("utf-8", "surrogatepass")  # a lone surrogate is refused later, by the import checks
     arabic = sum(data.count(lead) for lead in _ARABIC_LEADS)
     latin = len(data) - len(data.translate(None, _ASCII_LETTERS)) + sum(data.count(lead) for lead in _LATIN_LEADS)
     if not arabic + latin:
@@ -111,7 +111,16 @@ def detect_language(text: str) -> str:
 
 def paragraph_direction(paragraph: str) -> str:
     """``rtl`` or ``ltr`` by the first strong character (Unicode bidi rule P2); ``ltr`` if none."""
-    return "rtl" if get_base_level(paragraph) == 1 else "ltr"
+    # The bidi library refuses an empty paragraph; it has no strong character either.
+    return "rtl" if paragraph and get_base_level(paragraph) == 1 else "ltr"
+
+
+def line_direction(text: str, offset: int) -> str:
+    """The direction of the line holding ``offset``: the one the text view lays that line out in, and
+    so the one a snippet of it (a search hit in its context) reads in."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return paragraph_direction(text[start : len(text) if end == -1 else end])
 
 
 def base_direction(text: str, language: str | None = None) -> str:
