@@ -52,6 +52,8 @@ def _postgres_database() -> Iterator[str]:
     import psycopg
 
     problem = _postgres_unavailable()
+    if problem and os.environ.get("CURATOR_REQUIRE_POSTGRES"):
+        pytest.fail(f"CURATOR_REQUIRE_POSTGRES is set (as CI sets it) but no PostgreSQL server answered: {problem}")
     if problem:
         pytest.skip(f"no PostgreSQL server answered at {PG_ADMIN_URL} ({problem}); SQLite variant still runs")
     name = f"curator_test_{uuid.uuid4().hex[:12]}"
