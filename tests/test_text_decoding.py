@@ -92,3 +92,20 @@ def test_offsets_shift_with_removed_carriage_returns() -> None:
     text, _ = normalize_newlines(raw)
     assert text[shift_offset(removed, 4) : shift_offset(removed, 6)] == raw[4:6] == "cd"
     assert text[shift_offset(removed, 8) : shift_offset(removed, 10)] == "ef"
+
+
+def test_a_text_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from curator.io.text_files import MAX_TEXT_BYTES, read_text_file
+
+    huge = tmp_path / "dump.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(MAX_TEXT_BYTES + 1)  # sparse: nothing is written, and nothing must be read
+    with pytest.raises(InputRejected, match=rf"^{huge}: 64 MB is over the 64 MB limit for one text file"):
+        read_text_file(huge)
+
+
+def test_a_long_arabic_text_in_windows_1256_is_read_whole() -> None:
+    # Past the words judged for plausibility, every byte still decodes with the chosen code page.
+    text = "\n".join(f"{ARABIC} {i}" for i in range(6000)) + "\nفي الختام"
+    decoded = decode_bytes(text.encode("cp1256"), "long.txt")
+    assert (decoded.encoding, decoded.text) == ("cp1256", text)

@@ -11,6 +11,9 @@ from curator.text.language import base_direction, detect_language
 from curator.text.newlines import normalize_newlines
 
 TITLE_MAX = 200
+# One news text is kilobytes; a file this large is a dump or a mistake, and decoding it (a legacy
+# code page is judged word by word) must stay bounded in time and memory.
+MAX_TEXT_BYTES = 64 * 10**6
 
 
 def title_of(text: str, fallback: str) -> str:
@@ -25,6 +28,10 @@ def title_of(text: str, fallback: str) -> str:
 def read_text_file(path: Path, encoding: str | None = None) -> DocumentIn:
     """Read one ``.txt`` document; raise :class:`curator.errors.InputRejected` when it is not usable text."""
     source = str(path)
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        limit = MAX_TEXT_BYTES // 10**6
+        raise InputRejected([Problem(source, 0, f"{size / 1e6:.0f} MB is over the {limit} MB limit for one text file")])
     decoded = decode_bytes(path.read_bytes(), source, encoding)
     text, newline = normalize_newlines(decoded.text)
     if not text.strip():

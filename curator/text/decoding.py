@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -188,20 +189,38 @@ def plausibility(text: str) -> float:
     (Hebrew, Cyrillic from a wrong code page) or unusual accented letters (``ÇáÃãã``, Arabic read
     through a Western code page) counts against the text.
     """
-    if "\ufffd" in text or any(_is_forbidden_control(ch) for ch in text):
+    if "\ufffd" in text or _CONTROLS.search(text):
         return 0.0
     words = 0
     good = 0
+    verdicts: dict[str, int] = {}  # news repeats its words: each distinct word is judged once
     # Only words with non-ASCII characters can differ between candidate decodings; counting the
     # ASCII ones would let 50 KB of English outvote one mis-decoded Arabic paragraph.
     for word in text.split():
-        letters = [ch for ch in word if ch.isalpha()]
-        if not letters or word.isascii():
+        if word.isascii():
+            continue
+        verdict = verdicts.get(word)
+        if verdict is None:
+            verdict = verdicts[word] = _word_verdict(word)
+        if verdict < 0:
             continue
         words += 1
-        if any(_odd_symbol(ch) for ch in word):
-            continue
-        scripts = {_script(ch) for ch in letters if unicodedata.category(ch) != "Mn"}
-        if scripts == {"arabic"} or (scripts == {"latin"} and _plausible_latin(letters)):
-            good += 1
+        good += verdict
+        if words >= PLAUSIBILITY_WORDS:
+            break  # a single-byte code page maps every byte alike: this many words are evidence enough
     return good / words if words else 1.0
+
+
+PLAUSIBILITY_WORDS = 20_000
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def _word_verdict(word: str) -> int:
+    """1 for a word that reads as Arabic or French/English, 0 for one that does not, -1 for no word."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if not letters:
+        return -1
+    if any(_odd_symbol(ch) for ch in word):
+        return 0
+    scripts = {_script(ch) for ch in letters if unicodedata.category(ch) != "Mn"}
+    return int(scripts == {"arabic"} or (scripts == {"latin"} and _plausible_latin(letters)))
