@@ -168,3 +168,18 @@ def test_the_document_list_filters_by_review_state(
     combo.setCurrentIndex(combo.findData(CURATED))
     set_review_state(db, ids[0], CURATED, "reviewer")
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+
+
+def test_a_bidi_control_in_a_label_name_of_the_schema_is_shown(qtbot: QtBot) -> None:
+    """A project's schema is input too: "Per<RLO>son" must not pass for another label in the palette."""
+    from curator.gui.label_catalog import LabelCatalog
+    from curator.gui.label_palette import LabelPalette
+    from curator.paths import default_schema_path
+    from curator.schema.loader import parse_schema
+
+    source = default_schema_path().read_text(encoding="utf-8").replace('en: "Person"', 'en: "Per\\u202eson"')
+    catalog = LabelCatalog(parse_schema(source, "project.yaml"), "en")
+    assert catalog.name("entity", "PER") == "Per⟦RLO⟧son"
+    palette = LabelPalette(catalog)
+    qtbot.addWidget(palette)
+    assert palette.label_actions[("entity", "PER")].text().startswith("Per⟦RLO⟧son")
