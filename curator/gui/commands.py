@@ -147,7 +147,7 @@ class AddSpans(EditCommand):
     def do(self) -> None:
         editor, doc = self.workspace.editor, self.workspace.doc
         if self.deleted:
-            self.added = [editor.restore_span(d) for d in self.deleted]
+            self.added = editor.restore_spans(self.deleted)
             for span in self.added:
                 doc.apply_span_added(span)
             return
@@ -168,13 +168,13 @@ class AddSpans(EditCommand):
             self.setText(f"add {len(self.added)} × {self.label} ({len(refused)} refused: {refused[0]})")
 
     def undo_edit(self) -> None:
+        # One version-checked transaction: if a colleague changed any of them, none is removed (and
+        # the refusal says so) rather than leaving the undo half done.
         editor, doc = self.workspace.editor, self.workspace.doc
-        self.deleted = []
-        for span in reversed(self.added):
-            current = doc.spans.get(span.id)
-            self.deleted.append(editor.delete_span(span.id, current.version if current else None))
+        current = [doc.spans.get(span.id) or span for span in self.added]
+        self.deleted = editor.delete_spans([(span.id, span.version) for span in current])
+        for span in current:
             doc.apply_span_removed(span.id)
-        self.deleted.reverse()
 
 
 class DeleteSpan(EditCommand):

@@ -141,38 +141,41 @@ class Editor:
 
     def restore_span(self, deleted: DeletedSpan) -> SpanRecord:
         """Put back a span removed by :meth:`delete_span`, with its id and relations (undo)."""
-        s = deleted.span
         with self.db.write() as session:
-            if s.annotator != self.annotator:
-                raise EditRefused("only the annotator who made an annotation can restore it")
-            self._exists(session, s.document_id)
-            span = Span(
-                id=s.id,
-                document_id=s.document_id,
-                annotator_id=self._me(session),
-                label_id=self.db.ids.labels[(s.layer, s.label)],
-                start=s.start,
-                end=s.end,
-                attributes=s.attributes,
-                note=s.note,
-            )
-            session.add(span)
-            session.flush()
-            for r in deleted.relations:
-                if session.get(Span, r.source_id) and session.get(Span, r.target_id):
-                    session.add(
-                        Relation(
-                            id=r.id,
-                            document_id=r.document_id,
-                            annotator_id=self._me(session),
-                            type_id=self.db.ids.relation_types[r.type],
-                            source_id=r.source_id,
-                            target_id=r.target_id,
-                        )
+            return self._restore(session, deleted)
+
+    def _restore(self, session: Session, deleted: DeletedSpan) -> SpanRecord:
+        s = deleted.span
+        if s.annotator != self.annotator:
+            raise EditRefused("only the annotator who made an annotation can restore it")
+        self._exists(session, s.document_id)
+        span = Span(
+            id=s.id,
+            document_id=s.document_id,
+            annotator_id=self._me(session),
+            label_id=self.db.ids.labels[(s.layer, s.label)],
+            start=s.start,
+            end=s.end,
+            attributes=s.attributes,
+            note=s.note,
+        )
+        session.add(span)
+        session.flush()
+        for r in deleted.relations:
+            if session.get(Span, r.source_id) and session.get(Span, r.target_id):
+                session.add(
+                    Relation(
+                        id=r.id,
+                        document_id=r.document_id,
+                        annotator_id=self._me(session),
+                        type_id=self.db.ids.relation_types[r.type],
+                        source_id=r.source_id,
+                        target_id=r.target_id,
                     )
-            record = self._record(span, s.layer, s.label)
-            self._log(session, "restore", "span", span.id, s.document_id, None, _plain(record))
-            return record
+                )
+        record = self._record(span, s.layer, s.label)
+        self._log(session, "restore", "span", span.id, s.document_id, None, _plain(record))
+        return record
 
     # -- bulk edits (one transaction, all or nothing, every row version-checked) -----------------
 
@@ -220,6 +223,11 @@ class Editor:
                 self._log(session, "delete", "span", span_id, before.document_id, _plain(before), None)
                 deleted.append(DeletedSpan(before, rels))
             return deleted
+
+    def restore_spans(self, deleted: list[DeletedSpan]) -> list[SpanRecord]:
+        """Put back spans removed by :meth:`delete_spans`, all or none (redo of a bulk addition)."""
+        with self.db.write() as session:
+            return [self._restore(session, item) for item in deleted]
 
     def relabel_spans(self, items: list[tuple[int, int]], layer: str, label: str) -> list[SpanRecord]:
         """Give spans ``(id, version)`` a new label at once; if any changed meanwhile, change none."""

@@ -17,6 +17,7 @@ from curator.gui.settings import Preferences
 from curator.io.importer import import_paths
 from curator.store import queries
 from curator.store.database import Database
+from curator.store.editing import Editor
 
 pytestmark = pytest.mark.gui
 
@@ -74,9 +75,21 @@ def test_annotate_all_occurrences_shows_what_it_will_add_first(
     assert str(seen["summary"]).startswith(f"{len(expected) - 1} of {len(expected)}")
     stored = sorted((s.start, s.end) for s in queries.spans(sqlite_db, window.workspace.doc.id or 0, ["amina"]))
     assert stored == expected
-    # One undo removes what "annotate all" added, and only that.
+    # One undo removes what "annotate all" added, and only that; redo brings the same spans back.
+    def stored_ranges() -> list[tuple[int, int]]:
+        return sorted((s.start, s.end) for s in queries.spans(sqlite_db, window.workspace.doc.id or 0, ["amina"]))
+
     window.undo_action.trigger()
-    assert [(s.start, s.end) for s in queries.spans(sqlite_db, window.workspace.doc.id or 0, ["amina"])] == [first]
+    assert stored_ranges() == [first]
+    window.redo_action.trigger()
+    assert stored_ranges() == expected
+    # The same name at another seat changes one of them: the undo removes none rather than half.
+    other_seat = Editor(sqlite_db, "amina")
+    changed = next(s for s in queries.spans(sqlite_db, window.workspace.doc.id or 0) if (s.start, s.end) != first)
+    other_seat.update_span(changed.id, changed.version, note="checked from the other seat")
+    window.undo_action.trigger()
+    assert stored_ranges() == expected
+    assert "a colleague changed" in window.statusBar().currentMessage()
 
 
 def _all(text: str, word: str) -> list[int]:
