@@ -47,7 +47,7 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path: Path) -> None:
     _prepare(url, tmp_path)
     rng = random.Random(20261123)
     acked_adds: dict[int, tuple[int, int]] = {}
-    acked_versions: dict[int, int] = {}
+    acked_versions: dict[int, tuple[int, str]] = {}
     rounds = 12
     for round_no in range(rounds):
         child = _child(url, "amina", 100_000, round_no)
@@ -67,21 +67,26 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path: Path) -> None:
             if parts[:2] == ["ack", "add"]:
                 acked_adds[int(parts[2])] = (int(parts[3]), int(parts[4]))
             elif parts[:2] == ["ack", "update"]:
-                acked_versions[int(parts[2])] = int(parts[3])
+                acked_versions[int(parts[2])] = (int(parts[3]), parts[4])
     assert len(acked_adds) > rounds, "the children should have acknowledged many edits before being killed"
     db = Database(url)
     with db.read() as session:
         assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
         rows = {
-            span_id: (start, end, version)
-            for span_id, start, end, version in session.execute(text('SELECT id, start, "end", version FROM spans'))
+            span_id: (start, end, version, label)
+            for span_id, start, end, version, label in session.execute(
+                text('SELECT s.id, s.start, s."end", s.version, l.key FROM spans s JOIN labels l ON l.id = s.label_id')
+            )
         }
     missing = [span_id for span_id in acked_adds if span_id not in rows]
     assert not missing, f"{len(missing)} acknowledged spans were lost"
     for span_id, (start, end) in acked_adds.items():
         assert rows[span_id][:2] == (start, end)
-    for span_id, version in acked_versions.items():
+    for span_id, (version, label) in acked_versions.items():
+        # a later update may have committed before the kill without being acknowledged yet
         assert rows[span_id][2] >= version
+        if rows[span_id][2] == version:
+            assert rows[span_id][3] == label
     db.dispose()
 
 

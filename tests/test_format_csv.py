@@ -269,3 +269,23 @@ def test_claims_with_the_full_annotations_in_one_batch(corpus: Database, tmp_pat
     assert report.batch.spans_existing == 18  # every claim and claimant of the CSV repeats one of the JSONL
     assert snapshot(fresh) == snapshot(corpus)
     fresh.dispose()
+
+
+@pytest.mark.parametrize(
+    ("cell", "safe"),
+    [
+        ("=1+1", "'=1+1"),
+        ("+33 1 23", "'+33 1 23"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=cmd", "'\t=cmd"),  # a tab, then a formula: spreadsheets skip the tab
+        ("\r=cmd", "'\r=cmd"),
+        ("'quoted", "''quoted"),  # doubled, so a reader takes exactly one away
+        ("قال =1", "قال =1"),
+        ("a\tb", "a\tb"),
+    ],
+)
+def test_every_formula_start_is_neutralised_and_nothing_else(cell: str, safe: str) -> None:
+    from curator.io.export_csv import neutralise
+
+    assert neutralise(cell) == safe

@@ -64,8 +64,23 @@ def test_annotated_seeds_round_trip_exactly(db: Database, seeds: Path, samples: 
     # and the second generation is byte-identical apart from database ids
     again = tmp_path / "again.jsonl"
     export_jsonl(fresh, again)
-    assert len(again.read_text(encoding="utf-8").splitlines()) == 7
+    assert _without_ids(again) == _without_ids(out)
     fresh.dispose()
+
+
+def _without_ids(path: Path) -> list[str]:
+    """The export's lines with annotation ids renumbered in order of appearance (relations follow)."""
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        renumber = {a["id"]: str(i) for i, a in enumerate(record["annotations"]) if "id" in a}
+        for a in record["annotations"]:
+            if "id" in a:
+                a["id"] = renumber[a["id"]]
+        for r in record["relations"]:
+            r["source"], r["target"] = renumber[r["source"]], renumber[r["target"]]
+        lines.append(json.dumps(record, ensure_ascii=False, sort_keys=True))
+    return lines
 
 
 def test_export_of_one_annotator_keeps_only_their_work(db: Database, samples: Path, tmp_path: Path) -> None:
@@ -84,7 +99,7 @@ ALPHABET = st.sampled_from(
     + ["\u064e", "\u0651", "\u0650", "\u0301"]
     + ["😀", "🇺", "🇳", "𝐀", "\U0001f91d"]
     + ["\u202e", "\u202c", "\u2066", "\u2069", "\u200f", "\u061c"]
-    + ["\n", " ", "«", "»", "\u00a0"]
+    + ["\n", "\r", " ", "«", "»", "\u00a0"]  # "\r" then "\n" makes CRLF
 )
 
 
@@ -95,7 +110,8 @@ def documents(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
     for _ in range(draw(st.integers(0, 6))):
         start = draw(st.integers(0, len(text) - 1))
         end = draw(st.integers(start + 1, len(text)))
-        if is_boundary(text, start) and is_boundary(text, end):
+        # (a span of a lone CR before LF would be empty once CRLF becomes LF: the import refuses it)
+        if is_boundary(text, start) and is_boundary(text, end) and text[start:end].strip("\r"):
             spans.append((start, end))
     return text, sorted(set(spans))
 
@@ -122,7 +138,12 @@ def test_random_texts_round_trip_with_identical_offsets(
         import_paths(second, [out])
         assert _snapshot(second) == _snapshot(first)
         for (text, spans), bundle in zip(docs, queries.iter_bundles(second), strict=True):
-            assert bundle.document.text == text.replace("\r\n", "\n")
-            assert [(s.start, s.end) for s in bundle.spans] == spans
+            # The first import turns CRLF and CR into LF (moving offsets with the text); from there on
+            # every trip is exact, which the snapshot above checks.
+            assert bundle.document.text == text.replace("\r\n", "\n").replace("\r", "\n")
+            if "\r" not in text:
+                assert [(s.start, s.end) for s in bundle.spans] == spans
+            else:
+                assert len(bundle.spans) == len(spans)
         first.dispose()
         second.dispose()

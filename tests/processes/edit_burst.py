@@ -1,7 +1,7 @@
 """A child process for crash and concurrency tests: edits in a burst, acknowledging each commit.
 
 Usage: python edit_burst.py URL ANNOTATOR COUNT SEED
-Prints ``ack add ID START END`` or ``ack update ID VERSION`` after each commit returns, flushed at once:
+Prints ``ack add ID START END`` or ``ack update ID VERSION LABEL`` after each commit returns, flushed at once:
 a line printed means the edit was reported saved.
 """
 
@@ -27,7 +27,7 @@ def main() -> None:
             span = rng.choice(mine)
             updated = editor.update_span(span.id, span.version, label=rng.choice(["PER", "ORG", "LOC"]))
             mine[mine.index(span)] = updated
-            print(f"ack update {updated.id} {updated.version}", flush=True)
+            print(f"ack update {updated.id} {updated.version} {updated.label}", flush=True)
         else:
             start = rng.randrange(0, length - 10)
             span = editor.add_span(1, "entity", "ORG", start, start + rng.randrange(1, 10))
