@@ -83,7 +83,8 @@ def test_bio_columns_rebuild_every_stored_span_on_the_seeds(corpus: Database, tm
             tokens = [tok for sentence in sentences for tok, _ in sentence]
             offsets = align(text, tokens)
             assert offsets == [tuple(o) for s in entry["tokens"] for o in s]  # the index agrees with the text
-            for column, layer in enumerate(("entity", "area", "claim")):
+            assert entry["columns"] == ["area", "claim", "entity"]  # entities last, as CoNLL-2003's NER column
+            for column, layer in enumerate(entry["columns"]):
                 tags = [tags[column] for sentence in sentences for _, tags in sentence]
                 rebuilt += [
                     (entry["document"], annotator, layer, label, a, b, text[a:b])
@@ -110,7 +111,7 @@ def test_a_span_inside_a_word_is_reported_unaligned(tmp_path: Path, sqlite_db: D
         "1 of 1 spans could not be aligned to tokens (widened to whole tokens): d 9-15 LOC 'Orient'"
     )
     (_, sentences), *_ = parse_conll(tmp_path / "out" / "x.conll")
-    assert [(tok, tags[0]) for tok, tags in sentences[0]][:3] == [("Le", "O"), ("Moyen-Orient", "B-LOC"), ("et", "O")]
+    assert [(tok, tags[-1]) for tok, tags in sentences[0]][:3] == [("Le", "O"), ("Moyen-Orient", "B-LOC"), ("et", "O")]
 
 
 def _words(text: str, cuts: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
@@ -228,13 +229,33 @@ def _line_of(path: Path, needle: str) -> int:
 @pytest.mark.parametrize(
     ("case", "old", "new", "message"),
     [
-        ("edited token", "غزة\tB-LOC", "غزه\tB-LOC", r"token 'غزه' is not the text at offset \d+ \('غزة'\)"),
-        ("bad tag", "غزة\tB-LOC", "غزة\tX-LOC", r"tag 'X-LOC' in column 'entity' is not O, B-LABEL or I-LABEL"),
-        ("unknown label", "غزة\tB-LOC", "غزة\tB-CITY", r"column 'entity': unknown label 'CITY'"),
-        ("label of another layer", "غزة\tB-LOC", "غزة\tB-CLAIM", r"unknown label 'CLAIM' \(not in layer 'entity'\)"),
-        ("I- after O", "المتحدة\tI-ORG", "المتحدة\tI-LOC", r"I-LOC in column 'entity' continues no LOC span"),
-        ("missing column", "غزة\tB-LOC\tO\tO", "غزة\tB-LOC\tO", r"2 tags, but the block has 3 columns"),
-        ("white space in a token", "غزة\tB-LOC", "غ زة\tB-LOC", r"'غ زة' is not a token"),
+        (
+            "edited token",
+            "غزة\tO\tO\tB-LOC",
+            "غزه\tO\tO\tB-LOC",
+            r"token 'غزه' is not the text at offset \d+ \('غزة'\)",
+        ),
+        (
+            "bad tag",
+            "غزة\tO\tO\tB-LOC",
+            "غزة\tO\tO\tX-LOC",
+            r"tag 'X-LOC' in column 'entity' is not O, B-LABEL or I-LABEL",
+        ),
+        ("unknown label", "غزة\tO\tO\tB-LOC", "غزة\tO\tO\tB-CITY", r"column 'entity': unknown label 'CITY'"),
+        (
+            "label of another layer",
+            "غزة\tO\tO\tB-LOC",
+            "غزة\tO\tO\tB-CLAIM",
+            r"unknown label 'CLAIM' \(not in layer 'entity'\)",
+        ),
+        (
+            "I- after O",
+            "المتحدة\tO\tO\tI-ORG",
+            "المتحدة\tO\tO\tI-LOC",
+            r"I-LOC in column 'entity' continues no LOC span",
+        ),
+        ("missing column", "غزة\tO\tO\tB-LOC", "غزة\tO\tB-LOC", r"2 tags, but the block has 3 columns"),
+        ("white space in a token", "غزة\tO\tO\tB-LOC", "غ زة\tO\tO\tB-LOC", r"'غ زة' is not a token"),
     ],
 )
 def test_a_broken_conll_file_is_refused_with_its_line(
@@ -281,3 +302,21 @@ def test_a_conll_file_without_annotator_needs_one(corpus: Database, tmp_path: Pa
         import_paths(sqlite_db, [conll])
     import_paths(sqlite_db, [conll], annotator="model")
     assert {s[1] for s in stored_spans(sqlite_db)} == {"model"}
+
+
+def test_spacy_reads_every_entity_from_the_last_column(corpus: Database, tmp_path: Path) -> None:
+    """spaCy's CoNLL-2003 NER converter (``spacy convert -c ner``) takes the tag from the last column."""
+    from spacy.training.converters import conll_ner_to_docs
+
+    export_conll(corpus, tmp_path / "out", annotators=[AMINA])
+    data = (tmp_path / "out" / f"{AMINA}.conll").read_text(encoding="utf-8")
+    read = sorted((ent.text, ent.label_) for doc in conll_ner_to_docs(data, no_print=True) for ent in doc.ents)
+    entities = [s for s in stored_spans(corpus, [AMINA]) if s[2] == "entity"]
+    outermost = [
+        s for s in entities if not any(o != s and o[0] == s[0] and o[4] <= s[4] and s[5] <= o[5] for o in entities)
+    ]
+    assert len(read) == len(outermost) > 30
+    # spaCy joins the tokens of an entity with spaces, where the text may have a line break or nothing
+    assert sorted((text.replace(" ", ""), label) for text, label in read) == sorted(
+        (s[6].replace(" ", "").replace("\n", ""), s[3]) for s in outermost
+    )

@@ -1,7 +1,8 @@
 """The ``conll`` export format: CoNLL-2003-style BIO, one token per line, a blank line between
 sentences, ``-DOCSTART-`` before each document; one ``<annotator>.conll`` per annotator.
 
-Columns, tab-separated: the token, then one BIO column per span layer (the entity layer first).
+Columns, tab-separated: the token, then one BIO column per span layer, the entity layer last, where
+CoNLL-2003 has its NER column and where readers (``spacy convert -c ner``, most NER loaders) take the tag.
 Tokens come from :mod:`curator.io.tokens` (Arabic proclitics split off where a span starts after
 them); sentences end at line breaks and at . ! ? ؟ … but never inside a span.
 
@@ -51,11 +52,11 @@ class AlignmentReport:
     proclitic_splits: int = 0
 
 
-def column_layers(schema: Schema, layers: list[str] | None) -> list[str]:
-    """The span layers that get a BIO column, the entity layer first."""
+def column_layers(schema: Schema, layers: list[str] | None, *, entity_last: bool = False) -> list[str]:
+    """The span layers that get a BIO column, the entity layer first (or last)."""
     span_layers = [lay.id for lay in schema.layers if "span" in lay.scopes and (not layers or lay.id in layers)]
-    first = ner_layer(schema)
-    return sorted(span_layers, key=lambda lay: lay != first)
+    entity = ner_layer(schema)
+    return sorted(span_layers, key=lambda lay: (lay == entity) == entity_last)
 
 
 def _describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
@@ -155,7 +156,7 @@ def export_conll(
         options=options,
         on_note=on_note,
     )
-    columns = column_layers(db.schema, layers)
+    columns = column_layers(db.schema, layers, entity_last=True)
     report = AlignmentReport()
     names = NameAllocator(["README.md"], fallback="annotator")
     documents = 0
