@@ -35,6 +35,11 @@ def strings_in(value: Any) -> Iterator[str]:
             yield from strings_in(item)
 
 
+def storable(values: list[str]) -> bool:
+    """Whether every string of ``values`` can be stored (one search over all of them)."""
+    return _UNSTORABLE.search(_SEPARATOR.join(values)) is None
+
+
 def first_unstorable(named: Iterable[tuple[str, str]]) -> tuple[str, str] | None:
     """The first (name, problem) among named strings; one search over all of them when none is bad
     (the common case: imports of 200,000 annotations must not pay a search per string)."""
