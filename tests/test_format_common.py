@@ -16,6 +16,7 @@ from curator.errors import CuratorError
 from curator.io.export_folder import OutputRefused
 from curator.io.formats import EXPORT_FORMATS
 from curator.io.importer import IMPORT_FORMATS, import_paths
+from curator.io.optional_libs import INSTALL_HINT
 from curator.io.safe_names import inside, safe_file_name, unique_names
 from curator.store.database import Database
 
@@ -126,6 +127,29 @@ def test_a_missing_library_is_one_clear_line(tmp_path: Path) -> None:
         "the spacy format needs spaCy 3, which is not installed: python3 -m pip install 'curator[formats]'"
     )
     assert issubclass(OutputRefused, CuratorError)
+
+
+@pytest.mark.parametrize(
+    ("hidden", "fmt", "package", "suffix"),
+    [
+        ("spacy", "spacy", "spaCy 3", ".spacy"),
+        ("pyarrow", "parquet", "pyarrow", ".parquet"),
+        ("cassis", "xmi", "dkpro-cassis", ".xmi"),
+    ],
+)
+def test_without_its_library_a_format_exports_and_imports_nothing_and_says_what_to_install(
+    tmp_path: Path, seeds: Path, hidden: str, fmt: str, package: str, suffix: str
+) -> None:
+    url = f"sqlite:///{tmp_path / 'c.sqlite'}"
+    assert _cli("--db", url, "import", str(seeds), home=tmp_path).returncode == 0
+    (tmp_path / f"x{suffix}").write_bytes(b"not read")
+    expected = f"curator: error: the {fmt} format needs {package}, which is not installed: {INSTALL_HINT}"
+    for args in (["export", "--format", fmt, "--out", str(tmp_path / "out")], ["import", str(tmp_path / f"x{suffix}")]):
+        argv = ["--db", url, *args]
+        code = f"import sys; sys.modules[{hidden!r}] = None\nfrom curator.cli.main import main\nmain({argv!r})"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+        assert (result.returncode, result.stderr.strip()) == (1, expected), args
+    assert not (tmp_path / "out").exists()
 
 
 def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
