@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from curator.io.importer import import_paths
-from curator.store import browse, queries
+from curator.store import browse, migrations, queries
 from curator.store.browse import DocumentFilter
 from curator.store.database import Database
 from curator.store.editing import Editor
@@ -89,3 +91,57 @@ def test_document_spans_by_stretch_equal_the_full_query(corpus: Database) -> Non
     assert first + rest == everything and all(s.start < 1000 for s in first)
     assert next(s for s in first if s.id == claim.id).attributes == {"stance": "support"}
     assert browse.document_spans(corpus, doc.id, "nobody") == []
+
+
+def _jsonl(path: Path, records: list[dict[str, str]]) -> Path:
+    path.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
+    return path
+
+
+NEWS = [
+    {"id": "un-oic-2024", "title": "الأُمَم المتحدة ومنظمة التعاون الإسلامي", "text": "تعاون بين المنظمتين."},
+    {"id": "rapport-été", "title": "État  des lieux de la coopération", "text": "Un bilan de la coopération."},
+    {"id": "gaza", "title": "إغاثة غزة", "text": "قافلة مساعدات إلى غزة."},
+]
+
+
+def _titles(db: Database, text: str) -> list[str]:
+    return [row.title for row in browse.document_page(db, "amina", DocumentFilter(text=text))]
+
+
+def test_the_title_filter_folds_arabic_and_accents_as_corpus_search_does(db: Database, tmp_path: Path) -> None:
+    import_paths(db, [_jsonl(tmp_path / "news.jsonl", NEWS)])
+    un, france, gaza = (record["title"] for record in NEWS)
+    # Typed without hamza, tashkeel or teh marbuta, the Arabic title is found...
+    assert _titles(db, "الامم المتحده") == [un]
+    assert _titles(db, "اغاثه") == [gaza]
+    # ...and with them, a title written without them (and any white space matches any other).
+    assert _titles(db, "إغاثةُ   غزة") == [gaza]
+    # French: accents and case are ignored, on SQLite as on PostgreSQL.
+    assert _titles(db, "etat des") == _titles(db, "ÉTAT DES") == [france]
+    assert _titles(db, "rapport-ete") == [france]  # the external id, folded too
+    assert browse.count_matching(db, "amina", DocumentFilter(text="الأمم")) == 1
+    assert _titles(db, "غزة gaza") == []  # no match runs from the title into the external id
+    assert _titles(db, "100%_") == []
+
+
+def test_documents_stored_before_the_folded_filter_are_found_after_the_upgrade(db_url: str) -> None:
+    engine = create_engine(db_url)
+    migrations.upgrade(engine, "0004")
+    with engine.begin() as conn:
+        for number, (ext_id, title) in enumerate((("old-ar", "الأمم المتحدة"), ("old-fr", "Élections")), 1):
+            conn.execute(
+                text(
+                    "INSERT INTO documents (ext_id, title, source, language, direction, text, length, content_sha256, "
+                    "newline, had_bom, meta, created_at) VALUES (:ext_id, :title, 'old.txt', 'ar', 'rtl', :body, 5, "
+                    ":sha, 'lf', false, '{}', '2024-01-01 00:00:00')"
+                ),
+                {"ext_id": ext_id, "title": title, "body": f"نص {number}", "sha": f"sha{number}"},
+            )
+    engine.dispose()
+    db = Database(db_url)
+    try:
+        assert _titles(db, "الامم") == ["الأمم المتحدة"]
+        assert _titles(db, "elections") == ["Élections"]
+    finally:
+        db.dispose()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from curator.text.boundaries import clamp_to_boundaries, is_boundary, proclitic_split, snap
-from curator.text.folding import find_all, fold
-from curator.text.language import base_direction, detect_language, paragraph_direction
+from curator.text.folding import find_all, fold, fold_words
+from curator.text.language import base_direction, detect_language, line_direction, paragraph_direction
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,14 @@ def test_each_paragraph_has_its_own_direction(samples: Path) -> None:
     assert [paragraph_direction(p) for p in paragraphs] == ["ltr", "rtl", "ltr"]
 
 
+def test_a_snippet_reads_in_the_direction_of_its_line(samples: Path) -> None:
+    text = (samples / "mixed_paragraphs.txt").read_text(encoding="utf-8")
+    # "OCI" in the French line and "خياري" in the Arabic one; an empty line or text has no strong letter.
+    assert line_direction(text, text.index("OCI")) == "ltr"
+    assert line_direction(text, text.index("خياري")) == "rtl"
+    assert line_direction("أ\n\nب", 2) == paragraph_direction("") == "ltr"
+
+
 def test_english_and_unknown_languages() -> None:
     assert detect_language("The Secretary-General said that the partnership is essential.") == "en"
     assert detect_language("12345 !!!") == "other"
@@ -50,6 +58,11 @@ def test_arabic_search_ignores_tashkeel_and_folds_letter_forms(samples: Path) ->
 def test_french_search_ignores_accents_and_case() -> None:
     text = "Le Mémorandum et le MEMORANDUM"
     assert [text[s:e] for s, e in find_all(text, "memorandum")] == ["Mémorandum", "MEMORANDUM"]
+
+
+def test_words_are_folded_with_white_space_runs_made_one_space() -> None:
+    assert fold_words("  الأُمَم\u00a0 المتحدة\t") == "الامم المتحده"
+    assert fold_words("Réunion\n du  CONSEIL") == "reunion du conseil"
 
 
 def test_folding_keeps_a_map_to_original_offsets() -> None:

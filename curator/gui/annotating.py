@@ -8,17 +8,26 @@ edits); the selection rules of :mod:`curator.gui.selection_rules` decide what a 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 
-from curator.schema.model import RelationType
+from curator.schema.model import Layer, RelationType
 from curator.store.queries import SpanRecord
 
 from .label_catalog import LabelCatalog
 from .selection_rules import SnapRules, span_for_selection
 from .text_view import TextView
 from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class _Preview:
+    """A mouse selection as the curator made it (``dragged``) and as the view shows it, snapped."""
+
+    dragged: tuple[int, int]
+    shown: tuple[int, int]
 
 
 class AnnotationController(QObject):
@@ -35,6 +44,8 @@ class AnnotationController(QObject):
         self.counts: Counter[tuple[str, str]] = Counter()
         self._linking: RelationType | None = None
         self._link_source: SpanRecord | None = None
+        self._preview: _Preview | None = None
+        self._preview_layer: str | None = None  # the layer of the last label applied
         doc = workspace.doc
         doc.loaded.connect(self._show_document)
         doc.spans_extended.connect(self._spans_extended)
@@ -58,6 +69,7 @@ class AnnotationController(QObject):
     def _show_document(self) -> None:
         doc = self.workspace.doc
         self.cancel_link()
+        self._preview = None
         self.view.show_document(doc.text, doc.offsets, doc.spans, self._color, self._describe)
         self.counts = Counter((span.layer, span.label) for span in doc.spans)
         self.counts_changed.emit(dict(self.counts))
@@ -100,18 +112,39 @@ class AnnotationController(QObject):
 
     # -- selecting --------------------------------------------------------------------------------
 
+    def preview_layer(self) -> Layer | None:
+        """The layer whose rules snap a selection on mouse release: the one of the last label applied,
+        at first the schema's first span layer (the entities)."""
+        layers = self.catalog.span_layers()
+        return next((layer for layer in layers if layer.id == self._preview_layer), layers[0] if layers else None)
+
     def _preview_selection(self) -> None:
-        """Show at once, on mouse release, the words the selection will label."""
+        """Show at once, on mouse release, the words the selection will label, snapped by the rules
+        of :meth:`preview_layer`: what that layer's key then stores is exactly what is highlighted. A
+        key of a layer with other rules snaps the drag again by its own (see :meth:`apply_label`)."""
+        self._preview = None
         if self.view.selection_is_exact:
             return
         selection = self.view.selection_offsets()
         if selection is None:
             return
-        article = any(not layer.article_in_span for layer in self.catalog.span_layers())
-        rules = SnapRules(article_may_stay_out=article, cross_paragraph=True)
+        rules = SnapRules.for_layer(self.preview_layer(), exact=False)
         snapped = span_for_selection(self.workspace.doc.text, *selection, rules)
-        if snapped is not None and snapped != selection:
+        if snapped is None:
+            return
+        self._preview = _Preview(selection, snapped)
+        if snapped != selection:
             self.view.select_offsets(*snapped, reveal=False)
+
+    def _selection_to_snap(self, exact: bool) -> tuple[int, int] | None:
+        """The selection a label applies to: the drag itself while the view still shows its snapped
+        preview (another layer's rules may take more of it, such as a claim across a paragraph
+        break), else what the view shows."""
+        selection = self.view.selection_offsets()
+        preview = self._preview
+        if selection is not None and preview is not None and selection == preview.shown and not exact:
+            return preview.dragged
+        return selection
 
     def select_span(self, span: SpanRecord | None) -> None:
         self.workspace.doc.set_current_span(span)
@@ -138,23 +171,28 @@ class AnnotationController(QObject):
     # -- labelling --------------------------------------------------------------------------------
 
     def apply_label(self, layer: str, label: str) -> SpanRecord | None:
-        """Label the selection; with no selection, relabel the current span."""
+        """Label the selection, snapped by ``layer``'s rules (the drag itself, when the view still
+        shows its preview); with no selection, relabel the current span."""
         doc = self.workspace.doc
         if doc.id is None:
             self.hint.emit(self.tr("Open a document first"))
             return None
-        selection = self.view.selection_offsets()
+        exact = self.view.selection_is_exact
+        selection = self._selection_to_snap(exact)
         if selection is None:
             if doc.current_span is not None:
                 self.workspace.change_label(doc.current_span, layer, label)
                 return doc.current_span
             self.hint.emit(self.tr("Select some text first (hold Alt for exact characters)"))
             return None
-        rules = SnapRules.for_layer(self.catalog.schema.layer(layer), exact=self.view.selection_is_exact)
-        found = span_for_selection(doc.text, *selection, rules)
+        found = span_for_selection(
+            doc.text, *selection, SnapRules.for_layer(self.catalog.schema.layer(layer), exact=exact)
+        )
         if found is None:
             self.hint.emit(self.tr("The selection holds no word to label"))
             return None
+        # The next drag is shown as this layer takes it: curators label one layer at a time.
+        self._preview_layer = layer
         existing = doc.spans.find(layer, label, *found)
         if existing is not None:
             self.view.clear_selection()
@@ -164,6 +202,9 @@ class AnnotationController(QObject):
         span = self.workspace.add_span(layer, label, *found)
         if span is not None:
             self.view.clear_selection()
+        elif found != self.view.selection_offsets():
+            # Not stored: show what this layer's rules made of the selection, not the preview.
+            self.view.select_offsets(*found, reveal=False)
         return span
 
     def delete_current(self) -> None:

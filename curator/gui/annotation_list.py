@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from curator.store.queries import SpanRecord
 from curator.text.invisible import reveal
 
-from .direction import reads_rtl
+from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .open_document import OpenDocument
@@ -162,12 +162,11 @@ class AnnotationModel(QAbstractTableModel):
                 return reveal(span.note)  # a note's bidi controls shown, not obeyed
         if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
             return swatch(self.catalog.color(span.layer, span.label))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == TEXT:
-            # Each cell in its own direction: an Arabic name reads from the right edge.
-            rtl = reads_rtl(self.doc.span_text(span))
-            return int(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | int(
-                Qt.AlignmentFlag.AlignVCenter
-            )
+        if role in (Qt.ItemDataRole.TextAlignmentRole, TEXT_DIRECTION_ROLE) and column in (TEXT, NOTE):
+            # Each cell in its own direction: an Arabic name reads from the right edge, with a Latin
+            # acronym after it on its left, as in the text.
+            rtl = reads_rtl(self.doc.span_text(span) if column == TEXT else span.note)
+            return cell_alignment(rtl) if role == Qt.ItemDataRole.TextAlignmentRole else layout_direction(rtl)
         if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
             return self.doc.span_text(span)
         if role == Qt.ItemDataRole.UserRole:
@@ -203,6 +202,7 @@ class AnnotationList(QWidget):
         self.model = model
         self.table = QTableView()
         self.table.setModel(model)
+        self.table.setItemDelegate(OwnDirectionDelegate(self.table))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(POSITION, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

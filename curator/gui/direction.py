@@ -1,8 +1,21 @@
-"""Which way a piece of text reads, for aligning it in lists and panels (each cell its own way)."""
+"""Which way a piece of text reads, and laying out list cells and labels that way (each its own way).
+
+Qt lays out an item view's cell in the *view's* direction and mirrors its alignment by that
+direction: an Arabic name with a Latin acronym in a left-to-right table reads "… (OCI)" with the
+acronym at the right end, while the text view (rightly) puts it at the left. Models tell each text
+cell's direction with :data:`TEXT_DIRECTION_ROLE`; :class:`OwnDirectionDelegate` lays the cell out in
+it. The displayed string stays the stored one (no bidi controls are added to it).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
 from curator.text.language import paragraph_direction
+
+# The base direction of a cell's text (a Qt.LayoutDirection); cells without it keep the view's.
+TEXT_DIRECTION_ROLE = int(Qt.ItemDataRole.UserRole) + 0x100
 
 
 def reads_rtl(text: str) -> bool:
@@ -11,3 +24,35 @@ def reads_rtl(text: str) -> bool:
     if not any(ch.isalpha() for ch in text):
         return False
     return paragraph_direction(text.split("\n", 1)[0] or text.strip()) == "rtl"
+
+
+def layout_direction(rtl: bool) -> Qt.LayoutDirection:
+    return Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+
+
+def start_alignment(rtl: bool) -> Qt.AlignmentFlag:
+    """The starting edge of text that reads ``rtl`` (right) or not (left), as an *absolute* alignment:
+    Qt mirrors a plain AlignRight of right-to-left text, or in a right-to-left widget, to the left."""
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    return side | Qt.AlignmentFlag.AlignAbsolute
+
+
+def cell_alignment(rtl: bool) -> int:
+    """A model's TextAlignmentRole for a text cell: its starting edge, vertically centred."""
+    return int(start_alignment(rtl) | Qt.AlignmentFlag.AlignVCenter)
+
+
+class OwnDirectionDelegate(QStyledItemDelegate):
+    """Lays out each cell that has a :data:`TEXT_DIRECTION_ROLE` in that direction.
+
+    The cell's alignment is taken as absolute (left means the left edge), so the side the model
+    asks for is the side the text is drawn at, whatever the cell's or the view's direction.
+    """
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        direction = index.data(TEXT_DIRECTION_ROLE)
+        if direction is None:
+            return
+        option.direction = Qt.LayoutDirection(direction)
+        option.displayAlignment = option.displayAlignment | Qt.AlignmentFlag.AlignAbsolute

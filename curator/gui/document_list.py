@@ -32,7 +32,7 @@ from curator.store.database import Database
 from curator.store.models import REVIEW_STATES, STATUSES
 from curator.text.invisible import reveal
 
-from .direction import reads_rtl
+from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
@@ -207,9 +207,12 @@ class DocumentListModel(QAbstractTableModel):
                 return self.tr(STATUS_NAMES.get(row.status, row.status))
             if column == COUNT:
                 return row.annotations
+        if role == TEXT_DIRECTION_ROLE and column == TITLE:
+            # The stored title's direction: its revealed controls (⟦RLO⟧) are shown, not obeyed.
+            return layout_direction(reads_rtl(row.title))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column == TITLE and reads_rtl(row.title):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == TITLE:
+                return cell_alignment(reads_rtl(row.title))
             if column == COUNT:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -261,6 +264,7 @@ class DocumentListPanel(QWidget):
         self.count = QLabel()
         self.table = _DocumentTable()
         self.table.setModel(model)
+        self.table.setItemDelegate(OwnDirectionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -32,8 +32,9 @@ from curator.store.database import Database
 from curator.store.search import Hit, search_corpus
 from curator.text.folding import find_all
 from curator.text.invisible import reveal
+from curator.text.language import line_direction
 
-from .direction import reads_rtl
+from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .selection_rules import occurrence_is_whole_word
@@ -179,6 +180,7 @@ class AnnotateAllDialog(QDialog):
         self.model.setHorizontalHeaderLabels([self.tr("Add"), self.tr("Position"), self.tr("In context")])
         self.view = QTreeView()
         self.view.setModel(self.model)
+        self.view.setItemDelegate(OwnDirectionDelegate(self.view))
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -217,8 +219,10 @@ class AnnotateAllDialog(QDialog):
             before = self.text[max(0, start - 30) : start].split("\n")[-1]
             after = self.text[end : end + 30].split("\n")[0]
             context = QStandardItem(f"{before}【{self.text[start:end]}】{after}")
-            rtl = reads_rtl(self.text[start:end])
-            context.setTextAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            # In the direction of its line, as the text view shows it.
+            rtl = line_direction(self.text, start) == "rtl"
+            context.setTextAlignment(Qt.AlignmentFlag(cell_alignment(rtl)))
+            context.setData(layout_direction(rtl), TEXT_DIRECTION_ROLE)
             for item in (check, position, context):
                 item.setEditable(False)
             self.model.appendRow([check, position, context])
@@ -273,11 +277,10 @@ class HitModel(QAbstractTableModel):
             before = hit.before.split("\n")[-1]
             after = hit.after.split("\n")[0]
             return f"{before}【{hit.match}】{after}"
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            text = hit.title if index.column() == 0 else hit.match
-            rtl = reads_rtl(text)
-            side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-            return int(side | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.TextAlignmentRole, TEXT_DIRECTION_ROLE):
+            # The title in its own direction; the context in its line's, as the text view shows it.
+            rtl = reads_rtl(hit.title) if index.column() == 0 else hit.direction == "rtl"
+            return layout_direction(rtl) if role == TEXT_DIRECTION_ROLE else cell_alignment(rtl)
         return None
 
     def hit_at(self, row: int) -> Hit | None:
@@ -300,6 +303,7 @@ class CorpusSearchPanel(QWidget):
         self.model = HitModel()
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setItemDelegate(OwnDirectionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)

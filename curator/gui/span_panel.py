@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from curator.schema.model import Attribute, RelationType
 from curator.store.queries import RelationRecord, SpanRecord
 
-from .direction import reads_rtl
+from .direction import layout_direction, reads_rtl, start_alignment
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 
@@ -110,10 +110,13 @@ class SpanPanel(QWidget):
             return
         self._filling = True
         try:
-            self.words.setText(_elide(words, 300))
-            rtl = reads_rtl(words)
-            self.words.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-            self.words.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            shown = _elide(words, 300)
+            self.words.setText(shown)
+            # Arabic starts at the right edge, French at the left; absolute, since Qt mirrors a plain
+            # AlignRight of right-to-left text (or in a right-to-left widget) to the left edge.
+            rtl = reads_rtl(shown)
+            self.words.setLayoutDirection(layout_direction(rtl))
+            self.words.setAlignment(start_alignment(rtl))
             index = self.label_box.findData(f"{span.layer}/{span.label}")
             self.label_box.setCurrentIndex(index)
             self._rebuild_rows(span, relations)

@@ -12,12 +12,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Text, and_, func, literal, or_, select, type_coerce
+from sqlalchemy import Select, Text, and_, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from curator.store.database import Database
 from curator.store.models import STATUSES, Annotator, Document, DocumentStatus, LabelRow, LayerRow, Span
 from curator.store.queries import SpanRecord
+from curator.text.folding import fold_words
 
 PAGE = 200
 
@@ -36,7 +37,8 @@ class DocumentRow:
 
 @dataclass(frozen=True)
 class DocumentFilter:
-    """Which documents the list shows. ``text`` matches the title or the external id, ignoring case."""
+    """Which documents the list shows. ``text`` is found in the title or the external id ignoring
+    case, accents, tashkeel and Arabic letter forms (as corpus search does), and white space runs."""
 
     status: str | None = None
     language: str | None = None
@@ -63,12 +65,12 @@ def _filtered(query: Select[Any], me: int, flt: DocumentFilter) -> Select[Any]:
         query = query.where(status == flt.status)
     if flt.language:
         query = query.where(Document.language == flt.language)
-    needle = flt.text.strip()
+    # Folded as corpus search folds (Arabic letter forms and tashkeel, accents, case), against the
+    # folded copy each document got at import: one LIKE over a short column, no Python per title.
+    needle = fold_words(flt.text)
     if needle:
         pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(
-            or_(Document.title.ilike(pattern, escape="\\"), Document.ext_id.ilike(pattern, escape="\\"))
-        )
+        query = query.where(Document.filter_key.like(pattern, escape="\\"))
     return query
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select, text, update
 from curator.store.database import Database
 from curator.store.models import Document
 from curator.text.folding import find_all, fold_query, fold_text
+from curator.text.language import line_direction
 
 INDEX_BATCH = 500
 CONTEXT = 40
@@ -22,7 +23,8 @@ CONTEXT = 40
 
 @dataclass(frozen=True)
 class Hit:
-    """One match: document, code-point offsets in its text, and the words around it."""
+    """One match: document, code-point offsets in its text, the words around it, and the direction
+    (``rtl``/``ltr``) of the line it is on, which its context reads in."""
 
     document_id: int
     title: str
@@ -31,6 +33,7 @@ class Hit:
     before: str
     match: str
     after: str
+    direction: str = "ltr"
 
 
 def pending(db: Database) -> int:
@@ -105,6 +108,7 @@ def search_corpus(db: Database, query: str, *, limit_documents: int = 200, index
                     body[max(0, start - CONTEXT) : start],
                     body[start:end],
                     body[end : end + CONTEXT],
+                    line_direction(body, start),
                 )
             )
     return hits

@@ -90,6 +90,13 @@ def fold_query(query: str) -> str:
     return fold_text(query).strip()
 
 
+def fold_words(text: str) -> str:
+    """The folded copy of ``text`` with each run of white space made one space, none at the ends: what
+    a plain substring match (SQL ``LIKE``) compares, so that any white space matches any other, as in
+    :func:`query_pattern`. Fold stored copies and the query with it alike."""
+    return " ".join(fold_text(text).split())
+
+
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     """For each folded character, every character that folds to it (itself included)."""
