@@ -98,7 +98,7 @@ class AnnotationModel(QAbstractTableModel):
         self.endInsertRows()
 
     def _removed(self, span: SpanRecord) -> None:
-        row = self.row_of(span.id)
+        row = self.row_of(span.id, like=span)
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -106,8 +106,8 @@ class AnnotationModel(QAbstractTableModel):
         del self._rows[row]
         self.endRemoveRows()
 
-    def _changed(self, _before: SpanRecord, after: SpanRecord) -> None:
-        row = self.row_of(after.id)
+    def _changed(self, before: SpanRecord, after: SpanRecord) -> None:
+        row = self.row_of(after.id, like=before)
         if row is None:
             return
         if self._key(after) == self._keys[row]:
@@ -121,7 +121,16 @@ class AnnotationModel(QAbstractTableModel):
         layer = self.catalog.schema.layer(layer_id)
         return self.catalog.layer_name(layer) if layer else layer_id
 
-    def row_of(self, span_id: int) -> int | None:
+    def row_of(self, span_id: int, like: SpanRecord | None = None) -> int | None:
+        """The row of span ``span_id``; ``like`` (its version as shown) finds it by bisection, which
+        every edit of a 10,000-span document needs, instead of a scan."""
+        if like is not None:
+            key = self._key(like)
+            row = bisect_left(self._keys, key)
+            while row < len(self._keys) and self._keys[row] == key:
+                if self._rows[row].id == span_id:
+                    return row
+                row += 1
         for row, span in enumerate(self._rows):
             if span.id == span_id:
                 return row
@@ -229,7 +238,7 @@ class AnnotationList(QWidget):
 
     def show_current(self, span: SpanRecord | None) -> None:
         """Select the row of ``span`` without emitting ``span_activated``."""
-        row = self.model.row_of(span.id) if span else None
+        row = self.model.row_of(span.id, like=span) if span else None
         if row is None:
             self.table.clearSelection()
             return

@@ -81,11 +81,13 @@ class SpanPanel(QWidget):
         self.attribute_widgets: dict[str, QWidget] = {}
         self.note = QLineEdit()
         self.delete_button = QPushButton()
+        self._shape: tuple[Any, ...] | None = None  # the label and links the rows below were built for
         self._fill_labels()
         self.show_span(None, "", [])
 
     def set_catalog(self, catalog: LabelCatalog) -> None:
         self.catalog = catalog
+        self._shape = None  # names in another language: the rows are built again
         self._fill_labels()
 
     def _fill_labels(self) -> None:
@@ -124,7 +126,18 @@ class SpanPanel(QWidget):
             self._filling = False
 
     def _rebuild_rows(self, span: SpanRecord, relations: list[tuple[RelationRecord, SpanRecord | None, str]]) -> None:
-        # Everything below the label row depends on the label: rebuild it.
+        # Everything below the label row depends on the label and the links: rebuilt when they differ,
+        # only refilled when they do not (selecting or adding spans one after another, the common case:
+        # building the rows again cost more than drawing the new span).
+        shape = (
+            span.layer,
+            span.label,
+            tuple((r.id, other.label if other else None, words) for r, other, words in relations),
+        )
+        if shape == self._shape:
+            self._refill(span)
+            return
+        self._shape = shape
         while self.form.rowCount() > 2:
             self.form.removeRow(2)
         self.attribute_widgets = {}
@@ -152,6 +165,18 @@ class SpanPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete annotation (Del)"))
         self.delete_button.clicked.connect(self._delete_clicked)
         self.form.addRow(self.delete_button)
+
+    def _refill(self, span: SpanRecord) -> None:
+        """Show ``span``'s values in the rows built for a span of the same label and links."""
+        for attribute_id, widget in self.attribute_widgets.items():
+            value = span.attributes.get(attribute_id)
+            if isinstance(widget, QLineEdit):
+                widget.setText(str(value or ""))
+                widget.setModified(False)
+            elif isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+        self.note.setText(span.note)
+        self.note.setModified(False)
 
     def _relation_types_from(self, span: SpanRecord) -> list[RelationType]:
         return [
