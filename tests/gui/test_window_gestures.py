@@ -126,3 +126,35 @@ def test_the_window_comes_back_with_its_size_and_docks(
     assert (again.width(), again.height()) == size
     assert not again.docks["annotations"].isVisible()
     assert again.docks["labels"].isVisible()
+
+
+def test_the_side_panel_shows_each_selected_span_s_own_values(
+    sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable
+) -> None:
+    """Two claims one after the other: the panel's rows are reused, so each must show its own values."""
+    from PySide6.QtWidgets import QComboBox
+
+    from curator.store.editing import Editor
+
+    doc_id = add_document(sqlite_db, samples / "mixed_bidi_ar.txt")
+    text = queries.document(sqlite_db, doc_id).text  # type: ignore[union-attr]
+    editor = Editor(sqlite_db, "amina")
+    first_word, second_word = "خالد", "جدة"
+    a = text.index(first_word)
+    b = text.index(second_word)
+    editor.add_span(doc_id, "claim", "CLAIM", a, a + len(first_word), {"stance": "support"}, note="first")
+    editor.add_span(doc_id, "claim", "CLAIM", b, b + len(second_word), {}, note="")
+    window, hand = open_window(sqlite_db, doc_id)
+    panel = window.span_panel
+
+    def shown() -> tuple[object, str]:
+        stance = panel.attribute_widgets["stance"]
+        assert isinstance(stance, QComboBox)
+        return stance.currentData(), panel.note.text()
+
+    hand.click(a + 1)
+    assert shown() == ("support", "first")
+    hand.click(b + 1)
+    assert shown() == (None, "")
+    hand.click(a + 1)
+    assert shown() == ("support", "first")
