@@ -92,3 +92,66 @@ def test_the_review_window_command_is_there(capsys: pytest.CaptureFixture[str]) 
     except SystemExit as exc:
         assert exc.code in (0, None)
     assert "--reviewer" in capsys.readouterr().out
+
+
+@pytest.fixture
+def unanimous(db: Database) -> Database:
+    """One document, the same area from both annotators: every kappa and alpha is undefined."""
+    from curator.io.records import DocLabelIn, DocumentIn
+    from curator.store.bulk import write_batch
+
+    doc = DocumentIn(source="u.txt", line=1, text="La santé avant tout.", ext_id="u1")
+    doc.doc_labels = [DocLabelIn("area", "HEALTH", "amina"), DocLabelIn("area", "HEALTH", "karim")]
+    write_batch(db, [doc], "test")
+    return db
+
+
+def test_a_report_of_undefined_figures_is_written_and_says_so(
+    unanimous: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "report"
+    _run(unanimous, "report", "--out", str(out))
+    assert capsys.readouterr().out.strip() == f"wrote {out / 'index.html'}"
+    figures = json.loads((out / "figures.json").read_text(encoding="utf-8"))
+    area = next(d for d in figures["document_layers"] if d["layer"] == "area")
+    assert area["pairs"][0]["kappa"] is None and area["alpha_by_label"] == {"HEALTH": None}
+    page = (out / "index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr><td dir='auto'>HEALTH \(الصحة\)</td>(.*?)</tr>", page)
+    assert row is not None and row.group(1) == "<td>—</td>" * 3
+    assert "— marks an undefined figure" in page
+    assert "<p class='no-chart'>No chart: every figure it would show is undefined.</p>" in page
+    assert not (out / "charts" / "area-documents-kappa.png").exists()
+    assert [p.name for p in tmp_path.glob("*report*")] == ["report"]  # nothing left aside
+
+
+def test_a_report_that_fails_leaves_no_half_written_folder(
+    corpus: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curator.review import report
+
+    def broken(*args: object) -> list[str]:
+        raise RuntimeError("the chart library gave up")
+
+    out = tmp_path / "report"
+    monkeypatch.setattr(report, "_document_section", broken)  # after figures.json and the span charts
+    with pytest.raises(SystemExit) as exc:
+        main(["--db", corpus.url, "report", "--out", str(out)])
+    assert exc.value.code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["curator: error: the report could not be written (RuntimeError: the chart library gave up)"]
+    assert list(tmp_path.glob("*report*")) == []  # neither the folder nor the one it was built in
+    # Over a previous report: the previous one stays whole, and files of the folder are kept.
+    monkeypatch.undo()
+    _run(corpus, "report", "--out", str(out))
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(report, "_document_section", broken)
+    with pytest.raises(SystemExit):
+        main(["--db", corpus.url, "report", "--out", str(out)])
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    # And a new report replaces the old one's files, keeping the folder's others.
+    monkeypatch.undo()
+    _run(corpus, "report", "--out", str(out), "--layer", "area")
+    assert not (out / "charts" / "entity-f1.png").exists() and (out / "charts" / "area-documents-kappa.png").exists()
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert "Span layer entity" not in (out / "index.html").read_text(encoding="utf-8")

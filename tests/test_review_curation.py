@@ -97,6 +97,18 @@ def test_a_curation_round_trip_ends_in_an_export_of_exactly_the_gold_layer(
     doc_id = _crafted(db)
     curation = CurationService(db, "reviewer")
     pair = ["amina", "karim"]
+    # Before any decision there is no gold layer, and `export --curated` says so on one line.
+    export = ["--db", db.url, "export", "--format", "jsonl", "--out", str(tmp_path / "gold.jsonl")]
+    with pytest.raises(SystemExit) as refused:
+        main([*export, "--curated"])
+    assert refused.value.code == 1
+    assert capsys.readouterr().err.strip() == (
+        f"curator: error: no annotator named {GOLD_ANNOTATOR!r} in the database: nothing has been curated yet"
+    )
+    with pytest.raises(SystemExit) as refused:
+        main([*export, "--curated", "--annotator", "amina"])
+    assert refused.value.code == 2 and not (tmp_path / "gold.jsonl").exists()
+    capsys.readouterr()
 
     plan = curation.preview_agreed(doc_id, pair)
     assert [(s.label, TEXT[s.start : s.end]) for s in plan.spans] == [("PER", "Ali")]
@@ -145,7 +157,7 @@ def test_a_curation_round_trip_ends_in_an_export_of_exactly_the_gold_layer(
 
     out = tmp_path / "gold.jsonl"
     with pytest.raises(SystemExit) as done:
-        main(["--db", db.url, "export", "--format", "jsonl", "--out", str(out), *_gold_only()])
+        main(["--db", db.url, "export", "--format", "jsonl", "--out", str(out), "--curated"])
         raise SystemExit(0)
     assert done.value.code in (0, None)
     (line,) = out.read_text(encoding="utf-8").splitlines()
@@ -161,16 +173,6 @@ def test_a_curation_round_trip_ends_in_an_export_of_exactly_the_gold_layer(
     assert [r["type"] for r in exported["relations"]] == ["claimant"]
 
 
-def _gold_only() -> list[str]:
-    """``--curated`` where the export command has it, else the gold layer's annotator."""
-    from curator.cli.main import cli
-
-    export = cli.commands["export"]
-    if any("--curated" in param.opts for param in export.params):
-        return ["--curated"]
-    return ["--annotator", GOLD_ANNOTATOR]
-
-
 def test_removing_and_editing_gold_spans(db: Database) -> None:
     doc_id = _crafted(db)
     curation = CurationService(db, "reviewer")
@@ -183,6 +185,25 @@ def test_removing_and_editing_gold_spans(db: Database) -> None:
     assert queries.spans(db, doc_id, [GOLD_ANNOTATOR]) == []
     with pytest.raises(ValueError):
         CurationService(db, GOLD_ANNOTATOR)
+
+
+def test_accept_and_edit_replaces_the_place_in_one_transaction(db: Database) -> None:
+    doc_id = _crafted(db)
+    curation = CurationService(db, "reviewer")
+    place = _at("Conseil de sécurité")
+    first = curation.accept_span(_span(db, doc_id, "karim", "Conseil").id)  # the short version first
+    assert [(s.start, s.end) for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR])] == [_at("Conseil")]
+    amina = _span(db, doc_id, "amina", "Conseil de sécurité")
+    # A refused edit (past the end of the text) takes nothing out: replacing and adding are one transaction.
+    with pytest.raises(EditRefused):
+        curation.accept_and_edit(amina.id, end=len(TEXT) + 3, replace=place)
+    assert [s.id for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR])] == [first.id]
+    edited = curation.accept_and_edit(amina.id, label="MISC", end=place[1], replace=place)
+    (gold,) = queries.spans(db, doc_id, [GOLD_ANNOTATOR])
+    assert (gold.id, gold.label, gold.start, gold.end) == (edited.id, "MISC", *place)
+    # Without ``replace`` the other gold spans in the place stay, as before.
+    curation.accept_and_edit(_span(db, doc_id, "karim", "Conseil").id, label="ORG")
+    assert len(queries.spans(db, doc_id, [GOLD_ANNOTATOR])) == 2
 
 
 def test_threaded_comments_with_who_and_when(db: Database) -> None:
@@ -259,7 +280,7 @@ def test_two_annotators_on_a_seed_are_compared_curated_and_exported(db: Database
     curation.accept_version(doc.id, "entity", diffs[0].start, diffs[0].end, [s.id for s in diffs[0].spans["amina"]], [])
     out = tmp_path / "gold.jsonl"
     try:
-        main(["--db", db.url, "export", "--format", "jsonl", "--out", str(out), *_gold_only()])
+        main(["--db", db.url, "export", "--format", "jsonl", "--out", str(out), "--curated"])
     except SystemExit as exc:
         assert exc.code in (0, None)
     exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]

@@ -82,6 +82,8 @@ def report(
         page = write_report(figures, db.schema, out, language)
     except OSError as exc:
         raise click.ClickException(f"{out}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # a chart that cannot be drawn: one line, and out is left as it was
+        raise click.ClickException(f"the report could not be written ({type(exc).__name__}: {exc})") from exc
     click.echo(f"wrote {page}")
 
 

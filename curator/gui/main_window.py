@@ -31,6 +31,7 @@ from .annotating import AnnotationController
 from .annotation_list import AnnotationList, AnnotationModel
 from .annotator_dialog import choose_annotator
 from .backups import Backups
+from .comments_panel import CommentsPanel
 from .conflicts import ConflictResolver
 from .doc_labels import DocumentLabelModel, DocumentLabels
 from .document_list import DocumentListModel, DocumentListPanel
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.annotation_model = AnnotationModel(doc, self.catalog)
         self.annotations = AnnotationList(self.annotation_model)
         self.corpus_search = CorpusSearchPanel(db)
+        self.comments = CommentsPanel(db, annotator, self._span_text)
         self.status_box = StatusBox()
         self.save_state = QLabel()
         self.conflicts = ConflictResolver(self.workspace, self)
@@ -114,10 +116,15 @@ class MainWindow(QMainWindow):
             "corpus": self._dock(
                 "corpus", self.tr("Find in corpus"), self.corpus_search, Qt.DockWidgetArea.BottomDockWidgetArea
             ),
+            "comments": self._dock(
+                "comments", self.tr("Comments"), self.comments, Qt.DockWidgetArea.RightDockWidgetArea
+            ),
         }
         self.tabifyDockWidget(self.docks["annotations"], self.docks["corpus"])
         self.docks["annotations"].raise_()
         self.tabifyDockWidget(self.docks["annotation"], self.docks["areas"])
+        # Below the annotation's panel, not behind it: selecting an annotation raises that panel.
+        self.splitDockWidget(self.docks["annotation"], self.docks["comments"], Qt.Orientation.Vertical)
         self.docks["annotation"].raise_()
         self.statusBar().addPermanentWidget(self.save_state)
         # First-run proportions: the text gets most of the window (a saved layout replaces these).
@@ -331,6 +338,14 @@ class MainWindow(QMainWindow):
         self.live.open_document_synced.connect(self._synced)
         self.backups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.backups.restored.connect(self.reopen_database)
+        # Comments: the open document's threads, regrouped around the selected annotation.
+        doc.loaded.connect(lambda: self.comments.show_document(doc.id))
+        doc.current_span_changed.connect(self.comments.show_span)
+        ws.annotator_changed.connect(self.comments.set_author)
+        self.live.documents_changed.connect(
+            lambda changed, _moved: self.comments.refresh() if doc.id in changed else None
+        )
+        self.comments.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     # -- documents --------------------------------------------------------------------------------
 
@@ -437,6 +452,10 @@ class MainWindow(QMainWindow):
         self.annotations.show_current(span)
         if span is not None and self.docks["annotation"].visibleRegion().isEmpty():
             self.docks["annotation"].raise_()  # only when hidden behind its tab: raising repaints the window
+
+    def _span_text(self, span_id: int) -> str | None:
+        span = self.workspace.doc.spans.get(span_id)
+        return self.workspace.doc.span_text(span) if span else None
 
     def _span_edited(self, span: SpanRecord) -> None:
         current = self.workspace.doc.current_span

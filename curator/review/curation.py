@@ -98,10 +98,13 @@ class CurationService:
         start: int | None = None,
         end: int | None = None,
         attributes: dict[str, Any] | None = None,
+        replace: tuple[int, int] | None = None,
     ) -> SpanRecord:
-        """Like :meth:`accept_span`, with the given fields changed on the gold copy."""
+        """Like :meth:`accept_span`, with the given fields changed on the gold copy. With ``replace``
+        (a place: start, end), the gold spans of the layer overlapping it, other than one at the
+        edited offsets, are taken out in the same transaction: the edited version replaces them."""
         changes: dict[str, Any] = {"label": label, "start": start, "end": end, "attributes": attributes}
-        return self._take_span(span_id, "edit", {k: v for k, v in changes.items() if v is not None})
+        return self._take_span(span_id, "edit", {k: v for k, v in changes.items() if v is not None}, replace)
 
     def accept_version(
         self, document_id: int, layer: str, start: int, end: int, accept: Sequence[int], reject: Sequence[int]
@@ -521,7 +524,9 @@ class CurationService:
 
     # -- helpers ----------------------------------------------------------------------------------
 
-    def _take_span(self, span_id: int, decision: str, changes: dict[str, Any]) -> SpanRecord:
+    def _take_span(
+        self, span_id: int, decision: str, changes: dict[str, Any], replace: tuple[int, int] | None = None
+    ) -> SpanRecord:
         with self.db.write() as session:
             source = self._span(session, span_id)
             if source.annotator == GOLD_ANNOTATOR:
@@ -530,6 +535,15 @@ class CurationService:
             start = changes.get("start", source.start)
             end = changes.get("end", source.end)
             attributes = dict(changes.get("attributes", source.attributes))
+            if replace is not None:
+                for gold in self._gold_spans(session, source.document_id):
+                    if (
+                        self._label_keys[gold.label_id][0] == source.layer
+                        and gold.start < replace[1]
+                        and gold.end > replace[0]
+                        and (gold.start, gold.end) != (start, end)
+                    ):
+                        self._delete_gold_span(session, gold, "replace")
             record = self._put_gold_span(session, source.document_id, source.layer, label, start, end, attributes)
             detail = {"changes": changes} if changes else {}
             self._decide(session, source.document_id, decision, "span", source.annotator, source.id, record.id, detail)

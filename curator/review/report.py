@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import secrets
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,11 @@ from curator.review.agreement import AgreementReport
 from curator.schema import Schema
 
 CHARTS = "charts"
+UNDEFINED = "undefined"
+UNDEFINED_NOTE = (
+    "— marks an undefined figure: nothing to compare, or no variation to measure (kappa and alpha are"
+    " undefined when every answer is the same); charts write “undefined” where a bar would be."
+)
 
 
 def format_figure(value: float | None) -> str:
@@ -41,15 +49,48 @@ def label_name(schema: Schema, layer: str, label: str, language: str = "ar") -> 
 
 
 def write_report(report: AgreementReport, schema: Schema, out: Path, language: str = "ar") -> Path:
-    """Write ``index.html``, ``figures.json`` and the charts into ``out``; return the page's path."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / CHARTS).mkdir(exist_ok=True)
+    """Write ``index.html``, ``figures.json`` and ``charts/`` into ``out``; return the page's path.
+
+    The report is built in a folder beside ``out`` and moved into place only once complete, so a
+    failure leaves ``out`` as it was (absent, or the previous report); files of ``out`` that are not
+    part of a report are left alone.
+    """
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # Not tempfile.mkdtemp: its folder is private (0700), and the report is for colleagues to read.
+    work = out.parent / f".{out.name}.partial-{secrets.token_hex(4)}"
+    work.mkdir()
+    try:
+        _write_into(report, schema, work, language)
+        _move_into_place(work, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out / "index.html"
+
+
+def _move_into_place(work: Path, out: Path) -> None:
+    """Move the complete report in ``work`` to ``out``: one rename when ``out`` is new, else the
+    report's own entries one by one, the page last (a reader never sees a page without its charts)."""
+    if not out.exists():
+        os.replace(work, out)
+        return
+    old_charts = work / ".old-charts"
+    if (out / CHARTS).exists():
+        os.replace(out / CHARTS, old_charts)
+    os.replace(work / CHARTS, out / CHARTS)
+    os.replace(work / "figures.json", out / "figures.json")
+    os.replace(work / "index.html", out / "index.html")
+
+
+def _write_into(report: AgreementReport, schema: Schema, out: Path, language: str) -> None:
+    (out / CHARTS).mkdir()
     figures = report.to_dict()
     (out / "figures.json").write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
     body: list[str] = [
         f"<h1>Agreement: {_e(', '.join(report.annotators))}</h1>",
         f"<p>{report.documents} documents annotated by at least one of them.</p>",
-        "<h2>Method</h2><ul>" + "".join(f"<li>{_e(v)}</li>" for v in figures["method"].values()) + "</ul>",
+        "<h2>Method</h2><ul>"
+        + "".join(f"<li>{_e(v)}</li>" for v in figures["method"].values())
+        + f"<li class='undefined-note'>{UNDEFINED_NOTE}</li></ul>",
     ]
     for layer in figures["span_layers"]:
         body.extend(_span_section(layer, schema, out, language))
@@ -64,9 +105,7 @@ def write_report(report: AgreementReport, schema: Schema, out: Path, language: s
         + "\n".join(body)
         + f"\n<script type='application/json' id='figures'>{data}</script>\n</body></html>\n"
     )
-    path = out / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path
+    (out / "index.html").write_text(page, encoding="utf-8")
 
 
 def _e(text: object) -> str:
@@ -127,7 +166,7 @@ def _span_section(layer: dict[str, Any], schema: Schema, out: Path, language: st
             },
             f"{key}: overlap F1 per label",
         )
-        parts.append(f"<img src='{CHARTS}/{chart}' alt='F1 per label, layer {_e(key)}'>")
+        parts.append(_chart_or_note(chart, f"F1 per label, layer {key}"))
     for n, p in enumerate(layer["pairs"][:3]):
         matrix = p["confusion"]["matrix"]
         names = p["confusion"]["labels"]
@@ -184,11 +223,18 @@ def _document_section(layer: dict[str, Any], schema: Schema, out: Path, language
         {f"{p['a']}/{p['b']}": [p["by_label"].get(lab) for lab in labels] for p in layer["pairs"]},
         f"{key}: Cohen's kappa per label (documents)",
     )
-    parts.append(f"<img src='{CHARTS}/{chart}' alt='kappa per label, layer {_e(key)}'>")
+    parts.append(_chart_or_note(chart, f"kappa per label, layer {key}"))
     return parts
 
 
-def _bar_chart(name: str, out: Path, labels: list[str], series: dict[str, list[float | None]], title: str) -> str:
+def _bar_chart(
+    name: str, out: Path, labels: list[str], series: dict[str, list[float | None]], title: str
+) -> str | None:
+    """Draw one bar per label and series into ``charts/name``; an undefined value gets the word
+    "undefined" instead of a bar. None, and no file, when every value is undefined."""
+    defined = [v for vs in series.values() for v in vs if v is not None]
+    if not defined:
+        return None
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -198,16 +244,26 @@ def _bar_chart(name: str, out: Path, labels: list[str], series: dict[str, list[f
     ax = fig.add_subplot()
     n = max(1, len(series))
     bar = 0.8 / n
+    left = min([0.0, *defined])
     for k, (pair, values) in enumerate(series.items()):
         ys = [i + k * bar - 0.4 + bar / 2 for i in range(len(labels))]
         ax.barh(ys, [v if v is not None else 0.0 for v in values], height=bar, label=pair)
+        for y, v in zip(ys, values, strict=True):
+            if v is None:
+                ax.text(left + 0.01, y, UNDEFINED, va="center", fontsize="small", color="#666666")
     ax.set_yticks(range(len(labels)), [shape_for_chart(lab) for lab in labels])
     ax.invert_yaxis()
-    ax.set_xlim(min(0.0, *(v for vs in series.values() for v in vs if v is not None)), 1.0)
+    ax.set_xlim(left, 1.0)
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize="small")
     fig.savefig(out / CHARTS / name, dpi=90)
     return name
+
+
+def _chart_or_note(chart: str | None, alt: str) -> str:
+    if chart is None:
+        return f"<p class='no-chart'>No chart: every figure it would show is {UNDEFINED}.</p>"
+    return f"<img src='{CHARTS}/{_e(chart)}' alt='{_e(alt)}'>"
 
 
 def _confusion_chart(name: str, out: Path, labels: list[str], matrix: list[list[int]], a: str, b: str) -> str:

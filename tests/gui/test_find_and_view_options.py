@@ -75,6 +75,7 @@ def test_annotate_all_occurrences_shows_what_it_will_add_first(
     assert str(seen["summary"]).startswith(f"{len(expected) - 1} of {len(expected)}")
     stored = sorted((s.start, s.end) for s in queries.spans(sqlite_db, window.workspace.doc.id or 0, ["amina"]))
     assert stored == expected
+
     # One undo removes what "annotate all" added, and only that; redo brings the same spans back.
     def stored_ranges() -> list[tuple[int, int]]:
         return sorted((s.start, s.end) for s in queries.spans(sqlite_db, window.workspace.doc.id or 0, ["amina"]))

@@ -3,11 +3,16 @@ the agreement table showing the core's figures."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from curator.gui.review import ReviewWindow
+from curator.gui.review.edit_dialog import AcceptEditDialog
+from curator.gui.review.models import ConfusionModel
 from curator.io.records import DocLabelIn, DocumentIn, SpanIn
 from curator.review.agreement import compute_agreement
 from curator.review.report import format_figure
@@ -47,6 +52,17 @@ def window(db: Database, qtbot: QtBot) -> ReviewWindow:
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+def _relabel(label: str) -> Callable[[QDialog], bool]:
+    """The reviewer's answer to the accept-and-edit dialog: another label, then OK."""
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AcceptEditDialog)
+        dialog.label.setCurrentIndex(dialog.label.findData(label))
+        return True
+
+    return answer
 
 
 def _press(
@@ -91,7 +107,7 @@ def test_keys_step_and_decide_into_the_gold_layer(window: ReviewWindow, qtbot: Q
     assert c.differences[1].resolved
     _press(qtbot, window, Qt.Key.Key_J)
     assert c.current is not None and c.current.kinds == {"label"}
-    window.choose_label = lambda labels, current: "ORG"
+    window.run_dialog = _relabel("ORG")
     _press(qtbot, window, Qt.Key.Key_E)  # accept amina's Genève, edited to ORG
     assert all(d.resolved for d in c.differences)
     seen: list[str] = []
@@ -140,17 +156,36 @@ def test_the_agreement_table_shows_the_core_figures(window: ReviewWindow, qtbot:
     assert window.layer_choice.currentText() == "entity (spans)"
     overall = [model.index(0, col).data() for col in range(model.columnCount())]
     pair = entity["pairs"][0]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == [
+        "label",
+        *(f"amina/karim {k} {m}" for m in ("exact", "overlap") for k in ("P", "R", "F1")),
+        "alpha",
+    ]
     assert overall == [
         "(all labels)",
-        format_figure(pair["exact"]["f1"]),
-        format_figure(pair["overlap"]["f1"]),
+        *(format_figure(pair[m][k]) for m in ("exact", "overlap") for k in ("precision", "recall", "f1")),
         format_figure(entity["alpha"]),
     ]
-    # Exact: PER only of amina 4 / karim 3 spans -> F1 2/7; overlap adds Conseil -> 4/7.
-    assert overall[1] == format_figure(2 / 7) and overall[2] == format_figure(4 / 7)
+    # Exact: PER only of amina's 4 / karim's 3 spans -> P 1/3, R 1/4, F1 2/7; overlap adds Conseil.
+    assert overall[1:7] == [format_figure(v) for v in (1 / 3, 1 / 4, 2 / 7, 2 / 3, 2 / 4, 4 / 7)]
+    # The confusion of labels on spans matched by overlap: Genève is LOC for amina, ORG for karim,
+    # and amina's الرباط has no match in karim's work.
+    window.figure_tabs.setCurrentWidget(window.confusion_box)
+    confusion = window.confusion_model
+    assert window.confusion_a.currentData() == "amina" and window.confusion_b.currentData() == "karim"
+    assert confusion.labels == ["PER", "ORG", "LOC", "(none)"]
+    assert _cells(confusion) == [["1", "0", "0", "0"], ["0", "1", "0", "0"], ["0", "1", "0", "1"], ["0"] * 4]
+    window.set_confusion_pair("karim", "amina")  # karim's labels as rows now: the matrix turns round
+    assert _cells(confusion) == [["1", "0", "0", "0"], ["0", "1", "1", "0"], ["0", "0", "0", "0"], ["0", "0", "1", "0"]]
+    window.set_confusion_pair("karim", "karim")
+    assert confusion.rowCount() == 0 and "two different" in window.confusion_note.text()
     assert window.chart.labels and window.chart.series
     window.layer_choice.setCurrentIndex(window.layer_choice.findText("area (documents)"))
     assert model.index(0, 0).data() == "(pooled)"
+
+
+def _cells(model: ConfusionModel) -> list[list[str]]:
+    return [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
 
 
 def test_documents_can_be_filtered_by_review_state(window: ReviewWindow, db: Database) -> None:
@@ -175,7 +210,7 @@ def test_decisions_are_undone_and_redone_with_the_keyboard(window: ReviewWindow,
     _press(qtbot, window, Qt.Key.Key_X)  # reject both ORG spans: a rejection, nothing in gold
     assert c.differences[1].resolved
     _press(qtbot, window, Qt.Key.Key_J)
-    window.choose_label = lambda labels, current: "ORG"
+    window.run_dialog = _relabel("ORG")
     _press(qtbot, window, Qt.Key.Key_E)  # accept and edit Genève as ORG
     assert _gold(db, doc_id) == {("الرباط", "LOC"), ("Genève", "ORG")}
     window.confirm = lambda title, text: True
@@ -208,3 +243,121 @@ def test_decisions_are_undone_and_redone_with_the_keyboard(window: ReviewWindow,
     window.undo_action.trigger()  # accept and edit Genève: refused
     assert "cannot undo" in window.last_error
     assert ("Genève", "LOC") in _gold(db, doc_id)
+
+
+def test_accept_and_edit_takes_the_boundaries_from_the_selection(
+    window: ReviewWindow, qtbot: QtBot, db: Database
+) -> None:
+    c = window.controller
+    doc_id = c.document.id if c.document else 0
+    window.difference_view.setFocus()
+    _press(qtbot, window, Qt.Key.Key_J)  # amina's "Conseil de sécurité", karim's "Conseil"
+    assert c.current is not None and c.current.kinds == {"boundary"}
+    _press(qtbot, window, Qt.Key.Key_2)  # karim's "Conseil" first; the reviewer then thinks better of it
+    assert _gold(db, doc_id) == {("Conseil", "ORG")}
+    start, end = _at("Conseil de sécurité")
+    window.panes["karim"].select_offsets(start, end - 1)  # the reviewer's selection: one letter short
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AcceptEditDialog)
+        dialog.show()
+        dialog.source.setCurrentIndex(1)  # start from karim's span
+        assert (dialog.label.currentData(), dialog.start.value(), dialog.end.value()) == ("ORG", *_at("Conseil"))
+        qtbot.mouseClick(dialog.use_selection, Qt.MouseButton.LeftButton)
+        assert (dialog.start.value(), dialog.end.value()) == (start, end - 1)
+        dialog.end.setFocus()
+        qtbot.keyClick(dialog.end, Qt.Key.Key_Up)  # one more character
+        assert dialog.excerpt.text() == "«Conseil de sécurité»"
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        dialog.start.setValue(end)  # an empty span cannot be accepted
+        assert not ok.isEnabled()
+        dialog.start.setValue(start)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    window.run_dialog = answer
+    _press(qtbot, window, Qt.Key.Key_E)
+    (gold,) = queries.spans(db, doc_id, [GOLD_ANNOTATOR])  # the edited span replaced "Conseil"
+    assert (gold.label, gold.start, gold.end) == ("ORG", start, end)
+    assert c.differences[1].resolved
+    # Accepted and edited again, as amina's span with the label changed: it replaces the first one.
+    window.run_dialog = _relabel("LOC")
+    _press(qtbot, window, Qt.Key.Key_E)
+    assert _gold(db, doc_id) == {("Conseil de sécurité", "LOC")}
+    _press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _gold(db, doc_id) == {("Conseil de sécurité", "ORG")}
+    # Without a selection the boundaries stay as they are.
+    window.panes["karim"].select_offsets(start, start)
+
+    def no_selection(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AcceptEditDialog)
+        assert not dialog.take_selection() and "Select the text" in dialog.excerpt.text()
+        return False
+
+    window.run_dialog = no_selection
+    _press(qtbot, window, Qt.Key.Key_E)
+    assert _gold(db, doc_id) == {("Conseil de sécurité", "ORG")}
+
+
+CLAIM_TEXT = "Le ministre a déclaré que la paix est urgente."
+
+
+@pytest.fixture
+def claims(db: Database, qtbot: QtBot) -> ReviewWindow:
+    start = CLAIM_TEXT.index("la paix")
+    end = len(CLAIM_TEXT) - 1
+    doc = DocumentIn(source="c.txt", line=1, text=CLAIM_TEXT, ext_id="c1", title="Claims")
+    doc.spans = [
+        SpanIn(
+            "claim",
+            "CLAIM",
+            start,
+            end,
+            "amina",
+            {"stance": "support", "type": "assessment", "area": "PEACE_SECURITY"},
+        ),
+        SpanIn("claim", "CLAIM", start, end, "karim", {"stance": "neutral", "type": "report_of_fact"}),
+    ]
+    write_batch(db, [doc], "test")
+    w = ReviewWindow(db, "reviewer")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_accept_and_edit_sets_a_claims_attributes(claims: ReviewWindow, qtbot: QtBot, db: Database) -> None:
+    c = claims.controller
+    assert c.current is not None and c.current.kinds == {"attribute"}
+
+    def answer(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AcceptEditDialog)
+        dialog.show()
+        assert sorted(dialog.attribute_widgets) == ["area", "stance", "type"]
+        assert dialog.edited().attributes == {"stance": "support", "type": "assessment", "area": "PEACE_SECURITY"}
+        dialog.source.setCurrentIndex(1)  # karim's reading of the claim, with the stance and area changed
+        assert dialog.edited().attributes == {"stance": "neutral", "type": "report_of_fact"}
+        dialog.set_attribute("stance", "support")
+        dialog.set_attribute("area", "HUMANITARIAN")
+        with pytest.raises(ValueError):
+            dialog.set_attribute("stance", "furious")  # not a choice of the schema
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    claims.run_dialog = answer
+    qtbot.keyClick(claims.difference_view, Qt.Key.Key_E)
+    doc_id = c.document.id if c.document else 0
+    (gold,) = queries.spans(db, doc_id, [GOLD_ANNOTATOR])
+    assert gold.attributes == {"stance": "support", "type": "report_of_fact", "area": "HUMANITARIAN"}
+    assert claims.panes[GOLD_ANNOTATOR].painted == [(gold.start, gold.end, "CLAIM")]
+    # A claim's attribute cleared in the dialog is left out of the gold copy.
+
+    def clear_area(dialog: QDialog) -> bool:
+        assert isinstance(dialog, AcceptEditDialog)
+        dialog.set_attribute("area", None)
+        return True
+
+    claims.run_dialog = clear_area
+    qtbot.keyClick(claims.difference_view, Qt.Key.Key_E)
+    (gold,) = queries.spans(db, doc_id, [GOLD_ANNOTATOR])
+    assert gold.attributes == {"stance": "support", "type": "assessment"}

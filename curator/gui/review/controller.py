@@ -22,6 +22,7 @@ from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
 
 from .commands import DecisionCommand
+from .edit_dialog import EditedSpan
 
 
 class ReviewController(QObject):
@@ -133,17 +134,28 @@ class ReviewController(QObject):
 
         self._decide(run, f"reject {diff.label or diff.layer}")
 
-    def accept_with_label(self, annotator: str, label: str) -> None:
-        """Accept ``annotator``'s spans of the current difference with another label (accept and edit)."""
+    def accept_edited(self, edit: EditedSpan) -> None:
+        """Accept a colleague's span of the current difference with the label, boundaries and
+        attributes of ``edit`` (accept and edit). Like accepting a version, it replaces the gold
+        spans of the layer in the difference's place (those at the edited offsets are updated)."""
         diff = self.current
-        if diff is None or diff.scope != "span":
+        if diff is None or diff.scope != "span" or self.document is None:
+            return
+        if all(edit.source.id != span.id for found in diff.spans.values() for span in found):
+            self.failed.emit("accept and edit starts from a span of the current difference")
             return
 
         def run() -> None:
-            for span in diff.spans.get(annotator, ()):
-                self.curation.accept_and_edit(span.id, label=label)
+            self.curation.accept_and_edit(
+                edit.source.id,
+                label=edit.label,
+                start=edit.start,
+                end=edit.end,
+                attributes=dict(edit.attributes),
+                replace=(diff.start, diff.end),
+            )
 
-        self._decide(run, f"accept {annotator}'s span as {label}")
+        self._decide(run, f"accept {edit.source.annotator}'s span as {edit.label} {edit.start}-{edit.end}")
 
     def remove_from_gold(self) -> None:
         """Take the gold spans in the current difference's place out again (to change one's mind)."""

@@ -44,9 +44,14 @@ class DifferenceModel(QAbstractListModel):
         return None
 
 
+PRF_KEYS = ("precision", "recall", "f1")
+PRF_NAMES = {"precision": "P", "recall": "R", "f1": "F1"}
+
+
 class AgreementTableModel(QAbstractTableModel):
     """The figures of one layer from :meth:`AgreementReport.to_dict`: a row for the whole layer, then
-    one per label; columns per pair of annotators, then those over all of them."""
+    one per label; columns per pair of annotators (span layers: precision, recall and F1, exact then
+    overlap; document layers: Cohen's kappa), then those over all of them."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -62,11 +67,11 @@ class AgreementTableModel(QAbstractTableModel):
         if scope == "span":
             self._headers = ["label"]
             for n in names:
-                self._headers += [f"{n} F1 exact", f"{n} F1 overlap"]
+                self._headers += [f"{n} {PRF_NAMES[k]} {m}" for m in ("exact", "overlap") for k in PRF_KEYS]
             self._headers.append("alpha")
             overall: list[float | None] = []
             for p in pairs:
-                overall += [p["exact"]["f1"], p["overlap"]["f1"]]
+                overall += [p[m][k] for m in ("exact", "overlap") for k in PRF_KEYS]
             rows.append(("(all labels)", [*overall, figures["alpha"]]))
             for label in figures["labels"]:
                 if not any(label in p["exact_by_label"] for p in pairs):
@@ -75,7 +80,7 @@ class AgreementTableModel(QAbstractTableModel):
                 for p in pairs:
                     for which in ("exact_by_label", "overlap_by_label"):
                         found = p[which].get(label)
-                        cells.append(found["f1"] if found else None)
+                        cells += [found[k] if found else None for k in PRF_KEYS]
                 rows.append((label, [*cells, figures["alpha_by_label"].get(label)]))
         else:
             self._headers = ["label", *(f"{n} κ" for n in names), "Fleiss κ", "alpha"]
@@ -109,4 +114,60 @@ class AgreementTableModel(QAbstractTableModel):
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class ConfusionModel(QAbstractTableModel):
+    """The confusion matrix of one pair from a span layer's figures: ``a``'s labels as rows, ``b``'s as
+    columns, counts of spans matched by overlap; ``(none)`` counts spans the other did not mark.
+    Only labels either annotator used are shown."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: list[str] = []
+        self.counts: list[list[int]] = []
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.labels, self.counts = [], []
+        self.endResetModel()
+
+    def set_pair(self, layer: dict[str, Any], a: str, b: str) -> bool:
+        """Show ``a`` against ``b`` (in either order of the core's pair); False when the layer's
+        figures have no such pair (the model is then empty)."""
+        pair = next((p for p in layer["pairs"] if {p["a"], p["b"]} == {a, b}), None)
+        self.beginResetModel()
+        self.labels, self.counts = [], []
+        if pair is not None:
+            names: list[str] = pair["confusion"]["labels"]
+            matrix: list[list[int]] = pair["confusion"]["matrix"]
+            if pair["a"] != a:  # the core's rows are its pair's first annotator: turn the matrix round
+                matrix = [list(row) for row in zip(*matrix, strict=True)]
+            keep = [i for i in range(len(names)) if any(matrix[i]) or any(row[i] for row in matrix)]
+            self.labels = [names[i] for i in keep]
+            self.counts = [[matrix[i][j] for j in keep] for i in keep]
+        self.endResetModel()
+        return pair is not None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.labels)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.labels)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.labels):
+            return self.labels[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        value = self.counts[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and value and index.row() == index.column():
+            return QColor("#d8ecd8")  # agreement on the diagonal
         return None

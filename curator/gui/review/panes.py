@@ -70,6 +70,20 @@ class AnnotatorPane(QWidget):
             self.text.setTextCursor(cursor)
             self.text.ensureCursorVisible()
 
+    def selected_offsets(self) -> tuple[int, int] | None:
+        """The text the reviewer selected in this pane, as code-point offsets; None if nothing is."""
+        cursor = self.text.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self._offsets.to_codepoint(cursor.selectionStart()), self._offsets.to_codepoint(cursor.selectionEnd())
+
+    def select_offsets(self, start: int, end: int) -> None:
+        """Select ``start``-``end`` (code points), as a drag over the text does."""
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(self._offsets.to_utf16(start))
+        cursor.setPosition(self._offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+
     def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.text.document())

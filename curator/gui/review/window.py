@@ -3,8 +3,8 @@ text side by side with the gold layer, step through the differences with the key
 see the agreement figures as a table and a chart.
 
 Keys: J / K next and previous difference, N / Shift+N next and previous unresolved one, 1-9 accept
-that annotator's version, X reject, E accept and edit the label, R take it out of the gold layer
-again, Ctrl+Shift+A accept everything the annotators agree on (after a preview); Ctrl+Z and
+that annotator's version, X reject, E accept and edit (label, boundaries, attributes), R take it out of
+the gold layer again, Ctrl+Shift+A accept everything the annotators agree on (after a preview); Ctrl+Z and
 Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions.
 
 The window only lays out widgets and wires them to :class:`ReviewController`, which calls the core.
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -39,9 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.gui.comments_panel import comment_line
 from curator.gui.review.chart import BarChart
 from curator.gui.review.controller import ReviewController
-from curator.gui.review.models import AgreementTableModel, DifferenceModel
+from curator.gui.review.edit_dialog import AcceptEditDialog
+from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel
 from curator.gui.review.panes import AnnotatorPane
 from curator.review.agreement import AgreementReport, compute_agreement
 from curator.review.states import REVIEW_STATES_LABELS, review_documents
@@ -62,7 +64,8 @@ class ReviewWindow(QMainWindow):
         self.setWindowTitle(f"Curator review — {reveal(reviewer)}")
         # Dialog hooks, replaced in tests so that no modal dialog blocks them.
         self.confirm: Callable[[str, str], bool] = self._confirm
-        self.choose_label: Callable[[list[str], str], str | None] = self._choose_label
+        # Runs the accept-and-edit dialog; True when the reviewer confirmed it.
+        self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         self.last_error = ""
         self.report: AgreementReport | None = None
         self.panes: dict[str, AnnotatorPane] = {}
@@ -139,6 +142,29 @@ class ReviewWindow(QMainWindow):
         self.agreement_table.setModel(self.agreement_model)
         self.agreement_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.chart = BarChart()
+        # Confusion of two annotators' labels on the spans matched by overlap (span layers only).
+        self.confusion_a = QComboBox()
+        self.confusion_b = QComboBox()
+        self.confusion_model = ConfusionModel()
+        self.confusion_table = QTableView()
+        self.confusion_table.setModel(self.confusion_model)
+        self.confusion_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.confusion_note = QLabel()
+        confusion = QVBoxLayout()
+        pick = QHBoxLayout()
+        pick.addWidget(QLabel("Confusion of labels on matched spans: rows"))
+        pick.addWidget(self.confusion_a, 1)
+        pick.addWidget(QLabel("columns"))
+        pick.addWidget(self.confusion_b, 1)
+        confusion.addLayout(pick)
+        confusion.addWidget(self.confusion_table, 1)
+        confusion.addWidget(self.confusion_note)
+        self.confusion_box = QWidget()
+        self.confusion_box.setLayout(confusion)
+        figures_tabs = QTabWidget()
+        figures_tabs.addTab(self.chart, "Chart")
+        figures_tabs.addTab(self.confusion_box, "Confusion matrix")
+        self.figure_tabs = figures_tabs
         agreement_layout = QVBoxLayout()
         row = QHBoxLayout()
         row.addWidget(QLabel("Layer"))
@@ -146,7 +172,7 @@ class ReviewWindow(QMainWindow):
         row.addWidget(self.compute_button)
         agreement_layout.addLayout(row)
         agreement_layout.addWidget(self.agreement_table, 2)
-        agreement_layout.addWidget(self.chart, 1)
+        agreement_layout.addWidget(figures_tabs, 1)
         agreement_widget = QWidget()
         agreement_widget.setLayout(agreement_layout)
 
@@ -197,6 +223,8 @@ class ReviewWindow(QMainWindow):
         self.reply_button.clicked.connect(lambda: self._comment(reply=True))
         self.compute_button.clicked.connect(self.compute_agreement)
         self.layer_choice.currentIndexChanged.connect(lambda _i: self._show_layer())
+        self.confusion_a.currentIndexChanged.connect(lambda _i: self._show_confusion())
+        self.confusion_b.currentIndexChanged.connect(lambda _i: self._show_confusion())
         keys: list[tuple[str, Callable[[], Any]]] = [
             ("J", lambda: c.step(True)),
             ("K", lambda: c.step(False)),
@@ -278,17 +306,26 @@ class ReviewWindow(QMainWindow):
         self.controller.open(int(doc_id), names)
 
     def accept_and_edit(self) -> None:
+        """Accept a span of the current difference with another label, other boundaries or other
+        attributes, chosen in :class:`AcceptEditDialog` (started from the first annotator's span)."""
         diff = self.controller.current
-        if diff is None or diff.scope != "span":
+        document = self.controller.document
+        if diff is None or diff.scope != "span" or document is None:
             return
-        source = next((a for a in self.controller.annotators if diff.spans.get(a)), None)
-        if source is None:
+        candidates = [span for name in self.controller.annotators for span in diff.spans.get(name, ())]
+        if not candidates:
             return
-        layer = self.db.schema.layer(diff.layer)
-        labels = [lab.id for lab in layer.labels] if layer else []
-        label = self.choose_label(labels, diff.spans[source][0].label)
-        if label:
-            self.controller.accept_with_label(source, label)
+        dialog = AcceptEditDialog(self.db.schema, document.text, candidates, self.selected_offsets, self)
+        try:
+            if self.run_dialog(dialog):
+                self.controller.accept_edited(dialog.edited())
+        finally:
+            dialog.deleteLater()
+
+    def selected_offsets(self) -> tuple[int, int] | None:
+        """The text selected in a pane (the focused one first), as code-point offsets, or None."""
+        panes = sorted(self.panes.values(), key=lambda pane: not pane.text.hasFocus())
+        return next((found for pane in panes if (found := pane.selected_offsets()) is not None), None)
 
     def accept_all_agreed(self) -> None:
         plan = self.controller.preview_agreed()
@@ -320,6 +357,13 @@ class ReviewWindow(QMainWindow):
         for layer in figures["document_layers"]:
             self.layer_choice.addItem(f"{layer['layer']} (documents)", ("document", layer))
         self.layer_choice.blockSignals(False)
+        for box in (self.confusion_a, self.confusion_b):
+            box.blockSignals(True)
+            box.clear()
+            for name in self.report.annotators:
+                box.addItem(reveal(name), name)
+            box.blockSignals(False)
+        self.confusion_b.setCurrentIndex(min(1, self.confusion_b.count() - 1))
         self._show_layer()
 
     # -- drawing ----------------------------------------------------------------------------------
@@ -363,9 +407,7 @@ class ReviewWindow(QMainWindow):
         for thread in c.threads():
             for n, comment in enumerate([thread.root, *thread.replies]):
                 where = "" if comment.target_kind == "document" else f" on {comment.target_kind} {comment.target_id}"
-                stamp = comment.created_at.strftime("%Y-%m-%d %H:%M")
-                line = f"{reveal(comment.author)}, {stamp}{where}: {reveal(comment.body)}"
-                item = QListWidgetItem(("    ↳ " if n else "") + line)
+                item = QListWidgetItem(("    ↳ " if n else "") + comment_line(comment, where))
                 item.setData(Qt.ItemDataRole.UserRole, thread.root.id)
                 self.comments.addItem(item)
         resolved = sum(d.resolved for d in c.differences)
@@ -402,6 +444,31 @@ class ReviewWindow(QMainWindow):
         else:
             series = {f"{p['a']}/{p['b']}": [p["by_label"].get(lab) for lab in labels] for p in figures["pairs"]}
         self.chart.set_data(names, series)
+        self.confusion_box.setEnabled(scope == "span")
+        self._show_confusion()
+
+    def set_confusion_pair(self, a: str, b: str) -> None:
+        """Show the confusion matrix of ``a``'s labels (rows) against ``b``'s (columns)."""
+        self.confusion_a.setCurrentIndex(self.confusion_a.findData(a))
+        self.confusion_b.setCurrentIndex(self.confusion_b.findData(b))
+
+    def _show_confusion(self) -> None:
+        data = self.layer_choice.currentData()
+        a, b = self.confusion_a.currentData(), self.confusion_b.currentData()
+        if not data or data[0] != "span":
+            self.confusion_model.clear()
+            self.confusion_note.setText("A confusion matrix is for span layers.")
+            return
+        if a is None or b is None or a == b:
+            self.confusion_model.clear()
+            self.confusion_note.setText("Choose two different annotators.")
+            return
+        shown = self.confusion_model.set_pair(data[1], str(a), str(b))
+        self.confusion_note.setText(
+            "Spans matched by overlap whatever their labels; (none): the other annotator has no span there."
+            if shown
+            else "These two annotators are not compared here."
+        )
 
     # -- helpers ----------------------------------------------------------------------------------
 
@@ -434,9 +501,3 @@ class ReviewWindow(QMainWindow):
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
         return bool(answer == QMessageBox.StandardButton.Yes)
-
-    def _choose_label(self, labels: list[str], current: str) -> str | None:
-        label, ok = QInputDialog.getItem(
-            self, "Accept and edit", "Label", labels, max(labels.index(current), 0) if current in labels else 0, False
-        )
-        return str(label) if ok else None
