@@ -31,6 +31,16 @@ class Change:
     object_id: int | None
 
 
+_CHANGE_COLUMNS = (
+    HistoryEntry.id,
+    HistoryEntry.annotator,
+    HistoryEntry.action,
+    HistoryEntry.kind,
+    HistoryEntry.document_id,
+    HistoryEntry.object_id,
+)
+
+
 def latest_change(db: Database) -> int:
     """The id of the newest history row (0 for a database without history)."""
     with db.read() as session:
@@ -41,17 +51,7 @@ def changes_after(db: Database, after: int, *, limit: int = 5000) -> list[Change
     """History rows newer than ``after``, oldest first."""
     with db.read() as session:
         rows = session.execute(
-            select(
-                HistoryEntry.id,
-                HistoryEntry.annotator,
-                HistoryEntry.action,
-                HistoryEntry.kind,
-                HistoryEntry.document_id,
-                HistoryEntry.object_id,
-            )
-            .where(HistoryEntry.id > after)
-            .order_by(HistoryEntry.id)
-            .limit(limit)
+            select(*_CHANGE_COLUMNS).where(HistoryEntry.id > after).order_by(HistoryEntry.id).limit(limit)
         )
         return [Change(*row) for row in rows]
 
@@ -103,19 +103,7 @@ def changes_since(db: Database, cursor: ChangeCursor, *, limit: int = 5000, now:
     if cursor.gaps:
         wanted = or_(wanted, *(HistoryEntry.id.between(lo, hi) for lo, hi, _ in cursor.gaps))
     with db.read() as session:
-        rows = session.execute(
-            select(
-                HistoryEntry.id,
-                HistoryEntry.annotator,
-                HistoryEntry.action,
-                HistoryEntry.kind,
-                HistoryEntry.document_id,
-                HistoryEntry.object_id,
-            )
-            .where(wanted)
-            .order_by(HistoryEntry.id)
-            .limit(limit)
-        )
+        rows = session.execute(select(*_CHANGE_COLUMNS).where(wanted).order_by(HistoryEntry.id).limit(limit))
         changes = [Change(*row) for row in rows]
     cursor.advance([change.id for change in changes], now)
     return changes
