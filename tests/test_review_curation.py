@@ -86,6 +86,33 @@ def test_the_difference_list_of_a_crafted_pair(db: Database) -> None:
         document_differences(db, doc_id, ["amina"])
 
 
+def test_three_annotators_differ_where_any_one_of_them_does(db: Database) -> None:
+    """With three annotators, a place two of them agree on is still a difference if the third differs."""
+    doc = DocumentIn(source="three.txt", line=1, text=TEXT, ext_id="three")
+    for who in ("amina", "karim", "salma"):
+        doc.spans.append(SpanIn("entity", "PER", *_at("Ali"), who))  # all three agree
+    doc.spans.append(SpanIn("entity", "PER", *_at("Omar"), "amina"))  # two agree, the third another label
+    doc.spans.append(SpanIn("entity", "PER", *_at("Omar"), "karim"))
+    doc.spans.append(SpanIn("entity", "ORG", *_at("Omar"), "salma"))
+    doc.spans.append(SpanIn("entity", "LOC", *_at("Rabat"), "amina"))  # two agree, the third has nothing
+    doc.spans.append(SpanIn("entity", "LOC", *_at("Rabat"), "salma"))
+    doc.doc_labels = [DocLabelIn("area", "PEACE_SECURITY", who) for who in ("amina", "karim", "salma")]
+    write_batch(db, [doc], "test")
+    (doc_id,) = queries.document_ids_by_ext(db, ["three"])
+    diffs = document_differences(db, doc_id, ["amina", "karim", "salma"])
+    assert [(TEXT[d.start : d.end], d.kinds) for d in diffs] == [("Omar", {LABEL}), ("Rabat", {MISSING})]
+    omar, rabat = diffs
+    assert {who: [s.label for s in spans] for who, spans in omar.spans.items()} == {
+        "amina": ["PER"],
+        "karim": ["PER"],
+        "salma": ["ORG"],
+    }
+    assert rabat.spans["karim"] == ()
+    # Between the two who agree there is nothing left to review at those places.
+    assert document_differences(db, doc_id, ["amina", "karim"])[0].kinds == {MISSING}  # only Rabat
+    assert [TEXT[d.start : d.end] for d in document_differences(db, doc_id, ["amina", "karim"])] == ["Rabat"]
+
+
 def _span(db: Database, doc_id: int, who: str, word: str, layer: str = "entity") -> queries.SpanRecord:
     start, end = _at(word)
     return next(s for s in queries.spans(db, doc_id, [who]) if (s.start, s.end, s.layer) == (start, end, layer))

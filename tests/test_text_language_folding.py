@@ -105,3 +105,10 @@ def test_hard_wrapped_text_keeps_its_paragraphs_at_blank_lines(seeds: Path) -> N
     assert crosses_paragraph(one_per_line, 0, one_per_line.index("\n") + 2)
     start, end = paragraph_bounds(wrapped, name)
     assert "\n" in wrapped[start:end] and "\n\n" not in wrapped[start:end]
+
+
+def test_ascii_folds_as_the_full_table_folds_it() -> None:
+    from curator.text.folding import _table, fold_text
+
+    every_ascii = "".join(map(chr, range(128)))
+    assert fold_text(every_ascii) == every_ascii.translate(_table())

@@ -59,6 +59,10 @@ def fold_char(ch: str) -> str:
 
 def fold_text(text: str) -> str:
     """The folded copy of ``text`` (no offset map): what the search index stores."""
+    if text.isascii():
+        # Folding ASCII is lowering it; and the window's start (an empty filter) must not build the
+        # table of the whole BMP (half a second).
+        return text.lower()
     return text.translate(_table())
 
 
