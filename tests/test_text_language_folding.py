@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curator.text.boundaries import clamp_to_boundaries, is_boundary, proclitic_split, snap
 from curator.text.folding import find_all, fold, fold_words
@@ -112,3 +114,25 @@ def test_ascii_folds_as_the_full_table_folds_it() -> None:
 
     every_ascii = "".join(map(chr, range(128)))
     assert fold_text(every_ascii) == every_ascii.translate(_table())
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            [
+                *"aZé قالخ ١٢3.,«»()-",
+                *("\u2066", "\u2067", "\u2068", "\u2069", "\u202a", "\u202b", "\u202e", "\u202c"),
+                *("\u200e", "\u200f", "\u061c", "\u05d0", "😀", "\u064e"),
+            ]
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_paragraph_direction_agrees_with_python_bidi(paragraph: str) -> None:
+    from bidi import get_base_level
+
+    from curator.text.language import paragraph_direction
+
+    assert paragraph_direction(paragraph) == ("rtl" if get_base_level(paragraph) == 1 else "ltr")

@@ -98,7 +98,12 @@ def search_corpus(db: Database, query: str, *, limit_documents: int = 200, index
         ).all()
     hits: list[Hit] = []
     for doc_id, title, body in docs:
+        directions: dict[int, str] = {}  # per line: a document's hits often share lines
         for start, end in find_all(body, query):
+            line = body.rfind("\n", 0, start)
+            direction = directions.get(line)
+            if direction is None:
+                direction = directions[line] = line_direction(body, start)
             hits.append(
                 Hit(
                     doc_id,
@@ -108,7 +113,7 @@ def search_corpus(db: Database, query: str, *, limit_documents: int = 200, index
                     body[max(0, start - CONTEXT) : start],
                     body[start:end],
                     body[end : end + CONTEXT],
-                    line_direction(body, start),
+                    direction,
                 )
             )
     return hits
