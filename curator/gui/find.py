@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from curator.store.database import Database
-from curator.store.search import Hit, search_corpus
+from curator.store.search import Hit, ensure_index, pending, search_corpus
 from curator.text.folding import find_all
 from curator.text.invisible import reveal
 from curator.text.language import line_direction
 
+from .background import Job
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
@@ -295,6 +296,7 @@ class CorpusSearchPanel(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._indexing: Job | None = None
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Find in the corpus (Arabic- and accent-insensitive), Enter"))
         self.query.setClearButtonEnabled(True)
@@ -318,16 +320,52 @@ class CorpusSearchPanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def search(self) -> None:
+        """Search at once when the index is complete; otherwise index the documents imported since the
+        last search in the background first (100,000 take minutes), then search."""
         query = self.query.text()
-        # The first search after an import indexes the new documents: it can take a moment.
+        if not query.strip():
+            self._show([])
+            return
+        if self._indexing is not None:
+            return  # the search runs when the index is ready
+        missing = pending(self.db)
+        if missing:
+            self._index_then_search(missing)
+            return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            hits = search_corpus(self.db, query) if query.strip() else []
+            hits = search_corpus(self.db, query, index=False)
         finally:
             QGuiApplication.restoreOverrideCursor()
+        self._show(hits)
+
+    def _show(self, hits: list[Hit]) -> None:
         self.model.set_hits(hits)
         documents = len({hit.document_id for hit in hits})
         self.status.setText(self.tr("{0} matches in {1} documents").format(len(hits), documents))
+
+    def _index_then_search(self, missing: int) -> None:
+        job = Job(lambda report: ensure_index(self.db, progress=report), self)
+        self._indexing = job
+        label = self.tr("Indexing {0} of {1} documents for search…")
+        self.status.setText(label.format(0, missing))
+        job.progressed.connect(lambda done: self.status.setText(label.format(done, missing)))
+        job.failed.connect(lambda message: self.status.setText(self.tr("Search index: {0}").format(message)))
+        job.finished.connect(self._indexed)
+        job.start()
+
+    def _indexed(self) -> None:
+        job, self._indexing = self._indexing, None
+        if job is not None:
+            job.deleteLater()
+            if job.outcome == "succeeded":
+                self.search()
+
+    def shutdown(self) -> None:
+        """Stop indexing (between two batches, each saved) before the window goes."""
+        if self._indexing is not None:
+            self._indexing.cancel()
+            self._indexing.wait()
 
     def _activated(self, index: QModelIndex) -> None:
         hit = self.model.hit_at(index.row())

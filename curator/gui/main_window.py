@@ -586,6 +586,7 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
         self.live.stop()
         self.backups.stop()
+        self.corpus_search.shutdown()
         if self.export_dialog is not None:
             self.export_dialog.close()
         super().closeEvent(event)

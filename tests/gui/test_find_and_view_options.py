@@ -113,8 +113,12 @@ def test_find_in_corpus_opens_the_document_on_the_match(
     word, query = "mémorandum", "MEMORANDUM"  # accent- and case-insensitive
     window.corpus_search.query.setText(query)
     window.corpus_search.search()
+    # The documents are not indexed yet: that happens off the GUI thread, then the search runs.
+    assert window.corpus_search.status.text().startswith("Indexing ")
     model = window.corpus_search.model
-    assert model.rowCount() >= 1
+    qtbot.waitUntil(lambda: model.rowCount() >= 1)
+    assert window.corpus_search.status.text().endswith("documents")
+    assert "matches in" in window.corpus_search.status.text()
     hit = model.hit_at(0)
     assert hit is not None and hit.document_id == target
     window.corpus_search.table.activated.emit(model.index(0, 0))

@@ -139,6 +139,7 @@ def test_corpus_search_hits_read_in_the_direction_of_their_line(
     panel.query.setText("OCI")
     panel.search()
     model = panel.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0)  # after indexing in the background
     contexts = {model.data(model.index(row, 1)): model.index(row, 1) for row in range(model.rowCount())}
     # "OCI" inside an Arabic sentence reads with it, right to left; inside a French one, left to right.
     arabic = next(index for text, index in contexts.items() if "الإسلامي (【OCI】)" in text)
