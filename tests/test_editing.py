@@ -155,14 +155,14 @@ def test_bulk_edits_check_every_version(corpus: Database) -> None:
 
 
 def test_a_colleagues_change_is_seen_without_writing_anything(corpus: Database) -> None:
-    from curator.store.changes import changes_after, latest_change
+    from curator.store.changes import ChangeCursor, changes_since, latest_change
 
     doc = _doc(corpus)
-    mark = latest_change(corpus)
+    mark = ChangeCursor(latest_change(corpus))
     queries.spans(corpus, doc.id)  # viewing
-    assert changes_after(corpus, mark) == []
+    assert changes_since(corpus, mark) == []
     Editor(corpus, "yusuf").add_span(doc.id, "entity", "PER", 4, 14)
-    (change,) = changes_after(corpus, mark)
+    (change,) = changes_since(corpus, mark)
     assert (change.annotator, change.kind, change.document_id) == ("yusuf", "span", doc.id)
     assert latest_change(corpus) == change.id
 

@@ -109,11 +109,14 @@ def test_hard_wrapped_text_keeps_its_paragraphs_at_blank_lines(seeds: Path) -> N
     assert "\n" in wrapped[start:end] and "\n\n" not in wrapped[start:end]
 
 
-def test_ascii_folds_as_the_full_table_folds_it() -> None:
+def test_folding_on_first_use_folds_as_the_full_table_folds() -> None:
     from curator.text.folding import _table, fold_text
 
     every_ascii = "".join(map(chr, range(128)))
     assert fold_text(every_ascii) == every_ascii.translate(_table())
+    bmp = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF)
+    assert fold_text(bmp) == bmp.translate(_table())
+    assert fold_text("😀𝐀\U0001e900") == "😀𝐀\U0001e900"  # outside the BMP nothing is folded, as before
 
 
 @settings(max_examples=300, deadline=None)

@@ -47,15 +47,6 @@ def latest_change(db: Database) -> int:
         return session.scalar(select(func.max(HistoryEntry.id))) or 0
 
 
-def changes_after(db: Database, after: int, *, limit: int = 5000) -> list[Change]:
-    """History rows newer than ``after``, oldest first."""
-    with db.read() as session:
-        rows = session.execute(
-            select(*_CHANGE_COLUMNS).where(HistoryEntry.id > after).order_by(HistoryEntry.id).limit(limit)
-        )
-        return [Change(*row) for row in rows]
-
-
 GAP_LIFETIME_S = 3600.0  # an id skipped this long ago is taken for a rolled-back transaction's
 MAX_GAPS = 500  # skipped id ranges remembered at once (the oldest are given up first)
 
@@ -113,7 +104,7 @@ class ChangeListener:
     """LISTEN on PostgreSQL: ``fileno()`` becomes readable when a colleague commits a change.
 
     The window watches the descriptor (a QSocketNotifier) and then calls :meth:`drain` and
-    :func:`changes_after`. Not available on SQLite, where windows poll :func:`latest_change`.
+    :func:`changes_since`. Not available on SQLite, where windows poll :func:`latest_change`.
     """
 
     def __init__(self, db: Database) -> None:

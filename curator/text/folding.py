@@ -52,18 +52,28 @@ def _dropped() -> frozenset[str]:
     return frozenset(chr(code) for code, value in _table().items() if value == "")
 
 
+class _Folds(dict[int, str]):
+    """The fold of each character met so far, made on first use: folding a title at import or a
+    filter at the window's start costs what its characters cost, not building :func:`_table` for the
+    whole BMP (half a second). Folds exactly as that table (characters outside the BMP stay)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_one(chr(code)) if code < 0x10000 and not 0xD800 <= code <= 0xDFFF else chr(code)
+        self[code] = folded
+        return folded
+
+
+_FOLDS = _Folds()
+
+
 def fold_char(ch: str) -> str:
     """The folded form of one character: '' for marks and invisible controls dropped by folding."""
-    return ch.translate(_table())
+    return ch.translate(_FOLDS)
 
 
 def fold_text(text: str) -> str:
     """The folded copy of ``text`` (no offset map): what the search index stores."""
-    if text.isascii():
-        # Folding ASCII is lowering it; and the window's start (an empty filter) must not build the
-        # table of the whole BMP (half a second).
-        return text.lower()
-    return text.translate(_table())
+    return text.translate(_FOLDS)
 
 
 @dataclass(frozen=True)
