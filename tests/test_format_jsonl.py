@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from format_corpus import GOLD, annotated_db, fresh_db, snapshot
 
+from curator.io.export_jsonl import interchange_lines
 from curator.io.formats import EXPORT_FORMATS
 from curator.io.importer import import_paths
 from curator.io.jsonl import iter_lines
+from curator.io.selection import Selection, only_layers
+from curator.store import queries
 from curator.store.database import Database
 
 
@@ -40,3 +44,75 @@ def test_layer_selection_keeps_relations_only_between_kept_spans(corpus: Databas
     assert {(a["layer"], a["annotator"]) for a in anns} == {("claim", GOLD)}
     assert {rel["type"] for r in records for rel in r["relations"]} == {"cue"}  # claimant targets are entities
     assert not [lab for r in records for lab in r["doc_labels"]]  # area labels are another layer
+
+
+def _record(bundle: queries.DocumentBundle) -> dict[str, object]:
+    """The interchange record of one bundle, built the plain way (dicts for ``json.dumps``)."""
+    d = bundle.document
+    record: dict[str, object] = {"id": d.ext_id, "title": d.title, "language": d.language, "text": d.text}
+    if d.meta:
+        record["meta"] = d.meta
+    record["annotations"] = [
+        {
+            "id": str(s.id),
+            "annotator": s.annotator,
+            "layer": s.layer,
+            "label": s.label,
+            "start": s.start,
+            "end": s.end,
+            **({"attributes": s.attributes} if s.attributes else {}),
+            **({"note": s.note} if s.note else {}),
+        }
+        for s in bundle.spans
+    ]
+    kept = {s.id for s in bundle.spans}
+    record["relations"] = [
+        {"annotator": r.annotator, "type": r.type, "source": str(r.source_id), "target": str(r.target_id)}
+        for r in bundle.relations
+        if r.source_id in kept and r.target_id in kept
+    ]
+    record["doc_labels"] = [{"annotator": a, "layer": lay, "label": lab} for a, lay, lab in bundle.doc_labels]
+    return record
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [Selection(), Selection(annotators=[GOLD]), Selection(layers=["claim", "area"]), Selection(document_ids=[2, 5])],
+    ids=["everything", "gold", "claims-and-areas", "two-documents"],
+)
+def test_each_line_is_json_dumps_of_the_record(corpus: Database, selection: Selection) -> None:
+    """The lines are assembled from pieces for speed; they must be exactly what json.dumps writes."""
+    expected = [
+        json.dumps(_record(only_layers(b, selection.layers)), ensure_ascii=False, separators=(",", ":")) + "\n"
+        for b in queries.iter_bundles(corpus, selection.annotators, selection.document_ids)
+    ]
+    lines = list(interchange_lines(corpus, selection))
+    assert lines == expected
+    spans = [a for line in lines for a in json.loads(line)["annotations"]]
+    assert spans, "the selection holds annotations"
+    if selection == Selection():  # the corpus has every kind of field
+        assert any("attributes" in a for a in spans) and any("note" in a for a in spans)
+        assert any(json.loads(line)["relations"] and json.loads(line)["doc_labels"] for line in lines)
+
+
+def test_metadata_and_unusual_strings_are_written_as_json_dumps_writes_them(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    text = 'قال "المتحدث"\\ إن\tالأمم 😀 المتحدة\u2028تتعاون'
+    record = {
+        "id": 'doc "1"',
+        "title": "عنوان\u202e",
+        "text": text,
+        "meta": {"المصدر": "وكالة", "n": 3, "tags": ["a", None, 1.5]},
+        "annotations": [
+            {"annotator": 'a"b', "layer": "entity", "label": "ORG", "start": 16, "end": 29, "note": "ملاحظة\n"}
+        ],
+    }
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    db = fresh_db(tmp_path)
+    import_paths(db, [source])
+    expected = [
+        json.dumps(_record(b), ensure_ascii=False, separators=(",", ":")) + "\n" for b in queries.iter_bundles(db)
+    ]
+    assert list(interchange_lines(db, Selection())) == expected
+    assert json.loads(expected[0])["meta"] == record["meta"]
+    db.dispose()

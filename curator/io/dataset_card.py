@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from curator import __version__
 from curator.io.selection import AnnotatorView, Selection
@@ -19,27 +20,50 @@ CARD_MARKER = "<!-- curator dataset card -->"
 DOCUMENTS_LISTED = 200
 
 
+class ListedDocument(NamedTuple):
+    """A document as the card lists it (the card keeps no text: an export may hold 100,000)."""
+
+    id: int
+    ext_id: str
+    language: str
+    title: str
+
+
 @dataclass
 class CardFigures:
     """Counts gathered while exporting; ``notes`` are what a user must know (spans not representable,
-    spans widened to tokens...), also shown by the command line."""
+    spans widened to tokens...), also shown by the command line. ``listed`` holds the first
+    :data:`DOCUMENTS_LISTED` documents, ``document_count`` counts them all."""
 
-    documents: list[DocumentRecord] = field(default_factory=list)
+    listed: list[ListedDocument] = field(default_factory=list)
+    document_count: int = 0
     spans: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (layer, label, annotator)
     relations: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, annotator)
     doc_labels: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    _last_id: int | None = None
+
+    def add_document(self, doc_id: int, ext_id: str, language: str, title: str) -> None:
+        """Count one document; a document added again right after itself (its next view) counts once."""
+        if doc_id == self._last_id:
+            return
+        self._last_id = doc_id
+        self.document_count += 1
+        if len(self.listed) < DOCUMENTS_LISTED:
+            self.listed.append(ListedDocument(doc_id, ext_id, language, title))
+
+    def _add_record(self, d: DocumentRecord) -> None:
+        self.add_document(d.id, d.ext_id, d.language, d.title)
 
     def add_bundle(self, bundle: DocumentBundle) -> None:
-        self.documents.append(bundle.document)
+        self._add_record(bundle.document)
         self.spans.update((s.layer, s.label, s.annotator) for s in bundle.spans)
         self.relations.update((r.type, r.annotator) for r in bundle.relations)
         self.doc_labels.update((layer, label, a) for a, layer, label in bundle.doc_labels)
 
     def add_view(self, view: AnnotatorView) -> None:
         """Count one annotator view (formats written view by view); documents are counted once."""
-        if not self.documents or self.documents[-1].id != view.document.id:
-            self.documents.append(view.document)
+        self._add_record(view.document)
         name = view.annotator or ""
         self.spans.update((s.layer, s.label, s.annotator) for s in view.spans)
         self.relations.update((r.type, r.annotator) for r in view.relations)
@@ -103,7 +127,7 @@ def card_text(
         src = f"{rel.source.layer} {'/'.join(rel.source.labels) or 'any'}"
         tgt = f"{rel.target.layer} {'/'.join(rel.target.labels) or 'any'}"
         lines.append(f"- relation **{rel.id}**: {src} → {tgt}")
-    lines += ["", "## Counts", "", f"{len(figures.documents)} documents, {figures.span_total} spans.", ""]
+    lines += ["", "## Counts", "", f"{figures.document_count} documents, {figures.span_total} spans.", ""]
     annotators = sorted({a for _, _, a in figures.spans} | {a for _, _, a in figures.doc_labels})
     if figures.spans:
         lines.append("| layer | label | " + " | ".join(a or "(none)" for a in annotators) + " | total |")
@@ -125,10 +149,10 @@ def card_text(
     if figures.notes:
         lines += ["", "## Notes", ""] + [f"- {_cell(n, 4000)}" for n in figures.notes]
     lines += ["", "## Documents", "", "| id | language | title |", "|---|---|---|"]
-    for d in figures.documents[:DOCUMENTS_LISTED]:
+    for d in figures.listed:
         lines.append(f"| {_cell(d.ext_id)} | {d.language} | {_cell(d.title)} |")
-    if len(figures.documents) > DOCUMENTS_LISTED:
-        lines.append(f"| … | | and {len(figures.documents) - DOCUMENTS_LISTED} more |")
+    if figures.document_count > len(figures.listed):
+        lines.append(f"| … | | and {figures.document_count - len(figures.listed)} more |")
     return "\n".join(lines) + "\n"
 
 

@@ -7,15 +7,13 @@ overwrite that folder's own README.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
 
 from curator.io.dataset_card import card_text, write_card
 from curator.io.export_folder import output_file
-from curator.io.export_jsonl import bundle_to_json
+from curator.io.export_jsonl import interchange_lines
 from curator.io.exporting import run_of
-from curator.io.jsonl import write_jsonl
 from curator.store.database import Database
 
 
@@ -45,13 +43,11 @@ def export_interchange(
         on_note=on_note,
     )
 
-    def records() -> Iterator[dict[str, Any]]:
-        for bundle in run.bundles():
-            run.figures.add_bundle(bundle)
-            yield bundle_to_json(bundle)
-
+    count = 0
     with output_file(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
-        count = write_jsonl(records(), handle)
+        for line in interchange_lines(db, run.selection, figures=run.figures, progress=progress):
+            handle.write(line)
+            count += 1
     text = card_text(
         format_name="jsonl",
         description="Curator interchange JSONL, one document per line with its annotations, relations and "
