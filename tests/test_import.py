@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from curator.errors import InputRejected
 from curator.io.importer import import_paths
@@ -257,3 +258,50 @@ def test_check_mode_writes_nothing(db: Database, seeds: Path) -> None:
     report = import_paths(db, [seeds], dry_run=True)
     assert report.dry_run and len(report.files) == 5
     assert queries.count_documents(db) == 0
+
+
+def _indexes(db: Database) -> list[tuple[str, str]]:
+    with db.read() as session:
+        rows = session.connection().exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+        )
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+
+def test_a_bulk_import_leaves_every_reference_whole_and_edits_check_them_again(
+    sqlite_db: Database, samples: Path, seeds: Path
+) -> None:
+    """The batch writer skips SQLite's per-row foreign key checks and builds the span indexes of an
+    empty table at the end; the result must be what the checked, indexed path would have made."""
+    indexes = _indexes(sqlite_db)
+    import_paths(sqlite_db, [samples / "preannotated.jsonl"])  # into empty tables
+    import_paths(sqlite_db, [seeds])  # into tables that hold rows
+    assert _indexes(sqlite_db) == indexes
+    with sqlite_db.read() as session:
+        conn = session.connection()
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert conn.exec_driver_sql("SELECT count(*) FROM spans").scalar() > 0
+    # Every pooled connection checks foreign keys again for the next writer.
+    for _ in range(3):
+        with pytest.raises(IntegrityError), sqlite_db.write() as session:
+            session.connection().exec_driver_sql(
+                'INSERT INTO spans (document_id, annotator_id, label_id, start, "end", attributes, note, '
+                "created_at, updated_at, version) VALUES (99999, 1, 1, 0, 1, '{}', '', '2026-01-01', '2026-01-01', 1)"
+            )
+
+
+def test_a_batch_refused_inside_its_transaction_keeps_the_indexes_of_the_empty_table(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"id": "a", "text": "نص أول"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    entity = {"annotator": "x", "layer": "entity", "label": "ORG", "start": 0, "end": 5}
+    clash = {"id": "a", "text": "الأمم المتحدة", "annotations": [entity]}  # id "a" is taken by another text
+    second.write_text(json.dumps(clash, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_paths(sqlite_db, [first])
+    indexes = _indexes(sqlite_db)
+    with pytest.raises(InputRejected, match="already used by another text"):
+        import_paths(sqlite_db, [second])
+    assert _indexes(sqlite_db) == indexes
+    assert [b.document.ext_id for b in queries.iter_bundles(sqlite_db)] == ["a"]

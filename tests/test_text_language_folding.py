@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curator.text.boundaries import clamp_to_boundaries, is_boundary, proclitic_split, snap
+from curator.text.boundaries import clamp_to_boundaries, inner_splits, is_boundary, proclitic_split, snap
 from curator.text.folding import find_all, fold, fold_words
 from curator.text.language import base_direction, detect_language, line_direction, paragraph_direction
 
@@ -77,6 +77,13 @@ def test_a_span_never_separates_a_letter_from_its_marks() -> None:
     text = "قَالَ"
     assert not is_boundary(text, 1)
     assert clamp_to_boundaries(text, 1, 4) == (0, 5)
+
+
+@settings(max_examples=300, deadline=None)  # the first call reads every code point's category
+@given(st.text(alphabet="قالَُِّْـ\u200d👍🏽a\u0301 \n", max_size=40))
+def test_the_offsets_no_span_may_start_or_end_at_are_the_ones_is_boundary_refuses(text: str) -> None:
+    """Imports check every span against this set instead of asking is_boundary twice per span."""
+    assert inner_splits(text) == {i for i in range(len(text) + 1) if not is_boundary(text, i)}
 
 
 def test_snapping_to_words_may_leave_the_proclitic_outside() -> None:

@@ -122,7 +122,9 @@ def _span(ann: Any, i: int, raw_text: str, removed: list[int], default_annotator
         and annotator.strip()
         and len(ann) == 4 + ("annotator" in ann)  # only the five plain keys: anything else is checked slowly
     ):
-        return SpanIn(layer, label, shift_offset(removed, start), shift_offset(removed, end), annotator.strip())
+        if removed:
+            start, end = shift_offset(removed, start), shift_offset(removed, end)
+        return SpanIn(layer, label, start, end, annotator.strip())
     return _span_checked(ann, i, raw_text, removed, default_annotator)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)  # an import may hold 200,000 of them
 class SpanIn:
     layer: str
     label: str
@@ -54,3 +55,10 @@ class DocumentIn:
     spans: list[SpanIn] = field(default_factory=list)
     relations: list[RelationIn] = field(default_factory=list)
     doc_labels: list[DocLabelIn] = field(default_factory=list)
+    _sha256: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    def content_sha256(self) -> str:
+        """SHA-256 of the text's UTF-8, worked out once per text (the import asks several times)."""
+        if self._sha256 is None or self._sha256[0] is not self.text:
+            self._sha256 = (self.text, hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+        return self._sha256[1]

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from curator.errors import Problem
 from curator.io.records import DocumentIn
-from curator.schema.checks import check_label, check_relation, check_span
+from curator.schema.checks import check_label, check_relation, check_span, span_labels
 from curator.schema.model import Schema
+from curator.text.boundaries import inner_splits, paragraph_separator
 from curator.text.storable import first_unstorable, storable, strings_in
 
 # index -> (line, name of the item for the message) or (line, name, file) when the item comes from
@@ -43,12 +44,30 @@ def check_document(
         if bad is not None:
             problems.append(Problem(path, doc.line, f"{bad[0]} contains {bad[1]}"))
     refs: dict[str, tuple[str, str]] = {}
+    text = doc.text
+    length = len(text)
+    labels = span_labels(schema)
+    splits = inner_splits(text) if doc.spans else frozenset()
+    separator = paragraph_separator(text)
     for i, s in enumerate(doc.spans):
-        line, name, source = _place(span_at(i), path)
-        for message in check_span(schema, doc.text, s.layer, s.label, s.start, s.end, s.attributes):
-            problems.append(Problem(source, line, f"{name}: {message}"))
+        # The quick path: a known label, offsets inside the text on boundaries, no paragraph break
+        # where the layer allows none. Anything else asks check_span, which says what is wrong.
+        start, end = s.start, s.end
+        crosses = labels.get((s.layer, s.label))
+        if (
+            crosses is None
+            or s.attributes
+            or not 0 <= start < end <= length
+            or start in splits
+            or end in splits
+            or (not crosses and separator in text[start:end])
+        ):
+            line, name, source = _place(span_at(i), path)
+            for message in check_span(schema, text, s.layer, s.label, start, end, s.attributes):
+                problems.append(Problem(source, line, f"{name}: {message}"))
         if s.ref is not None:
             if s.ref in refs:
+                line, name, source = _place(span_at(i), path)
                 problems.append(Problem(source, line, f"{name}: id {s.ref!r} is used twice"))
             refs[s.ref] = (s.layer, s.label)
     per_source: dict[tuple[str, str], int] = {}

@@ -22,6 +22,21 @@ def _label_index(schema: Schema) -> dict[tuple[str, str], tuple[Layer, Label]]:
     return cached[1]
 
 
+_SPAN_LABELS: dict[int, tuple[Schema, dict[tuple[str, str], bool]]] = {}
+
+
+def span_labels(schema: Schema) -> dict[tuple[str, str], bool]:
+    """(layer, label) -> may it cross a paragraph break, for every label a span may take; built once
+    per schema, for the importers' quick path over every span (:func:`check_span` says what is wrong)."""
+    cached = _SPAN_LABELS.get(id(schema))
+    if cached is None or cached[0] is not schema:
+        found = {
+            key: layer.cross_paragraph for key, (layer, _) in _label_index(schema).items() if "span" in layer.scopes
+        }
+        cached = _SPAN_LABELS[id(schema)] = (schema, found)
+    return cached[1]
+
+
 def check_label(schema: Schema, layer_id: str, label_id: str, scope: str) -> tuple[Layer, Label] | str:
     found = _label_index(schema).get((layer_id, label_id))
     if found is not None and scope in found[0].scopes:

@@ -7,8 +7,8 @@ Annotations, relations and document labels already present are skipped. Any conf
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,8 +17,18 @@ from sqlalchemy.orm import Session
 
 from curator.errors import InputRejected, Problem
 from curator.io.records import DocumentIn
+from curator.store import sqlite_bulk
 from curator.store.database import Database
-from curator.store.models import Base, Document, DocumentLabel, HistoryEntry, Relation, Span, utcnow
+from curator.store.models import (
+    Base,
+    Document,
+    DocumentLabel,
+    HistoryEntry,
+    Relation,
+    Span,
+    document_filter_key,
+    utcnow,
+)
 
 CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) queries
 
@@ -28,10 +38,6 @@ def _table(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
     return table
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -60,7 +66,7 @@ def write_batch(
     """Write ``docs`` (validated against the schema, repeats merged by :func:`merge_repeated`) as one
     transaction; ``who`` goes in the history."""
     report = BatchReport()
-    with db.write() as session:
+    with db.write(bulk=True) as session, _bulk_load(session):
         doc_ids = _resolve_documents(session, docs, report)
         # Only documents stored before this batch can hold annotations the batch would repeat.
         stored_before = sorted({i for i in doc_ids if i is not None})
@@ -74,9 +80,8 @@ def write_batch(
         }
         new_docs = [(i, d) for i, d in enumerate(docs) if doc_ids[i] is None]
         now = utcnow()
-        for chunk in _chunks(new_docs):
-            rows = [_document_row(d, now) for _, d in chunk]
-            ids = _insert_returning_ids(session, _table(Document), rows)
+        for chunk in _chunks(new_docs, CHUNK * 4):
+            ids = _insert_documents(session, [d for _, d in chunk], now)
             for (i, _), new_id in zip(chunk, ids, strict=True):
                 doc_ids[i] = new_id
             report.documents_added += len(chunk)
@@ -85,8 +90,93 @@ def write_batch(
         final_ids = [i for i in doc_ids if i is not None]
         assert len(final_ids) == len(docs)
         _write_annotations(db, session, docs, final_ids, stored_before, annotators, report, now)
-        session.connection().execute(
-            _table(HistoryEntry).insert(),
+        _write_history(session, docs, final_ids, who, now)
+    return report
+
+
+@contextmanager
+def _bulk_load(session: Session) -> Iterator[None]:
+    """On SQLite, a large page cache and the span indexes built once at the end when the table is
+    empty (a first import); nothing on PostgreSQL."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    with sqlite_bulk.large_cache(conn), sqlite_bulk.indexes_built_after(conn, _table(Span)):
+        yield
+
+
+_DOCUMENT_COLUMNS = (
+    "ext_id",
+    "title",
+    "source",
+    "language",
+    "direction",
+    "text",
+    "length",
+    "content_sha256",
+    "bytes_sha256",
+    "encoding",
+    "newline",
+    "had_bom",
+    "meta",
+    "created_at",
+    "filter_key",
+)
+
+
+def _document_values(d: DocumentIn) -> tuple[Any, ...]:
+    """The values of :data:`_DOCUMENT_COLUMNS` but the time of the import."""
+    assert d.ext_id is not None  # given by _assign_ext_ids
+    return (
+        d.ext_id,
+        d.title,
+        d.source,
+        d.language or "other",
+        d.direction or "ltr",
+        d.text,
+        len(d.text),
+        d.content_sha256(),
+        d.bytes_sha256,
+        d.encoding,
+        d.newline,
+        d.had_bom,
+        d.meta,
+        None,
+        document_filter_key(d.title, d.ext_id),
+    )
+
+
+def _insert_documents(session: Session, docs: list[DocumentIn], now: Any) -> list[int]:
+    """Insert ``docs`` and return their new ids in order."""
+    conn = session.connection()
+    table = _table(Document)
+    stamp = _DOCUMENT_COLUMNS.index("created_at")
+    if conn.dialect.name != "sqlite":
+        rows = [dict(zip(_DOCUMENT_COLUMNS, _document_values(d), strict=True)) | {"created_at": now} for d in docs]
+        return _insert_returning_ids(session, table, rows)
+    to_json = sqlite_bulk.bind_processor(conn, table, "meta")
+    when = sqlite_bulk.bind_processor(conn, table, "created_at")(now)
+    first = _next_id(conn, table)
+    tuples = []
+    for n, d in enumerate(docs):
+        values = list(_document_values(d))
+        values[stamp] = when
+        values[_DOCUMENT_COLUMNS.index("meta")] = to_json(d.meta)
+        values[_DOCUMENT_COLUMNS.index("had_bom")] = int(d.had_bom)
+        tuples.append((first + n, *values))
+    sqlite_bulk.insert_rows(conn, table, ("id", *_DOCUMENT_COLUMNS), tuples)
+    return list(range(first, first + len(docs)))
+
+
+def _write_history(session: Session, docs: list[DocumentIn], doc_ids: list[int], who: str, now: Any) -> None:
+    """One "import" entry per document of the batch."""
+    conn = session.connection()
+    table = _table(HistoryEntry)
+    afters = [{"source": d.source, "line": d.line, "spans": len(d.spans)} for d in docs]
+    if conn.dialect.name != "sqlite":
+        conn.execute(
+            table.insert(),
             [
                 {
                     "at": now,
@@ -96,36 +186,30 @@ def write_batch(
                     "object_id": doc_id,
                     "document_id": doc_id,
                     "before": None,
-                    "after": {"source": d.source, "line": d.line, "spans": len(d.spans)},
+                    "after": after,
                 }
-                for d, doc_id in zip(docs, final_ids, strict=True)
+                for after, doc_id in zip(afters, doc_ids, strict=True)
             ],
         )
-    return report
+        return
+    to_json = sqlite_bulk.bind_processor(conn, table, "after")
+    when = sqlite_bulk.bind_processor(conn, table, "at")(now)
+    rows = [
+        (when, who, "import", "document", doc_id, doc_id, None, to_json(after))
+        for after, doc_id in zip(afters, doc_ids, strict=True)
+    ]
+    columns = ("at", "annotator", "action", "kind", "object_id", "document_id", "before", "after")
+    sqlite_bulk.insert_rows(conn, table, columns, rows)
 
 
-def _document_row(d: DocumentIn, now: Any) -> dict[str, Any]:
-    return {
-        "ext_id": d.ext_id,
-        "title": d.title,
-        "source": d.source,
-        "language": d.language or "other",
-        "direction": d.direction or "ltr",
-        "text": d.text,
-        "length": len(d.text),
-        "content_sha256": content_hash(d.text),
-        "bytes_sha256": d.bytes_sha256,
-        "encoding": d.encoding,
-        "newline": d.newline,
-        "had_bom": d.had_bom,
-        "meta": d.meta,
-        "created_at": now,
-    }
+def _next_id(conn: Any, table: Table) -> int:
+    """The first free id of ``table`` (the writer holds SQLite's write lock: nobody else inserts)."""
+    return int(conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
 
 
 def _resolve_documents(session: Session, docs: list[DocumentIn], report: BatchReport) -> list[int | None]:
     """Existing ids for documents already stored (by content); unique ``ext_id`` for the new ones."""
-    hashes = [content_hash(d.text) for d in docs]
+    hashes = [d.content_sha256() for d in docs]
     existing: dict[str, int] = {}
     for chunk in _chunks(sorted(set(hashes))):
         rows = session.execute(select(Document.content_sha256, Document.id).where(Document.content_sha256.in_(chunk)))
@@ -145,7 +229,7 @@ def merge_repeated(docs: list[DocumentIn]) -> tuple[list[DocumentIn], list[str]]
     out: list[DocumentIn] = []
     folded: list[str] = []
     for d in docs:
-        h = content_hash(d.text)
+        h = d.content_sha256()
         first = by_hash.get(h)
         if first is None:
             by_hash[h] = d
@@ -159,7 +243,7 @@ def merge_repeated(docs: list[DocumentIn]) -> tuple[list[DocumentIn], list[str]]
 
 
 def _assign_ext_ids(session: Session, new_docs: list[DocumentIn]) -> None:
-    wanted = [d.ext_id or content_hash(d.text)[:16] for d in new_docs]
+    wanted = [d.ext_id or d.content_sha256()[:16] for d in new_docs]
     taken: set[str] = set()
     for chunk in _chunks(sorted(set(wanted))):
         taken.update(session.scalars(select(Document.ext_id).where(Document.ext_id.in_(chunk))))
@@ -272,7 +356,7 @@ def _insert_returning_ids(session: Session, table: Table, rows: list[dict[str, A
     if conn.dialect.name != "sqlite":
         statement = table.insert().returning(table.c.id, sort_by_parameter_order=True)
         return list(conn.execute(statement, rows).scalars().all())
-    first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    first = _next_id(conn, table)
     ids = list(range(first, first + len(rows)))
     conn.execute(table.insert(), [{**row, "id": new_id} for row, new_id in zip(rows, ids, strict=True)])
     return ids
@@ -296,31 +380,21 @@ def _insert_spans(
     session: Session, rows: list[tuple[int, int, int, int, int, dict[str, Any], str]], now: Any
 ) -> list[int]:
     """Insert span rows ``(document_id, annotator_id, label_id, start, end, attributes, note)`` on SQLite
-    straight through the driver's executemany and return their ids.
-
-    SQLAlchemy's per-value processing costs more than SQLite's own insert at 200,000 rows. Ids are
-    given here (the writer holds the write lock, see :func:`_insert_returning_ids`); values go through
-    the columns' own bind processors, so they are stored exactly as the ORM would store them.
-    """
+    straight through the driver and return their ids (given here: the writer holds the write lock,
+    see :func:`_insert_returning_ids`)."""
     if not rows:
         return []
     conn = session.connection()
     table = _table(Span)
-
-    def processor(name: str) -> Callable[[Any], Any]:
-        found = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        return found if found is not None else (lambda value: value)
-
-    to_json = processor("attributes")
-    stamp = processor("created_at")(now)
+    to_json = sqlite_bulk.bind_processor(conn, table, "attributes")
+    stamp = sqlite_bulk.bind_processor(conn, table, "created_at")(now)
     empty = to_json({})
-    first = (conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    first = _next_id(conn, table)
     tuples = [
         (first + n, doc, who, label, start, end, to_json(attrs) if attrs else empty, note, stamp, stamp, 1)
         for n, (doc, who, label, start, end, attrs, note) in enumerate(rows)
     ]
-    columns = ", ".join(f'"{name}"' for name in ("id", *_SPAN_COLUMNS))
-    conn.exec_driver_sql(f"INSERT INTO spans ({columns}) VALUES ({', '.join('?' * (len(_SPAN_COLUMNS) + 1))})", tuples)
+    sqlite_bulk.insert_rows(conn, table, ("id", *_SPAN_COLUMNS), tuples)
     return list(range(first, first + len(rows)))
 
 

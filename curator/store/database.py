@@ -22,7 +22,7 @@ from curator.errors import EditRefused, SchemaError
 from curator.paths import default_database_url, default_schema_path, user_data_dir
 from curator.schema import Schema, load_schema, parse_schema
 from curator.store import migrations
-from curator.store.engine import WRITE, create_store_engine, is_sqlite
+from curator.store.engine import BULK_WRITE, WRITE, create_store_engine, is_sqlite
 from curator.store.models import Annotator, LabelRow, LayerRow, RelationTypeRow, SchemaRecord, Span
 
 
@@ -75,6 +75,7 @@ class Database:
             migrations.upgrade(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
+        self._bulk_writer = sessionmaker(self.engine.execution_options(**BULK_WRITE), expire_on_commit=False)
         self.schema = self._stored_schema() if read_only else self._install_schema(schema_path)
         self.ids = self._load_ids()
 
@@ -103,11 +104,14 @@ class Database:
                 session.rollback()
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One short write transaction, committed on success and rolled back on any error."""
+    def write(self, *, bulk: bool = False) -> Iterator[Session]:
+        """One short write transaction, committed on success and rolled back on any error.
+
+        ``bulk`` (the import's batch writer only) leaves foreign keys unchecked on SQLite: the writer
+        makes every id it refers to in the same transaction."""
         if self.read_only:
             raise ReadOnlyDatabase("this database is open read-only: nothing can be changed")
-        with self._writer.begin() as session:
+        with (self._bulk_writer if bulk else self._writer).begin() as session:
             yield session
 
     # -- annotators -------------------------------------------------------------------------------
