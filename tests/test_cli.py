@@ -90,3 +90,16 @@ def test_a_database_that_cannot_be_opened_is_one_line_naming_it(url: str, reason
     (line,) = result.stderr.strip().splitlines()
     assert line.startswith(f"curator: error: cannot open the database {url}: ")
     assert reason in line
+
+
+def test_batch_commands_collect_garbage_at_their_own_pace_and_then_at_python_s() -> None:
+    import gc
+
+    from curator.cli.batch_gc import BATCH_THRESHOLD, batch_pace
+
+    before = gc.get_threshold()
+    with batch_pace():
+        assert gc.get_threshold() == BATCH_THRESHOLD
+        assert gc.get_freeze_count() > 0  # what was alive at the start is not walked again
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0

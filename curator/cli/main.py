@@ -78,6 +78,10 @@ def cli(ctx: click.Context, url: str | None, schema: Path | None) -> None:
     ctx.obj = _Context(url, schema)
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
+    elif ctx.invoked_subcommand != "gui":
+        from curator.cli.batch_gc import batch_pace
+
+        ctx.with_resource(batch_pace())  # batch commands: see curator.cli.batch_gc
 
 
 @cli.command()
