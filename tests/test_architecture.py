@@ -39,3 +39,18 @@ def test_twenty_thousand_void_qt_calls_do_not_abort() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "ok"
+
+
+def test_the_window_imports_the_core_before_pyside6() -> None:
+    """Every module imported after PySide6.QtCore goes through PySide6's __feature__ import hook,
+    which reads its source; curator.gui imports the core first (a fifth of the window's start)."""
+    code = (
+        "import sys\n"
+        "import curator.gui.app, curator.gui.main_window\n"
+        "order = list(sys.modules)\n"
+        "late = order[order.index('PySide6.QtCore'):]\n"
+        "print([m for m in late if m.startswith(('curator.', 'sqlalchemy', 'pydantic', 'yaml'))"
+        " and not m.startswith('curator.gui')])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

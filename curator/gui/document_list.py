@@ -33,6 +33,7 @@ from curator.store.models import REVIEW_STATES, STATUSES
 from curator.text.invisible import reveal
 
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
+from .first_paint import after_first_paint
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
@@ -297,7 +298,7 @@ class DocumentListPanel(QWidget):
         self.language_filter.currentIndexChanged.connect(self.apply_filter)
         self.review_filter.currentIndexChanged.connect(self.apply_filter)
         # Counting a large corpus takes a moment: after the window is on screen.
-        QTimer.singleShot(0, self._update_count)
+        after_first_paint(self, self._update_count)  # a count over 100,000 documents need not delay the window
 
     def current_filter(self) -> DocumentFilter:
         return DocumentFilter(

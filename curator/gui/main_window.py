@@ -7,7 +7,7 @@ import importlib
 import importlib.util
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -36,6 +36,7 @@ from .conflicts import ConflictResolver
 from .doc_labels import DocumentLabelModel, DocumentLabels
 from .document_list import DocumentListModel, DocumentListPanel
 from .find import AnnotateAllDialog, CorpusSearchPanel, FindBar
+from .first_paint import after_first_paint
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
 from .live_updates import LiveUpdates
@@ -569,8 +570,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         last = self.prefs.last_document
-        # After the window is shown: the start is not slowed down by opening a long document.
-        QTimer.singleShot(0, lambda: self._open_first(last))
+        # After the window is painted: the start is not slowed down by opening a long document.
+        after_first_paint(self, lambda: self._open_first(last))
 
     def _open_first(self, last: int | None) -> None:
         if self.workspace.doc.id is not None:

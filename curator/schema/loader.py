@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
 
 from curator.errors import SchemaError
 from curator.schema.model import Schema
+
+if TYPE_CHECKING:
+    import yaml
 
 Path_ = tuple[str | int, ...]
 
 
 def _to_data(node: yaml.Node, path: Path_, lines: dict[Path_, int]) -> Any:
     """Plain data from a YAML node, recording the 1-based line of every path."""
+    import yaml
+
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
@@ -56,6 +60,10 @@ def load_schema(path: Path) -> Schema:
 
 
 def parse_schema(source: str, name: str) -> Schema:
+    # Imported here: the window and the command line read the validated schema from a cache and
+    # need no YAML parser at start-up.
+    import yaml
+
     lines: dict[Path_, int] = {}
     try:
         node = yaml.compose(source, Loader=yaml.SafeLoader)
