@@ -22,6 +22,11 @@ from .open_document import OpenDocument
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 POSITION, TEXT, LABEL, LAYER, NOTE = range(5)
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_USER = int(Qt.ItemDataRole.UserRole)
 
 
 class AnnotationModel(QAbstractTableModel):
@@ -35,6 +40,7 @@ class AnnotationModel(QAbstractTableModel):
         self.catalog = catalog
         self._rows: list[SpanRecord] = []
         self._keys: list[tuple[Any, ...]] = []
+        self._cells: dict[tuple[int, int], dict[tuple[int, int], Any]] = {}  # by (id, version); emptied by reload()
         self._column = POSITION
         self._order = Qt.SortOrder.AscendingOrder
         doc.loaded.connect(self.reload)
@@ -84,6 +90,7 @@ class AnnotationModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
+        self._cells.clear()  # another text or another catalog
         pairs = sorted(((self._key(span), span) for span in self.doc.spans), key=lambda pair: pair[0])
         self._keys = [key for key, _ in pairs]
         self._rows = [span for _, span in pairs]
@@ -153,34 +160,39 @@ class AnnotationModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._rows):
             return None
-        span = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == POSITION:
-                return f"{span.start}–{span.end}"
-            if column == TEXT:
-                words = " ".join(self.doc.span_text(span).split())
-                return words if len(words) <= 80 else words[:79] + "…"
-            if column == LABEL:
-                return self.catalog.name(span.layer, span.label)
-            if column == LAYER:
-                return self._layer_name(span.layer)
-            if column == NOTE:
-                return reveal(span.note)  # a note's bidi controls shown, not obeyed
-        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
-            return swatch(self.catalog.color(span.layer, span.label))
-        if role in (Qt.ItemDataRole.TextAlignmentRole, TEXT_DIRECTION_ROLE) and column in (TEXT, NOTE):
-            # Each cell in its own direction: an Arabic name reads from the right edge, with a Latin
-            # acronym after it on its left, as in the text.
-            rtl = reads_rtl(self.doc.span_text(span) if column == TEXT else span.note)
-            return cell_alignment(rtl) if role == Qt.ItemDataRole.TextAlignmentRole else layout_direction(rtl)
-        if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
-            return self.doc.span_text(span)
-        if role == Qt.ItemDataRole.UserRole:
-            return span.id
-        return None
+        span = self._rows[row]
+        key = (span.id, span.version)  # a record holds a dict (its attributes): not hashable
+        cells = self._cells.get(key)
+        if cells is None:
+            cells = self._cells[key] = self._cells_of(span)
+        return cells.get((int(role), index.column()))
+
+    def _cells_of(self, span: SpanRecord) -> dict[tuple[int, int], Any]:
+        """Every (role, column) value of ``span``'s row, made once per span: a repaint of the table
+        asks each visible cell for eight roles, at every edit of the document."""
+        text = self.doc.span_text(span)
+        words = " ".join(text.split())
+        cells: dict[tuple[int, int], Any] = {
+            (_DISPLAY, POSITION): f"{span.start}–{span.end}",
+            (_DISPLAY, TEXT): words if len(words) <= 80 else words[:79] + "…",
+            (_DISPLAY, LABEL): self.catalog.name(span.layer, span.label),
+            (_DISPLAY, LAYER): self._layer_name(span.layer),
+            (_DISPLAY, NOTE): reveal(span.note),  # a note's bidi controls shown, not obeyed
+            (_DECORATION, LABEL): swatch(self.catalog.color(span.layer, span.label)),
+            (_TOOLTIP, TEXT): text,
+        }
+        # Each text cell in its own direction: an Arabic name reads from the right edge, with a Latin
+        # acronym after it on its left, as in the text.
+        for column, value in ((TEXT, text), (NOTE, span.note)):
+            rtl = reads_rtl(value)
+            cells[(_ALIGNMENT, column)] = cell_alignment(rtl)
+            cells[(TEXT_DIRECTION_ROLE, column)] = layout_direction(rtl)
+        for column in range(len(self.HEADERS)):
+            cells[(_USER, column)] = span.id
+        return cells
 
 
 class _Reversed:

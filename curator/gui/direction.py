@@ -54,5 +54,5 @@ class OwnDirectionDelegate(QStyledItemDelegate):
         direction = index.data(TEXT_DIRECTION_ROLE)
         if direction is None:
             return
-        option.direction = Qt.LayoutDirection(direction)
+        option.direction = direction if isinstance(direction, Qt.LayoutDirection) else Qt.LayoutDirection(direction)
         option.displayAlignment = option.displayAlignment | Qt.AlignmentFlag.AlignAbsolute

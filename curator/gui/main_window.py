@@ -12,10 +12,12 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFontDialog,
+    QFrame,
     QLabel,
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -106,7 +108,7 @@ class MainWindow(QMainWindow):
                 "labels", self.tr("Labels"), self.label_palette, Qt.DockWidgetArea.RightDockWidgetArea
             ),
             "annotation": self._dock(
-                "annotation", self.tr("Annotation"), self.span_panel, Qt.DockWidgetArea.RightDockWidgetArea
+                "annotation", self.tr("Annotation"), _scrolling(self.span_panel), Qt.DockWidgetArea.RightDockWidgetArea
             ),
             "areas": self._dock(
                 "areas", self.tr("Cooperation areas"), self.doc_labels, Qt.DockWidgetArea.RightDockWidgetArea
@@ -515,13 +517,21 @@ class MainWindow(QMainWindow):
     # -- status bar -------------------------------------------------------------------------------
 
     def _saved(self, message: str) -> None:
-        self.save_state.setStyleSheet("color: #2e7d32;")
-        self.save_state.setText(message)
+        self._show_save_state(message, "color: #2e7d32;")
 
     def _refused(self, message: str) -> None:
-        self.save_state.setStyleSheet("color: #c62828;")
-        self.save_state.setText(message)
+        self._show_save_state(message, "color: #c62828;")
         self.statusBar().showMessage(message, 10000)
+
+    def _show_save_state(self, message: str, style: str) -> None:
+        # Restyling a widget polishes it again, and a label that changes width lays out the status
+        # bar: at every edit, so only when the colour changes, and the label only ever widens.
+        if self.save_state.styleSheet() != style:
+            self.save_state.setStyleSheet(style)
+        self.save_state.setText(message)
+        width = self.save_state.sizeHint().width()
+        if width > self.save_state.minimumWidth():
+            self.save_state.setMinimumWidth(width)
 
     # -- view settings ----------------------------------------------------------------------------
 
@@ -596,3 +606,14 @@ class MainWindow(QMainWindow):
 # Windows opened again after a restore (kept referenced: a window without a parent lives as long as
 # a Python reference does).
 REOPENED: list[MainWindow] = []
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    """``panel`` in a frameless scroll area: a panel whose rows change with the selection (the span
+    panel) would otherwise resize its dock at each new selection, and the window would lay out and
+    repaint every dock; a scroll area keeps its child's layout changes to itself."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(panel)
+    return area
