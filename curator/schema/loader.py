@@ -50,13 +50,17 @@ def _dotted(path: Path_) -> str:
     return ".".join(str(p) for p in path) or "(top)"
 
 
-def load_schema(path: Path) -> Schema:
-    """Parse and validate the schema at ``path``; raise :class:`SchemaError` naming file and line."""
+def read_schema_text(path: Path) -> str:
+    """The text of the schema file at ``path``; :class:`SchemaError` when it cannot be read."""
     try:
-        source = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise SchemaError(f"{path}: cannot read schema: {exc}") from exc
-    return parse_schema(source, str(path))
+
+
+def load_schema(path: Path) -> Schema:
+    """Parse and validate the schema at ``path``; raise :class:`SchemaError` naming file and line."""
+    return parse_schema(read_schema_text(path), str(path))
 
 
 def parse_schema(source: str, name: str) -> Schema:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from curator.errors import EditRefused, SchemaError
 from curator.paths import default_database_url, default_schema_path, user_data_dir
-from curator.schema import Schema, load_schema, parse_schema
+from curator.schema import Schema, load_schema, parse_schema, read_schema_text
 from curator.store import migrations
 from curator.store.engine import BULK_WRITE, WRITE, create_store_engine, is_sqlite
 from curator.store.models import Annotator, LabelRow, LayerRow, RelationTypeRow, SchemaRecord, Span
@@ -148,9 +148,11 @@ class Database:
             if schema_path is None and stored is not None:
                 return _parse_cached(stored.content, stored.sha256, stored.source)
             path = schema_path or default_schema_path()
-            schema = load_schema(path)
-            content = path.read_text(encoding="utf-8")
+            content = read_schema_text(path)
             digest = hashlib.sha256(content.encode()).hexdigest()
+            # The validated schema of this very text may be in the cache (a new database, a project
+            # schema given at every start): parsing YAML is a third of opening a new database.
+            schema = _parse_cached(content, digest, str(path))
             if stored is None or stored.sha256 != digest:
                 self._sync_schema_rows(session, schema, str(path))
                 session.add(
