@@ -54,3 +54,18 @@ def test_the_window_imports_the_core_before_pyside6() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_the_window_s_modules_have_their_pyside_feature_selection_before_they_are_imported() -> None:
+    """The selection PySide6's import hook would work out for each window module (0: it uses PySide6,
+    with no feature) is set beforehand, so the hook does not search each module's source. A PySide6
+    release that keeps this state elsewhere fails here, and the window starts slower again."""
+    code = (
+        "import sys\n"
+        "import curator.gui\n"
+        "selections = sys.modules['__feature__'].pyside_feature_dict\n"
+        "print(selections.get('curator.gui.main_window'), selections.get('curator.gui.review.window'),"
+        " 'curator.gui.text_view' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["0", "0", "False"]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.errors import CuratorError
 from curator.store.database import Database
-from curator.store.queries import count_documents
+from curator.store.queries import has_documents
 
 from .annotator_dialog import choose_annotator
 from .settings import Preferences
@@ -61,7 +61,7 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
     app.setOrganizationName("Curator")
     try:
         db = Database(url, schema_path=schema)
-        if not count_documents(db):
+        if not has_documents(db):
             # Imported only for a first start: the importers are not needed to show the window.
             from curator.io.demo import load_demo_if_empty
 

@@ -224,6 +224,12 @@ def document_ids_by_ext(db: Database, ext_ids: list[str]) -> list[int]:
         return list(session.scalars(select(Document.id).where(Document.ext_id.in_(ext_ids))))
 
 
+def has_documents(db: Database) -> bool:
+    """Whether the database holds any document (one row read, not a count of 100,000)."""
+    with db.read() as session:
+        return session.scalar(select(Document.id).limit(1)) is not None
+
+
 def count_documents(db: Database) -> int:
     with db.read() as session:
         return session.scalar(select(func.count(Document.id))) or 0
