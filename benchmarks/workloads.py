@@ -466,8 +466,8 @@ class FirstPaint(QObject):
 
 
 painted = FirstPaint()
-app.installEventFilter(painted)
 window = QMainWindow()
+window.installEventFilter(painted)  # as the app does: on its window, not on every object
 window.resize(1400, 900)
 window.show()
 app.exec()

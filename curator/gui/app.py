@@ -38,7 +38,8 @@ EXIT_WHEN_SHOWN = "CURATOR_EXIT_WHEN_SHOWN"
 
 
 class _FirstPaint(QObject):
-    """Reports the first paint of the main window (or of a widget in it), then quits."""
+    """Reports the first paint of the main window (Qt paints the window before the widgets in it,
+    in the same frame), then quits."""
 
     def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
@@ -76,6 +77,8 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
 
     window = MainWindow(db, name)
     if os.environ.get(EXIT_WHEN_SHOWN) == "1":
-        app.installEventFilter(_FirstPaint(app))
+        # On the window only: an application-wide Python filter would be called for every event of
+        # every object and make PySide6 wrap each one, which a real start does not do.
+        window.installEventFilter(_FirstPaint(app))
     window.show()
     return int(app.exec())
