@@ -6,6 +6,11 @@ import subprocess
 import sys
 
 
+def _fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter (import order and loaded modules start from nothing)."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+
+
 def test_the_core_imports_without_qt() -> None:
     code = (
         "import sys\n"
@@ -14,8 +19,7 @@ def test_the_core_imports_without_qt() -> None:
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'curator.gui')))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == ""
+    assert _fresh_python(code) == ""
 
 
 def test_import_linter_contract_holds() -> None:
@@ -52,8 +56,7 @@ def test_the_window_imports_the_core_before_pyside6() -> None:
         "print([m for m in late if m.startswith(('curator.', 'sqlalchemy', 'pydantic', 'yaml'))"
         " and not m.startswith('curator.gui')])\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    assert _fresh_python(code) == "[]"
 
 
 def test_the_window_s_modules_have_their_pyside_feature_selection_before_they_are_imported() -> None:
@@ -67,5 +70,4 @@ def test_the_window_s_modules_have_their_pyside_feature_selection_before_they_ar
         "print(selections.get('curator.gui.main_window'), selections.get('curator.gui.review.window'),"
         " 'curator.gui.text_view' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["0", "0", "False"]
+    assert _fresh_python(code).split() == ["0", "0", "False"]

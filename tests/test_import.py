@@ -282,6 +282,8 @@ def test_a_bulk_import_leaves_every_reference_whole_and_edits_check_them_again(
         assert conn.exec_driver_sql("PRAGMA foreign_key_check").all() == []
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         assert conn.exec_driver_sql("SELECT count(*) FROM spans").scalar() > 0
+        # History rows written straight to the driver hold what the ORM writes: JSON null, not NULL.
+        assert conn.exec_driver_sql('SELECT count(*) FROM history WHERE "before" IS NULL').scalar() == 0
     # Every pooled connection checks foreign keys again for the next writer.
     for _ in range(3):
         with pytest.raises(IntegrityError), sqlite_db.write() as session:

@@ -109,6 +109,7 @@ class AnnotationModel(QAbstractTableModel):
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
+        self._cells.pop((span.id, span.version), None)
         del self._keys[row]
         del self._rows[row]
         self.endRemoveRows()
@@ -118,6 +119,7 @@ class AnnotationModel(QAbstractTableModel):
         if row is None:
             return
         if self._key(after) == self._keys[row]:
+            self._cells.pop((before.id, before.version), None)
             self._rows[row] = after
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
             return

@@ -11,8 +11,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from curator.io.dataset_card import card_text, write_card
-from curator.io.export_folder import output_file
-from curator.io.export_jsonl import interchange_lines
+from curator.io.export_jsonl import interchange_lines, write_lines
 from curator.io.exporting import run_of
 from curator.store.database import Database
 
@@ -43,11 +42,7 @@ def export_interchange(
         on_note=on_note,
     )
 
-    count = 0
-    with output_file(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
-        for line in interchange_lines(db, run.selection, figures=run.figures, progress=progress):
-            handle.write(line)
-            count += 1
+    count = write_lines(out, interchange_lines(db, run.selection, figures=run.figures, progress=progress))
     text = card_text(
         format_name="jsonl",
         description="Curator interchange JSONL, one document per line with its annotations, relations and "

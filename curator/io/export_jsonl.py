@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from operator import itemgetter
 from pathlib import Path
 
@@ -139,9 +139,14 @@ def export_jsonl(
     The file is written beside ``out`` and renamed over it at the end, so a failed export leaves no
     half-written dataset behind.
     """
+    return write_lines(out, interchange_lines(db, Selection(annotators, document_ids), progress=progress))
+
+
+def write_lines(out: Path, lines: Iterable[str]) -> int:
+    """Write ``lines`` to ``out`` (beside it first, renamed over it at the end); return how many."""
     count = 0
     with output_file(out) as tmp, tmp.open("w", encoding="utf-8", newline="\n") as handle:
-        for line in interchange_lines(db, Selection(annotators, document_ids), progress=progress):
+        for line in lines:
             handle.write(line)
             count += 1
     return count

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from curator.errors import Problem
 from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
@@ -233,20 +233,6 @@ def read_jsonl(path: Path, default_annotator: str | None = None) -> tuple[list[D
     if not docs and not problems:
         problems.append(Problem(str(path), 0, "no documents in the file"))
     return docs, problems
-
-
-def document_to_json(doc: dict[str, Any]) -> str:
-    """One interchange line (no trailing newline); non-ASCII kept as is, key order stable."""
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-
-
-def write_jsonl(records: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    count = 0
-    for record in records:
-        out.write(document_to_json(record))
-        out.write("\n")
-        count += 1
-    return count
 
 
 def iter_lines(path: Path) -> Iterator[dict[str, Any]]:

@@ -5,36 +5,42 @@ Each check returns a list of problems in plain words (empty when all is well).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from curator.schema.model import Label, Layer, Schema
 from curator.text.boundaries import crosses_paragraph, is_boundary
 
-_INDEXES: dict[int, tuple[Schema, dict[tuple[str, str], tuple[Layer, Label]]]] = {}
+T = TypeVar("T")
+
+_PER_SCHEMA: dict[tuple[str, int], tuple[Schema, Any]] = {}
+
+
+def _per_schema(kind: str, schema: Schema, build: Callable[[Schema], T]) -> T:
+    """``build(schema)``, made once per schema object: imports check hundreds of thousands of spans."""
+    cached = _PER_SCHEMA.get((kind, id(schema)))
+    if cached is None or cached[0] is not schema:
+        cached = _PER_SCHEMA[(kind, id(schema))] = (schema, build(schema))
+    return cast(T, cached[1])
 
 
 def _label_index(schema: Schema) -> dict[tuple[str, str], tuple[Layer, Label]]:
-    """(layer, label) -> objects, built once per schema: imports check hundreds of thousands of spans."""
-    cached = _INDEXES.get(id(schema))
-    if cached is None or cached[0] is not schema:
-        index = {(layer.id, label.id): (layer, label) for layer in schema.layers for label in layer.labels}
-        cached = _INDEXES[id(schema)] = (schema, index)
-    return cached[1]
-
-
-_SPAN_LABELS: dict[int, tuple[Schema, dict[tuple[str, str], bool]]] = {}
+    """(layer, label) -> objects."""
+    return _per_schema(
+        "labels",
+        schema,
+        lambda s: {(layer.id, label.id): (layer, label) for layer in s.layers for label in layer.labels},
+    )
 
 
 def span_labels(schema: Schema) -> dict[tuple[str, str], bool]:
-    """(layer, label) -> may it cross a paragraph break, for every label a span may take; built once
-    per schema, for the importers' quick path over every span (:func:`check_span` says what is wrong)."""
-    cached = _SPAN_LABELS.get(id(schema))
-    if cached is None or cached[0] is not schema:
-        found = {
-            key: layer.cross_paragraph for key, (layer, _) in _label_index(schema).items() if "span" in layer.scopes
-        }
-        cached = _SPAN_LABELS[id(schema)] = (schema, found)
-    return cached[1]
+    """(layer, label) -> may it cross a paragraph break, for every label a span may take: the
+    importers' quick path over every span (:func:`check_span` says what is wrong)."""
+    return _per_schema(
+        "span labels",
+        schema,
+        lambda s: {key: layer.cross_paragraph for key, (layer, _) in _label_index(s).items() if "span" in layer.scopes},
+    )
 
 
 def check_label(schema: Schema, layer_id: str, label_id: str, scope: str) -> tuple[Layer, Label] | str:

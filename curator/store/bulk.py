@@ -125,8 +125,9 @@ _DOCUMENT_COLUMNS = (
 )
 
 
-def _document_values(d: DocumentIn) -> tuple[Any, ...]:
-    """The values of :data:`_DOCUMENT_COLUMNS` but the time of the import."""
+def _document_values(d: DocumentIn, created_at: Any, meta: Any, had_bom: Any) -> tuple[Any, ...]:
+    """The values of :data:`_DOCUMENT_COLUMNS`; the time, metadata and BOM flag as the caller's
+    driver takes them."""
     assert d.ext_id is not None  # given by _assign_ext_ids
     return (
         d.ext_id,
@@ -140,9 +141,9 @@ def _document_values(d: DocumentIn) -> tuple[Any, ...]:
         d.bytes_sha256,
         d.encoding,
         d.newline,
-        d.had_bom,
-        d.meta,
-        None,
+        had_bom,
+        meta,
+        created_at,
         document_filter_key(d.title, d.ext_id),
     )
 
@@ -151,55 +152,45 @@ def _insert_documents(session: Session, docs: list[DocumentIn], now: Any) -> lis
     """Insert ``docs`` and return their new ids in order."""
     conn = session.connection()
     table = _table(Document)
-    stamp = _DOCUMENT_COLUMNS.index("created_at")
     if conn.dialect.name != "sqlite":
-        rows = [dict(zip(_DOCUMENT_COLUMNS, _document_values(d), strict=True)) | {"created_at": now} for d in docs]
+        rows = [dict(zip(_DOCUMENT_COLUMNS, _document_values(d, now, d.meta, d.had_bom), strict=True)) for d in docs]
         return _insert_returning_ids(session, table, rows)
     to_json = sqlite_bulk.bind_processor(conn, table, "meta")
     when = sqlite_bulk.bind_processor(conn, table, "created_at")(now)
     first = _next_id(conn, table)
-    tuples = []
-    for n, d in enumerate(docs):
-        values = list(_document_values(d))
-        values[stamp] = when
-        values[_DOCUMENT_COLUMNS.index("meta")] = to_json(d.meta)
-        values[_DOCUMENT_COLUMNS.index("had_bom")] = int(d.had_bom)
-        tuples.append((first + n, *values))
+    tuples = [(first + n, *_document_values(d, when, to_json(d.meta), int(d.had_bom))) for n, d in enumerate(docs)]
     sqlite_bulk.insert_rows(conn, table, ("id", *_DOCUMENT_COLUMNS), tuples)
     return list(range(first, first + len(docs)))
+
+
+_HISTORY_COLUMNS = ("at", "annotator", "action", "kind", "object_id", "document_id", "before", "after")
 
 
 def _write_history(session: Session, docs: list[DocumentIn], doc_ids: list[int], who: str, now: Any) -> None:
     """One "import" entry per document of the batch."""
     conn = session.connection()
     table = _table(HistoryEntry)
-    afters = [{"source": d.source, "line": d.line, "spans": len(d.spans)} for d in docs]
-    if conn.dialect.name != "sqlite":
-        conn.execute(
-            table.insert(),
-            [
-                {
-                    "at": now,
-                    "annotator": who,
-                    "action": "import",
-                    "kind": "document",
-                    "object_id": doc_id,
-                    "document_id": doc_id,
-                    "before": None,
-                    "after": after,
-                }
-                for after, doc_id in zip(afters, doc_ids, strict=True)
-            ],
-        )
-        return
-    to_json = sqlite_bulk.bind_processor(conn, table, "after")
-    when = sqlite_bulk.bind_processor(conn, table, "at")(now)
+    sqlite = conn.dialect.name == "sqlite"
+    to_json = sqlite_bulk.bind_processor(conn, table, "after") if sqlite else (lambda value: value)
+    when = sqlite_bulk.bind_processor(conn, table, "at")(now) if sqlite else now
+    before = to_json(None)  # JSON null, as the ORM stores an empty "before"
     rows = [
-        (when, who, "import", "document", doc_id, doc_id, None, to_json(after))
-        for after, doc_id in zip(afters, doc_ids, strict=True)
+        (
+            when,
+            who,
+            "import",
+            "document",
+            doc_id,
+            doc_id,
+            before,
+            to_json({"source": d.source, "line": d.line, "spans": len(d.spans)}),
+        )
+        for d, doc_id in zip(docs, doc_ids, strict=True)
     ]
-    columns = ("at", "annotator", "action", "kind", "object_id", "document_id", "before", "after")
-    sqlite_bulk.insert_rows(conn, table, columns, rows)
+    if sqlite:
+        sqlite_bulk.insert_rows(conn, table, _HISTORY_COLUMNS, rows)
+    else:
+        conn.execute(table.insert(), [dict(zip(_HISTORY_COLUMNS, row, strict=True)) for row in rows])
 
 
 def _next_id(conn: Any, table: Table) -> int:
