@@ -41,6 +41,14 @@ def user_data_dir() -> Path:
     return path
 
 
+def user_cache_dir() -> Path:
+    """The per-user cache folder (what can be made again); ``CURATOR_CACHE`` overrides it."""
+    override = os.environ.get("CURATOR_CACHE")
+    path = Path(override) if override else Path(platformdirs.user_cache_dir("curator", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_database_url() -> str:
     """``CURATOR_DB`` if set, else the embedded SQLite database in the user's data folder."""
     url = os.environ.get("CURATOR_DB")

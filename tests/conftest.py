@@ -23,10 +23,20 @@ SAMPLES = SHARED / "samples"
 SEEDS = REPO / "seeds"
 
 
+@pytest.fixture(scope="session")
+def _shared_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache for the session (what can be made again, such as the record a new database is made
+    from): the tests' thousand new databases are then made as users' are, after the first."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the real user's data folder or database."""
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, _shared_cache: Path
+) -> None:
+    """Never touch the real user's data folder, cache or database."""
     monkeypatch.setenv("CURATOR_HOME", str(tmp_path_factory.mktemp("home")))
+    monkeypatch.setenv("CURATOR_CACHE", str(_shared_cache))
     monkeypatch.delenv("CURATOR_DB", raising=False)
     monkeypatch.delenv("CURATOR_SCHEMA", raising=False)
 

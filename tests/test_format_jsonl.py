@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from format_corpus import GOLD, annotated_db, fresh_db, snapshot
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from curator.io.export_jsonl import interchange_lines
 from curator.io.formats import EXPORT_FORMATS
 from curator.io.importer import import_paths
-from curator.io.jsonl import iter_lines
+from curator.io.jsonl import iter_lines, read_jsonl
 from curator.io.selection import Selection, only_layers
 from curator.store import queries
 from curator.store.database import Database
@@ -116,3 +119,47 @@ def test_metadata_and_unusual_strings_are_written_as_json_dumps_writes_them(tmp_
     assert list(interchange_lines(db, Selection())) == expected
     assert json.loads(expected[0])["meta"] == record["meta"]
     db.dispose()
+
+
+class _Pairs(list):  # type: ignore[type-arg]
+    """An object as written: its (key, value) pairs in order, repeats allowed."""
+
+
+# JSON values as written, objects as lists of pairs so that a key may repeat.
+_KEYS = st.sampled_from(["a", "b", 'q"', "c\\\\", "start"])
+_SCALARS = st.one_of(st.integers(-5, 5), st.text(alphabet='ab":{}[],ي', max_size=6), st.none())
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.lists(st.tuples(_KEYS, inner), max_size=3).map(_Pairs)),
+    max_leaves=12,
+)
+
+
+def _write(value: object) -> str:
+    if isinstance(value, _Pairs):
+        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {_write(v)}" for k, v in value) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(map(_write, value)) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _repeats(value: object) -> bool:
+    if isinstance(value, _Pairs):
+        keys = [k for k, _ in value]
+        return len(set(keys)) < len(keys) or any(_repeats(v) for _, v in value)
+    return isinstance(value, list) and any(map(_repeats, value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(meta=_VALUES, text=st.text(alphabet='ab"\nن', min_size=1, max_size=8).filter(str.strip))
+def test_a_line_is_refused_exactly_when_some_object_repeats_a_key(
+    tmp_path_factory: Any, meta: object, text: str
+) -> None:
+    line = '{"id": "d", "text": ' + json.dumps(text, ensure_ascii=False) + ', "meta": {"m": ' + _write(meta) + "}}"
+    path = tmp_path_factory.mktemp("dup") / "one.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    docs, problems = read_jsonl(path)
+    refused = [p for p in problems if "duplicate key" in p.message]
+    assert bool(refused) == _repeats(meta)
+    if not _repeats(meta):
+        assert len(docs) == 1 and docs[0].text == text

@@ -150,6 +150,54 @@ def test_a_malformed_line_names_file_and_line(db: Database, tmp_path: Path, line
     assert queries.count_documents(db) == 0
 
 
+_PLAIN = '"layer": "entity", "label": "PER", "start": 0, "end": 3'
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        # in an annotation of the quick path, with and without an annotator
+        ('{"id": "x", "text": "abc", "annotations": [{' + _PLAIN + ', "start": 1}]}', "start"),
+        (
+            '{"id": "x", "text": "abc", "annotations": [{"annotator": "a", ' + _PLAIN + ', "annotator": "b"}]}',
+            "annotator",
+        ),
+        # deeper, in metadata and attributes; a value holding quotes, escaped or not
+        ('{"id": "x", "text": "abc", "meta": {"k": {"a": 1, "a": 2}}}', "a"),
+        ('{"id": "x", "text": "a \\"b\\" c", "meta": {"q": "\\"", "q": "r"}}', "q"),
+        ('{"id": "x", "text": "abc", "annotations": [{' + _PLAIN + ', "attributes": {"s": 1, "s": 1}}]}', "s"),
+        # an escaped backslash: quotes are not counted, the line is parsed looking for duplicates
+        ('{"id": "x", "text": "a\\\\b", "title": "t", "title": "u"}', "title"),
+        # the duplicate also makes the record wrong (the last value wins): the duplicate is named
+        ('{"id": "x", "text": "abc", "text": 3}', "text"),
+    ],
+)
+def test_a_duplicate_key_anywhere_in_a_line_is_refused(db: Database, tmp_path: Path, line: str, key: str) -> None:
+    path = _jsonl(tmp_path, GOOD, line)
+    with pytest.raises(InputRejected) as caught:
+        import_paths(db, [path])
+    assert f"{path}:2: duplicate key {key!r}" in str(caught.value)
+    assert queries.count_documents(db) == 0
+
+
+def test_quotes_and_backslashes_in_a_text_are_not_taken_for_duplicates(db: Database, tmp_path: Path) -> None:
+    texts = ['il a dit "oui"', "C:\\dossier\\nouveau", 'un \\"guillemet', '"{\\"a\\": 1, \\"a\\": 2}"']
+    lines = [
+        json.dumps(
+            {
+                "id": f"d{i}",
+                "text": text,
+                "annotations": [{"annotator": "a", "layer": "entity", "label": "PER", "start": 0, "end": 2}],
+            },
+            ensure_ascii=False,
+        )
+        for i, text in enumerate(texts)
+    ]
+    path = _jsonl(tmp_path, *lines)
+    import_paths(db, [path])
+    assert sorted(b.document.text for b in queries.iter_bundles(db)) == sorted(texts)
+
+
 def test_an_emoji_written_as_a_surrogate_pair_escape_is_one_character(db: Database, tmp_path: Path) -> None:
     path = _jsonl(
         tmp_path,

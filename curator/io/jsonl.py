@@ -42,6 +42,10 @@ def _no_constant(name: str) -> Any:
     raise _Bad(f"{name} is not valid JSON")
 
 
+# Made once: json.loads with any option builds a decoder per call.
+_STRICT = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+_LENIENT_ON_KEYS = json.JSONDecoder(parse_constant=_no_constant)
+
 # JSON escapes of what no database can store (NUL, UTF-16 surrogates); a pair of surrogates decodes
 # to one character and passes the check below.
 _SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
@@ -60,11 +64,14 @@ def _named_strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
             yield from _named_strings(item, f"{path}[{i}]")
 
 
-def parse_line(line: str) -> Any:
+def parse_line(line: str, *, duplicates_checked: bool = True) -> Any:
     """One JSON value, refused (``_Bad``) where Python's ``json`` would be lenient or where a string
-    holds a character that cannot be stored."""
+    holds a character that cannot be stored.
+
+    With ``duplicates_checked=False`` duplicate keys are not looked for (the last one wins, as in
+    Python's ``json``): for a caller that checks otherwise, see :func:`read_jsonl`."""
     try:
-        value = json.loads(line, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+        value = (_STRICT if duplicates_checked else _LENIENT_ON_KEYS).decode(line)
     except json.JSONDecodeError as exc:
         raise _Bad(f"malformed JSON at column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
@@ -76,6 +83,25 @@ def parse_line(line: str) -> Any:
         if bad is not None:
             raise _Bad(f"{bad[0]} contains {bad[1]}")
     return value
+
+
+def _raw_strings(line: str) -> int | None:
+    """How many JSON strings (keys included) ``line`` holds, told by its quotes; None when an
+    escaped backslash makes quotes ambiguous to count this way."""
+    if "\\\\" in line:
+        return None
+    return (line.count('"') - line.count('\\"')) // 2
+
+
+def _strings(value: Any) -> int:
+    """How many strings (keys included) a parsed JSON value holds."""
+    if isinstance(value, str):
+        return 1
+    if isinstance(value, dict):
+        return len(value) + sum(map(_strings, value.values()))
+    if isinstance(value, list):
+        return sum(map(_strings, value))
+    return 0
 
 
 def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, required: bool = True) -> Any:
@@ -108,26 +134,6 @@ def _annotator(obj: dict[str, Any], default: str | None, where: str) -> str:
     return str(name)
 
 
-def _span(ann: Any, i: int, raw_text: str, removed: list[int], default_annotator: str | None) -> SpanIn:
-    """One annotation; the common well-formed case is checked inline (imports of 200,000 spans),
-    anything unusual goes through :func:`_span_checked` for a precise message."""
-    if (
-        type(ann) is dict
-        and type(start := ann.get("start")) is int
-        and type(end := ann.get("end")) is int
-        and 0 <= start <= end <= len(raw_text)
-        and type(layer := ann.get("layer")) is str
-        and type(label := ann.get("label")) is str
-        and type(annotator := ann.get("annotator", default_annotator)) is str
-        and annotator.strip()
-        and len(ann) == 4 + ("annotator" in ann)  # only the five plain keys: anything else is checked slowly
-    ):
-        if removed:
-            start, end = shift_offset(removed, start), shift_offset(removed, end)
-        return SpanIn(layer, label, start, end, annotator.strip())
-    return _span_checked(ann, i, raw_text, removed, default_annotator)
-
-
 def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_annotator: str | None) -> SpanIn:
     where = f"annotation {i + 1}"
     if not isinstance(ann, dict):
@@ -158,6 +164,11 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
 
 def document_from_json(obj: Any, source: str, line: int, default_annotator: str | None) -> DocumentIn:
     """One interchange record as a :class:`DocumentIn`; raise ``_Bad`` for a structural problem."""
+    return _document(obj, source, line, default_annotator)[0]
+
+
+def _document(obj: Any, source: str, line: int, default_annotator: str | None) -> tuple[DocumentIn, int]:
+    """:func:`document_from_json`, and how many strings (keys included) the record holds."""
     if not isinstance(obj, dict):
         raise _Bad("a line must be a JSON object")
     raw_text = _field(obj, "text", str, "the document")
@@ -181,8 +192,31 @@ def document_from_json(obj: Any, source: str, line: int, default_annotator: str 
         meta=meta,
         newline=newline,
     )
-    for i, ann in enumerate(_field(obj, "annotations", list, "the document", required=False) or []):
-        doc.spans.append(_span(ann, i, raw_text, removed, default_annotator))
+    anns = _field(obj, "annotations", list, "the document", required=False) or []
+    strings = len(obj) + sum(_strings(value) for key, value in obj.items() if key != "annotations")
+    spans = doc.spans
+    length = len(raw_text)
+    for i, ann in enumerate(anns):
+        # The common well-formed case is checked inline (imports of 200,000 spans); anything unusual
+        # goes through _span_checked for a precise message.
+        if (
+            type(ann) is dict
+            and type(start := ann.get("start")) is int
+            and type(end := ann.get("end")) is int
+            and 0 <= start <= end <= length
+            and type(layer := ann.get("layer")) is str
+            and type(label := ann.get("label")) is str
+            and type(annotator := ann.get("annotator", default_annotator)) is str
+            and annotator.strip()
+            and len(ann) == 4 + ("annotator" in ann)  # only the five plain keys: anything else is checked slowly
+        ):
+            strings += 2 * len(ann) - 2  # the keys, and the values but the two offsets
+            if removed:
+                start, end = shift_offset(removed, start), shift_offset(removed, end)
+            spans.append(SpanIn(layer, label, start, end, annotator.strip()))
+        else:
+            strings += _strings(ann)
+            spans.append(_span_checked(ann, i, raw_text, removed, default_annotator))
     for i, rel in enumerate(_field(obj, "relations", list, "the document", required=False) or []):
         where = f"relation {i + 1}"
         if not isinstance(rel, dict):
@@ -206,7 +240,27 @@ def document_from_json(obj: Any, source: str, line: int, default_annotator: str 
                 annotator=_annotator(lab, default_annotator, where),
             )
         )
-    return doc
+    return doc, strings
+
+
+def _read_line(line: str, source: str, number: int, default_annotator: str | None) -> DocumentIn:
+    """One line's document; ``_Bad`` for anything refused, duplicate keys included.
+
+    Python's ``json`` keeps the last of duplicate keys. Asking it to report them costs a Python call
+    per object, as much as the parse itself over 200,000 annotations, so the line is parsed plainly
+    and its strings are counted instead: a key dropped as a duplicate leaves the parsed record with
+    fewer strings than the line has between quotes. Only then, or when quotes cannot be counted, is
+    the line parsed again with duplicates looked for, which names the key (a refused line is too, so
+    that a duplicate is what its message names first)."""
+    raw = _raw_strings(line)
+    if raw is not None:
+        try:
+            doc, parsed = _document(parse_line(line, duplicates_checked=False), source, number, default_annotator)
+        except _Bad:
+            parsed = -1
+        if parsed == raw:
+            return doc
+    return document_from_json(parse_line(line), source, number, default_annotator)
 
 
 def read_jsonl(path: Path, default_annotator: str | None = None) -> tuple[list[DocumentIn], list[Problem]]:
@@ -227,7 +281,7 @@ def read_jsonl(path: Path, default_annotator: str | None = None) -> tuple[list[D
             if not line.strip():
                 continue
             try:
-                docs.append(document_from_json(parse_line(line), source, number, default_annotator))
+                docs.append(_read_line(line, source, number, default_annotator))
             except _Bad as exc:
                 problems.append(Problem(str(path), number, str(exc)))
     if not docs and not problems:

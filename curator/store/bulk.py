@@ -268,34 +268,46 @@ def _write_annotations(
 ) -> None:
     labels = db.ids.labels
     existing_spans = _existing_spans(session, stored_before)
-    # (document_id, annotator_id, label_id, start, end, attributes, note) of each new span
-    span_rows: list[tuple[int, int, int, int, int, dict[str, Any], str]] = []
-    span_keys: list[tuple[int, str | None]] = []  # (document index, ref) of each new row
+    sqlite = session.connection().dialect.name == "sqlite"
+    table = _table(Span)
+    to_json = sqlite_bulk.bind_processor(session.connection(), table, "attributes") if sqlite else None
+    stamp = sqlite_bulk.bind_processor(session.connection(), table, "created_at")(now) if sqlite else now
+    empty = to_json({}) if to_json else {}
+    first = _next_id(session.connection(), table) if sqlite else 0
+    # Each new span's row as the driver takes it: (id, document_id, annotator_id, label_id, start, end,
+    # attributes, note, created_at, updated_at, version); on SQLite the ids are given here (see
+    # _insert_returning_ids), on PostgreSQL the id is a placeholder for RETURNING's.
+    span_rows: list[tuple[Any, ...]] = []
+    span_refs: list[tuple[int, int, str]] = []  # (row, document index, ref) of each new row with a ref
     ref_ids: dict[tuple[int, str], int] = {}
     for index, (d, doc_id) in enumerate(zip(docs, doc_ids, strict=True)):
         for s in d.spans:
-            key = (doc_id, annotators[s.annotator], labels[(s.layer, s.label)], s.start, s.end)
+            who, label, start, end = annotators[s.annotator], labels[(s.layer, s.label)], s.start, s.end
+            key = (doc_id, who, label, start, end)
             if key in existing_spans:
                 report.spans_existing += 1
                 if s.ref is not None:
                     ref_ids[(index, s.ref)] = existing_spans[key]
                 continue
             existing_spans[key] = -1  # a repeat inside the batch is skipped too
-            span_rows.append((*key, s.attributes, s.note))
-            span_keys.append((index, s.ref))
-    if session.connection().dialect.name == "sqlite":
-        ids = _insert_spans(session, span_rows, now)
+            if s.ref is not None:
+                span_refs.append((len(span_rows), index, s.ref))
+            attributes = (to_json(s.attributes) if to_json else s.attributes) if s.attributes else empty
+            span_rows.append((first + len(span_rows), *key, attributes, s.note, stamp, stamp, 1))
+    if sqlite:
+        sqlite_bulk.insert_rows(session.connection(), table, ("id", *_SPAN_COLUMNS), span_rows)
+        ids = [row[0] for row in span_rows]
     else:
-        dicts = [dict(zip(_SPAN_COLUMNS, (*row, now, now, 1), strict=True)) for row in span_rows]
+        dicts = [dict(zip(_SPAN_COLUMNS, row[1:], strict=True)) for row in span_rows]
         ids = []
-        if dicts and any(d.relations for d in docs):
+        if dicts and span_refs and any(d.relations for d in docs):
             for chunk_start in range(0, len(dicts), CHUNK * 4):
-                ids.extend(_insert_returning_ids(session, _table(Span), dicts[chunk_start : chunk_start + CHUNK * 4]))
+                ids.extend(_insert_returning_ids(session, table, dicts[chunk_start : chunk_start + CHUNK * 4]))
         elif dicts:
-            session.connection().execute(_table(Span).insert(), dicts)
-    for (index, ref), span_id in zip(span_keys, ids, strict=False):
-        if ref is not None:
-            ref_ids[(index, ref)] = span_id
+            session.connection().execute(table.insert(), dicts)
+    for row, index, ref in span_refs:
+        if row < len(ids):
+            ref_ids[(index, ref)] = ids[row]
     report.spans_added += len(span_rows)
 
     relation_rows = []
@@ -365,28 +377,6 @@ _SPAN_COLUMNS = (
     "updated_at",
     "version",
 )
-
-
-def _insert_spans(
-    session: Session, rows: list[tuple[int, int, int, int, int, dict[str, Any], str]], now: Any
-) -> list[int]:
-    """Insert span rows ``(document_id, annotator_id, label_id, start, end, attributes, note)`` on SQLite
-    straight through the driver and return their ids (given here: the writer holds the write lock,
-    see :func:`_insert_returning_ids`)."""
-    if not rows:
-        return []
-    conn = session.connection()
-    table = _table(Span)
-    to_json = sqlite_bulk.bind_processor(conn, table, "attributes")
-    stamp = sqlite_bulk.bind_processor(conn, table, "created_at")(now)
-    empty = to_json({})
-    first = _next_id(conn, table)
-    tuples = [
-        (first + n, doc, who, label, start, end, to_json(attrs) if attrs else empty, note, stamp, stamp, 1)
-        for n, (doc, who, label, start, end, attrs, note) in enumerate(rows)
-    ]
-    sqlite_bulk.insert_rows(conn, table, ("id", *_SPAN_COLUMNS), tuples)
-    return list(range(first, first + len(rows)))
 
 
 def _existing_spans(session: Session, doc_ids: list[int]) -> dict[tuple[int, int, int, int, int], int]:

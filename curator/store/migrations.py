@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
@@ -9,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from curator.errors import CuratorError
 from curator.paths import migrations_dir
+from curator.store import new_sqlite
 from curator.store.engine import WRITE
 
 if TYPE_CHECKING:
@@ -56,8 +58,14 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     The check and the upgrade run in one write transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory
     lock on PostgreSQL), so two processes opening a new database at once migrate it once.
     """
-    if revision == "head" and current_revision(engine) == HEAD:
+    current = current_revision(engine)
+    if revision == "head" and current == HEAD:
         return  # the usual case: nothing to do, and no need to load Alembic
+    new_file = (
+        engine.url.database if revision == "head" and current is None and engine.dialect.name == "sqlite" else None
+    )
+    if new_file and new_sqlite.create_from_record(new_file) and current_revision(engine) == HEAD:
+        return  # made as the migrations made the last new database, without loading Alembic
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
@@ -84,6 +92,11 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             return
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
+        # read inside the migration's transaction: exactly what the migrations made
+        driver = conn.connection.driver_connection
+        made = new_sqlite.record(driver) if new_file and isinstance(driver, sqlite3.Connection) else None
+    if made is not None:
+        new_sqlite.save(made)
 
 
 def all_revisions() -> list[str]:

@@ -95,6 +95,10 @@ def detect_language(text: str) -> str:
     sample = text[:SAMPLE]
     data = sample.encode("utf-8", "surrogatepass")  # a lone surrogate is refused later, by the import checks
     arabic = len(data) - len(data.translate(None, _ARABIC_BYTES))
+    # An Arabic letter takes two bytes: when its lead bytes are a third of the sample, at most a
+    # third is left for Latin letters, and the second count is not needed.
+    if 3 * arabic >= len(data):
+        return "ar"
     latin = len(data) - len(data.translate(None, _LATIN_BYTES))
     if not arabic + latin:
         return "other"
@@ -146,7 +150,12 @@ def line_direction(text: str, offset: int) -> str:
 
 def base_direction(text: str, language: str | None = None) -> str:
     """A document's base direction: its first non-blank paragraph's, which is what readers see first."""
-    for paragraph in text.split("\n"):
+    start = 0
+    while start <= len(text):  # paragraph by paragraph, not a split of the whole text
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        paragraph = text[start:end]
         if paragraph.strip():
             return paragraph_direction(paragraph)
+        start = end + 1
     return "rtl" if language == "ar" else "ltr"
