@@ -103,3 +103,41 @@ def test_batch_commands_collect_garbage_at_their_own_pace_and_then_at_python_s()
         assert gc.get_freeze_count() > 0  # what was alive at the start is not walked again
     assert gc.get_threshold() == before
     assert gc.get_freeze_count() == 0
+
+
+_PROGRESS = (
+    "import sys\n"
+    "from curator.cli.progress import progress_bar\n"
+    "with progress_bar('Importing') as (set_total, advance):\n"
+    "    set_total(2); advance(1); advance(1)\n"
+    "print('rich' in sys.modules)\n"
+)
+
+
+def test_a_piped_command_shows_no_progress_and_loads_no_progress_library() -> None:
+    done = subprocess.run([sys.executable, "-c", _PROGRESS], capture_output=True, text=True, check=True)
+    assert (done.stdout.strip(), done.stderr) == ("False", "")
+
+
+def test_a_command_on_a_terminal_shows_its_progress() -> None:
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", _PROGRESS], stdout=subprocess.PIPE, stderr=follower, text=True, check=True
+        )
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal's other side is closed: everything was read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert done.stdout.strip() == "True"
+    assert b"Importing" in shown

@@ -157,7 +157,7 @@ def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "curator", *args],
         capture_output=True,
         text=True,
-        env={"CURATOR_HOME": str(home), "PATH": "/usr/bin:/bin"},
+        env={"CURATOR_HOME": str(home), "CURATOR_CACHE": str(home / "cache"), "PATH": "/usr/bin:/bin"},
         check=False,
     )
 

@@ -64,15 +64,18 @@ def test_a_project_schema_file_is_used_and_stored(tmp_path: Path, db_url: str) -
     again.dispose()
 
 
-def test_a_reopened_database_reads_its_schema_from_the_cache_and_survives_a_broken_cache(db_url: str) -> None:
-    from curator.paths import user_data_dir
+def test_a_reopened_database_reads_its_schema_from_the_cache_and_survives_a_broken_cache(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from curator.paths import user_cache_dir
     from curator.store.database import Database
 
+    monkeypatch.setenv("CURATOR_CACHE", str(tmp_path / "own-cache"))  # this test's cache alone
     first = Database(db_url)
     first.dispose()
     second = Database(db_url)  # the first reopening writes the cache
     second.dispose()
-    (cached,) = (user_data_dir() / "schema-cache").glob("*.json")
+    (cached,) = (user_cache_dir() / "schema-cache").glob("*.json")
     assert Database(db_url).schema == first.schema
     cached.write_text("{not json", encoding="utf-8")
     assert Database(db_url).schema == first.schema

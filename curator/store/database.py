@@ -19,7 +19,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.errors import EditRefused, SchemaError
-from curator.paths import default_database_url, default_schema_path, user_data_dir
+from curator.paths import default_database_url, default_schema_path, user_cache_dir
 from curator.schema import Schema, load_schema, parse_schema, read_schema_text
 from curator.store import migrations
 from curator.store.engine import BULK_WRITE, WRITE, create_store_engine, is_sqlite
@@ -29,7 +29,7 @@ from curator.store.models import Annotator, LabelRow, LayerRow, RelationTypeRow,
 def _parse_cached(content: str, sha256: str, source: str) -> Schema:
     """The stored schema, validated once per content: later starts read the validated JSON from the user's
     cache instead of parsing YAML again (a tenth of the window's start)."""
-    cache = user_data_dir() / "schema-cache" / f"{sha256}.json"
+    cache = user_cache_dir() / "schema-cache" / f"{sha256}.json"
     try:
         return Schema.model_validate_json(cache.read_bytes())
     except (OSError, ValueError):

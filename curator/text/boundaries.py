@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from curator.paths import user_data_dir
+from curator.paths import user_cache_dir
 
 # Single-letter proclitics: wa, fa, bi, li, ka. The article is handled separately.
 PROCLITICS = frozenset("وفبلك")
@@ -53,9 +53,9 @@ def _candidates() -> re.Pattern[str]:
 
     Python's ``re`` tests a class holding only BMP characters with one table lookup, but walks a class
     with astral ranges range by range, fifty times slower over a whole text. A scan of all code
-    points takes a quarter of a second, so its result is kept in the user's data folder, per Unicode
+    points takes a quarter of a second, so its result is kept in the user's cache folder, per Unicode
     version."""
-    cache = user_data_dir() / "unicode" / f"marks-{unicodedata.unidata_version}.json"
+    cache = user_cache_dir() / "unicode" / f"marks-{unicodedata.unidata_version}.json"
     try:
         ranges = [(int(a), int(b)) for a, b in json.loads(cache.read_text(encoding="utf-8"))]
     except (OSError, ValueError, TypeError):
