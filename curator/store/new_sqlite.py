@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import sqlite3
 from importlib import metadata
 from pathlib import Path
@@ -70,7 +71,7 @@ def save(made: dict[str, Any]) -> None:
     target = _record_path(made["key"])
     with contextlib.suppress(OSError):
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(f".{id(made)}.part")
+        partial = target.with_suffix(f".{os.getpid()}.part")  # one per process: two may record at once
         partial.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
         partial.replace(target)
 
