@@ -94,14 +94,19 @@ def _raw_strings(line: str) -> int | None:
 
 
 def _strings(value: Any) -> int:
-    """How many strings (keys included) a parsed JSON value holds."""
-    if isinstance(value, str):
-        return 1
-    if isinstance(value, dict):
-        return len(value) + sum(map(_strings, value.values()))
-    if isinstance(value, list):
-        return sum(map(_strings, value))
-    return 0
+    """How many strings (keys included) a parsed JSON value holds (walked without recursion: a
+    value may be nested as deeply as the parser allows)."""
+    count, pending = 0, [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            count += 1
+        elif isinstance(item, dict):
+            count += len(item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return count
 
 
 def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, required: bool = True) -> Any:
