@@ -48,7 +48,7 @@ def check_document(
     length = len(text)
     labels = span_labels(schema)
     splits = inner_splits(text) if doc.spans else frozenset()
-    separator = paragraph_separator(text)
+    separator = paragraph_separator(text) if doc.spans else ""
     for i, s in enumerate(doc.spans):
         # The quick path: a known label, offsets inside the text on boundaries, no paragraph break
         # where the layer allows none. Anything else asks check_span, which says what is wrong.
