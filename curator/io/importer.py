@@ -13,6 +13,7 @@ from pathlib import Path
 from curator.errors import InputRejected, Problem
 from curator.io.export_conll import INDEX_SUFFIX as CONLL_INDEX
 from curator.io.jsonl import read_jsonl
+from curator.io.parallel_import import ParallelImport
 from curator.io.records import DocumentIn, SpanIn
 from curator.io.text_files import read_text_file
 from curator.io.validation import Located
@@ -189,6 +190,7 @@ def import_paths(
     dry_run: bool = False,
     on_total: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
+    parallel: ParallelImport | None = None,
 ) -> ImportReport:
     """Import ``paths`` as one batch. Raise :class:`InputRejected` (nothing written) on any problem.
 
@@ -198,6 +200,9 @@ def import_paths(
 
     ``on_total`` receives the number of steps (files read, then documents written) and ``progress``
     each step's completion, for a progress bar.
+
+    ``parallel``, workers already reading these very ``paths`` (:meth:`ParallelImport.start`), makes
+    the import if it can; else the batch is read and written here as usual.
     """
     files, ignored = collect_files(list(paths))
     report = ImportReport(files=[str(f) for f in files], ignored=[str(f) for f in ignored], dry_run=dry_run)
@@ -207,6 +212,11 @@ def import_paths(
         on_total(len(files))
     if fmt is not None and fmt not in IMPORT_FORMATS:
         raise InputRejected([Problem(fmt, 0, f"unknown import format; choose one of {', '.join(IMPORT_FORMATS)}")])
+    if parallel is not None and not dry_run:
+        batch = parallel.run(db, who=annotator or "import", on_total=on_total, progress=progress)
+        if batch is not None:
+            report.batch = batch
+            return report
     located, problems = read_files(files, annotator, encoding, progress, schema=db.schema, fmt=fmt)
     found, attached, more = _find_texts(db, located)
     problems.extend(more)

@@ -26,9 +26,9 @@ from curator.store.models import (
     HistoryEntry,
     Relation,
     Span,
-    document_filter_key,
     utcnow,
 )
+from curator.text.folding import document_filter_key
 
 CHUNK = 500  # stays under SQLite's bound-parameter limit in IN (...) queries
 

@@ -21,7 +21,7 @@ from sqlalchemy import (
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from curator.text.folding import fold_words
+from curator.text.folding import document_filter_key
 
 STATUSES = ("new", "in_progress", "done")
 # The gold layer produced by adjudication is the work of this annotator.
@@ -89,13 +89,6 @@ class Annotator(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-def document_filter_key(title: str, ext_id: str) -> str:
-    """What the document list's text filter matches: the folded title and external id
-    (:func:`curator.text.folding.fold_words`), one line each. A folded query has no line break, so no
-    match runs from the title into the id. A change to folding needs a migration that refills it."""
-    return fold_words(title) + "\n" + fold_words(ext_id)
 
 
 def _filter_key_default(context: DefaultExecutionContext) -> str:

@@ -47,14 +47,9 @@ def _mark_ranges() -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _candidates() -> re.Pattern[str]:
-    """A character class of every mark, tatweel and ZWJ of the Basic Multilingual Plane, and of every
-    character beyond it (each of those is then asked :func:`is_mark`).
-
-    Python's ``re`` tests a class holding only BMP characters with one table lookup, but walks a class
-    with astral ranges range by range, fifty times slower over a whole text. A scan of all code
-    points takes a quarter of a second, so its result is kept in the user's cache folder, per Unicode
-    version."""
+def _cached_mark_ranges() -> tuple[tuple[int, int], ...]:
+    """:func:`_mark_ranges`, kept in the user's cache folder per Unicode version: a scan of all code
+    points takes a quarter of a second."""
     cache = user_cache_dir() / "unicode" / f"marks-{unicodedata.unidata_version}.json"
     try:
         ranges = [(int(a), int(b)) for a, b in json.loads(cache.read_text(encoding="utf-8"))]
@@ -65,8 +60,27 @@ def _candidates() -> re.Pattern[str]:
             partial = cache.with_suffix(".part")
             partial.write_text(json.dumps(ranges), encoding="utf-8")
             partial.replace(cache)
+    return tuple(ranges)
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> re.Pattern[str]:
+    """A character class of every mark, tatweel and ZWJ of the Basic Multilingual Plane, and of every
+    character beyond it (each of those is then asked :func:`is_mark`).
+
+    Python's ``re`` tests a class holding only BMP characters with one table lookup, but walks a class
+    with astral ranges range by range, fifty times slower over a whole text."""
+    ranges = _cached_mark_ranges()
     bmp = "".join(f"{re.escape(chr(a))}-{re.escape(chr(min(b, 0xFFFF)))}" for a, b in ranges if a <= 0xFFFF)
     return re.compile(f"[{bmp}\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def split_chars() -> frozenset[str]:
+    """Every character a span may not start or end before: marks, tatweel, ZWJ. An offset ``o`` with
+    ``0 < o < len(text)`` is in :func:`inner_splits` exactly when ``text[o]`` is one of them or
+    ``text[o - 1]`` is a ZWJ: for checking a few offsets of a text without scanning all of it."""
+    return frozenset(chr(code) for a, b in _cached_mark_ranges() for code in range(a, b + 1))
 
 
 def inner_splits(text: str) -> frozenset[int]:

@@ -104,8 +104,9 @@ def detect_language(text: str) -> str:
         return "other"
     if arabic >= latin:
         return "ar"
-    # Acronyms (UN, ONU) are not articles: only words written in lower case count.
-    words = [w for w in _WORD.findall(sample, 0, WORD_SAMPLE) if w.islower()]
+    # Acronyms (UN, ONU) are not articles: only words written in lower case count, and since the
+    # word lists hold lower-case words only, looking each word up is that test already.
+    words = _WORD.findall(sample, 0, WORD_SAMPLE)
     french = sum(map(_FRENCH.__contains__, words))
     english = sum(map(_ENGLISH.__contains__, words))
     if max(french, english) == 0:
