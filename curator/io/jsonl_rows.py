@@ -32,10 +32,9 @@ from curator.text.language import LANGUAGES, base_direction, detect_language
 from curator.text.newlines import newline_offset_map, normalize_newlines, shift_offset
 from curator.text.storable import storable, strings_in
 
+# A record's keys the reader knows; any other one leaves the line to the ordinary import.
 _TAKEN_KEYS = frozenset(("id", "text", "title", "language", "meta", "annotations", "relations", "doc_labels"))
-
-
-_BLOCK = 1 << 20
+_BLOCK = 1 << 20  # bytes read at a time to count a file's lines
 # A plain annotation's values, in one C call each (a per-key lookup in Python is most of the cost).
 _PLAIN_VALUES = operator.itemgetter("annotator", "layer", "label", "start", "end")
 _DEFAULT_VALUES = operator.itemgetter("layer", "label", "start", "end")
