@@ -241,7 +241,7 @@ _SPAN = st.fixed_dictionaries(
 def _context(tmp_path_factory: pytest.TempPathFactory) -> tuple[Database, jsonl_rows.Context]:
     db = Database(f"sqlite:///{tmp_path_factory.mktemp('rows') / 'c.sqlite'}")
     labels = {key: (db.ids.labels[key], crosses) for key, crosses in span_labels(db.schema).items()}
-    return db, jsonl_rows.Context(labels, {"pre": 1}, None)
+    return db, jsonl_rows.Context(labels, {"pre": 1}, None, first_lines=(7,))
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -253,7 +253,7 @@ def test_a_line_the_workers_take_is_one_the_ordinary_import_takes_with_the_same_
     line = json.dumps({"id": "x", "text": text, "annotations": spans}, ensure_ascii=False)
     chunk = jsonl_rows.Chunk(0, "batch.jsonl", "batch.jsonl", 0, 0, 7)
     try:
-        rows = jsonl_rows.chunk_rows(chunk, [jsonl_rows._parse(line, 7)], context, lambda name: 1)
+        rows = jsonl_rows.chunk_rows(chunk, [jsonl_rows._parse(line, 0)], context, lambda name: 1)
     except jsonl_rows.NotPlain:
         return  # the ordinary import decides, and says why
     doc = _read_line(line, "batch.jsonl", 7, None)

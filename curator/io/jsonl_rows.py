@@ -21,9 +21,9 @@ import json
 import operator
 import os
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
-from typing import Any, BinaryIO
+from typing import Any
 
 from curator.io.jsonl import _LENIENT_ON_KEYS, _SUSPECT_ESCAPE, MAX_LINE_BYTES, _raw_strings, _strings
 from curator.text.boundaries import paragraph_separator, split_chars
@@ -42,19 +42,30 @@ _ZWJ = "\u200d"
 
 
 class NotPlain(Exception):
-    """A line the parallel import does not take; the ordinary import reads the batch instead."""
+    """A line the parallel import does not take; the ordinary import reads the batch instead.
+
+    ``chunk`` and ``offset`` (the line's place in its chunk) say where; the parent, which counts the
+    lines, names the line (:func:`where`)."""
+
+    def __init__(self, message: str, chunk: int = -1, offset: int = 0) -> None:
+        super().__init__(message, chunk, offset)  # all three in args: a worker sends it pickled
+        self.message, self.chunk, self.offset = message, chunk, offset
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """Lines ``first_line``... (``lines`` of them) of ``path``, between byte offsets ``start`` and ``end``."""
+    """The whole lines of ``path`` between byte offsets ``start`` and ``end``: ``lines`` of them from
+    line ``first_line`` on, once :func:`count_lines` has counted them (0 before)."""
 
     index: int
     path: str
     source: str  # the file's name, as documents record it
     start: int
     end: int
-    first_line: int
+    first_line: int = 0
     lines: int = 0
 
 
@@ -62,7 +73,7 @@ class Chunk:
 class ParsedDocument:
     """One line, read and checked as far as it can be without the database."""
 
-    line: int
+    offset: int  # the line's place in its chunk, from 0
     ext_id: str | None
     title: str
     language: str
@@ -85,6 +96,7 @@ class Context:
     labels: dict[tuple[str, str], tuple[int, bool]]
     annotator_ids: dict[str, int]
     default_annotator: str | None
+    first_lines: tuple[int, ...] = ()  # of each chunk, by index
 
 
 @dataclass
@@ -102,39 +114,51 @@ class ChunkRows:
 
 
 def split_file(path: str, source: str, parts: int, first_index: int = 0) -> list[Chunk]:
-    """``path`` in about ``parts`` chunks of whole lines, each with the number of its first line
-    (the file is read once, a block at a time, to count lines)."""
+    """``path`` in about ``parts`` chunks of whole lines (found by seeking: nothing is read but the
+    line at each cut)."""
     size = os.path.getsize(path)
-    chunks: list[Chunk] = []
-    block = bytearray(_BLOCK)
+    ends: list[int] = []
     with open(path, "rb") as handle:
-        ends: list[int] = []
         for k in range(1, parts):
             handle.seek(max(ends[-1] if ends else 0, size * k // parts))
             handle.readline()
             ends.append(handle.tell())
-        ends.append(size)
-        handle.seek(0)
-        start, line = 0, 1
-        for end in ends:
-            if end <= start:
-                continue
-            first, left = line, end - start
-            while left:
-                got = handle.readinto(memoryview(block)[: min(left, _BLOCK)])
-                if not got:
-                    raise OSError(f"{path} became shorter while being read")
-                line += block.count(b"\n", 0, got)
-                left -= got
-            lines = line - first + (end == size and not _ends_with_newline(handle, size))
-            chunks.append(Chunk(first_index + len(chunks), path, source, start, end, first, lines))
+    ends.append(size)
+    chunks: list[Chunk] = []
+    start = 0
+    for end in ends:
+        if end > start:
+            chunks.append(Chunk(first_index + len(chunks), path, source, start, end))
             start = end
     return chunks
 
 
-def _ends_with_newline(handle: BinaryIO, size: int) -> bool:
-    handle.seek(size - 1)
-    return handle.read(1) == b"\n"
+def count_lines(chunks: list[Chunk]) -> list[Chunk]:
+    """``chunks`` (of one or more files, each file's in order) with their lines counted."""
+    counted: list[Chunk] = []
+    block = bytearray(_BLOCK)
+    line, path = 1, None
+    for chunk in chunks:
+        if chunk.path != path:
+            line, path = 1, chunk.path
+        with open(chunk.path, "rb") as handle:
+            handle.seek(chunk.start)
+            first, left = line, chunk.end - chunk.start
+            while left:
+                got = handle.readinto(memoryview(block)[: min(left, _BLOCK)])
+                if not got:
+                    raise OSError(f"{chunk.path} became shorter while being read")
+                line += block.count(b"\n", 0, got)
+                left -= got
+            # a last line without its line break is a line too
+            last = block[got - 1 : got] if chunk.end > chunk.start else b"\n"
+        counted.append(replace(chunk, first_line=first, lines=line - first + (last != b"\n")))
+    return counted
+
+
+def where(chunk: Chunk, exc: NotPlain) -> str:
+    """``path:line: message`` of a line the workers did not take (``chunk`` counted)."""
+    return f"{chunk.path}:{chunk.first_line + exc.offset}: {exc.message}"
 
 
 def read_chunk(chunk: Chunk) -> list[ParsedDocument]:
@@ -143,22 +167,22 @@ def read_chunk(chunk: Chunk) -> list[ParsedDocument]:
         handle.seek(chunk.start)
         data = handle.read(chunk.end - chunk.start)
     docs: list[ParsedDocument] = []
-    for number, raw in enumerate(data.split(b"\n"), start=chunk.first_line):
+    for offset, raw in enumerate(data.split(b"\n")):
         if len(raw) >= MAX_LINE_BYTES:
-            raise NotPlain(f"{chunk.path}:{number}: the line is too long")
+            raise NotPlain("the line is too long", chunk.index, offset)
         try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            line = raw.decode("utf-8-sig" if chunk.start == offset == 0 else "utf-8")
         except UnicodeDecodeError as exc:
-            raise NotPlain(f"{chunk.path}:{number}: not UTF-8") from exc
+            raise NotPlain("not UTF-8", chunk.index, offset) from exc
         if line.strip():
             try:
-                docs.append(_parse(line, number))
+                docs.append(_parse(line, offset))
             except NotPlain as exc:
-                raise NotPlain(f"{chunk.path}:{number}: {exc}") from exc
+                raise NotPlain(exc.message, chunk.index, offset) from exc
     return docs
 
 
-def _parse(line: str, number: int) -> ParsedDocument:
+def _parse(line: str, offset: int) -> ParsedDocument:
     raw_count = _raw_strings(line)
     if raw_count is None:
         raise NotPlain("has an escaped backslash (quotes cannot be counted)")
@@ -207,7 +231,7 @@ def _parse(line: str, number: int) -> ParsedDocument:
     if language not in LANGUAGES:
         raise NotPlain("names an unknown language")
     return ParsedDocument(
-        line=number,
+        offset=offset,
         ext_id=None if ext_id is None else str(ext_id),
         title=title,
         language=language,
@@ -230,6 +254,7 @@ def chunk_rows(chunk: Chunk, docs: list[ParsedDocument], context: Context, annot
     labels, default, known = context.labels, context.default_annotator, context.annotator_ids
     marks = split_chars()
     spans, source = out.spans, json.dumps(chunk.source)
+    first_line = context.first_lines[chunk.index]
     for n, doc in enumerate(docs):
         text, length, raw_length, removed = doc.text, len(doc.text), doc.raw_length, doc.removed
         separator = paragraph_separator(text)
@@ -245,7 +270,7 @@ def chunk_rows(chunk: Chunk, docs: list[ParsedDocument], context: Context, annot
                     if len(ann) != 4:
                         raise KeyError
             except (KeyError, TypeError) as exc:
-                raise NotPlain(f"{chunk.path}:{doc.line}: has an annotation that is not a plain object") from exc
+                raise NotPlain("has an annotation that is not a plain object", chunk.index, doc.offset) from exc
             if not (
                 type(start) is int
                 and type(end) is int
@@ -255,11 +280,11 @@ def chunk_rows(chunk: Chunk, docs: list[ParsedDocument], context: Context, annot
                 and type(who) is str
                 and (who := who.strip())
             ):
-                raise NotPlain(f"{chunk.path}:{doc.line}: has an unusual annotation")
+                raise NotPlain("has an unusual annotation", chunk.index, doc.offset)
             if removed:
                 start, end = shift_offset(removed, start), shift_offset(removed, end)
                 if not start < end <= length:
-                    raise NotPlain(f"{chunk.path}:{doc.line}: has an annotation on a line break")
+                    raise NotPlain("has an annotation on a line break", chunk.index, doc.offset)
             found = labels.get((layer, label))
             if (
                 found is None
@@ -267,7 +292,7 @@ def chunk_rows(chunk: Chunk, docs: list[ParsedDocument], context: Context, annot
                 or (end < length and (text[end] in marks or text[end - 1] == _ZWJ))
                 or (not found[1] and separator in text[start:end])
             ):
-                raise NotPlain(f"{chunk.path}:{doc.line}: has an annotation the schema's quick check does not take")
+                raise NotPlain("has an annotation the schema's quick check does not take", chunk.index, doc.offset)
             who_id = known.get(who)
             if who_id is None:
                 who_id = known[who] = annotator_id(who)
@@ -293,7 +318,7 @@ def chunk_rows(chunk: Chunk, docs: list[ParsedDocument], context: Context, annot
                 doc.meta_json,
                 None if ext_id is None else document_filter_key(doc.title, ext_id),
                 # as json.dumps writes the history's {"source", "line", "spans"}
-                f'{{"source": {source}, "line": {doc.line}, "spans": {len(doc.annotations)}}}',
+                f'{{"source": {source}, "line": {first_line + doc.offset}, "spans": {len(doc.annotations)}}}',
             )
         )
     return out

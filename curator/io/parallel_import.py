@@ -28,7 +28,17 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from curator.io.jsonl_rows import Chunk, Context, NotPlain, ParsedDocument, chunk_rows, read_chunk, split_file
+from curator.io.jsonl_rows import (
+    Chunk,
+    Context,
+    NotPlain,
+    ParsedDocument,
+    chunk_rows,
+    count_lines,
+    read_chunk,
+    split_file,
+    where,
+)
 
 if TYPE_CHECKING:
     from curator.store.bulk import BatchReport
@@ -60,6 +70,8 @@ class ParallelImport:
             child_end.close()
             self._conns.append(parent_end)
             self._processes.append(process)
+        # Counted once the workers are off: the file is read while they read it too.
+        self.chunks = count_lines(chunks)
 
     @classmethod
     def start(
@@ -119,7 +131,8 @@ class ParallelImport:
         try:
             with chunk_transaction(db, who) as writer:
                 labels = {key: (db.ids.labels[key], crosses) for key, crosses in span_labels(db.schema).items()}
-                context = Context(labels, {}, self.default_annotator)
+                first_lines = tuple(chunk.first_line for chunk in self.chunks)
+                context = Context(labels, {}, self.default_annotator, first_lines)
                 for conn in self._conns:
                     with contextlib.suppress(OSError):  # a worker that stopped has said why
                         conn.send(context)
@@ -153,7 +166,9 @@ class ParallelImport:
                     waiting[payload.index] = payload
                 elif kind == "done":
                     open_conns.remove(conn)
-                else:  # "not plain", "failed"
+                elif kind == "not plain":
+                    raise _Stop(where(self.chunks[payload.chunk], payload))
+                else:  # "failed"
                     raise _Stop(payload)
             while following in waiting:
                 rows = waiting.pop(following)
@@ -206,7 +221,7 @@ def _work(conn: Connection, chunks: list[Chunk]) -> None:
             outbox.put(("rows", chunk_rows(done, docs, context, annotator_id)))
         outbox.put(("done", None))
     except NotPlain as exc:
-        outbox.put(("not plain", f"{exc}"))
+        outbox.put(("not plain", exc))
     except (EOFError, OSError):  # the parent gave up
         pass
     except BaseException:  # the parent falls back; the ordinary path will say what is wrong

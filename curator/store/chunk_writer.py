@@ -155,11 +155,15 @@ class ChunkWriter:
         ]
         self.conn.exec_driver_sql(self._insert_documents, rows)
         if spans:
+            # Straight to the driver, which takes the rows as zip makes them, one at a time: SQLAlchemy
+            # wants a list, which would hold 200,000 tuples at once (same connection, same transaction).
             numbers = iter(spans)
-            self.conn.exec_driver_sql(
+            dbapi = self.conn.connection.driver_connection
+            assert dbapi is not None
+            dbapi.executemany(
                 'INSERT INTO spans (document_id, annotator_id, label_id, start, "end", attributes, note, '
                 f"created_at, updated_at, version) VALUES (?+{int(base)}, ?, ?, ?, ?, {self._span_constants})",
-                list(zip(numbers, numbers, numbers, numbers, numbers, strict=True)),
+                zip(numbers, numbers, numbers, numbers, numbers, strict=True),
             )
         history = [
             (self._when, self.who, "import", "document", base + n, base + n, self._null, row[11])
