@@ -141,3 +141,19 @@ def test_a_command_on_a_terminal_shows_its_progress() -> None:
         os.close(leader)
     assert done.stdout.strip() == "True"
     assert b"Importing" in shown
+
+
+def test_a_batch_command_ends_quickly_with_its_output_whole_and_the_database_closed(
+    sqlite_url: str, seeds: Path, tmp_path: Path
+) -> None:
+    """Batch commands skip Python's teardown (curator.cli.main.run): the output must still be all
+    there, and the database closed as after an ordinary exit (no WAL files left beside it)."""
+    assert run("import", str(seeds), db_url=sqlite_url).returncode == 0
+    out = tmp_path / "out.jsonl"
+    exported = run("export", "--format", "jsonl", "--out", str(out), db_url=sqlite_url)
+    assert exported.returncode == 0, exported.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+    database = Path(sqlite_url.removeprefix("sqlite:///"))
+    assert sorted(p.name for p in database.parent.glob(database.name + "*")) == [database.name]
+    failed = run("export", "--format", "nope", "--out", str(out), db_url=sqlite_url)
+    assert failed.returncode == 2 and failed.stderr.startswith("curator: error: ")

@@ -5,6 +5,7 @@ way, with the ordinary messages."""
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -214,7 +215,7 @@ def test_the_command_line_imports_a_large_file_with_workers_as_without(tmp_path:
             capture_output=True,
             text=True,
             check=True,
-            env={**__import__("os").environ, "CURATOR_IMPORT_WORKERS": workers},
+            env={**os.environ, "CURATOR_IMPORT_WORKERS": workers},
         )
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and "imported 1600 documents, 1600 annotations" in outputs[0]

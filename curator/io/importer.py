@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from curator.errors import InputRejected, Problem
 from curator.io.export_conll import INDEX_SUFFIX as CONLL_INDEX
 from curator.io.jsonl import read_jsonl
-from curator.io.parallel_import import ParallelImport
 from curator.io.records import DocumentIn, SpanIn
 from curator.io.text_files import read_text_file
 from curator.io.validation import Located
@@ -21,6 +21,9 @@ from curator.schema.model import Schema
 from curator.store import queries
 from curator.store.bulk import BatchReport, merge_repeated, write_batch
 from curator.store.database import Database
+
+if TYPE_CHECKING:
+    from curator.io.parallel_import import ParallelImport
 
 # The reader of each format, by name; imported lazily (spaCy and cassis are heavy and optional).
 # A reader takes (path, schema, default annotator) and returns the documents and the problems found.

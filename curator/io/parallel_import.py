@@ -59,7 +59,7 @@ class ParallelImport:
     def __init__(self, chunks: list[Chunk], workers: int, default_annotator: str | None) -> None:
         self.chunks = chunks
         self.default_annotator = default_annotator
-        self.reason = ""  # why the last run gave way, for tests and --verbose
+        self.reason = ""  # why the last run gave way to the ordinary import ("" when it did not)
         context = multiprocessing.get_context("fork")
         self._conns: list[Connection] = []
         self._processes: list[Any] = []
@@ -90,7 +90,7 @@ class ParallelImport:
         else the number of processors up to four; fewer than two means none."""
         from curator.paths import default_database_url
 
-        workers = workers or int(os.environ.get("CURATOR_IMPORT_WORKERS") or min(4, os.cpu_count() or 1))
+        workers = workers or _workers_wanted()
         if (
             workers < 2
             or "fork" not in multiprocessing.get_all_start_methods()
@@ -186,6 +186,12 @@ class ParallelImport:
                 process.terminate()
             process.join()
         self._conns, self._processes = [], []
+
+
+def _workers_wanted() -> int:
+    """``CURATOR_IMPORT_WORKERS`` if it is a number, else the processors up to four."""
+    given = os.environ.get("CURATOR_IMPORT_WORKERS", "").strip()
+    return int(given) if given.isdigit() else min(4, os.cpu_count() or 1)
 
 
 def _work(conn: Connection, chunks: list[Chunk]) -> None:
