@@ -117,12 +117,14 @@ def _floor_insert(path: Path, rows: tuple[list[tuple[Any, ...]], list[tuple[Any,
 
 
 def b2_export(db: Path, work: Path, repeat: int) -> dict[str, Any]:
-    """`curator export --format jsonl` against one SELECT of the same rows and json.dumps per document."""
-    ours = [
-        _run([*CURATOR, "--db", f"sqlite:///{db}", "export", "--format", "jsonl", "--out", str(work / "b2.jsonl")])
-        for _ in range(repeat)
-    ]
-    floor = [_floor_export(db, work / "floor.jsonl") for _ in range(repeat)]
+    """`curator export --format jsonl` against one SELECT of the same rows and json.dumps per document,
+    back to back in each round (as B1)."""
+    ours, floor = [], []
+    for _ in range(repeat):
+        ours.append(
+            _run([*CURATOR, "--db", f"sqlite:///{db}", "export", "--format", "jsonl", "--out", str(work / "b2.jsonl")])
+        )
+        floor.append(_floor_export(db, work / "floor.jsonl"))
     return {"ours": ours, "floor": floor}
 
 
