@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # Below this, starting processes costs more than they save (about 0.05 s a worker here).
 MIN_BYTES = 8 * 1024 * 1024
 CHUNK_BYTES = 2 * 1024 * 1024  # small enough that the parent starts writing early
+_AHEAD = 4  # chunks of rows a worker may have made that the parent has not read yet
 
 
 class _Stop(Exception):
@@ -202,7 +203,9 @@ def _work(conn: Connection, chunks: list[Chunk]) -> None:
     # The parent's path (opening the database, then writing) is the import's; the readers have time
     # to spare while it opens, and a lower priority gives it a whole processor (0.1 s sooner here).
     os.nice(10)
-    outbox: queue.SimpleQueue[tuple[str, Any] | None] = queue.SimpleQueue()
+    # A few chunks ahead at most: a worker faster than the parent's writes waits instead of holding
+    # its half of the file in memory.
+    outbox: queue.Queue[tuple[str, Any] | None] = queue.Queue(maxsize=_AHEAD)
     sender = threading.Thread(target=_sender, args=(conn, outbox), daemon=True)
     sender.start()
     try:
@@ -238,7 +241,7 @@ def _work(conn: Connection, chunks: list[Chunk]) -> None:
         conn.close()
 
 
-def _sender(conn: Connection, outbox: queue.SimpleQueue[tuple[str, Any] | None]) -> None:
+def _sender(conn: Connection, outbox: queue.Queue[tuple[str, Any] | None]) -> None:
     while (message := outbox.get()) is not None:
         try:
             conn.send(message)
