@@ -163,3 +163,30 @@ def test_a_line_is_refused_exactly_when_some_object_repeats_a_key(
     assert bool(refused) == _repeats(meta)
     if not _repeats(meta):
         assert len(docs) == 1 and docs[0].text == text
+
+
+def _merged(batches: Iterator[Any]) -> tuple[list[Any], dict[int, Any], dict[int, Any], dict[int, Any]]:
+    docs: list[Any] = []
+    spans: dict[int, Any] = {}
+    relations: dict[int, Any] = {}
+    labels: dict[int, Any] = {}
+    for batch in batches:
+        docs += batch.documents
+        spans.update(batch.spans)
+        relations.update(batch.relations)
+        labels.update(batch.doc_labels)
+    return docs, spans, relations, labels
+
+
+def test_the_export_reads_the_same_annotations_whatever_its_batch_size_or_chosen_documents(corpus: Database) -> None:
+    from curator.store.export_rows import row_batches
+
+    whole = _merged(row_batches(corpus))
+    assert whole[1] and whole[2] and whole[3]  # the corpus has spans, relations and document labels
+    assert _merged(row_batches(corpus, batch=2)) == whole
+    ids = [doc[0] for doc in whole[0]]
+    chosen = [ids[0], ids[-1]]  # not a range: the documents between are left out
+    docs, spans, relations, labels = _merged(row_batches(corpus, document_ids=chosen, batch=2))
+    assert [doc[0] for doc in docs] == chosen
+    assert set(spans) | set(relations) | set(labels) <= set(chosen)
+    assert spans == {i: whole[1][i] for i in chosen if i in whole[1]}

@@ -103,9 +103,12 @@ def row_batches(
                 return
             ids = [d[0] for d in documents]
             out = RowBatch(documents)
-            _spans(conn, out, ids, annotator_ids, label_ids)
-            _relations(conn, out, ids, annotator_ids)
-            _doc_labels(conn, out, ids, annotator_ids, label_ids)
+            # Every document between the first and the last of the batch is in it unless a list
+            # chooses them: a range then finds their annotations, without 500 bound values to expand.
+            within = _Within(ids, document_ids is None)
+            _spans(conn, out, within, annotator_ids, label_ids)
+            _relations(conn, out, within, annotator_ids)
+            _doc_labels(conn, out, within, annotator_ids, label_ids)
         yield out
         last = ids[-1]
 
@@ -113,8 +116,22 @@ def row_batches(
 _TEXT_ORDER = itemgetter(4, 5, 1)  # start, end, id
 
 
+@dataclass(frozen=True)
+class _Within:
+    """The documents of a batch: ``ids``, in order, all those between the first and last if ``whole``."""
+
+    ids: list[int]
+    whole: bool
+
+    def of(self, column: Any) -> Any:
+        """The condition that ``column`` (a document id) is one of the batch's."""
+        if self.whole:
+            return column.between(self.ids[0], self.ids[-1])
+        return column.in_(self.ids)
+
+
 def _spans(
-    conn: Connection, out: RowBatch, ids: list[int], annotator_ids: list[int] | None, label_ids: list[int] | None
+    conn: Connection, out: RowBatch, within: _Within, annotator_ids: list[int] | None, label_ids: list[int] | None
 ) -> None:
     q = select(
         Span.document_id,
@@ -125,7 +142,7 @@ def _spans(
         Span.end,
         type_coerce(Span.attributes, Text),
         Span.note,
-    ).where(Span.document_id.in_(ids))
+    ).where(within.of(Span.document_id))
     if annotator_ids is not None:
         q = q.where(Span.annotator_id.in_(annotator_ids))
     if label_ids is not None:
@@ -141,10 +158,10 @@ def _spans(
         found.sort(key=_TEXT_ORDER)
 
 
-def _relations(conn: Connection, out: RowBatch, ids: list[int], annotator_ids: list[int] | None) -> None:
+def _relations(conn: Connection, out: RowBatch, within: _Within, annotator_ids: list[int] | None) -> None:
     q = select(
         Relation.document_id, Relation.annotator_id, Relation.type_id, Relation.source_id, Relation.target_id
-    ).where(Relation.document_id.in_(ids))
+    ).where(within.of(Relation.document_id))
     if annotator_ids is not None:
         q = q.where(Relation.annotator_id.in_(annotator_ids))
     for row in conn.execute(q.order_by(Relation.id)).all():
@@ -152,10 +169,10 @@ def _relations(conn: Connection, out: RowBatch, ids: list[int], annotator_ids: l
 
 
 def _doc_labels(
-    conn: Connection, out: RowBatch, ids: list[int], annotator_ids: list[int] | None, label_ids: list[int] | None
+    conn: Connection, out: RowBatch, within: _Within, annotator_ids: list[int] | None, label_ids: list[int] | None
 ) -> None:
     q = select(DocumentLabel.document_id, DocumentLabel.annotator_id, DocumentLabel.label_id).where(
-        DocumentLabel.document_id.in_(ids)
+        within.of(DocumentLabel.document_id)
     )
     if annotator_ids is not None:
         q = q.where(DocumentLabel.annotator_id.in_(annotator_ids))
