@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
@@ -114,6 +115,7 @@ def row_batches(
 
 
 _TEXT_ORDER = itemgetter(4, 5, 1)  # start, end, id
+_DOCUMENT = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -147,15 +149,11 @@ def _spans(
         q = q.where(Span.annotator_id.in_(annotator_ids))
     if label_ids is not None:
         q = q.where(Span.label_id.in_(label_ids))
-    spans = out.spans
-    # Sorted here, document by document: SQLite's sort of a batch costs a third of its query.
-    for row in conn.execute(q).all():
-        found = spans.get(row[0])
-        if found is None:
-            found = spans[row[0]] = []
-        found.append(row)
-    for found in spans.values():
-        found.sort(key=_TEXT_ORDER)
+    # In document order, which the index on (document, annotator, start) gives without a sort; the
+    # text order is sorted here, document by document: SQLite's sort of a batch costs a third of its
+    # query.
+    rows = conn.execute(q.order_by(Span.document_id)).all()
+    out.spans = {doc_id: sorted(group, key=_TEXT_ORDER) for doc_id, group in groupby(rows, _DOCUMENT)}
 
 
 def _relations(conn: Connection, out: RowBatch, within: _Within, annotator_ids: list[int] | None) -> None:
