@@ -287,3 +287,21 @@ def test_the_progress_bar_counts_the_lines_written(tmp_path: Path) -> None:
     db.dispose()
     assert report is not None and report.documents_added == 50
     assert totals == [50] and sum(steps) == 50 and len(steps) == len(lane.chunks)
+
+
+def test_a_second_file_into_a_corpus_and_two_files_in_one_batch_land_as_without_workers(tmp_path: Path) -> None:
+    first = tmp_path / "first.jsonl"
+    first.write_text("".join(_record(i, f"الأمم المتحدة {i}", [("ORG", 0, 13)]) + "\n" for i in range(20)), "utf-8")
+    second = tmp_path / "second.jsonl"
+    second.write_text("".join(_record(100 + i, f"OCI {i}", [("ORG", 0, 3)]) + "\n" for i in range(30)), "utf-8")
+    third = tmp_path / "third.jsonl"
+    third.write_text("\n" + "".join(_record(200 + i, f"ONU {i}", [("ORG", 0, 3)]) + "\n" for i in range(30)), "utf-8")
+    urls = [f"sqlite:///{tmp_path / name}" for name in ("workers.sqlite", "ordinary.sqlite")]
+    for url in urls:  # a corpus already there: the workers add to it, indexes kept
+        _import(url, [first], parallel=False)
+    with_workers, reason = _import(urls[0], [second, third], parallel=True)
+    ordinary, _ = _import(urls[1], [second, third], parallel=False)
+    assert reason == "" and with_workers == ordinary and with_workers.batch.documents_added == 60
+    assert _snapshot(urls[0]) == _snapshot(urls[1])
+    history = sqlite3.connect(tmp_path / "workers.sqlite").execute("SELECT after FROM history ORDER BY id").fetchall()
+    assert json.loads(history[-1][0]) == {"source": "third.jsonl", "line": 31, "spans": 1}  # lines count per file
