@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -305,3 +307,78 @@ def test_a_second_file_into_a_corpus_and_two_files_in_one_batch_land_as_without_
     assert _snapshot(urls[0]) == _snapshot(urls[1])
     history = sqlite3.connect(tmp_path / "workers.sqlite").execute("SELECT after FROM history ORDER BY id").fetchall()
     assert json.loads(history[-1][0]) == {"source": "third.jsonl", "line": 31, "spans": 1}  # lines count per file
+
+
+def test_workers_stop_when_the_command_stops_reading(tmp_path: Path) -> None:
+    """A command that dies mid-import (killed, out of memory) leaves no reader running: a worker whose
+    rows nobody reads any more ends, even with its outbox full."""
+    source = tmp_path / "batch.jsonl"
+    body = "تقرير دولي عن التعاون بين الأمم المتحدة ومنظمة التعاون الإسلامي. " * 20
+    source.write_text("".join(_record(i, f"{i} {body}", []) + "\n" for i in range(400)), encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'c.sqlite'}"
+    lane = ParallelImport.start([source], fmt=None, annotator=None, url=url, min_bytes=0, chunk_bytes=4000)
+    assert lane is not None and len(lane.chunks) > 20
+    db = Database(url)
+    labels = {key: (db.ids.labels[key], crosses) for key, crosses in span_labels(db.schema).items()}
+    db.dispose()
+    context = jsonl_rows.Context(labels, {}, None, tuple(chunk.first_line for chunk in lane.chunks))
+    for conn in lane._conns:
+        conn.send(context)  # then nothing is read: the workers' rows fill the pipes
+    for process in lane._processes:
+        process.join(0.5)
+        assert process.is_alive()  # waiting for the parent to read
+    for conn in lane._conns:
+        conn.close()
+    for process in lane._processes:
+        process.join(10)
+        assert not process.is_alive() and process.exitcode == 0
+
+
+def test_a_command_killed_mid_import_leaves_all_or_nothing_and_no_reader(tmp_path: Path) -> None:
+    """SIGKILL at moments across a parallel import (before, while and after its transaction): the
+    database holds every document or none, passes its integrity check, is in WAL mode again once
+    Curator opens it, and no worker outlives the command."""
+    body = "تقرير دولي: الأمم المتحدة ومنظمة التعاون الإسلامي تعززان التعاون في غزة والسودان. " * 40
+    source = tmp_path / "big.jsonl"
+    with source.open("w", encoding="utf-8") as out:
+        for i in range(1600):
+            out.write(_record(i, f"[{i}] {body}", [("ORG", len(f"[{i}] ") + 12, len(f"[{i}] ") + 25)]) + "\n")
+    counts = set()
+    for round_, delay in enumerate((0.3, 0.6, 0.9, 1.2)):
+        path = tmp_path / f"killed-{round_}.sqlite"
+        child = subprocess.Popen(
+            [sys.executable, "-m", "curator", "--db", f"sqlite:///{path}", "import", str(source)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and _readers_of(path):
+            time.sleep(0.1)
+        assert not _readers_of(path), f"a worker outlived the command (round {round_})"
+        if not path.exists():
+            counts.add(0)
+            continue
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        counts.add(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        conn.close()
+        db = Database(f"sqlite:///{path}")
+        db.dispose()
+        assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert counts <= {0, 1600}
+
+
+def _readers_of(path: Path) -> list[str]:
+    """Processes whose command line names ``path`` (the command and its forked workers)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if str(path).encode() in cmdline:
+            found.append(proc.name)
+    return found

@@ -66,7 +66,10 @@ class ParallelImport:
         self._processes: list[Any] = []
         for w in range(workers):
             parent_end, child_end = context.Pipe()
-            process = context.Process(target=_work, args=(child_end, chunks[w::workers]), daemon=True)
+            # The child gets copies of the parent's ends too (its own and earlier workers'); it closes
+            # them, or the parent's going away would never reach it as an end of file.
+            inherited = [*self._conns, parent_end]
+            process = context.Process(target=_work, args=(child_end, chunks[w::workers], inherited), daemon=True)
             process.start()
             child_end.close()
             self._conns.append(parent_end)
@@ -195,7 +198,7 @@ def _workers_wanted() -> int:
     return int(given) if given.isdigit() else min(4, os.cpu_count() or 1)
 
 
-def _work(conn: Connection, chunks: list[Chunk]) -> None:
+def _work(conn: Connection, chunks: list[Chunk], inherited: list[Connection]) -> None:
     """A worker: read its chunks, and once the context has come, send their rows in order.
 
     Messages go out through a thread, so that the next chunk is worked on while the parent, busy
@@ -203,10 +206,13 @@ def _work(conn: Connection, chunks: list[Chunk]) -> None:
     # The parent's path (opening the database, then writing) is the import's; the readers have time
     # to spare while it opens, and a lower priority gives it a whole processor (0.1 s sooner here).
     os.nice(10)
+    for other in inherited:
+        other.close()
     # A few chunks ahead at most: a worker faster than the parent's writes waits instead of holding
     # its half of the file in memory.
     outbox: queue.Queue[tuple[str, Any] | None] = queue.Queue(maxsize=_AHEAD)
-    sender = threading.Thread(target=_sender, args=(conn, outbox), daemon=True)
+    gone = threading.Event()  # the parent stopped reading: this worker stops too
+    sender = threading.Thread(target=_sender, args=(conn, outbox, gone), daemon=True)
     sender.start()
     try:
         pending: list[tuple[Chunk, list[ParsedDocument]]] = []
@@ -217,6 +223,8 @@ def _work(conn: Connection, chunks: list[Chunk]) -> None:
             return int(conn.recv())
 
         for chunk in chunks:
+            if gone.is_set():
+                raise EOFError
             pending.append((chunk, read_chunk(chunk)))
             if context is None and conn.poll():
                 context = conn.recv()
@@ -241,9 +249,13 @@ def _work(conn: Connection, chunks: list[Chunk]) -> None:
         conn.close()
 
 
-def _sender(conn: Connection, outbox: queue.Queue[tuple[str, Any] | None]) -> None:
+def _sender(conn: Connection, outbox: queue.Queue[tuple[str, Any] | None], gone: threading.Event) -> None:
+    """Send what the worker puts in ``outbox`` until None. If the parent has gone, say so in ``gone``
+    and go on taking messages, so that the worker never waits on a full box."""
     while (message := outbox.get()) is not None:
+        if gone.is_set():
+            continue
         try:
             conn.send(message)
-        except (OSError, ValueError):  # the parent gave up
-            return
+        except (OSError, ValueError):
+            gone.set()
