@@ -138,6 +138,7 @@ GIVES_WAY = {
     "escaped backslash": json.dumps({"text": "a \\ b OCI", "annotations": []}),
     "NUL escape": '{"text": "OCI\\u0000"}',
     "bad JSON": '{"text": "OCI"',
+    "NaN": '{"text": "OCI", "meta": {"score": NaN}}',
     "offsets past the end": _record(1, "OCI", [("ORG", 0, 9)]),
     "a boolean offset": '{"text": "OCI", "annotations": [{"annotator": "p", "layer": "entity", "label": "ORG", '
     '"start": false, "end": 3}]}',

@@ -44,11 +44,11 @@ def _no_constant(name: str) -> Any:
 
 # Made once: json.loads with any option builds a decoder per call.
 _STRICT = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
-_LENIENT_ON_KEYS = json.JSONDecoder(parse_constant=_no_constant)
+LAST_KEY_WINS = json.JSONDecoder(parse_constant=_no_constant)
 
 # JSON escapes of what no database can store (NUL, UTF-16 surrogates); a pair of surrogates decodes
 # to one character and passes the check below.
-_SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
+SUSPECT_ESCAPE = re.compile(r"\\u(?:0000|[dD][89a-fA-F][0-9a-fA-F]{2})")
 
 
 def _named_strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -71,21 +71,21 @@ def parse_line(line: str, *, duplicates_checked: bool = True) -> Any:
     With ``duplicates_checked=False`` duplicate keys are not looked for (the last one wins, as in
     Python's ``json``): for a caller that checks otherwise, see :func:`read_jsonl`."""
     try:
-        value = (_STRICT if duplicates_checked else _LENIENT_ON_KEYS).decode(line)
+        value = (_STRICT if duplicates_checked else LAST_KEY_WINS).decode(line)
     except json.JSONDecodeError as exc:
         raise _Bad(f"malformed JSON at column {exc.colno}: {exc.msg}") from exc
     except RecursionError as exc:
         raise _Bad("JSON nested too deeply") from exc
     except ValueError as exc:  # integers over Python's digit limit
         raise _Bad(f"invalid JSON value: {exc}") from exc
-    if "\\u" in line and _SUSPECT_ESCAPE.search(line):
+    if "\\u" in line and SUSPECT_ESCAPE.search(line):
         bad = first_unstorable(_named_strings(value, ""))
         if bad is not None:
             raise _Bad(f"{bad[0]} contains {bad[1]}")
     return value
 
 
-def _raw_strings(line: str) -> int | None:
+def quoted_strings(line: str) -> int | None:
     """How many JSON strings (keys included) ``line`` holds, told by its quotes; None when an
     escaped backslash makes quotes ambiguous to count this way."""
     if "\\\\" in line:
@@ -93,7 +93,7 @@ def _raw_strings(line: str) -> int | None:
     return (line.count('"') - line.count('\\"')) // 2
 
 
-def _strings(value: Any) -> int:
+def count_strings(value: Any) -> int:
     """How many strings (keys included) a parsed JSON value holds (walked without recursion: a
     value may be nested as deeply as the parser allows)."""
     count, pending = 0, [value]
@@ -198,7 +198,7 @@ def _document(obj: Any, source: str, line: int, default_annotator: str | None) -
         newline=newline,
     )
     anns = _field(obj, "annotations", list, "the document", required=False) or []
-    strings = len(obj) + sum(_strings(value) for key, value in obj.items() if key != "annotations")
+    strings = len(obj) + sum(count_strings(value) for key, value in obj.items() if key != "annotations")
     spans = doc.spans
     length = len(raw_text)
     for i, ann in enumerate(anns):
@@ -220,7 +220,7 @@ def _document(obj: Any, source: str, line: int, default_annotator: str | None) -
                 start, end = shift_offset(removed, start), shift_offset(removed, end)
             spans.append(SpanIn(layer, label, start, end, annotator.strip()))
         else:
-            strings += _strings(ann)
+            strings += count_strings(ann)
             spans.append(_span_checked(ann, i, raw_text, removed, default_annotator))
     for i, rel in enumerate(_field(obj, "relations", list, "the document", required=False) or []):
         where = f"relation {i + 1}"
@@ -257,7 +257,7 @@ def _read_line(line: str, source: str, number: int, default_annotator: str | Non
     fewer strings than the line has between quotes. Only then, or when quotes cannot be counted, is
     the line parsed again with duplicates looked for, which names the key (a refused line is too, so
     that a duplicate is what its message names first)."""
-    raw = _raw_strings(line)
+    raw = quoted_strings(line)
     if raw is not None:
         try:
             doc, parsed = _document(parse_line(line, duplicates_checked=False), source, number, default_annotator)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Any
 
-from curator.io.jsonl import _LENIENT_ON_KEYS, _SUSPECT_ESCAPE, MAX_LINE_BYTES, _raw_strings, _strings
+from curator.io.jsonl import LAST_KEY_WINS, MAX_LINE_BYTES, SUSPECT_ESCAPE, count_strings, quoted_strings
 from curator.text.boundaries import paragraph_separator, split_chars
 from curator.text.folding import document_filter_key
 from curator.text.language import LANGUAGES, base_direction, detect_language
@@ -183,15 +183,15 @@ def read_chunk(chunk: Chunk) -> list[ParsedDocument]:
 
 
 def _parse(line: str, offset: int) -> ParsedDocument:
-    raw_count = _raw_strings(line)
+    raw_count = quoted_strings(line)
     if raw_count is None:
         raise NotPlain("has an escaped backslash (quotes cannot be counted)")
     try:
-        obj = _LENIENT_ON_KEYS.decode(line)
-    except (ValueError, RecursionError) as exc:  # JSONDecodeError is a ValueError
+        obj = LAST_KEY_WINS.decode(line)
+    except Exception as exc:  # malformed, too deep, NaN or Infinity (refused by the decoder's hook)
         raise NotPlain("is not plain JSON") from exc
     # An escape of a NUL or a surrogate (an emoji as a pair is fine) may spell what no database holds.
-    if "\\u" in line and _SUSPECT_ESCAPE.search(line) and not storable(list(strings_in(obj))):
+    if "\\u" in line and SUSPECT_ESCAPE.search(line) and not storable(list(strings_in(obj))):
         raise NotPlain("holds a character that cannot be stored")
     if (
         type(obj) is not dict
@@ -218,7 +218,7 @@ def _parse(line: str, offset: int) -> ParsedDocument:
     # duplicate key leaves fewer. A plain annotation holds its keys and all values but the offsets.
     parsed = len(obj)
     for key, value in obj.items():
-        parsed += 1 if type(value) is str else _strings(value) if key != "annotations" else 0
+        parsed += 1 if type(value) is str else count_strings(value) if key != "annotations" else 0
     try:
         parsed += 2 * sum(map(len, anns)) - 2 * len(anns)
     except TypeError as exc:  # an annotation that is not an object
