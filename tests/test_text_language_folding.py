@@ -146,3 +146,15 @@ def test_paragraph_direction_agrees_with_python_bidi(paragraph: str) -> None:
     from curator.text.language import paragraph_direction
 
     assert paragraph_direction(paragraph) == ("rtl" if get_base_level(paragraph) == 1 else "ltr")
+
+
+def test_words_in_capitals_do_not_tell_the_language() -> None:
+    """Acronyms and headlines in capitals (THE, LE, ONU) are not articles; only lower-case words count,
+    which the word lists hold alone (detect_language looks words up without asking their case)."""
+    from curator.text.language import _ENGLISH, _FRENCH
+
+    assert all(word.islower() for word in _FRENCH | _ENGLISH)
+    shouting_english = "ONU OCI THE AND OF THE AND OF IN IS: la coopération entre les deux organisations et le Conseil"
+    assert detect_language(shouting_english) == "fr"
+    shouting_french = "ONU OCI LE LA LES DE ET DES: the cooperation between the two organisations and the Council"
+    assert detect_language(shouting_french) == "en"

@@ -75,10 +75,11 @@ class ChunkWriter:
         self.db, self.session, self.who = db, session, who
         self.report = BatchReport()
         self.conn = session.connection()
-        self.sqlite = self.conn.dialect.name == "sqlite"
-        if not self.sqlite:
+        if self.conn.dialect.name != "sqlite":
             raise Unusual("chunks are written to SQLite only")
-        self._new_annotators: list[tuple[str, int]] = []  # (name, id) in the order they were made
+        # Annotators with an id from this one on are this batch's (the writer holds the write lock).
+        self._first_new_annotator = _next_id(self.conn, _table(Annotator))
+        self._new_annotators: dict[str, int] = {}  # name -> id, in the order they were made
         self._hashes: set[str] = set()
         self._ext_ids: set[str] = set()
         self._stored = self.conn.exec_driver_sql("SELECT 1 FROM documents LIMIT 1").first() is not None
@@ -101,17 +102,16 @@ class ChunkWriter:
 
     def annotator_id(self, name: str) -> int:
         """The id of annotator ``name``, made in this transaction on first use (see :meth:`finish`)."""
-        found = self.session.scalar(select(Annotator.id).where(Annotator.name == name))
-        if found is None:
-            found = self.db.annotator_id(self.session, name)
-            self._new_annotators.append((name, found))
+        found = self.db.annotator_id(self.session, name)
+        if found >= self._first_new_annotator:
+            self._new_annotators.setdefault(name, found)
         return found
 
     def finish(self) -> None:
         """Give the annotators made by this batch their ids in the order of their names, as the batch
         writer does: workers ask for names as they meet them, in an order that varies from run to run.
         When more than one is new and they came out of order, their spans follow them."""
-        made = self._new_annotators
+        made = list(self._new_annotators.items())
         wanted = dict(zip(sorted(name for name, _ in made), sorted(i for _, i in made), strict=True))
         moves = {old: wanted[name] for name, old in made if wanted[name] != old}
         if not moves:
