@@ -1,4 +1,4 @@
-"""Shared fixtures: a fresh SQLite store per test, the shared samples and seeds, Qt offscreen."""
+"""Shared fixtures: a fresh SQLite store per test, the sample files and seeds, Qt offscreen."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-SAMPLES = SHARED / "samples"
+# The tricky inputs (encodings, bidi controls, emoji, binary): the project's own copies, so a bare clone passes.
+SAMPLES = REPO / "tests" / "data" / "samples"
 SEEDS = REPO / "seeds"
 
 
@@ -120,7 +120,7 @@ def sqlite_db(sqlite_url: str) -> Iterator[Database]:
 @pytest.fixture
 def samples() -> Path:
     if not SAMPLES.is_dir():
-        pytest.fail(f"the shared samples are missing at {SAMPLES}")
+        pytest.fail(f"the sample files are missing at {SAMPLES}")
     return SAMPLES
 
 

@@ -1,6 +1,6 @@
 """The annotated corpus every format test exports, and the comparisons they share.
 
-The five seeds, the shared samples (emoji, tashkeel, pre-annotations) and one hostile document (a
+The five seeds, the sample files (emoji, tashkeel, pre-annotations) and one hostile document (a
 title that is a path, an id with a bidi override and a Windows device name, cells that a spreadsheet
 would run as formulas), annotated by two curators and the gold layer: nested entities, entities after
 Arabic proclitics and French elisions, an emoji flag, claims across a line break with attributes,
@@ -24,7 +24,7 @@ from curator.store.models import GOLD_ANNOTATOR
 from curator.store.queries import SpanRecord
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO.parent / "shared" / "samples"
+SAMPLES = REPO / "tests" / "data" / "samples"
 SEEDS = REPO / "seeds"
 AMINA = "amina"
 GOLD = GOLD_ANNOTATOR

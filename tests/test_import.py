@@ -13,7 +13,7 @@ from curator.io.importer import import_paths
 from curator.store import queries
 from curator.store.database import Database
 
-# Every file in ../shared/samples: imported (with what it must become) or refused (with the message).
+# Every file in tests/data/samples: imported (with what it must become) or refused (with the message).
 IMPORTED = {
     "bidi_controls.txt": ("en", "\u202eOCI\u202c"),
     "cp1256_ar.txt": ("ar", "اجتماع تنسيقي بين الأمم المتحدة"),
