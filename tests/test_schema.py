@@ -41,6 +41,7 @@ def test_bundled_schema_has_the_three_layers_and_the_claimant_relation() -> None
         (("version: 1", "version: 1\nversion: 2"), r"schema.yaml:6: duplicate key 'version'"),
         (("labels: [PER, ORG]", "labels: [PER, GROUP]"), r"schema.yaml:\d+: .*unknown label 'GROUP'"),
         (("name: un-oic", "name: [un-oic"), r"schema.yaml:\d+: invalid YAML"),
+        (("{id: stance,", "{id: identifier,"), r"schema.yaml:\d+: .*'identifier' is reserved"),
     ],
 )
 def test_a_bad_schema_names_file_line_and_problem(change: tuple[str, str], expected: str) -> None:

@@ -117,9 +117,20 @@ IMPORT_FORMAT_NAMES = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "
     help="Read files as this format where the extension is ambiguous (doccano .jsonl/.json, CoNLL .txt).",
 )
 @click.option("--check", is_flag=True, help="Check everything and list every problem; write nothing.")
+@click.option(
+    "--leave-out-unsupported",
+    is_flag=True,
+    help="Import what the schema can hold and leave out (and count) what it cannot, instead of refusing.",
+)
 @click.pass_obj
 def import_(
-    obj: _Context, paths: tuple[Path, ...], annotator: str | None, encoding: str | None, fmt: str | None, check: bool
+    obj: _Context,
+    paths: tuple[Path, ...],
+    annotator: str | None,
+    encoding: str | None,
+    fmt: str | None,
+    check: bool,
+    leave_out_unsupported: bool,
 ) -> None:
     """Import files and folders as one batch: all of it, or nothing.
 
@@ -148,6 +159,7 @@ def import_(
                 on_total=set_total,
                 progress=advance,
                 parallel=parallel,
+                leave_out_unsupported=leave_out_unsupported,
             )
     except InputRejected as exc:
         if check:
@@ -156,6 +168,12 @@ def import_(
         _fail(f"{exc.summary()}; nothing was imported")
         return
     b = report.batch
+    if report.left_out:
+        left = sum(report.left_out.values())
+        click.echo(
+            f"left out {left} things the schema cannot hold: "
+            + ", ".join(f"{n} {kind}" for kind, n in sorted(report.left_out.items()))
+        )
     if check:
         click.echo(f"{len(report.files)} files checked, no problems")
         return

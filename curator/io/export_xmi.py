@@ -1,6 +1,10 @@
 """The ``xmi`` export format: UIMA CAS XMI through dkpro-cassis, laid out as INCEpTION exports it:
 ``TypeSystem.xml`` at the top and ``<document>/<annotator>.xmi`` (``INITIAL_CAS.xmi`` for a document
 nobody in the selection annotated). See :mod:`curator.io.xmi_types` for the types.
+
+Every CAS of a document has the same DKPro ``Sentence`` and ``Token`` annotations: the tokens of
+:func:`curator.io.tokens.tokenize` split at every span boundary of the document (all annotators'),
+so INCEpTION finds each span on token boundaries, and sentences that never cut a span.
 """
 
 from __future__ import annotations
@@ -21,12 +25,16 @@ from curator.io.exporting import run_of
 from curator.io.label_names import ner_layer
 from curator.io.safe_names import NameAllocator, inside
 from curator.io.selection import AnnotatorView
+from curator.io.tokens import SPACE, sentence_starts, tokenize
 from curator.io.xmi_types import (
     CAS_METADATA,
     DOCUMENT_META,
     FS_ARRAY,
     NOTE,
+    SENTENCE,
     STRING_ARRAY,
+    TOKEN,
+    Segments,
     XmiTypes,
     accessor,
     build_types,
@@ -38,7 +46,20 @@ TYPESYSTEM_FILE = "TypeSystem.xml"
 INITIAL_CAS = "INITIAL_CAS"
 
 
-def view_to_cas(view: AnnotatorView, types: XmiTypes) -> Any:
+def segments_of(text: str, spans: list[tuple[int, int]]) -> Segments:
+    """The sentences and tokens of ``text``: tokens split at every span boundary (white space and
+    invisible characters are no tokens), sentences that hold every span whole."""
+    tokens = tokenize(text, {a for a, _ in spans} | {b for _, b in spans}, force=True).tokens
+    starts = sentence_starts(tokens, text, spans)
+    sentences: list[tuple[int, int]] = []
+    for first, after in zip(starts, [*starts[1:], len(tokens)], strict=True):
+        visible = [t for t in tokens[first:after] if t.kind != SPACE]
+        if visible:
+            sentences.append((visible[0].start, visible[-1].end))
+    return Segments(sentences, [(t.start, t.end) for t in tokens if t.kind != SPACE])
+
+
+def view_to_cas(view: AnnotatorView, types: XmiTypes, segments: Segments | None = None) -> Any:
     """One CAS holding ``view``'s text and annotations.
 
     The export writes the same bytes with :class:`curator.io.xmi_writer.XmiWriter`, without
@@ -55,6 +76,11 @@ def view_to_cas(view: AnnotatorView, types: XmiTypes) -> Any:
     )
     if view.annotator:
         cas.add(ts.get_type(CAS_METADATA)(username=view.annotator))
+    if segments is not None:
+        for kind, pieces in ((SENTENCE, segments.sentences), (TOKEN, segments.tokens)):
+            make = ts.get_type(kind)
+            for a, b in pieces:
+                cas.add(make(begin=a, end=b))
     annotations: dict[int, Any] = {}
     for s in view.spans:
         t = ts.get_type(types.span_types[s.layer])
@@ -65,11 +91,12 @@ def view_to_cas(view: AnnotatorView, types: XmiTypes) -> Any:
         for key, value in s.attributes.items():
             if value is None:
                 continue
+            feature = types.feature_of(s.layer, key)
             if (s.layer, key) in types.attribute_lists:
                 values = value if isinstance(value, list) else [value]
-                fs.set(key, ts.get_type(STRING_ARRAY)(elements=[str(v) for v in values]))
+                fs.set(feature, ts.get_type(STRING_ARRAY)(elements=[str(v) for v in values]))
             else:
-                fs.set(accessor(key), str(value))
+                fs.set(accessor(feature), str(value))
         cas.add(fs)
         annotations[s.id] = fs
     linked: dict[tuple[int, str], list[Any]] = {}
@@ -117,9 +144,10 @@ def export_xmi(
             folder = inside(root, folders.name(bundle.document.ext_id))
             folder.mkdir()
             names = NameAllocator([INITIAL_CAS], fallback="annotator")
+            segments = segments_of(bundle.document.text, [(s.start, s.end) for s in bundle.spans])
             for view in views:
                 name = INITIAL_CAS if view.annotator is None else names.name(view.annotator)
-                writer.write(view, inside(folder, name + ".xmi"))
+                writer.write(view, inside(folder, name + ".xmi"), segments)
                 run.figures.add_view(view)
                 cases += 1
             documents += 1
@@ -130,7 +158,8 @@ def export_xmi(
             description=f"UIMA CAS XMI 2.0, {cases} CASes (one per document and annotator, INCEpTION's layout); "
             "offsets in the files are UTF-16 code units as UIMA counts them (dkpro-cassis converts); "
             "entities are DKPro NamedEntity, other layers webanno.custom types, relations are features "
-            "of the source annotation, the annotator is CASMetadata.username",
+            "of the source annotation, the annotator is CASMetadata.username; DKPro Sentence and Token "
+            "annotations, tokens split at every span boundary",
             files=[TYPESYSTEM_FILE, "<document>/<annotator>.xmi"],
         )
     return documents

@@ -6,6 +6,7 @@ reported as ``file:line: message``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,8 @@ class ImportReport:
     files: list[str] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # files in folders that no reader takes
     repeated: list[str] = field(default_factory=list)  # same text twice inside the batch
+    # what the files held and the schema cannot, left out on request: kind -> count
+    left_out: Counter[str] = field(default_factory=Counter)
     batch: BatchReport = field(default_factory=BatchReport)
     dry_run: bool = False
 
@@ -194,6 +197,7 @@ def import_paths(
     on_total: Callable[[int], None] | None = None,
     progress: Callable[[int], None] | None = None,
     parallel: ParallelImport | None = None,
+    leave_out_unsupported: bool = False,
 ) -> ImportReport:
     """Import ``paths`` as one batch. Raise :class:`InputRejected` (nothing written) on any problem.
 
@@ -206,6 +210,9 @@ def import_paths(
 
     ``parallel``, workers already reading these very ``paths`` (:meth:`ParallelImport.start`), makes
     the import if it can; else the batch is read and written here as usual.
+
+    What a file holds and the schema cannot (an INCEpTION relation layer the schema lacks...) is a
+    problem, unless ``leave_out_unsupported``: then it is left out and counted in ``report.left_out``.
     """
     files, ignored = collect_files(list(paths))
     report = ImportReport(files=[str(f) for f in files], ignored=[str(f) for f in ignored], dry_run=dry_run)
@@ -221,6 +228,11 @@ def import_paths(
             report.batch = batch
             return report
     located, problems = read_files(files, annotator, encoding, progress, schema=db.schema, fmt=fmt)
+    for item in located:
+        if leave_out_unsupported:
+            report.left_out.update(lo.kind for lo in item.left_out)
+        else:
+            problems.extend(lo.problem for lo in item.left_out)
     found, attached, more = _find_texts(db, located)
     problems.extend(more)
     for item in found + [item for item, _ in attached]:

@@ -7,7 +7,7 @@ bad span names its own line, not the document's.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from curator.errors import Problem
 from curator.io.records import DocumentIn
@@ -132,6 +132,23 @@ def _place(where: tuple[int, str] | tuple[int, str, str], path: str) -> tuple[in
     return (where[0], where[1], where[2]) if len(where) == 3 else (where[0], where[1], path)
 
 
+LEAVE_OUT_HINT = "(--leave-out-unsupported leaves such things out and counts them)"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """Something a file holds that the schema has no place for: refused as ``problem`` unless the
+    user asked to leave such things out, and then counted under ``kind`` (``"webanno.custom.Dep
+    relations"``) in the import summary."""
+
+    problem: Problem
+    kind: str
+
+    @classmethod
+    def of(cls, source: str, line: int, message: str, kind: str) -> LeftOut:
+        return cls(Problem(source, line, f"{message} {LEAVE_OUT_HINT}"), kind)
+
+
 @dataclass
 class Located:
     """A document read from a file, with the file and where each annotation, relation and document
@@ -140,7 +157,10 @@ class Located:
     ``needs_text`` is set by readers of files that hold annotations but no text (the claims CSV):
     ``doc.text`` is then empty and the document is the one named ``doc.ext_id``, in the same batch or
     in the database. The importer fills ``doc`` from it and calls ``needs_text(text)``, which returns
-    the problems of the file's offsets against that text."""
+    the problems of the file's offsets against that text.
+
+    ``left_out`` lists what the file holds and the schema cannot (see :class:`LeftOut`); ``doc``
+    holds the rest."""
 
     doc: DocumentIn
     path: str
@@ -148,6 +168,7 @@ class Located:
     relation_at: Where | None = None
     label_at: Where | None = None
     needs_text: Callable[[str], list[Problem]] | None = None
+    left_out: list[LeftOut] = field(default_factory=list)
 
     def problems(self, schema: Schema) -> list[Problem]:
         return check_document(

@@ -29,7 +29,17 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
     raise MissingLibrary("xmi", "dkpro-cassis") from exc
 
 from curator.io.selection import AnnotatorView
-from curator.io.xmi_types import CAS_METADATA, DOCUMENT_META, FS_ARRAY, NOTE, STRING_ARRAY, XmiTypes
+from curator.io.xmi_types import (
+    CAS_METADATA,
+    DOCUMENT_META,
+    FS_ARRAY,
+    NOTE,
+    SENTENCE,
+    STRING_ARRAY,
+    TOKEN,
+    Segments,
+    XmiTypes,
+)
 from curator.text.utf16 import Utf16Offsets
 
 XMI_NS = "http://www.omg.org/XMI"
@@ -110,7 +120,7 @@ class XmiWriter:
         url = "http:///" + "/".join(parts[:-1]) + ".ecore"
         return _TypePlan(url, parts[-2], parts[-1], tuple(features), frozenset(f.name for f in features))
 
-    def structures(self, view: AnnotatorView) -> list[_Structure]:
+    def structures(self, view: AnnotatorView, segments: Segments | None = None) -> list[_Structure]:
         """The feature structures of ``view``'s CAS in id order (ids from 2), as view_to_cas adds them."""
         types = self.types
         d = view.document
@@ -128,6 +138,9 @@ class XmiWriter:
         ]
         if view.annotator:
             out.append(_Structure(CAS_METADATA, {"username": view.annotator}))
+        if segments is not None:
+            out += [_Structure(SENTENCE, {"begin": a, "end": b}) for a, b in segments.sentences]
+            out += [_Structure(TOKEN, {"begin": a, "end": b}) for a, b in segments.tokens]
         first_span = SOFA_ID + 1 + len(out)
         ids = {s.id: first_span + n for n, s in enumerate(view.spans)}
         spans = []
@@ -138,10 +151,11 @@ class XmiWriter:
             for key, value in s.attributes.items():
                 if value is None:
                     continue
+                feature = types.feature_of(s.layer, key)
                 if (s.layer, key) in types.attribute_lists:
-                    values[key] = [str(v) for v in (value if isinstance(value, list) else [value])]
+                    values[feature] = [str(v) for v in (value if isinstance(value, list) else [value])]
                 else:
-                    values[key] = str(value)
+                    values[feature] = str(value)
             spans.append(_Structure(types.span_types[s.layer], values))
         linked: dict[tuple[int, str], list[int]] = {}
         for r in view.relations:
@@ -153,7 +167,7 @@ class XmiWriter:
         out += [_Structure(types.doc_label_types[layer], {"label": label}) for layer, label in view.doc_labels]
         return out
 
-    def elements(self, view: AnnotatorView) -> tuple[dict[str, str], list[_Element]]:
+    def elements(self, view: AnnotatorView, segments: Segments | None = None) -> tuple[dict[str, str], list[_Element]]:
         """The namespaces (prefix -> URL, in the order cassis declares them) and the elements of
         ``view``'s XMI between ``cas:NULL`` and ``cas:Sofa``, in id order."""
         text = view.document.text
@@ -164,7 +178,7 @@ class XmiWriter:
         prefixes: dict[str, str] = {}  # url -> prefix, given in order of first use as cassis does
         repeats: defaultdict[str, int] = defaultdict(int)
         out = []
-        for xmi_id, fs in enumerate(self.structures(view), start=SOFA_ID + 1):
+        for xmi_id, fs in enumerate(self.structures(view, segments), start=SOFA_ID + 1):
             plan = self._plan(fs.type_name)
             if plan.url not in prefixes:
                 prefix = plan.prefix
@@ -201,13 +215,13 @@ class XmiWriter:
             out.append(_Element(prefixes[plan.url], plan.url, plan.local, attributes, children))
         return nsmap, out
 
-    def write(self, view: AnnotatorView, path: Path) -> None:
-        """Write ``view``'s XMI to ``path``.
+    def write(self, view: AnnotatorView, path: Path, segments: Segments | None = None) -> None:
+        """Write ``view``'s XMI to ``path``, with the sentences and tokens of ``segments``.
 
         The XML is written as text: building an lxml tree (as cassis does) costs more than all the
         rest. A value lxml would refuse (a control character...) goes the lxml way, to be refused
         as cassis refuses it."""
-        nsmap, elements = self.elements(view)
+        nsmap, elements = self.elements(view, segments)
         text = view.document.text
         members = " ".join(str(i) for i in range(SOFA_ID + 1, SOFA_ID + 1 + len(elements)))
         values = [text, *(v for e in elements for _, v in e.attributes), *(v for e in elements for _, v in e.children)]

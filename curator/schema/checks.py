@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from curator.schema.model import Label, Layer, Schema
+from curator.schema.model import IDENTIFIER, Label, Layer, Schema
 from curator.text.boundaries import crosses_paragraph, is_boundary
 
 T = TypeVar("T")
@@ -108,6 +108,10 @@ def check_attributes(schema: Schema, label: Label, attributes: dict[str, Any]) -
     known = {attr.id: attr for attr in label.attributes}
     for key, value in attributes.items():
         attr = known.get(key)
+        if attr is None and key == IDENTIFIER:
+            if not isinstance(value, str) or not value.strip():
+                problems.append(f"attribute {IDENTIFIER!r} must be non-empty text")
+            continue
         if attr is None:
             problems.append(f"label {label.id!r} has no attribute {key!r}")
             continue

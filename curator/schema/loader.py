@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from curator.errors import SchemaError
-from curator.schema.model import Schema
+from curator.schema.model import IDENTIFIER, Schema
 
 if TYPE_CHECKING:
     import yaml
@@ -117,6 +117,8 @@ def _cross_check(schema: Schema) -> Iterator[tuple[Path_, str]]:
             yield from shortcut(label.shortcut, (*loc, "shortcut"))
             for ai, attr in enumerate(label.attributes):
                 aloc: Path_ = (*loc, "attributes", ai)
+                if attr.id == IDENTIFIER:
+                    yield (*aloc, "id"), f"{IDENTIFIER!r} is reserved: every span may carry one without declaring it"
                 if attr.type == "choice" and not attr.values:
                     yield aloc, f"choice attribute {attr.id!r} needs values"
                 if attr.type == "label" and (attr.layer is None or schema.layer(attr.layer) is None):

@@ -8,6 +8,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 _ID = r"^[A-Za-z][A-Za-z0-9_]*$"
+# A span attribute every label may carry without the schema declaring it: the id of the entity a span
+# names in a knowledge base (INCEpTION's ``NamedEntity.identifier``, a Wikidata URI...), free text.
+IDENTIFIER = "identifier"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
