@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 import warnings
 from collections.abc import Iterator
@@ -25,7 +26,7 @@ from format_corpus import (  # noqa: E402
 
 from curator.errors import InputRejected  # noqa: E402
 from curator.io import read_xmi  # noqa: E402
-from curator.io.export_xmi import export_xmi, view_to_cas  # noqa: E402
+from curator.io.export_xmi import export_xmi, segments_of, view_to_cas  # noqa: E402
 from curator.io.importer import import_paths  # noqa: E402
 from curator.io.label_names import ner_layer  # noqa: E402
 from curator.io.selection import (  # noqa: E402
@@ -35,7 +36,7 @@ from curator.io.selection import (  # noqa: E402
     finished_documents,
     selected_bundles,
 )
-from curator.io.xmi_types import NAMED_ENTITY, build_types  # noqa: E402
+from curator.io.xmi_types import NAMED_ENTITY, SENTENCE, TOKEN, build_types  # noqa: E402
 from curator.io.xmi_writer import XmiWriter  # noqa: E402
 from curator.schema.loader import parse_schema  # noqa: E402
 from curator.store.database import Database  # noqa: E402
@@ -134,9 +135,64 @@ def test_the_xmi_writer_writes_the_bytes_cassis_writes(corpus: Database, tmp_pat
     views += _unusual(claims[0])
     assert any(v.annotator is None for v in views) and any("🇺🇳" in v.document.text for v in views)
     for view in views:
-        writer.write(view, tmp_path / "ours.xmi")
-        view_to_cas(view, types).to_xmi(tmp_path / "cassis.xmi")
+        segments = segments_of(view.document.text, [(s.start, s.end) for s in view.spans])
+        writer.write(view, tmp_path / "ours.xmi", segments)
+        view_to_cas(view, types, segments).to_xmi(tmp_path / "cassis.xmi")
         assert (tmp_path / "ours.xmi").read_bytes() == (tmp_path / "cassis.xmi").read_bytes(), view.document.ext_id
+
+
+def test_every_span_starts_and_ends_on_dkpro_tokens_inside_one_sentence(corpus: Database, tmp_path: Path) -> None:
+    """INCEpTION anchors layers on tokens: the export splits tokens at every span boundary (inside
+    words, inside hyphenated words, after proclitics) and never ends a sentence inside a span."""
+    export_xmi(corpus, tmp_path / "out")
+    ts = _typesystem(tmp_path / "out")
+    checked = 0
+    for path in sorted((tmp_path / "out").glob("*/*.xmi")):
+        cas = _load(path, ts)
+        text = cas.sofa_string
+        tokens = [(t.begin, t.end) for t in cas.select(TOKEN)]
+        sentences = [(s.begin, s.end) for s in cas.select(SENTENCE)]
+        assert tokens and sentences
+        assert all(text[a:b].strip() == text[a:b] and a < b for a, b in tokens)  # no white space tokens
+        assert tokens == sorted(tokens) and all(b <= c for (_, b), (c, _) in itertools.pairwise(tokens))
+        starts, ends = {a for a, _ in tokens}, {b for _, b in tokens}
+        for type_name in TYPE_LAYERS:
+            for fs in cas.select(type_name):
+                if not text[fs.begin : fs.end].strip():
+                    continue
+                inner = text[fs.begin : fs.end]
+                first = fs.begin + len(inner) - len(inner.lstrip())
+                last = fs.end - (len(inner) - len(inner.rstrip()))
+                assert first in starts and last in ends, (path, fs.begin, fs.end)
+                assert any(a <= first and last <= b for a, b in sentences)
+                checked += 1
+    assert checked == len(stored_spans(corpus))
+
+
+def test_the_claim_type_attribute_is_claimtype_and_old_files_with_type_still_read(
+    corpus: Database, tmp_path: Path
+) -> None:
+    """UIMA's ``type`` clashes with the attribute's name (cassis warns and renames it ``type_``):
+    the feature is ``claimType``; files of earlier versions, with ``type``, read the same."""
+    export_xmi(corpus, tmp_path / "out")
+    typesystem = (tmp_path / "out" / "TypeSystem.xml").read_text(encoding="utf-8")
+    assert "<name>claimType</name>" in typesystem and "<name>type</name>" not in typesystem
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        cassis.load_typesystem(typesystem)
+    (tmp_path / "out" / "TypeSystem.xml").write_text(
+        typesystem.replace("<name>claimType</name>", "<name>type</name>"), encoding="utf-8"
+    )
+    renamed = 0
+    for path in (tmp_path / "out").glob("*/*.xmi"):
+        raw = path.read_text(encoding="utf-8")
+        renamed += raw.count(" claimType=")
+        path.write_text(raw.replace(" claimType=", " type="), encoding="utf-8")
+    assert renamed
+    fresh = fresh_db(tmp_path)
+    import_paths(fresh, [tmp_path / "out"])
+    assert snapshot(fresh) == snapshot(corpus)
+    fresh.dispose()
 
 
 def test_a_value_xml_cannot_hold_is_refused_as_cassis_refuses_it(corpus: Database, tmp_path: Path) -> None:
