@@ -14,6 +14,7 @@ from format_corpus import AMINA, GOLD, annotated_db, fresh_db, snapshot, stored_
 from curator.errors import InputRejected
 from curator.io.export_labelstudio import export_labelstudio
 from curator.io.importer import import_paths
+from curator.store import queries
 from curator.store.database import Database
 
 
@@ -100,7 +101,7 @@ def test_a_region_whose_text_does_not_match_is_refused_with_its_line(
     path.write_text("[\n" + json.dumps(other) + ",\n" + json.dumps(tasks[0], ensure_ascii=False) + "\n]\n", "utf-8")
     with pytest.raises(InputRejected) as err:
         import_paths(sqlite_db, [path])
-    assert str(err.value.problems[0]).startswith(f"{path}:3: task: annotation 1, result 1: text ")
+    assert str(err.value.problems[0]).startswith(f"{path}:3: task 2: annotation 1, result 1: text ")
     assert sqlite_db.annotator_names() == []
 
 
@@ -131,3 +132,142 @@ def test_duplicate_keys_and_nan_are_refused(tmp_path: Path, sqlite_db: Database)
     path.write_text('[\n{"data": {"text": "a", "text": "b"}},\n{"data": {"text": NaN}}\n]', encoding="utf-8")
     with pytest.raises(InputRejected, match=r"export.json:2: invalid JSON: duplicate key 'text'"):
         import_paths(sqlite_db, [path])
+
+
+def test_every_annotation_names_its_annotator_in_completed_by_as_label_studio_does(
+    corpus: Database, tmp_path: Path
+) -> None:
+    """Label Studio's JSON export gives ``completed_by`` as a user id; the SDK's converter reads it
+    (an int, or a user object's e-mail); the same annotator has the same id in every task."""
+    export_labelstudio(corpus, tmp_path / "out")
+    ids: dict[str, set[int]] = {}
+    for task in _tasks(tmp_path / "out"):
+        for name, annotation in zip(
+            task.get("meta", {}).get("curator_annotators", []), task["annotations"], strict=True
+        ):
+            assert isinstance(annotation["completed_by"], int) and not isinstance(annotation["completed_by"], bool)
+            ids.setdefault(name, set()).add(annotation["completed_by"])
+    assert set(ids) == set(corpus.annotator_names()) == {AMINA, GOLD, "sample"}
+    assert all(len(v) == 1 for v in ids.values())
+    assert len({next(iter(v)) for v in ids.values()}) == len(ids)
+    card = (tmp_path / "out" / "README.md").read_text(encoding="utf-8")
+    assert f"{next(iter(ids[AMINA]))} {AMINA}" in card
+
+
+REGION = {"start": 2, "end": 5, "text": "OCI", "labels": ["ORG"]}
+
+
+def test_the_text_is_the_data_key_the_labeling_config_names(tmp_path: Path, sqlite_db: Database) -> None:
+    (tmp_path / "labeling_config.xml").write_text(
+        '<View><Labels name="ner" toName="article"><Label value="ORG"/></Labels>'
+        '<Text name="article" value="$body"/></View>',
+        encoding="utf-8",
+    )
+    task = {
+        "data": {"headline": "Sommet", "body": "L’OCI à Jeddah."},
+        "annotations": [
+            {
+                "completed_by": 4,
+                "result": [{"id": "a", "from_name": "ner", "to_name": "article", "type": "labels", "value": REGION}],
+            }
+        ],
+    }
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    import_paths(sqlite_db, [path])
+    assert [s[2:] for s in stored_spans(sqlite_db)] == [("entity", "ORG", 2, 5, "OCI")]
+    assert list(texts_by_id(sqlite_db).values()) == ["L’OCI à Jeddah."]
+
+
+def test_without_a_config_a_task_whose_text_key_is_unclear_is_refused_with_its_number(
+    tmp_path: Path, sqlite_db: Database
+) -> None:
+    path = tmp_path / "export.json"
+    tasks = [{"data": {"text": "Un texte."}}, {"data": {"headline": "Sommet", "body": "L’OCI à Jeddah."}}]
+    path.write_text("[\n" + ",\n".join(json.dumps(t, ensure_ascii=False) for t in tasks) + "\n]", encoding="utf-8")
+    with pytest.raises(InputRejected) as refused:
+        import_paths(sqlite_db, [path])
+    assert [str(p) for p in refused.value.problems] == [
+        f"{path}:3: task 2: the task has no data.text and its data keys (body, headline) do not say which holds "
+        "the text: put the project's labeling config beside the file as labeling_config.xml"
+    ]
+    assert sqlite_db.annotator_names() == []
+
+
+def test_a_single_task_object_is_read(tmp_path: Path, sqlite_db: Database) -> None:
+    task = {
+        "id": 7,
+        "data": {"text": "L’OCI à Jeddah."},
+        "annotations": [
+            {"completed_by": 2, "result": [{"id": "a", "from_name": "entity", "type": "labels", "value": REGION}]}
+        ],
+    }
+    path = tmp_path / "task.json"
+    path.write_text(json.dumps(task, ensure_ascii=False, indent=2), encoding="utf-8")
+    import_paths(sqlite_db, [path], annotator="nadia")
+    assert [s[1:] for s in stored_spans(sqlite_db)] == [("nadia", "entity", "ORG", 2, 5, "OCI")]
+
+
+def test_a_json_min_export_is_read(tmp_path: Path, sqlite_db: Database) -> None:
+    """JSON_MIN, as the SDK's converter writes it: data keys, one key per control with its regions'
+    values (their control type added), a single document choice as a plain string, the annotator."""
+    records = [
+        {
+            "text": "Le porte-parole a dit que l’OCI soutient la paix.",
+            "id": 1,
+            "entity": [{"start": 28, "end": 31, "text": "OCI", "labels": ["ORG"], "type": "Labels"}],
+            "claim": [
+                {"start": 26, "end": 48, "text": "l’OCI soutient la paix", "labels": ["CLAIM"], "type": "Labels"}
+            ],
+            "area_document": "PEACE_SECURITY",
+            "annotator": "x@y.org",
+            "annotation_id": 3,
+            "created_at": "2026-01-01T10:00:00Z",
+            "updated_at": "2026-01-01T10:00:00Z",
+            "lead_time": 4.2,
+        }
+    ]
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    import_paths(sqlite_db, [path])
+    assert [s[1:] for s in stored_spans(sqlite_db)] == [
+        ("x@y.org", "claim", "CLAIM", 26, 48, "l’OCI soutient la paix"),
+        ("x@y.org", "entity", "ORG", 28, 31, "OCI"),
+    ]
+    (bundle,) = list(queries.iter_bundles(sqlite_db))
+    assert bundle.doc_labels == [("x@y.org", "area", "PEACE_SECURITY")]
+
+
+def test_a_json_min_attribute_without_its_region_is_refused(tmp_path: Path, sqlite_db: Database) -> None:
+    record = {
+        "text": "l’OCI soutient la paix",
+        "claim": [{"start": 0, "end": 22, "text": "l’OCI soutient la paix", "labels": ["CLAIM"], "type": "Labels"}],
+        "CLAIM_stance": "support",
+        "annotator": 1,
+    }
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps([record], ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputRejected, match=r"min.json:1: task 1: JSON_MIN wrote 'CLAIM_stance' without its region"):
+        import_paths(sqlite_db, [path])
+
+
+def test_a_result_type_the_schema_cannot_hold_is_refused_or_left_out_on_request(
+    tmp_path: Path, sqlite_db: Database
+) -> None:
+    rating = {"id": "r", "from_name": "quality", "to_name": "text", "type": "rating", "value": {"rating": 4}}
+    task = {
+        "data": {"text": "L’OCI à Jeddah."},
+        "annotations": [
+            {
+                "completed_by": 2,
+                "result": [{"id": "a", "from_name": "entity", "type": "labels", "value": REGION}, rating],
+            }
+        ],
+    }
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(InputRejected, match=r"export.json:1: task 1: annotation 1, result 2: a 'rating' result has no"):
+        import_paths(sqlite_db, [path])
+    report = import_paths(sqlite_db, [path], leave_out_unsupported=True)
+    assert dict(report.left_out) == {"rating results": 1}
+    assert len(stored_spans(sqlite_db)) == 1

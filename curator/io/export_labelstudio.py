@@ -2,9 +2,11 @@
 annotation per annotator) and ``labeling_config.xml`` (see :mod:`curator.io.labelstudio_config`).
 
 Offsets are code points, as current Label Studio stores them; ``value.text`` repeats each region's
-text so a reader can check them. The annotator of each annotation is in the task's
-``meta.curator_annotators`` (Label Studio's ``completed_by`` is a user id of the importing server);
-``ground_truth`` marks the gold (curated) layer.
+text so a reader can check them. Each annotation's ``completed_by`` is a user id, as Label
+Studio's own JSON export writes it (Label Studio and its SDK show the annotator by it): Curator's
+annotators numbered from 1 in name order, the same in every export of one database; their names are
+in the task's ``meta.curator_annotators``, in the order of its annotations. ``ground_truth`` marks
+the gold (curated) layer.
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ def export_labelstudio(
         on_note=on_note,
     )
     names = control_names(db.schema)
+    user_ids = {name: n for n, name in enumerate(sorted(db.annotator_names()), start=1)}
     tasks: list[dict[str, Any]] = []
     for bundle, views in run.views():
         d = bundle.document
@@ -129,7 +132,12 @@ def export_labelstudio(
             "id": d.id,
             "data": {TEXT: d.text, "doc_id": d.ext_id, "title": d.title, "language": d.language},
             "annotations": [
-                {"result": view_result(v, names), "ground_truth": v.annotator == GOLD_ANNOTATOR, "was_cancelled": False}
+                {
+                    "result": view_result(v, names),
+                    "completed_by": user_ids[v.annotator] if v.annotator in user_ids else len(user_ids) + 1,
+                    "ground_truth": v.annotator == GOLD_ANNOTATOR,
+                    "was_cancelled": False,
+                }
                 for v in annotated
             ],
         }
@@ -139,6 +147,7 @@ def export_labelstudio(
         for view in views:
             run.figures.add_view(view)
     run.finish_views()
+    used = {name for t in tasks for name in t.get("meta", {}).get(META_ANNOTATORS, [])}
     with output_folder(out) as folder:
         with (folder / TASKS_FILE).open("w", encoding="utf-8", newline="\n") as handle:
             # One task per line: a problem found on import names a useful line.
@@ -150,7 +159,9 @@ def export_labelstudio(
             folder,
             format_name="labelstudio",
             description="Label Studio JSON tasks (import them into a project whose labeling interface is "
-            f"`{CONFIG_FILE}`); offsets are code points; annotators in `meta.{META_ANNOTATORS}`",
+            f"`{CONFIG_FILE}`); offsets are code points; each annotation's `completed_by` is a user id "
+            f"({', '.join(f'{user_ids[name]} {name}' for name in sorted(used)) or 'none'}), the annotators' "
+            f"names are in `meta.{META_ANNOTATORS}`",
             files=[TASKS_FILE, CONFIG_FILE],
         )
     return len(tasks)

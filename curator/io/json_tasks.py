@@ -70,3 +70,19 @@ def array_items(text: str) -> Iterator[tuple[int, Any]]:
                 raise BadJson(line_at(i), "text after the end of the array")
             return
         raise BadJson(line_at(i), "expected ',' or ']' between tasks")
+
+
+def single_object(text: str) -> Iterator[tuple[int, Any]]:
+    """(line, value) of the one JSON object ``text`` holds (a single Label Studio task); raise
+    :class:`BadJson`."""
+    i = _skip_space(text, 1 if text.startswith("\ufeff") else 0)
+    line = text.count("\n", 0, i) + 1
+    try:
+        value, end = _DECODER.raw_decode(text, i)
+    except json.JSONDecodeError as exc:
+        raise BadJson(exc.lineno, f"malformed JSON at column {exc.colno}: {exc.msg}") from exc
+    except (ValueError, RecursionError) as exc:
+        raise BadJson(line, f"invalid JSON: {exc}") from exc
+    if _skip_space(text, end) != len(text):
+        raise BadJson(text.count("\n", 0, end) + 1, "text after the end of the task")
+    yield line, value

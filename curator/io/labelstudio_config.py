@@ -9,7 +9,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from xml.etree import ElementTree
 from xml.sax.saxutils import quoteattr
 
 from curator.schema.model import Schema
@@ -94,3 +96,25 @@ def labeling_config(schema: Schema, layers: list[str] | None) -> str:
     out.append(f'  <TextArea name={quoteattr(NOTE)} toName={quoteattr(TEXT)} perRegion="true" editable="true"/>')
     out.append("</View>")
     return "\n".join(out) + "\n"
+
+
+_DECLARATION = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def text_keys(config: str) -> dict[str, str]:
+    """The ``<Text name="N" value="$KEY"/>`` objects of a labeling config: name -> data key. Raise
+    ValueError with the reason when the config is not one Curator can read (not XML, a DOCTYPE, a
+    Text whose value is no ``$key``)."""
+    if _DECLARATION.search(config):
+        raise ValueError("a DOCTYPE or ENTITY declaration is not allowed in a labeling config")
+    try:
+        root = ElementTree.fromstring(config)
+    except ElementTree.ParseError as exc:
+        raise ValueError(f"not XML: {exc}") from exc
+    keys: dict[str, str] = {}
+    for element in root.iter("Text"):
+        name, value = element.get("name", ""), element.get("value", "")
+        if not value.startswith("$") or len(value) < 2:
+            raise ValueError(f"<Text name={name!r}> takes its text from {value!r}, not from a $key of the task data")
+        keys[name] = value[1:]
+    return keys

@@ -1,13 +1,19 @@
-"""Read Label Studio JSON tasks (a JSON array, as Label Studio exports it) as pre-annotations.
+"""Read Label Studio JSON tasks (a JSON array as Label Studio exports it, JSON_MIN records, or one
+task object) as pre-annotations.
 
-Each task's ``data.text`` is a document; each annotation (cancelled ones skipped) and each prediction
-is one annotator's work. The annotator is, in order: Curator's ``meta.curator_annotators``, a name or
-e-mail in ``completed_by``, the prediction's ``model_version``, ``--annotator``, else
-``labelstudio-user-<id>``. ``labels`` regions become spans (``from_name`` a schema layer, or the label
-looked up), per-region ``choices`` attributes, per-region ``textarea`` notes, task-level ``choices``
-document labels, ``relation`` items relations. Offsets are code points; a region whose ``value.text``
-matches only when its offsets are read as UTF-16 units (older Label Studio, emoji before it) is
-converted, one whose text matches neither way is refused with the task's line.
+Each task's text is a document: the data key the labeling config's ``<Text value="$key"/>`` names
+(the config is ``labeling_config.xml`` beside the file, as Curator exports it, or
+``<file name>.xml``), else ``data.text``, else the task's only text value. Each annotation
+(cancelled ones skipped) and each prediction is one annotator's work. The annotator is, in order:
+Curator's ``meta.curator_annotators``, a name or e-mail in ``completed_by``, the prediction's
+``model_version``, ``--annotator``, else ``labelstudio-user-<id>``. ``labels`` regions become
+spans (``from_name`` a schema layer, or the label looked up), per-region ``choices`` attributes,
+per-region ``textarea`` notes, task-level ``choices`` document labels, ``relation`` items
+relations. Offsets are code points; a region whose ``value.text`` matches only when its offsets are
+read as UTF-16 units (older Label Studio, emoji before it) is converted, one whose text matches
+neither way is refused with the task's line and number.
+Result types the schema has no place for (ratings, taxonomies...) are refused, or left out and
+counted on request (:class:`curator.io.validation.LeftOut`).
 """
 
 from __future__ import annotations
@@ -17,16 +23,20 @@ from typing import Any
 
 from curator.errors import Problem
 from curator.io.export_labelstudio import META_ANNOTATORS
-from curator.io.json_tasks import BadJson, array_items
+from curator.io.json_tasks import BadJson, array_items, single_object
 from curator.io.label_names import resolve_label
-from curator.io.labelstudio_config import NOTE, TEXT, control_names
+from curator.io.labelstudio_config import NOTE, TEXT, control_names, text_keys
+from curator.io.labelstudio_min import MinProblem, is_json_min, task_of_min
 from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.io.source_text import SourceText, new_document
-from curator.io.validation import Located, line_items
+from curator.io.validation import LeftOut, Located, line_items
 from curator.schema.model import Schema
 from curator.text.utf16 import Utf16Offsets
 
 MAX_BYTES = 256 * 1024 * 1024
+CONFIG_FILE = "labeling_config.xml"
+# Data keys Curator's export writes beside the text, never the text itself.
+_DATA_META = frozenset({"doc_id", "title", "language"})
 
 
 class _Bad(Exception):
@@ -74,15 +84,61 @@ def _value(item: dict[str, Any]) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+def config_text_key(path: Path) -> tuple[str | None, str | None]:
+    """The data key of the text, from the labeling config beside ``path`` (None: no config), and the
+    config's problem, if any."""
+    for config in (path.parent / CONFIG_FILE, path.with_suffix(".xml")):
+        if not config.is_file():
+            continue
+        try:
+            keys = text_keys(config.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            return None, f"{config}: {exc}"
+        values = sorted(set(keys.values()))
+        if len(values) > 1:
+            return None, f"{config}: several <Text> objects ({', '.join(values)}); Curator reads one text per task"
+        if not values:
+            return None, f"{config}: no <Text> object names the task's text"
+        return values[0], None
+    return None, None
+
+
+def _text_of(data: dict[str, Any], key: str | None) -> str:
+    if key is None:
+        texts = [k for k, v in data.items() if isinstance(v, str) and k not in _DATA_META]
+        key = TEXT if TEXT in data else texts[0] if len(texts) == 1 else None
+        if key is None:
+            raise _Bad(
+                f"the task has no data.{TEXT} and its data keys ({', '.join(sorted(data)) or 'none'}) do not say "
+                f"which holds the text: put the project's labeling config beside the file as {CONFIG_FILE}"
+            )
+    text = data.get(key)
+    if not isinstance(text, str) or not text.strip():
+        raise _Bad(f"the task has no text in data.{key}")
+    return text
+
+
 def _task_document(
-    task: Any, line: int, path: Path, schema: Schema, default_annotator: str | None
+    task: Any,
+    line: int,
+    path: Path,
+    schema: Schema,
+    default_annotator: str | None,
+    text_key: str | None,
+    left_out: list[tuple[str, str]],
 ) -> tuple[DocumentIn, list[str]]:
     if not isinstance(task, dict):
         raise _Bad("a task must be a JSON object")
+    names = control_names(schema)
+    if is_json_min(task):
+        try:
+            task = task_of_min(task, text_key or TEXT, names)
+        except MinProblem as exc:
+            raise _Bad(str(exc)) from exc
     data = task.get("data")
-    if not isinstance(data, dict) or not isinstance(data.get(TEXT), str) or not data[TEXT].strip():
-        raise _Bad("the task has no data.text")
-    st = SourceText.of(data[TEXT])
+    if not isinstance(data, dict):
+        raise _Bad("the task has no data object")
+    st = SourceText.of(_text_of(data, text_key))
     doc_id = data.get("doc_id")
     task_id = task.get("id")
     doc = new_document(
@@ -96,7 +152,6 @@ def _task_document(
         title=str(data.get("title") or ""),
         language=str(data.get("language") or "") or None,
     )
-    names = control_names(schema)
     span_names: list[str] = []
     works = [("annotation", a) for a in task.get("annotations") or []]
     works += [("prediction", p) for p in task.get("predictions") or []]
@@ -142,7 +197,8 @@ def _task_document(
                     span_names.append(f"{where} (region {rid}, {found[1]} {start}-{end})")
             elif kind_of in ("choices", "textarea", "relation"):
                 later.append((where, item))
-            # other result types (ratings, taxonomies...) have no place in the schema and are skipped
+            else:  # ratings, taxonomies, pairwise choices...: the schema has no place for them
+                left_out.append((f"{where}: a {kind_of!r} result has no place in the schema", f"{kind_of} results"))
         for where, item in later:
             value = _value(item)
             kind_of = item.get("type")
@@ -197,13 +253,18 @@ def read_labelstudio(path: Path, schema: Schema, default_annotator: str | None) 
     except UnicodeDecodeError as exc:
         return [], [Problem(where, 0, f"invalid UTF-8 at byte {exc.start}")]
     located: list[Located] = []
+    text_key, config_problem = config_text_key(path)
+    if config_problem:
+        return [], [Problem(where, 0, config_problem)]
     problems: list[Problem] = []
     try:
-        for line, task in array_items(text):
+        one = text.lstrip("\ufeff \t\r\n").startswith("{")
+        for index, (line, task) in enumerate(single_object(text) if one else array_items(text), start=1):
+            left_out: list[tuple[str, str]] = []
             try:
-                doc, span_names = _task_document(task, line, path, schema, default_annotator)
+                doc, span_names = _task_document(task, line, path, schema, default_annotator, text_key, left_out)
             except _Bad as exc:
-                problems.append(Problem(where, line, f"task: {exc}"))
+                problems.append(Problem(where, line, f"task {index}: {exc}"))
                 continue
             located.append(
                 Located(
@@ -212,6 +273,7 @@ def read_labelstudio(path: Path, schema: Schema, default_annotator: str | None) 
                     span_at=line_items([line] * len(span_names), "annotation", span_names),
                     relation_at=line_items([line] * len(doc.relations), "relation"),
                     label_at=line_items([line] * len(doc.doc_labels), "document label"),
+                    left_out=[LeftOut.of(where, line, f"task {index}: {what}", kind) for what, kind in left_out],
                 )
             )
     except BadJson as exc:
