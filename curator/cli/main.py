@@ -196,6 +196,13 @@ def import_(
         )
     if report.ignored:
         click.echo(f"ignored {len(report.ignored)} files of no known format: " + ", ".join(report.ignored[:5]))
+    from curator.io.capacity import KIND_NAMES, missing
+
+    for name in report.formats:
+        if name != "text" and (lacking := missing(name)):
+            click.echo(
+                f"{name} files cannot carry {', '.join(KIND_NAMES[k] for k in lacking)}: none were read from them"
+            )
     if not b.added_anything:
         click.echo("nothing new: the database already held all of it")
 

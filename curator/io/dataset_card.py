@@ -10,14 +10,19 @@ from pathlib import Path
 from typing import NamedTuple
 
 from curator import __version__
+from curator.io import capacity
+from curator.io.capacity import CUES, DOC_LABELS, EMPTY, OVERLAPS, RELATIONS, SPANS
 from curator.io.selection import AnnotatorView, Selection
-from curator.schema.model import Schema
+from curator.io.tokens import invisible
+from curator.schema.model import IDENTIFIER, Schema
 from curator.store.models import GOLD_ANNOTATOR
-from curator.store.queries import DocumentBundle, DocumentRecord
+from curator.store.queries import DocumentBundle, DocumentRecord, RelationRecord, SpanRecord
 
 # The first line of every card; an output folder that starts with it may be replaced by a new export.
 CARD_MARKER = "<!-- curator dataset card -->"
 DOCUMENTS_LISTED = 200
+# The claims CSV keeps claims and their claimants (see :mod:`curator.io.capacity`).
+CLAIM, CUE_LABEL, CLAIMANT, CUE_RELATION = ("claim", "CLAIM"), ("claim", "CUE"), "claimant", "cue"
 
 
 class ListedDocument(NamedTuple):
@@ -41,6 +46,12 @@ class CardFigures:
     relations: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, annotator)
     doc_labels: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
+    # Why a format might leave a span out (:data:`capacity.SPAN_KINDS`), for the spans with a reason:
+    # (layer, label, annotator, reasons) -> count
+    span_reasons: Counter[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=Counter)
+    # attribute values, identifiers and notes: (kind, role of the span, its reasons) -> count
+    details: Counter[tuple[str, str, tuple[str, ...]]] = field(default_factory=Counter)
+    relation_roles: Counter[str] = field(default_factory=Counter)  # claimant, cue, other
     _last_id: int | None = None
 
     def add_document(self, doc_id: int, ext_id: str, language: str, title: str) -> None:
@@ -60,6 +71,7 @@ class CardFigures:
         self.spans.update((s.layer, s.label, s.annotator) for s in bundle.spans)
         self.relations.update((r.type, r.annotator) for r in bundle.relations)
         self.doc_labels.update((layer, label, a) for a, layer, label in bundle.doc_labels)
+        self._add_content(bundle.document.text, bundle.spans, bundle.relations)
 
     def add_view(self, view: AnnotatorView) -> None:
         """Count one annotator view (formats written view by view); documents are counted once."""
@@ -68,10 +80,98 @@ class CardFigures:
         self.spans.update((s.layer, s.label, s.annotator) for s in view.spans)
         self.relations.update((r.type, r.annotator) for r in view.relations)
         self.doc_labels.update((layer, label, name) for layer, label in view.doc_labels)
+        self._add_content(view.document.text, view.spans, view.relations)
+
+    def _add_content(self, text: str, spans: list[SpanRecord], relations: list[RelationRecord]) -> None:
+        """Record what some format might leave out of these spans and relations."""
+        claims = {s.id for s in spans if (s.layer, s.label) == CLAIM}
+        claimants = {r.target_id for r in relations if r.type == CLAIMANT and r.source_id in claims}
+        for r in relations:
+            role = (
+                "claimant"
+                if r.type == CLAIMANT and r.source_id in claims
+                else "cue"
+                if r.type == CUE_RELATION
+                else "other"
+            )
+            self.relation_roles[role] += 1
+        overlapping = _overlapping(text, spans)
+        for s in spans:
+            key = (s.layer, s.label)
+            role = (
+                "claim" if key == CLAIM else "cue" if key == CUE_LABEL else "claimant" if s.id in claimants else "other"
+            )
+            reasons = tuple(
+                kind
+                for kind, applies in (
+                    (SPANS, role == "other"),
+                    (CUES, role == "cue"),
+                    (OVERLAPS, s.id in overlapping),
+                    (EMPTY, all(invisible(ch) for ch in text[s.start : s.end])),
+                )
+                if applies
+            )
+            if reasons:
+                self.span_reasons[(s.layer, s.label, s.annotator, reasons)] += 1
+            for attribute, value in s.attributes.items():
+                if value is not None:
+                    kind = capacity.IDENTIFIERS if attribute == IDENTIFIER else capacity.ATTRIBUTES
+                    self.details[(kind, role, reasons)] += 1
+            if s.note:
+                self.details[(capacity.NOTES, role, reasons)] += 1
+
+    def left_out(self, format_name: str) -> dict[str, int]:
+        """What ``format_name`` could not hold of what was counted: kind -> count (kinds with a count)."""
+        lacking = set(capacity.missing(format_name))
+        out: Counter[str] = Counter()
+        for (_, _, _, reasons), n in self.span_reasons.items():
+            first = next((kind for kind in capacity.SPAN_KINDS if kind in reasons and kind in lacking), None)
+            if first is not None:
+                out[first] += n
+        for (kind, role, reasons), n in self.details.items():
+            if lacking.intersection(reasons):
+                continue  # the span is left out whole, and counted as such
+            if kind in lacking or (SPANS in lacking and role != "claim"):
+                out[kind] += n
+        if RELATIONS in lacking:
+            out[RELATIONS] = sum(self.relations.values())
+        elif SPANS in lacking:
+            out[RELATIONS] = self.relation_roles["other"]
+        if DOC_LABELS in lacking:
+            out[DOC_LABELS] = sum(self.doc_labels.values())
+        return {kind: n for kind, n in out.items() if n}
+
+    def held_spans(self, format_name: str) -> Counter[tuple[str, str, str]]:
+        """The span counts (layer, label, annotator) of the spans ``format_name`` holds."""
+        lacking = set(capacity.missing(format_name))
+        held = Counter(self.spans)
+        for (layer, label, annotator, reasons), n in self.span_reasons.items():
+            if lacking.intersection(reasons):
+                held[(layer, label, annotator)] -= n
+        return +held
 
     @property
     def span_total(self) -> int:
         return sum(self.spans.values())
+
+
+def _overlapping(text: str, spans: list[SpanRecord]) -> set[int]:
+    """The spans a BIO column leaves out: per annotator and layer, longer and earlier spans first, a
+    span overlapping one already placed (spans covering only white space place nothing)."""
+    out: set[int] = set()
+    groups: dict[tuple[str, str], list[SpanRecord]] = {}
+    for s in spans:
+        groups.setdefault((s.annotator, s.layer), []).append(s)
+    for group in groups.values():
+        reach = -1  # the end of the placed spans, which start no later than the current one
+        for s in sorted(group, key=lambda s: (s.start, -(s.end - s.start), s.label)):
+            if all(invisible(ch) for ch in text[s.start : s.end]):
+                continue
+            if s.start < reach:
+                out.add(s.id)
+            else:
+                reach = s.end
+    return out
 
 
 def _cell(text: str, limit: int = 120) -> str:
@@ -127,24 +227,42 @@ def card_text(
         src = f"{rel.source.layer} {'/'.join(rel.source.labels) or 'any'}"
         tgt = f"{rel.target.layer} {'/'.join(rel.target.labels) or 'any'}"
         lines.append(f"- relation **{rel.id}**: {src} → {tgt}")
-    lines += ["", "## Counts", "", f"{figures.document_count} documents, {figures.span_total} spans.", ""]
-    annotators = sorted({a for _, _, a in figures.spans} | {a for _, _, a in figures.doc_labels})
-    if figures.spans:
+    # Counts of what the files hold only: what the format left out is counted in its own section.
+    lacking = set(capacity.missing(format_name))
+    spans = figures.held_spans(format_name)
+    relations = (
+        {(t, a): n for (t, a), n in figures.relations.items() if SPANS not in lacking or t == CLAIMANT}
+        if RELATIONS not in lacking
+        else {}
+    )
+    doc_labels = figures.doc_labels if DOC_LABELS not in lacking else Counter()
+    lines += ["", "## Counts", "", f"{figures.document_count} documents, {sum(spans.values())} spans.", ""]
+    annotators = sorted({a for _, _, a in spans} | {a for _, _, a in doc_labels})
+    if spans:
         lines.append("| layer | label | " + " | ".join(a or "(none)" for a in annotators) + " | total |")
         lines.append("|---|---|" + "---:|" * (len(annotators) + 1))
-        for layer_id, label_id in sorted({(lay, lab) for lay, lab, _ in figures.spans}):
-            row = [figures.spans[(layer_id, label_id, a)] for a in annotators]
+        for layer_id, label_id in sorted({(lay, lab) for lay, lab, _ in spans}):
+            row = [spans[(layer_id, label_id, a)] for a in annotators]
             lines.append(f"| {layer_id} | {label_id} | " + " | ".join(map(str, row)) + f" | {sum(row)} |")
         lines.append("")
-    if figures.relations:
-        lines.append(
-            "Relations: " + ", ".join(f"{t} by {a}: {n}" for (t, a), n in sorted(figures.relations.items())) + "."
-        )
-    if figures.doc_labels:
+    if relations:
+        lines.append("Relations: " + ", ".join(f"{t} by {a}: {n}" for (t, a), n in sorted(relations.items())) + ".")
+    if doc_labels:
         lines.append(
             "Document labels: "
-            + ", ".join(f"{lay}/{lab} by {a}: {n}" for (lay, lab, a), n in sorted(figures.doc_labels.items()))
+            + ", ".join(f"{lay}/{lab} by {a}: {n}" for (lay, lab, a), n in sorted(doc_labels.items()))
             + "."
+        )
+    left = figures.left_out(format_name)
+    lines += ["", "## What this format could not hold", ""]
+    if left:
+        lines += [f"- {n} {capacity.KIND_NAMES[kind]}" for kind, n in sorted(left.items(), key=_kind_order)]
+    else:
+        lines.append("Nothing: every annotation of the selection is in the files.")
+    if lacking:
+        lines.append("")
+        lines.append(
+            f"The format has no place for {', '.join(capacity.KIND_NAMES[k] for k in capacity.missing(format_name))}."
         )
     if figures.notes:
         lines += ["", "## Notes", ""] + [f"- {_cell(n, 4000)}" for n in figures.notes]
@@ -154,6 +272,10 @@ def card_text(
     if figures.document_count > len(figures.listed):
         lines.append(f"| … | | and {figures.document_count - len(figures.listed)} more |")
     return "\n".join(lines) + "\n"
+
+
+def _kind_order(item: tuple[str, int]) -> int:
+    return list(capacity.KIND_NAMES).index(item[0])
 
 
 def write_card(path: Path, text: str) -> None:

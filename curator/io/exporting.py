@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator.io.capacity import counted
 from curator.io.dataset_card import CardFigures, card_text, write_card
 from curator.io.export_folder import CARD_NAME
 from curator.io.selection import (
@@ -63,7 +64,11 @@ class ExportRun:
     def write_card(
         self, folder: Path, *, format_name: str, description: str, files: list[str], details: list[str] | None = None
     ) -> Path:
-        """Write README.md into ``folder`` and return its path."""
+        """Write README.md into ``folder`` and return its path; say on the command line what the
+        format could not hold (the card counts it too)."""
+        left = self.figures.left_out(format_name)
+        if left and self.on_note:
+            self.on_note(f"{format_name} cannot hold, so these were left out: {counted(left)}")
         text = card_text(
             format_name=format_name,
             description=description,

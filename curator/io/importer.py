@@ -71,6 +71,7 @@ class ImportReport:
     left_out: Counter[str] = field(default_factory=Counter)
     batch: BatchReport = field(default_factory=BatchReport)
     dry_run: bool = False
+    formats: list[str] = field(default_factory=list)  # the formats the files were read as
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -222,6 +223,7 @@ def import_paths(
         on_total(len(files))
     if fmt is not None and fmt not in IMPORT_FORMATS:
         raise InputRejected([Problem(fmt, 0, f"unknown import format; choose one of {', '.join(IMPORT_FORMATS)}")])
+    report.formats = sorted({format_of(f, fmt) for f in files})
     if parallel is not None and not dry_run:
         batch = parallel.run(db, who=annotator or "import", on_total=on_total, progress=progress)
         if batch is not None:

@@ -1,0 +1,64 @@
+"""What each format can hold: one table, read by the dataset card, the export summary and the import
+summary, so that what a format leaves out is always said, with counts.
+
+Each row names the kinds of content the format holds; a kind missing from a row is left out by that
+format, and the card counts it. Kinds:
+
+- ``spans``: spans of every layer. A format without it (the claims CSV) holds only claims and the
+  entities their claimant relation names, and of those entities only label and offsets;
+- ``cues``: cue spans (``claim``/``CUE``) with their link to the claim;
+- ``overlaps``: spans overlapping an earlier or longer span of their layer and annotator (a BIO
+  column holds one span per token);
+- ``empty``: spans covering only white space or invisible characters (token formats have no token
+  there);
+- ``attributes`` (attribute values), ``identifiers`` (the reserved ``identifier`` attribute),
+  ``notes``, ``relations``, ``doc_labels`` (document labels).
+"""
+
+from __future__ import annotations
+
+SPANS, CUES, OVERLAPS, EMPTY = "spans", "cues", "overlaps", "empty"
+ATTRIBUTES, IDENTIFIERS, NOTES, RELATIONS, DOC_LABELS = "attributes", "identifiers", "notes", "relations", "doc_labels"
+
+# How the card and the summaries name each kind, in the order they list them.
+KIND_NAMES = {
+    SPANS: "spans other than claims and their claimants",
+    CUES: "cues",
+    OVERLAPS: "spans overlapping another of their layer",
+    EMPTY: "spans covering only white space",
+    ATTRIBUTES: "attribute values",
+    IDENTIFIERS: "identifiers",
+    NOTES: "notes",
+    RELATIONS: "relations",
+    DOC_LABELS: "document labels",
+}
+ALL = frozenset(KIND_NAMES)
+# The kinds that remove a span from a format that lacks them, checked in this order (a span is
+# counted under the first).
+SPAN_KINDS = (SPANS, CUES, OVERLAPS, EMPTY)
+DETAIL_KINDS = (ATTRIBUTES, IDENTIFIERS, NOTES)
+
+# format -> the kinds it holds (import-only formats too: an import says what its format cannot carry).
+HOLDS: dict[str, frozenset[str]] = {
+    "jsonl": ALL,
+    "spacy": ALL,
+    "xmi": ALL,
+    "parquet": ALL,
+    "brat": ALL - {DOC_LABELS},
+    "labelstudio": ALL - {IDENTIFIERS},
+    "conll": frozenset({SPANS, CUES}),
+    "csv": frozenset({OVERLAPS, EMPTY, ATTRIBUTES, NOTES, RELATIONS}),
+    "doccano": frozenset({SPANS, CUES, OVERLAPS, EMPTY, RELATIONS, DOC_LABELS}),
+}
+
+
+def missing(format_name: str) -> list[str]:
+    """The kinds ``format_name`` cannot hold, in :data:`KIND_NAMES` order (none for a format not in
+    the table)."""
+    holds = HOLDS.get(format_name, ALL)
+    return [kind for kind in KIND_NAMES if kind not in holds]
+
+
+def counted(counts: dict[str, int]) -> str:
+    """``3 relations, 2 document labels`` for the kinds with a count, in :data:`KIND_NAMES` order."""
+    return ", ".join(f"{counts[k]} {KIND_NAMES[k]}" for k in KIND_NAMES if counts.get(k))
