@@ -8,8 +8,9 @@ from datetime import datetime
 from sqlalchemy import select
 
 from curator.errors import EditRefused
+from curator.store import history
 from curator.store.database import Database
-from curator.store.models import Comment, Document, HistoryEntry
+from curator.store.models import Comment, Document
 
 TARGET_KINDS = ("document", "span", "relation")
 
@@ -78,17 +79,8 @@ def add_comment(
         session.add(comment)
         session.flush()
         record = _record(comment)
-        session.add(
-            HistoryEntry(
-                annotator=author,
-                action="create",
-                kind="comment",
-                object_id=comment.id,
-                document_id=document_id,
-                before=None,
-                after={"target_kind": target_kind, "target_id": target_id, "parent_id": reply_to, "body": body},
-            )
-        )
+        after = {"target_kind": target_kind, "target_id": target_id, "parent_id": reply_to, "body": body}
+        history.record(session, author, "create", "comment", comment.id, document_id, None, after)
         return record
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from curator.errors import EditRefused, StaleEdit
 from curator.schema.checks import check_label, check_relation, check_span
+from curator.store import history
 from curator.store.database import Database
 from curator.store.models import (
     GOLD_ANNOTATOR,
@@ -25,7 +26,6 @@ from curator.store.models import (
     CurationDecision,
     Document,
     DocumentLabel,
-    HistoryEntry,
     Relation,
     Span,
     utcnow,
@@ -752,17 +752,7 @@ class CurationService:
         after: dict[str, Any] | None,
     ) -> None:
         # The history's annotator is the reviewer, not the gold layer: it records who decided.
-        session.add(
-            HistoryEntry(
-                annotator=self.reviewer,
-                action=action,
-                kind=kind,
-                object_id=object_id,
-                document_id=document_id,
-                before=before,
-                after=after,
-            )
-        )
+        history.record(session, self.reviewer, action, kind, object_id, document_id, before, after)
 
 
 UNDONE = "undone_"  # prefix of a decision withdrawn by an undo (it no longer counts, e.g. as a rejection)

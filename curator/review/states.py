@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from sqlalchemy import ColumnElement, or_, select
 
 from curator.errors import EditRefused
+from curator.store import history
 from curator.store.database import Database
-from curator.store.models import REVIEW_STATES, Document, HistoryEntry, ReviewState, utcnow
+from curator.store.models import REVIEW_STATES, Document, ReviewState, utcnow
 
 NOT_REVIEWED, IN_REVIEW, CURATED = REVIEW_STATES
 
@@ -27,16 +28,8 @@ def set_review_state(db: Database, document_id: int, state: str, who: str) -> st
         else:
             row.state, row.updated_by, row.updated_at = state, who, utcnow()
         if previous != state:
-            session.add(
-                HistoryEntry(
-                    annotator=who,
-                    action="update",
-                    kind="review_state",
-                    object_id=document_id,
-                    document_id=document_id,
-                    before={"state": previous},
-                    after={"state": state},
-                )
+            history.record(
+                session, who, "update", "review_state", document_id, document_id, {"state": previous}, {"state": state}
             )
         return previous
 
