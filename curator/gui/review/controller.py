@@ -13,10 +13,12 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from curator.review.agreed import AgreedPlan
 from curator.review.comments import Thread, add_comment, threads
-from curator.review.curation import AgreedPlan, CurationService
+from curator.review.curation import CurationService
 from curator.review.differences import Difference, DifferenceCursor, document_differences
-from curator.review.states import IN_REVIEW, NOT_REVIEWED, review_state, set_review_state
+from curator.review.gold_change import GoldChange
+from curator.review.states import NOT_REVIEWED, review_state, set_review_state
 from curator.store import queries
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
@@ -83,7 +85,7 @@ class ReviewController(QObject):
         if moved is not None:
             self.current_changed.emit(self.cursor.index)
 
-    # -- decisions --------------------------------------------------------------------------------
+    # -- decisions: each one core operation, one transaction ---------------------------------------
 
     def accept(self, annotator: str) -> None:
         """Take ``annotator``'s version of the current difference into the gold layer: their spans,
@@ -92,28 +94,8 @@ class ReviewController(QObject):
         if diff is None or self.document is None:
             return
         doc = self.document.id
-
-        def run() -> None:
-            if diff.scope == "document":
-                if diff.has_label.get(annotator):
-                    self.curation.accept_document_label(doc, diff.layer, diff.label, annotator)
-                else:
-                    self.curation.reject_document_label(doc, diff.layer, diff.label)
-            elif diff.scope == "span":
-                # This annotator's version replaces whatever the gold layer had in this place.
-                mine = [span.id for span in diff.spans.get(annotator, ())]
-                others = [span.id for who, found in diff.spans.items() if who != annotator for span in found]
-                self.curation.accept_version(doc, diff.layer, diff.start, diff.end, mine, others)
-            else:
-                rels = diff.relations.get(annotator, ())
-                for rel in rels:
-                    self.curation.accept_relation(rel.id)
-                if not rels:
-                    for other_rels in diff.relations.values():
-                        for other in other_rels:
-                            self.curation.reject_relation(other.id)
-
-        self._decide(run, f"accept {annotator}'s {diff.label or diff.layer}")
+        description = f"accept {annotator}'s {diff.label or diff.layer}"
+        self._decide(lambda: self.curation.accept(doc, diff, annotator), description)
 
     def reject(self) -> None:
         """Keep everything of the current difference out of the gold layer."""
@@ -121,18 +103,7 @@ class ReviewController(QObject):
         if diff is None or self.document is None:
             return
         doc = self.document.id
-
-        def run() -> None:
-            if diff.scope == "document":
-                self.curation.reject_document_label(doc, diff.layer, diff.label)
-            for found in diff.spans.values():
-                for span in found:
-                    self.curation.reject_span(span.id)
-            for rels in diff.relations.values():
-                for rel in rels:
-                    self.curation.reject_relation(rel.id)
-
-        self._decide(run, f"reject {diff.label or diff.layer}")
+        self._decide(lambda: self.curation.reject(doc, diff), f"reject {diff.label or diff.layer}")
 
     def accept_edited(self, edit: EditedSpan) -> None:
         """Accept a colleague's span of the current difference with the label, boundaries and
@@ -144,36 +115,21 @@ class ReviewController(QObject):
         if all(edit.source.id != span.id for found in diff.spans.values() for span in found):
             self.failed.emit("accept and edit starts from a span of the current difference")
             return
+        doc = self.document.id
 
-        def run() -> None:
-            self.curation.accept_and_edit(
-                edit.source.id,
-                label=edit.label,
-                start=edit.start,
-                end=edit.end,
-                attributes=dict(edit.attributes),
-                replace=(diff.start, diff.end),
-            )
+        def decide() -> GoldChange:
+            attributes = dict(edit.attributes)
+            return self.curation.accept_edited(doc, diff, edit.source.id, edit.label, edit.start, edit.end, attributes)
 
-        self._decide(run, f"accept {edit.source.annotator}'s span as {edit.label} {edit.start}-{edit.end}")
+        self._decide(decide, f"accept {edit.source.annotator}'s span as {edit.label} {edit.start}-{edit.end}")
 
     def remove_from_gold(self) -> None:
         """Take the gold spans in the current difference's place out again (to change one's mind)."""
         diff = self.current
-        if diff is None or diff.scope != "span":
+        if diff is None or diff.scope != "span" or self.document is None:
             return
-
-        def run() -> None:
-            for span in self.spans:
-                if (
-                    span.annotator == GOLD_ANNOTATOR
-                    and span.layer == diff.layer
-                    and span.start < diff.end
-                    and span.end > diff.start
-                ):
-                    self.curation.remove_gold_span(span.id)
-
-        self._decide(run, "remove from gold")
+        doc = self.document.id
+        self._decide(lambda: self.curation.remove_from_gold(doc, diff), "remove from gold")
 
     def preview_agreed(self) -> AgreedPlan | None:
         if self.document is None or len(self.annotators) < 2:
@@ -182,25 +138,24 @@ class ReviewController(QObject):
 
     def accept_agreed(self, plan: AgreedPlan) -> AgreedPlan | None:
         result: list[AgreedPlan] = []
-        self._decide(lambda: result.append(self.curation.accept_agreed(plan)), "accept all agreed")
+
+        def decide() -> GoldChange:
+            added, change = self.curation.accept_all_agreed(plan)
+            result.append(added)
+            return change
+
+        self._decide(decide, "accept all agreed")
         return result[0] if result else None
 
-    def _decide(self, action: Callable[[], object], description: str) -> None:
+    def _decide(self, decide: Callable[[], GoldChange], description: str) -> None:
         """Make a decision on the open document as an undoable command (run at once)."""
         if self.document is None:
             return
-        self.undo_stack.push(DecisionCommand(self, self.document.id, description, action))
+        command = DecisionCommand(self.curation, self.document.id, description, decide, self.show, self.failed.emit)
+        self.undo_stack.push(command)
 
-    def decided(self, document_id: int) -> None:
-        """A decision was made: the document's review has started."""
-        try:
-            if review_state(self.db, document_id) == NOT_REVIEWED:
-                set_review_state(self.db, document_id, IN_REVIEW, self.reviewer)
-        except Exception as exc:
-            self.failed.emit(str(exc))
-
-    def after_decision(self, document_id: int) -> None:
-        """After a decision, an undo or a redo: show its document, redrawn."""
+    def show(self, document_id: int) -> None:
+        """After an edit, an undo or a redo: show its document, redrawn."""
         if self.document is None or self.document.id != document_id:
             self.open(document_id, self.annotators)
         else:
