@@ -99,10 +99,10 @@ def review(obj: Any, reviewer: str) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from curator.gui.review import ReviewWindow
+    from curator.gui.review import open_review_window
 
     app = QApplication.instance() or QApplication(sys.argv)
-    window = ReviewWindow(obj.db(), reviewer)
+    window = open_review_window(obj.db(), reviewer)
     window.show()
     sys.exit(app.exec())
 

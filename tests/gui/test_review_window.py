@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from curator.gui.review import ReviewWindow
+from curator.gui.review import ReviewWindow, open_review_window
 from curator.gui.review.edit_dialog import AcceptEditDialog
 from curator.gui.review.models import ConfusionModel
 from curator.io.records import DocLabelIn, DocumentIn, SpanIn
@@ -47,7 +47,7 @@ def window(db: Database, qtbot: QtBot) -> ReviewWindow:
     ]
     doc.doc_labels = [DocLabelIn("area", "PEACE_SECURITY", "amina"), DocLabelIn("area", "PEACE_SECURITY", "karim")]
     write_batch(db, [doc], "test")
-    w = ReviewWindow(db, "reviewer")
+    w = open_review_window(db, "reviewer")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -319,7 +319,7 @@ def claims(db: Database, qtbot: QtBot) -> ReviewWindow:
         SpanIn("claim", "CLAIM", start, end, "karim", {"stance": "neutral", "type": "report_of_fact"}),
     ]
     write_batch(db, [doc], "test")
-    w = ReviewWindow(db, "reviewer")
+    w = open_review_window(db, "reviewer")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)

@@ -15,8 +15,11 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from curator.review.comments import CommentRecord
 from curator.review.curation import CurationService
 from curator.review.gold_change import GoldChange
+from curator.review.service import ReviewService
+from curator.review.states import REVIEW_STATES_LABELS
 
 Shown = Callable[[int], None]  # called with the document id after every redo and undo
 Refused = Callable[[str], None]  # called with the store's message when an edit is refused
@@ -69,6 +72,72 @@ class DecisionCommand(_ReviewCommand):
         assert self.change is not None
         try:
             self.change = self.curation.apply_change(self.change.inverse(), "undo").inverse()
+        except Exception as exc:
+            self._refuse(f"cannot undo {self.text()}: {exc}")
+        self.shown(self.document_id)
+
+
+class ReviewStateCommand(_ReviewCommand):
+    """The reviewer sets the document's review state; undo puts the previous one back, unless a
+    colleague changed the state meanwhile (then the undo is refused and theirs stays)."""
+
+    def __init__(self, service: ReviewService, document_id: int, state: str, shown: Shown, refused: Refused) -> None:
+        super().__init__(f"mark as {REVIEW_STATES_LABELS.get(state, state)}", document_id, shown, refused)
+        self.service = service
+        self.state = state
+        self.previous: str | None = None
+
+    def redo(self) -> None:
+        try:
+            self.previous = self.service.set_state(self.document_id, self.state, self.previous)
+        except Exception as exc:
+            self._refuse(str(exc))
+        self.shown(self.document_id)
+
+    def undo(self) -> None:
+        assert self.previous is not None
+        try:
+            self.service.set_state(self.document_id, self.previous, expected=self.state)
+        except Exception as exc:
+            self._refuse(f"cannot undo {self.text()}: {exc}")
+        self.shown(self.document_id)
+
+
+class CommentCommand(_ReviewCommand):
+    """The reviewer's comment (or reply); undo takes it back while no one has replied to it."""
+
+    def __init__(
+        self,
+        service: ReviewService,
+        document_id: int,
+        body: str,
+        target: tuple[str, int | None],
+        reply_to: int | None,
+        shown: Shown,
+        refused: Refused,
+    ) -> None:
+        super().__init__("reply" if reply_to is not None else "comment", document_id, shown, refused)
+        self.service = service
+        self.body = body
+        self.target = target
+        self.reply_to = reply_to
+        self.record: CommentRecord | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.record is None:
+                kind, target_id = self.target
+                self.record = self.service.comment(self.document_id, self.body, kind, target_id, self.reply_to)
+            else:
+                self.record = self.service.restore_comment(self.record)
+        except Exception as exc:
+            self._refuse(str(exc))
+        self.shown(self.document_id)
+
+    def undo(self) -> None:
+        assert self.record is not None
+        try:
+            self.record = self.service.withdraw_comment(self.record.id)
         except Exception as exc:
             self._refuse(f"cannot undo {self.text()}: {exc}")
         self.shown(self.document_id)

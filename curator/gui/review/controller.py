@@ -1,9 +1,10 @@
 """The review session behind the window: the chosen document and annotators, the difference list
-and the cursor on it, and the decisions, each a call of the core curation service.
+and the cursor on it, and the edits, each one core operation.
 
-The controller owns the state and talks to the services; widgets only show what its signals say.
-Every decision is a command on ``undo_stack`` (:mod:`curator.gui.review.commands`): undo and redo
-take it out of the gold layer and put it back through the curation service.
+The controller owns the state and talks to the :class:`~curator.review.service.ReviewService`;
+widgets only show what its signals say. Every edit (a decision, a review state, a comment) is a
+command on ``undo_stack`` (:mod:`curator.gui.review.commands`): undo and redo apply what the core
+reported, backwards and forwards, through the core again.
 """
 
 from __future__ import annotations
@@ -14,16 +15,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from curator.review.agreed import AgreedPlan
-from curator.review.comments import Thread, add_comment, threads
-from curator.review.curation import CurationService
-from curator.review.differences import Difference, DifferenceCursor, document_differences
+from curator.review.comments import Thread
+from curator.review.differences import Difference, DifferenceCursor
 from curator.review.gold_change import GoldChange
-from curator.review.states import NOT_REVIEWED, review_state, set_review_state
+from curator.review.service import ReviewService
+from curator.review.states import NOT_REVIEWED
 from curator.store import queries
-from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
 
-from .commands import DecisionCommand
+from .commands import CommentCommand, DecisionCommand, ReviewStateCommand
 from .edit_dialog import EditedSpan
 
 
@@ -35,11 +35,11 @@ class ReviewController(QObject):
     current_changed = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, db: Database, reviewer: str, parent: QObject | None = None) -> None:
+    def __init__(self, service: ReviewService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.reviewer = reviewer
-        self.curation = CurationService(db, reviewer)
+        self.service = service
+        self.reviewer = service.reviewer
+        self.curation = service.curation
         self.document: queries.DocumentRecord | None = None
         self.annotators: list[str] = []
         self.cursor = DifferenceCursor([])
@@ -58,7 +58,7 @@ class ReviewController(QObject):
 
     def open(self, document_id: int, annotators: list[str]) -> None:
         """Compare ``annotators`` on a document (needs two or more)."""
-        self.document = queries.document(self.db, document_id)
+        self.document = self.service.document(document_id)
         self.annotators = list(dict.fromkeys(a for a in annotators if a != GOLD_ANNOTATOR))
         self.cursor = DifferenceCursor([])
         self.reload()
@@ -69,8 +69,8 @@ class ReviewController(QObject):
         if self.document is None:
             return
         index = self.cursor.index
-        self.spans = queries.spans(self.db, self.document.id, [*self.annotators, GOLD_ANNOTATOR])
-        diffs = document_differences(self.db, self.document.id, self.annotators) if len(self.annotators) >= 2 else []
+        self.spans = self.service.spans(self.document.id, [*self.annotators, GOLD_ANNOTATOR])
+        diffs = self.service.differences(self.document.id, self.annotators) if len(self.annotators) >= 2 else []
         self.cursor = DifferenceCursor(diffs, min(index, len(diffs) - 1))
         self.changed.emit()
         self.current_changed.emit(self.cursor.index)
@@ -161,18 +161,18 @@ class ReviewController(QObject):
         else:
             self.reload()
 
-    # -- state and comments -----------------------------------------------------------------------
+    # -- state and comments: commands too --------------------------------------------------------
 
     def state(self) -> str:
-        return review_state(self.db, self.document.id) if self.document else NOT_REVIEWED
+        return self.service.state(self.document.id) if self.document else NOT_REVIEWED
 
     def set_state(self, state: str) -> None:
         if self.document is not None and state != self.state():
-            set_review_state(self.db, self.document.id, state, self.reviewer)
-            self.changed.emit()
+            command = ReviewStateCommand(self.service, self.document.id, state, self.show, self.failed.emit)
+            self.undo_stack.push(command)
 
     def threads(self) -> list[Thread]:
-        return threads(self.db, self.document.id) if self.document else []
+        return self.service.threads(self.document.id) if self.document else []
 
     def comment(self, body: str, on_current: bool, reply_to: int | None = None) -> None:
         if self.document is None:
@@ -181,16 +181,6 @@ class ReviewController(QObject):
         target = None
         if on_current and diff is not None:
             target = next((s for found in diff.spans.values() for s in found), None)
-        try:
-            add_comment(
-                self.db,
-                self.document.id,
-                self.reviewer,
-                body,
-                target_kind="span" if target else "document",
-                target_id=target.id if target else None,
-                reply_to=reply_to,
-            )
-        except Exception as exc:
-            self.failed.emit(str(exc))
-        self.changed.emit()
+        where = ("span", target.id) if target else ("document", None)
+        command = CommentCommand(self.service, self.document.id, body, where, reply_to, self.show, self.failed.emit)
+        self.undo_stack.push(command)

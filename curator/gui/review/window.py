@@ -7,13 +7,16 @@ that annotator's version, X reject, E accept and edit (label, boundaries, attrib
 the gold layer again, Ctrl+Shift+A accept everything the annotators agree on (after a preview); Ctrl+Z and
 Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions.
 
-The window only lays out widgets and wires them to :class:`ReviewController`, which calls the core.
+The window only lays out widgets and wires them to :class:`ReviewController`, which calls the core
+through its :class:`~curator.review.service.ReviewService`; no widget here sees the database.
+:func:`curator.gui.review.open_review_window` is the entry point: it makes the service from the
+app's database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -45,20 +48,23 @@ from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
 from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel
 from curator.gui.review.panes import AnnotatorPane
-from curator.review.agreement import AgreementReport, compute_agreement
-from curator.review.states import REVIEW_STATES_LABELS, review_documents
-from curator.store.database import Database
+from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
 from curator.text.invisible import reveal
 
+if TYPE_CHECKING:
+    from curator.review.agreement import AgreementReport
+
 
 class ReviewWindow(QMainWindow):
-    """Review of colleagues by ``reviewer`` on ``db``; open it on its own or from the main window."""
+    """Review of colleagues through ``controller`` (which the window adopts as its child)."""
 
-    def __init__(self, db: Database, reviewer: str, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ReviewController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.controller = ReviewController(db, reviewer, self)
+        self.controller = controller
+        controller.setParent(self)
+        self.service = controller.service
+        reviewer = controller.reviewer
         # Names, titles and comments are shown with bidi controls made visible (reveal): a reviewer
         # must never read a title or a comment as something other than what is stored.
         self.setWindowTitle(f"Curator review — {reveal(reviewer)}")
@@ -246,9 +252,7 @@ class ReviewWindow(QMainWindow):
 
     def _fill_annotators(self) -> None:
         self.annotator_list.clear()
-        for name in self.db.annotator_names():
-            if name == GOLD_ANNOTATOR:
-                continue
+        for name in self.service.annotators():
             item = QListWidgetItem(reveal(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -259,7 +263,7 @@ class ReviewWindow(QMainWindow):
         state = self.state_filter.currentData()
         self.documents.blockSignals(True)
         self.documents.clear()
-        for doc_id, ext_id, title, doc_state in review_documents(self.db, [state] if state else None):
+        for doc_id, ext_id, title, doc_state in self.service.documents([state] if state else None):
             self.documents.addItem(f"{reveal(title or ext_id)}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
         self.documents.blockSignals(False)
         self.compare()
@@ -315,7 +319,7 @@ class ReviewWindow(QMainWindow):
         candidates = [span for name in self.controller.annotators for span in diff.spans.get(name, ())]
         if not candidates:
             return
-        dialog = AcceptEditDialog(self.db.schema, document.text, candidates, self.selected_offsets, self)
+        dialog = AcceptEditDialog(self.service.schema, document.text, candidates, self.selected_offsets, self)
         try:
             if self.run_dialog(dialog):
                 self.controller.accept_edited(dialog.edited())
@@ -345,7 +349,7 @@ class ReviewWindow(QMainWindow):
     def compute_agreement(self) -> None:
         names = self.chosen_annotators()
         try:
-            self.report = compute_agreement(self.db, names)
+            self.report = self.service.agreement(names)
         except ValueError as exc:
             self._failed(str(exc))
             return
@@ -375,7 +379,7 @@ class ReviewWindow(QMainWindow):
         for pane in self.panes.values():
             pane.setParent(None)
             pane.deleteLater()
-        self.panes = {name: AnnotatorPane(name, self.db.schema) for name in wanted}
+        self.panes = {name: AnnotatorPane(name, self.service.schema) for name in wanted}
         for pane in self.panes.values():
             self.pane_splitter.addWidget(pane)
         while self.accept_row.count():
@@ -434,7 +438,7 @@ class ReviewWindow(QMainWindow):
         labels = [self.agreement_model.index(r, 0).data() for r in range(1, self.agreement_model.rowCount())]
         names = []
         for label in labels:
-            found = self.db.schema.label(figures["layer"], label)
+            found = self.service.schema.label(figures["layer"], label)
             names.append(f"{label} {found.names.get('ar')}" if found else label)
         if scope == "span":
             series = {
