@@ -136,6 +136,8 @@ def restore_comment(db: Database, record: CommentRecord) -> CommentRecord:
     with db.write() as session:
         if session.get(Document, record.document_id) is None:
             raise EditRefused(f"document {record.document_id} does not exist")
+        if session.get(Comment, record.id) is not None:
+            raise StaleEdit("this comment is there already", None)
         if record.parent_id is not None and session.get(Comment, record.parent_id) is None:
             raise StaleEdit("the comment replied to was removed meanwhile", None)
         comment = Comment(

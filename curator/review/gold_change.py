@@ -172,7 +172,13 @@ class GoldChangeBuilder:
             self.span_changed(before, after)
 
     def span_added(self, record: SpanRecord) -> None:
-        self._added[record.id] = record
+        removed = self._removed.pop(record.id, None)
+        if removed is not None:
+            # The store gave a removed span's id to a new one (SQLite reuses the highest rowid): for
+            # an undo that is the same row changed, not a row taken out and another put in.
+            self._changed[record.id] = (removed, record)
+        else:
+            self._added[record.id] = record
 
     def span_changed(self, before: SpanRecord, after: SpanRecord) -> None:
         if after.id in self._added:
