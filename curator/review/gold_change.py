@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from curator.errors import StaleEdit
+from curator.errors import EditRefused, StaleEdit
 from curator.review.states import read_review_state, write_review_state
 from curator.store.database import Database
 from curator.store.gold import GoldWriter
@@ -163,7 +163,7 @@ class GoldChangeBuilder:
         if self.document_id is None:
             self.document_id = document_id
         elif self.document_id != document_id:
-            raise StaleEdit("a decision is about one document; this annotation is on another", None)
+            raise EditRefused("a decision is about one document; this annotation is on another")
 
     def span_put(self, before: SpanRecord | None, after: SpanRecord) -> None:
         if before is None:

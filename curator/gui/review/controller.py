@@ -97,6 +97,11 @@ class ReviewController(QObject):
         description = f"accept {annotator}'s {diff.label or diff.layer}"
         self._decide(lambda: self.curation.accept(doc, diff, annotator), description)
 
+    def accept_nth(self, n: int) -> None:
+        """Accept the version of the ``n``-th compared annotator (0-based; keys 1-9)."""
+        if n < len(self.annotators):
+            self.accept(self.annotators[n])
+
     def reject(self) -> None:
         """Keep everything of the current difference out of the gold layer."""
         diff = self.current

@@ -5,17 +5,16 @@ see the agreement figures as a table and a chart.
 Keys: J / K next and previous difference, N / Shift+N next and previous unresolved one, 1-9 accept
 that annotator's version, X reject, E accept and edit (label, boundaries, attributes), R take it out of
 the gold layer again, Ctrl+Shift+A accept everything the annotators agree on (after a preview); Ctrl+Z and
-Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions.
+Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions, review states and comments.
 
-The window only lays out widgets and wires them to :class:`ReviewController`, which calls the core
-through its :class:`~curator.review.service.ReviewService`; no widget here sees the database.
-:func:`curator.gui.review.open_review_window` is the entry point: it makes the service from the
-app's database.
+The window lays out widgets and wires them to :class:`ReviewController`, which calls the core through
+its :class:`~curator.review.service.ReviewService` (made by ``open_review_window``); nothing here sees the database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -64,10 +63,9 @@ class ReviewWindow(QMainWindow):
         self.controller = controller
         controller.setParent(self)
         self.service = controller.service
-        reviewer = controller.reviewer
         # Names, titles and comments are shown with bidi controls made visible (reveal): a reviewer
         # must never read a title or a comment as something other than what is stored.
-        self.setWindowTitle(f"Curator review — {reveal(reviewer)}")
+        self.setWindowTitle(f"Curator review — {reveal(controller.reviewer)}")
         # Dialog hooks, replaced in tests so that no modal dialog blocks them.
         self.confirm: Callable[[str, str], bool] = self._confirm
         # Runs the accept-and-edit dialog; True when the reviewer confirmed it.
@@ -242,7 +240,7 @@ class ReviewWindow(QMainWindow):
             ("Ctrl+Shift+A", self.accept_all_agreed),
         ]
         for n in range(1, 10):
-            keys.append((str(n), self._accept_key(n - 1)))
+            keys.append((str(n), partial(c.accept_nth, n - 1)))
         self._shortcuts = []
         for key, action in keys:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -475,14 +473,6 @@ class ReviewWindow(QMainWindow):
         )
 
     # -- helpers ----------------------------------------------------------------------------------
-
-    def _accept_key(self, n: int) -> Callable[[], None]:
-        return lambda: self._accept_nth(n)
-
-    def _accept_nth(self, n: int) -> None:
-        names = self.controller.annotators
-        if n < len(names):
-            self.controller.accept(names[n])
 
     def _comment(self, reply: bool) -> None:
         body = self.comment_text.text().strip()
