@@ -1,6 +1,7 @@
 """``curator agreement`` and ``curator report``: the agreement figures on the terminal, as JSON, or as
 an HTML report. The figures come from :func:`curator.review.agreement.compute_agreement`, the same
-function the review window uses, so all three show the same numbers."""
+function the review window uses, so all three show the same numbers. ``curator curate`` lists a
+document's differences and makes the review window's decisions, through the same core operations."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import click
+
+from curator.errors import EditRefused
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -96,12 +99,89 @@ def review(obj: Any, reviewer: str) -> None:
 
     from PySide6.QtWidgets import QApplication
 
-    from curator.gui.review import ReviewWindow
+    from curator.gui.review import open_review_window
 
     app = QApplication.instance() or QApplication(sys.argv)
-    window = ReviewWindow(obj.db(), reviewer)
+    window = open_review_window(obj.db(), reviewer)
     window.show()
     sys.exit(app.exec())
+
+
+@click.command()
+@click.argument("document")
+@click.option("--reviewer", required=True, help="Your name: the history records who decided what.")
+@click.option("--annotators", help="Compare these annotators, comma-separated (default: all who annotated it).")
+@click.option("--accept", "accept", metavar="N:ANNOTATOR", help="Accept ANNOTATOR's version of difference N.")
+@click.option("--reject", type=int, metavar="N", help="Reject everything of difference N.")
+@click.option("--remove", type=int, metavar="N", help="Take the gold spans at difference N out again.")
+@click.option("--accept-agreed", is_flag=True, help="Accept everything the annotators agree on.")
+@click.pass_obj
+def curate(
+    obj: Any,
+    document: str,
+    reviewer: str,
+    annotators: str | None,
+    accept: str | None,
+    reject: int | None,
+    remove: int | None,
+    accept_agreed: bool,
+) -> None:
+    """List DOCUMENT's differences (by its id), or make one decision on it into the gold layer.
+
+    Each decision is one transaction, with the document's review state; it prints what changed."""
+    from curator.cli.tables import for_terminal
+    from curator.review.curation import CurationService
+    from curator.review.differences import document_differences
+    from curator.review.states import REVIEW_STATES_LABELS, review_state
+    from curator.store import queries
+    from curator.store.models import GOLD_ANNOTATOR
+
+    chosen = [accept is not None, reject is not None, remove is not None, accept_agreed]
+    if sum(chosen) > 1:
+        raise click.UsageError("one decision at a time: --accept, --reject, --remove or --accept-agreed")
+    db = obj.db()
+    found = queries.document_ids_by_ext(db, [document])
+    if not found:
+        raise click.UsageError(f"no document {document!r} in the database")
+    doc_id = found[0]
+    names = _split(annotators) or sorted(
+        {s.annotator for s in queries.spans(db, doc_id)} | {a for a, _, _ in queries.document_labels(db, doc_id)}
+    )
+    names = [n for n in names if n != GOLD_ANNOTATOR]
+    try:
+        curation = CurationService(db, reviewer)
+        diffs = document_differences(db, doc_id, names)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+    def difference(number: int) -> Any:
+        if not 1 <= number <= len(diffs):
+            raise click.UsageError(f"there is no difference {number}: this document has {len(diffs)}")
+        return diffs[number - 1]
+
+    try:
+        if accept is not None:
+            number, _, who = accept.partition(":")
+            if not number.strip().isdigit() or who not in names:
+                raise click.UsageError(f"--accept takes N:ANNOTATOR, the annotator one of {', '.join(names)}")
+            change = curation.accept(doc_id, difference(int(number)), who)
+        elif reject is not None:
+            change = curation.reject(doc_id, difference(reject))
+        elif remove is not None:
+            change = curation.remove_from_gold(doc_id, difference(remove))
+        elif accept_agreed:
+            _, change = curation.accept_all_agreed(curation.preview_agreed(doc_id, names))
+        else:
+            text = queries.document(db, doc_id)
+            state = REVIEW_STATES_LABELS[review_state(db, doc_id)]
+            click.echo(f"{document}: {len(diffs)} differences between {', '.join(names)}; {state}")
+            for n, diff in enumerate(diffs, start=1):
+                line = diff.describe(text.text if text else "")
+                click.echo(f"{n:>4}. {for_terminal(line)}{'  (resolved)' if diff.resolved else ''}")
+            return
+    except EditRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(change.describe())
 
 
 def _print(figures: dict[str, Any], schema: Any) -> None:
@@ -169,7 +249,8 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
 
 
 def add_review_commands(group: click.Group) -> None:
-    """Register ``agreement``, ``report`` and ``review`` on the ``curator`` command group."""
+    """Register ``agreement``, ``report``, ``review`` and ``curate`` on the ``curator`` command group."""
     group.add_command(agreement)
     group.add_command(report)
     group.add_command(review)
+    group.add_command(curate)

@@ -295,9 +295,9 @@ class MainWindow(QMainWindow):
         self.review_menu.addAction(self.tr("Open review window…"), self.open_review)
 
     def open_review(self) -> None:
-        """Open the review tools' window (``curator.gui.review.ReviewWindow(db, reviewer)``)."""
+        """Open the review tools' window (``curator.gui.review.open_review_window(db, reviewer)``)."""
         review = importlib.import_module("curator.gui.review")
-        factory = getattr(review, "ReviewWindow", None)
+        factory = getattr(review, "open_review_window", None)
         if factory is None:
             QMessageBox.information(self, "Curator", self.tr("The review window is not available yet."))
             return

@@ -7,9 +7,10 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from curator.errors import EditRefused
+from curator.errors import EditRefused, StaleEdit
+from curator.store import history
 from curator.store.database import Database
-from curator.store.models import Comment, Document, HistoryEntry
+from curator.store.models import Comment, Document
 
 TARGET_KINDS = ("document", "span", "relation")
 
@@ -78,17 +79,8 @@ def add_comment(
         session.add(comment)
         session.flush()
         record = _record(comment)
-        session.add(
-            HistoryEntry(
-                annotator=author,
-                action="create",
-                kind="comment",
-                object_id=comment.id,
-                document_id=document_id,
-                before=None,
-                after={"target_kind": target_kind, "target_id": target_id, "parent_id": reply_to, "body": body},
-            )
-        )
+        after = {"target_kind": target_kind, "target_id": target_id, "parent_id": reply_to, "body": body}
+        history.record(session, author, "create", "comment", comment.id, document_id, None, after)
         return record
 
 
@@ -119,3 +111,47 @@ def threads(
 
 def _record(c: Comment) -> CommentRecord:
     return CommentRecord(c.id, c.document_id, c.target_kind, c.target_id, c.parent_id, c.author, c.body, c.created_at)
+
+
+def withdraw_comment(db: Database, comment_id: int, author: str) -> CommentRecord:
+    """Take back ``author``'s own comment (the undo of adding it); refused once it has replies, since
+    they would lose what they answer. Return the comment as it was, for :func:`restore_comment`."""
+    with db.write() as session:
+        comment = session.get(Comment, comment_id)
+        if comment is None:
+            raise StaleEdit("this comment was removed meanwhile", None)
+        if comment.author != author.strip():
+            raise EditRefused("only its author can take a comment back")
+        if session.scalar(select(Comment.id).where(Comment.parent_id == comment_id).limit(1)) is not None:
+            raise StaleEdit("someone replied to this comment meanwhile; it stays", None)
+        record = _record(comment)
+        session.delete(comment)
+        before = {"target_kind": record.target_kind, "target_id": record.target_id, "body": record.body}
+        history.record(session, record.author, "delete", "comment", record.id, record.document_id, before, None)
+        return record
+
+
+def restore_comment(db: Database, record: CommentRecord) -> CommentRecord:
+    """Put a withdrawn comment back under its own id and time (the redo of adding it)."""
+    with db.write() as session:
+        if session.get(Document, record.document_id) is None:
+            raise EditRefused(f"document {record.document_id} does not exist")
+        if session.get(Comment, record.id) is not None:
+            raise StaleEdit("this comment is there already", None)
+        if record.parent_id is not None and session.get(Comment, record.parent_id) is None:
+            raise StaleEdit("the comment replied to was removed meanwhile", None)
+        comment = Comment(
+            id=record.id,
+            document_id=record.document_id,
+            target_kind=record.target_kind,
+            target_id=record.target_id,
+            parent_id=record.parent_id,
+            author=record.author,
+            body=record.body,
+            created_at=record.created_at,
+        )
+        session.add(comment)
+        session.flush()
+        after = {"target_kind": record.target_kind, "target_id": record.target_id, "body": record.body}
+        history.record(session, record.author, "restore", "comment", record.id, record.document_id, None, after)
+        return _record(comment)

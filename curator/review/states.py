@@ -5,46 +5,55 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import ColumnElement, or_, select
+from sqlalchemy.orm import Session
 
-from curator.errors import EditRefused
+from curator.errors import EditRefused, StaleEdit
+from curator.store import history
 from curator.store.database import Database
-from curator.store.models import REVIEW_STATES, Document, HistoryEntry, ReviewState, utcnow
+from curator.store.models import REVIEW_STATES, Document, ReviewState, utcnow
 
 NOT_REVIEWED, IN_REVIEW, CURATED = REVIEW_STATES
 
 
-def set_review_state(db: Database, document_id: int, state: str, who: str) -> str:
-    """Set a document's review state (recorded in the history under ``who``); return the previous one."""
+def set_review_state(db: Database, document_id: int, state: str, who: str, expected: str | None = None) -> str:
+    """Set a document's review state (recorded in the history under ``who``); return the previous one.
+    With ``expected``, refused with :class:`StaleEdit` unless the state still is ``expected`` (an undo
+    never overwrites a colleague's later choice)."""
+    with db.write() as session:
+        return write_review_state(session, document_id, state, who, expected)
+
+
+def write_review_state(session: Session, document_id: int, state: str, who: str, expected: str | None = None) -> str:
+    """:func:`set_review_state` inside the caller's transaction (a decision sets the state with its
+    own writes, so both are committed or neither)."""
     if state not in REVIEW_STATES:
         raise EditRefused(f"review state must be one of {', '.join(REVIEW_STATES)}")
-    with db.write() as session:
-        if session.get(Document, document_id) is None:
-            raise EditRefused(f"document {document_id} does not exist")
-        row = session.get(ReviewState, document_id)
-        previous = row.state if row else NOT_REVIEWED
-        if row is None:
-            session.add(ReviewState(document_id=document_id, state=state, updated_by=who))
-        else:
-            row.state, row.updated_by, row.updated_at = state, who, utcnow()
-        if previous != state:
-            session.add(
-                HistoryEntry(
-                    annotator=who,
-                    action="update",
-                    kind="review_state",
-                    object_id=document_id,
-                    document_id=document_id,
-                    before={"state": previous},
-                    after={"state": state},
-                )
-            )
-        return previous
+    if session.get(Document, document_id) is None:
+        raise EditRefused(f"document {document_id} does not exist")
+    row = session.get(ReviewState, document_id)
+    previous = row.state if row else NOT_REVIEWED
+    if expected is not None and previous != expected:
+        raise StaleEdit(f"the review state was changed meanwhile (it is now {previous})", None)
+    if row is None:
+        session.add(ReviewState(document_id=document_id, state=state, updated_by=who))
+    elif previous != state:
+        row.state, row.updated_by, row.updated_at = state, who, utcnow()
+    if previous != state:
+        history.record(
+            session, who, "update", "review_state", document_id, document_id, {"state": previous}, {"state": state}
+        )
+    session.flush()
+    return previous
+
+
+def read_review_state(session: Session, document_id: int) -> str:
+    row = session.get(ReviewState, document_id)
+    return row.state if row else NOT_REVIEWED
 
 
 def review_state(db: Database, document_id: int) -> str:
     with db.read() as session:
-        row = session.get(ReviewState, document_id)
-        return row.state if row else NOT_REVIEWED
+        return read_review_state(session, document_id)
 
 
 def review_states(db: Database) -> dict[int, str]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from curator.errors import EditRefused, StaleEdit
 from curator.schema.checks import check_label, check_relation, check_span
+from curator.store import history
 from curator.store.database import Database
 from curator.store.models import (
     STATUSES,
@@ -32,7 +33,6 @@ from curator.store.queries import RelationRecord, SpanRecord, relation_select
 from curator.text.boundaries import BLANK_LINE
 
 SPANS = Base.metadata.tables["spans"]
-HISTORY = Base.metadata.tables["history"]
 
 
 @dataclass(frozen=True)
@@ -465,18 +465,7 @@ class Editor:
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
     ) -> None:
-        session.execute(
-            insert(HISTORY).values(
-                at=utcnow(),
-                annotator=self.annotator,
-                action=action,
-                kind=kind,
-                object_id=object_id,
-                document_id=document_id,
-                before=before,
-                after=after,
-            )
-        )
+        history.record(session, self.annotator, action, kind, object_id, document_id, before, after)
 
 
 def _plain(record: SpanRecord) -> dict[str, Any]:

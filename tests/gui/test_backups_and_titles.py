@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from curator.gui import main_window
 from curator.gui.backups import Backups, backups_folder
-from curator.gui.review import ReviewWindow
+from curator.gui.review import open_review_window
 from curator.io.records import DocumentIn, SpanIn
 from curator.paths import user_data_dir
 from curator.review.comments import add_comment
@@ -132,7 +132,7 @@ def test_the_review_window_shows_bidi_controls_in_titles_names_and_comments(
 ) -> None:
     db, ids = three
     add_comment(db, ids[0], "karim\u202e", "see \u2067this\u2069 first")
-    window = ReviewWindow(db, "reviewer")
+    window = open_review_window(db, "reviewer")
     qtbot.addWidget(window)
     window.show()
     assert window.documents.itemText(0).startswith("report⟦RLO⟧txt.exe")

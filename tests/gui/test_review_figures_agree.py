@@ -36,7 +36,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from curator.cli.main import main
-from curator.gui.review import ReviewWindow
+from curator.gui.review import ReviewWindow, open_review_window
 from curator.io.records import DocLabelIn, DocumentIn, SpanIn
 from curator.review.report import format_figure
 from curator.store.bulk import write_batch
@@ -151,7 +151,7 @@ def test_window_cli_and_report_show_the_hand_computed_figures(
     assert area["alpha"] == pytest.approx(DOC_ALPHA) and area["alpha_by_label"] == pytest.approx(DOC_ALPHA_BY_LABEL)
 
     # -- the window: the table of each layer, row by row -----------------------------------------
-    window = ReviewWindow(hand, "reviewer")
+    window = open_review_window(hand, "reviewer")
     qtbot.addWidget(window)
     window.show()
     qtbot.mouseClick(window.compute_button, Qt.MouseButton.LeftButton)

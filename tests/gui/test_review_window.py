@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from curator.gui.review import ReviewWindow
+from curator.gui.review import ReviewWindow, open_review_window
 from curator.gui.review.edit_dialog import AcceptEditDialog
 from curator.gui.review.models import ConfusionModel
 from curator.io.records import DocLabelIn, DocumentIn, SpanIn
 from curator.review.agreement import compute_agreement
 from curator.review.report import format_figure
-from curator.review.states import CURATED, IN_REVIEW, review_state
+from curator.review.states import CURATED, IN_REVIEW, review_state, set_review_state
 from curator.store import queries
 from curator.store.bulk import write_batch
 from curator.store.database import Database
@@ -47,7 +47,7 @@ def window(db: Database, qtbot: QtBot) -> ReviewWindow:
     ]
     doc.doc_labels = [DocLabelIn("area", "PEACE_SECURITY", "amina"), DocLabelIn("area", "PEACE_SECURITY", "karim")]
     write_batch(db, [doc], "test")
-    w = ReviewWindow(db, "reviewer")
+    w = open_review_window(db, "reviewer")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -319,7 +319,7 @@ def claims(db: Database, qtbot: QtBot) -> ReviewWindow:
         SpanIn("claim", "CLAIM", start, end, "karim", {"stance": "neutral", "type": "report_of_fact"}),
     ]
     write_batch(db, [doc], "test")
-    w = ReviewWindow(db, "reviewer")
+    w = open_review_window(db, "reviewer")
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -361,3 +361,30 @@ def test_accept_and_edit_sets_a_claims_attributes(claims: ReviewWindow, qtbot: Q
     qtbot.keyClick(claims.difference_view, Qt.Key.Key_E)
     (gold,) = queries.spans(db, doc_id, [GOLD_ANNOTATOR])
     assert gold.attributes == {"stance": "support", "type": "assessment"}
+
+
+def test_review_states_and_comments_are_undone_with_the_keyboard(
+    window: ReviewWindow, qtbot: QtBot, db: Database
+) -> None:
+    c = window.controller
+    doc_id = c.document.id if c.document else 0
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    window.review_state.setCurrentIndex(window.review_state.findData(CURATED))
+    window.review_state.activated.emit(window.review_state.currentIndex())
+    assert review_state(db, doc_id) == CURATED
+    qtbot.keyClicks(window.comment_text, "Check the dates.")
+    qtbot.mouseClick(window.comment_button, Qt.MouseButton.LeftButton)
+    assert window.comments.count() == 1 and c.undo_stack.count() == 2
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)  # the comment goes
+    assert window.comments.count() == 0
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)  # the state goes back
+    assert review_state(db, doc_id) == "not_reviewed"
+    assert window.review_state.currentData() == "not_reviewed"
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl | shift)
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl | shift)
+    assert review_state(db, doc_id) == CURATED and window.comments.count() == 1
+    # A colleague moves the state on meanwhile: the undo is refused and their state stays.
+    set_review_state(db, doc_id, IN_REVIEW, "colleague")
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)  # the comment: nobody replied, it goes
+    _press(qtbot, window, Qt.Key.Key_Z, ctrl)
+    assert "cannot undo" in window.last_error and review_state(db, doc_id) == IN_REVIEW

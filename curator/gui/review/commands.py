@@ -1,64 +1,143 @@
-"""Review decisions as ``QUndoCommand``s: the first ``redo`` makes the decision through the curation
-service and keeps what it changed in the gold layer (:class:`~curator.review.curation.GoldChange`);
-``undo`` and later ``redo`` apply that change backwards and forwards through the same service, op by
-op, version-checked. A decision or an undo the store refuses is shown, and the command is dropped.
+"""The review window's edits as ``QUndoCommand``s: decisions, review states and comments.
+
+A command's first ``redo`` calls one core operation (one transaction) and keeps what it returned;
+``undo`` and later ``redo`` apply that, backwards and forwards, through the core again. For a
+decision that is the :class:`~curator.review.gold_change.GoldChange` the decision reported from its
+own transaction, so a colleague's change to another gold span is never part of an undo. An edit or
+an undo the store refuses is reported through ``refused`` and the command is dropped.
+
+Commands know the core and two callbacks, never the controller that makes them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from curator.review.curation import GoldChange
+from curator.review.comments import CommentRecord
+from curator.review.curation import CurationService
+from curator.review.gold_change import GoldChange
+from curator.review.service import ReviewService
+from curator.review.states import REVIEW_STATES_LABELS
 
-if TYPE_CHECKING:
-    from .controller import ReviewController
+Shown = Callable[[int], None]  # called with the document id after every redo and undo
+Refused = Callable[[str], None]  # called with the store's message when an edit is refused
 
 
-class DecisionCommand(QUndoCommand):
-    """One decision (accept, reject, accept and edit, remove from gold, accept all agreed)."""
-
-    def __init__(self, controller: ReviewController, document_id: int, description: str, run: Callable[[], object]):
+class _ReviewCommand(QUndoCommand):
+    def __init__(self, description: str, document_id: int, shown: Shown, refused: Refused) -> None:
         super().__init__(description)
-        self.controller = controller
         self.document_id = document_id
-        self.run = run
-        self.change: GoldChange | None = None
+        self.shown = shown
+        self.refused = refused
         self.error: str | None = None
 
-    def redo(self) -> None:
-        c = self.controller
-        service = c.curation
-        try:
-            if self.change is None:
-                before = service.gold_state(self.document_id)
-                try:
-                    self.run()
-                finally:
-                    # What did get written (nothing, for a refused decision) is what undo takes back.
-                    self.change = GoldChange.between(before, service.gold_state(self.document_id))
-            else:
-                self.change = service.apply_change(self.change, "redo")
-        except Exception as exc:  # a refused decision is shown, never fatal for the window
-            self._refused(str(exc))
-        else:
-            c.decided(self.document_id)
-        if self.change is not None and self.change.empty:
-            self.setObsolete(True)  # nothing to undo
-        c.after_decision(self.document_id)
-
-    def undo(self) -> None:
-        c = self.controller
-        assert self.change is not None
-        try:
-            self.change = c.curation.apply_change(self.change.inverse(), "undo").inverse()
-        except Exception as exc:
-            self._refused(f"cannot undo {self.text()}: {exc}")
-        c.after_decision(self.document_id)
-
-    def _refused(self, message: str) -> None:
+    def _refuse(self, message: str) -> None:
         self.error = message
         self.setObsolete(True)
-        self.controller.failed.emit(message)
+        self.refused(message)
+
+
+class DecisionCommand(_ReviewCommand):
+    """One decision (accept, reject, accept and edit, remove from gold, accept all agreed)."""
+
+    def __init__(
+        self,
+        curation: CurationService,
+        document_id: int,
+        description: str,
+        decide: Callable[[], GoldChange],
+        shown: Shown,
+        refused: Refused,
+    ) -> None:
+        super().__init__(description, document_id, shown, refused)
+        self.curation = curation
+        self.decide = decide
+        self.change: GoldChange | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.change is None:
+                self.change = self.decide()  # refused: nothing was written, nothing to undo
+            else:
+                self.change = self.curation.apply_change(self.change, "redo")
+        except Exception as exc:  # a refused decision is shown, never fatal for the window
+            self._refuse(str(exc))
+        if self.change is not None and self.change.empty:
+            self.setObsolete(True)
+        self.shown(self.document_id)
+
+    def undo(self) -> None:
+        assert self.change is not None
+        try:
+            self.change = self.curation.apply_change(self.change.inverse(), "undo").inverse()
+        except Exception as exc:
+            self._refuse(f"cannot undo {self.text()}: {exc}")
+        self.shown(self.document_id)
+
+
+class ReviewStateCommand(_ReviewCommand):
+    """The reviewer sets the document's review state; undo puts the previous one back, unless a
+    colleague changed the state meanwhile (then the undo is refused and theirs stays)."""
+
+    def __init__(self, service: ReviewService, document_id: int, state: str, shown: Shown, refused: Refused) -> None:
+        super().__init__(f"mark as {REVIEW_STATES_LABELS.get(state, state)}", document_id, shown, refused)
+        self.service = service
+        self.state = state
+        self.previous: str | None = None
+
+    def redo(self) -> None:
+        try:
+            self.previous = self.service.set_state(self.document_id, self.state, self.previous)
+        except Exception as exc:
+            self._refuse(str(exc))
+        self.shown(self.document_id)
+
+    def undo(self) -> None:
+        assert self.previous is not None
+        try:
+            self.service.set_state(self.document_id, self.previous, expected=self.state)
+        except Exception as exc:
+            self._refuse(f"cannot undo {self.text()}: {exc}")
+        self.shown(self.document_id)
+
+
+class CommentCommand(_ReviewCommand):
+    """The reviewer's comment (or reply); undo takes it back while no one has replied to it."""
+
+    def __init__(
+        self,
+        service: ReviewService,
+        document_id: int,
+        body: str,
+        target: tuple[str, int | None],
+        reply_to: int | None,
+        shown: Shown,
+        refused: Refused,
+    ) -> None:
+        super().__init__("reply" if reply_to is not None else "comment", document_id, shown, refused)
+        self.service = service
+        self.body = body
+        self.target = target
+        self.reply_to = reply_to
+        self.record: CommentRecord | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.record is None:
+                kind, target_id = self.target
+                self.record = self.service.comment(self.document_id, self.body, kind, target_id, self.reply_to)
+            else:
+                self.record = self.service.restore_comment(self.record)
+        except Exception as exc:
+            self._refuse(str(exc))
+        self.shown(self.document_id)
+
+    def undo(self) -> None:
+        assert self.record is not None
+        try:
+            self.record = self.service.withdraw_comment(self.record.id)
+        except Exception as exc:
+            self._refuse(f"cannot undo {self.text()}: {exc}")
+        self.shown(self.document_id)

@@ -1,9 +1,10 @@
 """The review session behind the window: the chosen document and annotators, the difference list
-and the cursor on it, and the decisions, each a call of the core curation service.
+and the cursor on it, and the edits, each one core operation.
 
-The controller owns the state and talks to the services; widgets only show what its signals say.
-Every decision is a command on ``undo_stack`` (:mod:`curator.gui.review.commands`): undo and redo
-take it out of the gold layer and put it back through the curation service.
+The controller owns the state and talks to the :class:`~curator.review.service.ReviewService`;
+widgets only show what its signals say. Every edit (a decision, a review state, a comment) is a
+command on ``undo_stack`` (:mod:`curator.gui.review.commands`): undo and redo apply what the core
+reported, backwards and forwards, through the core again.
 """
 
 from __future__ import annotations
@@ -13,15 +14,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from curator.review.comments import Thread, add_comment, threads
-from curator.review.curation import AgreedPlan, CurationService
-from curator.review.differences import Difference, DifferenceCursor, document_differences
-from curator.review.states import IN_REVIEW, NOT_REVIEWED, review_state, set_review_state
+from curator.review.agreed import AgreedPlan
+from curator.review.comments import Thread
+from curator.review.differences import Difference, DifferenceCursor
+from curator.review.gold_change import GoldChange
+from curator.review.service import ReviewService
+from curator.review.states import NOT_REVIEWED
 from curator.store import queries
-from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
 
-from .commands import DecisionCommand
+from .commands import CommentCommand, DecisionCommand, ReviewStateCommand
 from .edit_dialog import EditedSpan
 
 
@@ -33,11 +35,11 @@ class ReviewController(QObject):
     current_changed = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, db: Database, reviewer: str, parent: QObject | None = None) -> None:
+    def __init__(self, service: ReviewService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.reviewer = reviewer
-        self.curation = CurationService(db, reviewer)
+        self.service = service
+        self.reviewer = service.reviewer
+        self.curation = service.curation
         self.document: queries.DocumentRecord | None = None
         self.annotators: list[str] = []
         self.cursor = DifferenceCursor([])
@@ -56,7 +58,7 @@ class ReviewController(QObject):
 
     def open(self, document_id: int, annotators: list[str]) -> None:
         """Compare ``annotators`` on a document (needs two or more)."""
-        self.document = queries.document(self.db, document_id)
+        self.document = self.service.document(document_id)
         self.annotators = list(dict.fromkeys(a for a in annotators if a != GOLD_ANNOTATOR))
         self.cursor = DifferenceCursor([])
         self.reload()
@@ -67,8 +69,8 @@ class ReviewController(QObject):
         if self.document is None:
             return
         index = self.cursor.index
-        self.spans = queries.spans(self.db, self.document.id, [*self.annotators, GOLD_ANNOTATOR])
-        diffs = document_differences(self.db, self.document.id, self.annotators) if len(self.annotators) >= 2 else []
+        self.spans = self.service.spans(self.document.id, [*self.annotators, GOLD_ANNOTATOR])
+        diffs = self.service.differences(self.document.id, self.annotators) if len(self.annotators) >= 2 else []
         self.cursor = DifferenceCursor(diffs, min(index, len(diffs) - 1))
         self.changed.emit()
         self.current_changed.emit(self.cursor.index)
@@ -83,7 +85,7 @@ class ReviewController(QObject):
         if moved is not None:
             self.current_changed.emit(self.cursor.index)
 
-    # -- decisions --------------------------------------------------------------------------------
+    # -- decisions: each one core operation, one transaction ---------------------------------------
 
     def accept(self, annotator: str) -> None:
         """Take ``annotator``'s version of the current difference into the gold layer: their spans,
@@ -92,28 +94,13 @@ class ReviewController(QObject):
         if diff is None or self.document is None:
             return
         doc = self.document.id
+        description = f"accept {annotator}'s {diff.label or diff.layer}"
+        self._decide(lambda: self.curation.accept(doc, diff, annotator), description)
 
-        def run() -> None:
-            if diff.scope == "document":
-                if diff.has_label.get(annotator):
-                    self.curation.accept_document_label(doc, diff.layer, diff.label, annotator)
-                else:
-                    self.curation.reject_document_label(doc, diff.layer, diff.label)
-            elif diff.scope == "span":
-                # This annotator's version replaces whatever the gold layer had in this place.
-                mine = [span.id for span in diff.spans.get(annotator, ())]
-                others = [span.id for who, found in diff.spans.items() if who != annotator for span in found]
-                self.curation.accept_version(doc, diff.layer, diff.start, diff.end, mine, others)
-            else:
-                rels = diff.relations.get(annotator, ())
-                for rel in rels:
-                    self.curation.accept_relation(rel.id)
-                if not rels:
-                    for other_rels in diff.relations.values():
-                        for other in other_rels:
-                            self.curation.reject_relation(other.id)
-
-        self._decide(run, f"accept {annotator}'s {diff.label or diff.layer}")
+    def accept_nth(self, n: int) -> None:
+        """Accept the version of the ``n``-th compared annotator (0-based; keys 1-9)."""
+        if n < len(self.annotators):
+            self.accept(self.annotators[n])
 
     def reject(self) -> None:
         """Keep everything of the current difference out of the gold layer."""
@@ -121,18 +108,7 @@ class ReviewController(QObject):
         if diff is None or self.document is None:
             return
         doc = self.document.id
-
-        def run() -> None:
-            if diff.scope == "document":
-                self.curation.reject_document_label(doc, diff.layer, diff.label)
-            for found in diff.spans.values():
-                for span in found:
-                    self.curation.reject_span(span.id)
-            for rels in diff.relations.values():
-                for rel in rels:
-                    self.curation.reject_relation(rel.id)
-
-        self._decide(run, f"reject {diff.label or diff.layer}")
+        self._decide(lambda: self.curation.reject(doc, diff), f"reject {diff.label or diff.layer}")
 
     def accept_edited(self, edit: EditedSpan) -> None:
         """Accept a colleague's span of the current difference with the label, boundaries and
@@ -144,36 +120,21 @@ class ReviewController(QObject):
         if all(edit.source.id != span.id for found in diff.spans.values() for span in found):
             self.failed.emit("accept and edit starts from a span of the current difference")
             return
+        doc = self.document.id
 
-        def run() -> None:
-            self.curation.accept_and_edit(
-                edit.source.id,
-                label=edit.label,
-                start=edit.start,
-                end=edit.end,
-                attributes=dict(edit.attributes),
-                replace=(diff.start, diff.end),
-            )
+        def decide() -> GoldChange:
+            attributes = dict(edit.attributes)
+            return self.curation.accept_edited(doc, diff, edit.source.id, edit.label, edit.start, edit.end, attributes)
 
-        self._decide(run, f"accept {edit.source.annotator}'s span as {edit.label} {edit.start}-{edit.end}")
+        self._decide(decide, f"accept {edit.source.annotator}'s span as {edit.label} {edit.start}-{edit.end}")
 
     def remove_from_gold(self) -> None:
         """Take the gold spans in the current difference's place out again (to change one's mind)."""
         diff = self.current
-        if diff is None or diff.scope != "span":
+        if diff is None or diff.scope != "span" or self.document is None:
             return
-
-        def run() -> None:
-            for span in self.spans:
-                if (
-                    span.annotator == GOLD_ANNOTATOR
-                    and span.layer == diff.layer
-                    and span.start < diff.end
-                    and span.end > diff.start
-                ):
-                    self.curation.remove_gold_span(span.id)
-
-        self._decide(run, "remove from gold")
+        doc = self.document.id
+        self._decide(lambda: self.curation.remove_from_gold(doc, diff), "remove from gold")
 
     def preview_agreed(self) -> AgreedPlan | None:
         if self.document is None or len(self.annotators) < 2:
@@ -182,42 +143,41 @@ class ReviewController(QObject):
 
     def accept_agreed(self, plan: AgreedPlan) -> AgreedPlan | None:
         result: list[AgreedPlan] = []
-        self._decide(lambda: result.append(self.curation.accept_agreed(plan)), "accept all agreed")
+
+        def decide() -> GoldChange:
+            added, change = self.curation.accept_all_agreed(plan)
+            result.append(added)
+            return change
+
+        self._decide(decide, "accept all agreed")
         return result[0] if result else None
 
-    def _decide(self, action: Callable[[], object], description: str) -> None:
+    def _decide(self, decide: Callable[[], GoldChange], description: str) -> None:
         """Make a decision on the open document as an undoable command (run at once)."""
         if self.document is None:
             return
-        self.undo_stack.push(DecisionCommand(self, self.document.id, description, action))
+        command = DecisionCommand(self.curation, self.document.id, description, decide, self.show, self.failed.emit)
+        self.undo_stack.push(command)
 
-    def decided(self, document_id: int) -> None:
-        """A decision was made: the document's review has started."""
-        try:
-            if review_state(self.db, document_id) == NOT_REVIEWED:
-                set_review_state(self.db, document_id, IN_REVIEW, self.reviewer)
-        except Exception as exc:
-            self.failed.emit(str(exc))
-
-    def after_decision(self, document_id: int) -> None:
-        """After a decision, an undo or a redo: show its document, redrawn."""
+    def show(self, document_id: int) -> None:
+        """After an edit, an undo or a redo: show its document, redrawn."""
         if self.document is None or self.document.id != document_id:
             self.open(document_id, self.annotators)
         else:
             self.reload()
 
-    # -- state and comments -----------------------------------------------------------------------
+    # -- state and comments: commands too --------------------------------------------------------
 
     def state(self) -> str:
-        return review_state(self.db, self.document.id) if self.document else NOT_REVIEWED
+        return self.service.state(self.document.id) if self.document else NOT_REVIEWED
 
     def set_state(self, state: str) -> None:
         if self.document is not None and state != self.state():
-            set_review_state(self.db, self.document.id, state, self.reviewer)
-            self.changed.emit()
+            command = ReviewStateCommand(self.service, self.document.id, state, self.show, self.failed.emit)
+            self.undo_stack.push(command)
 
     def threads(self) -> list[Thread]:
-        return threads(self.db, self.document.id) if self.document else []
+        return self.service.threads(self.document.id) if self.document else []
 
     def comment(self, body: str, on_current: bool, reply_to: int | None = None) -> None:
         if self.document is None:
@@ -226,16 +186,6 @@ class ReviewController(QObject):
         target = None
         if on_current and diff is not None:
             target = next((s for found in diff.spans.values() for s in found), None)
-        try:
-            add_comment(
-                self.db,
-                self.document.id,
-                self.reviewer,
-                body,
-                target_kind="span" if target else "document",
-                target_id=target.id if target else None,
-                reply_to=reply_to,
-            )
-        except Exception as exc:
-            self.failed.emit(str(exc))
-        self.changed.emit()
+        where = ("span", target.id) if target else ("document", None)
+        command = CommentCommand(self.service, self.document.id, body, where, reply_to, self.show, self.failed.emit)
+        self.undo_stack.push(command)

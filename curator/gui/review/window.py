@@ -5,15 +5,17 @@ see the agreement figures as a table and a chart.
 Keys: J / K next and previous difference, N / Shift+N next and previous unresolved one, 1-9 accept
 that annotator's version, X reject, E accept and edit (label, boundaries, attributes), R take it out of
 the gold layer again, Ctrl+Shift+A accept everything the annotators agree on (after a preview); Ctrl+Z and
-Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions.
+Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions, review states and comments.
 
-The window only lays out widgets and wires them to :class:`ReviewController`, which calls the core.
+The window lays out widgets and wires them to :class:`ReviewController`, which calls the core through
+its :class:`~curator.review.service.ReviewService` (made by ``open_review_window``); nothing here sees the database.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -45,23 +47,25 @@ from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
 from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel
 from curator.gui.review.panes import AnnotatorPane
-from curator.review.agreement import AgreementReport, compute_agreement
-from curator.review.states import REVIEW_STATES_LABELS, review_documents
-from curator.store.database import Database
+from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
 from curator.text.invisible import reveal
 
+if TYPE_CHECKING:
+    from curator.review.agreement import AgreementReport
+
 
 class ReviewWindow(QMainWindow):
-    """Review of colleagues by ``reviewer`` on ``db``; open it on its own or from the main window."""
+    """Review of colleagues through ``controller`` (which the window adopts as its child)."""
 
-    def __init__(self, db: Database, reviewer: str, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ReviewController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.controller = ReviewController(db, reviewer, self)
+        self.controller = controller
+        controller.setParent(self)
+        self.service = controller.service
         # Names, titles and comments are shown with bidi controls made visible (reveal): a reviewer
         # must never read a title or a comment as something other than what is stored.
-        self.setWindowTitle(f"Curator review — {reveal(reviewer)}")
+        self.setWindowTitle(f"Curator review — {reveal(controller.reviewer)}")
         # Dialog hooks, replaced in tests so that no modal dialog blocks them.
         self.confirm: Callable[[str, str], bool] = self._confirm
         # Runs the accept-and-edit dialog; True when the reviewer confirmed it.
@@ -236,7 +240,7 @@ class ReviewWindow(QMainWindow):
             ("Ctrl+Shift+A", self.accept_all_agreed),
         ]
         for n in range(1, 10):
-            keys.append((str(n), self._accept_key(n - 1)))
+            keys.append((str(n), partial(c.accept_nth, n - 1)))
         self._shortcuts = []
         for key, action in keys:
             shortcut = QShortcut(QKeySequence(key), self)
@@ -246,9 +250,7 @@ class ReviewWindow(QMainWindow):
 
     def _fill_annotators(self) -> None:
         self.annotator_list.clear()
-        for name in self.db.annotator_names():
-            if name == GOLD_ANNOTATOR:
-                continue
+        for name in self.service.annotators():
             item = QListWidgetItem(reveal(name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -259,7 +261,7 @@ class ReviewWindow(QMainWindow):
         state = self.state_filter.currentData()
         self.documents.blockSignals(True)
         self.documents.clear()
-        for doc_id, ext_id, title, doc_state in review_documents(self.db, [state] if state else None):
+        for doc_id, ext_id, title, doc_state in self.service.documents([state] if state else None):
             self.documents.addItem(f"{reveal(title or ext_id)}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
         self.documents.blockSignals(False)
         self.compare()
@@ -315,7 +317,7 @@ class ReviewWindow(QMainWindow):
         candidates = [span for name in self.controller.annotators for span in diff.spans.get(name, ())]
         if not candidates:
             return
-        dialog = AcceptEditDialog(self.db.schema, document.text, candidates, self.selected_offsets, self)
+        dialog = AcceptEditDialog(self.service.schema, document.text, candidates, self.selected_offsets, self)
         try:
             if self.run_dialog(dialog):
                 self.controller.accept_edited(dialog.edited())
@@ -345,7 +347,7 @@ class ReviewWindow(QMainWindow):
     def compute_agreement(self) -> None:
         names = self.chosen_annotators()
         try:
-            self.report = compute_agreement(self.db, names)
+            self.report = self.service.agreement(names)
         except ValueError as exc:
             self._failed(str(exc))
             return
@@ -375,7 +377,7 @@ class ReviewWindow(QMainWindow):
         for pane in self.panes.values():
             pane.setParent(None)
             pane.deleteLater()
-        self.panes = {name: AnnotatorPane(name, self.db.schema) for name in wanted}
+        self.panes = {name: AnnotatorPane(name, self.service.schema) for name in wanted}
         for pane in self.panes.values():
             self.pane_splitter.addWidget(pane)
         while self.accept_row.count():
@@ -434,7 +436,7 @@ class ReviewWindow(QMainWindow):
         labels = [self.agreement_model.index(r, 0).data() for r in range(1, self.agreement_model.rowCount())]
         names = []
         for label in labels:
-            found = self.db.schema.label(figures["layer"], label)
+            found = self.service.schema.label(figures["layer"], label)
             names.append(f"{label} {found.names.get('ar')}" if found else label)
         if scope == "span":
             series = {
@@ -471,14 +473,6 @@ class ReviewWindow(QMainWindow):
         )
 
     # -- helpers ----------------------------------------------------------------------------------
-
-    def _accept_key(self, n: int) -> Callable[[], None]:
-        return lambda: self._accept_nth(n)
-
-    def _accept_nth(self, n: int) -> None:
-        names = self.controller.annotators
-        if n < len(names):
-            self.controller.accept(names[n])
 
     def _comment(self, reply: bool) -> None:
         body = self.comment_text.text().strip()

@@ -1,0 +1,86 @@
+"""What the review tools need of a database, for one reviewer: the only door they go through.
+
+A :class:`ReviewService` is made once from the app's :class:`~curator.store.database.Database` by
+whoever opens the review tools; the review window's controller and widgets hold it, never the
+database. Reads are short read transactions; every write is one core operation: a decision (through
+:attr:`curation`), a review state, a comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from curator.review import comments, states
+from curator.review.curation import CurationService
+from curator.review.differences import Difference, document_differences
+from curator.schema.model import Schema
+from curator.store import queries
+from curator.store.database import Database
+from curator.store.models import GOLD_ANNOTATOR
+
+if TYPE_CHECKING:
+    from curator.review.agreement import AgreementReport
+
+
+class ReviewService:
+    """The review of ``db`` by ``reviewer``."""
+
+    def __init__(self, db: Database, reviewer: str) -> None:
+        self._db = db
+        self.curation = CurationService(db, reviewer)
+        self.reviewer = self.curation.reviewer
+
+    @property
+    def schema(self) -> Schema:
+        return self._db.schema
+
+    # -- reads ------------------------------------------------------------------------------------
+
+    def annotators(self) -> list[str]:
+        """Everyone who can be compared: every annotator but the gold layer, by name."""
+        return [name for name in self._db.annotator_names() if name != GOLD_ANNOTATOR]
+
+    def documents(self, states_wanted: Sequence[str] | None = None) -> list[tuple[int, str, str, str]]:
+        """``(id, ext_id, title, state)`` of the documents in ``states_wanted`` (all when None)."""
+        return states.review_documents(self._db, states_wanted)
+
+    def document(self, document_id: int) -> queries.DocumentRecord | None:
+        return queries.document(self._db, document_id)
+
+    def spans(self, document_id: int, annotators: list[str]) -> list[queries.SpanRecord]:
+        return queries.spans(self._db, document_id, annotators)
+
+    def differences(self, document_id: int, annotators: Sequence[str]) -> list[Difference]:
+        return document_differences(self._db, document_id, annotators)
+
+    def agreement(self, annotators: Sequence[str]) -> AgreementReport:
+        """The agreement figures of ``annotators`` (the review extra's libraries load here)."""
+        from curator.review.agreement import compute_agreement
+
+        return compute_agreement(self._db, list(annotators))
+
+    def state(self, document_id: int) -> str:
+        return states.review_state(self._db, document_id)
+
+    def threads(self, document_id: int) -> list[comments.Thread]:
+        return comments.threads(self._db, document_id)
+
+    # -- writes, one transaction each -------------------------------------------------------------
+
+    def set_state(self, document_id: int, state: str, expected: str | None = None) -> str:
+        """Set the review state; return the previous one (see :func:`~curator.review.states.set_review_state`)."""
+        return states.set_review_state(self._db, document_id, state, self.reviewer, expected)
+
+    def comment(
+        self, document_id: int, body: str, target_kind: str, target_id: int | None, reply_to: int | None
+    ) -> comments.CommentRecord:
+        return comments.add_comment(
+            self._db, document_id, self.reviewer, body, target_kind=target_kind, target_id=target_id, reply_to=reply_to
+        )
+
+    def withdraw_comment(self, comment_id: int) -> comments.CommentRecord:
+        return comments.withdraw_comment(self._db, comment_id, self.reviewer)
+
+    def restore_comment(self, record: comments.CommentRecord) -> comments.CommentRecord:
+        return comments.restore_comment(self._db, record)
