@@ -143,6 +143,9 @@ GIVES_WAY = {
     "a boolean offset": '{"text": "OCI", "annotations": [{"annotator": "p", "layer": "entity", "label": "ORG", '
     '"start": false, "end": 3}]}',
     "meta not an object": json.dumps({"text": "OCI", "meta": []}),
+    "an unknown key": json.dumps({"text": "OCI", "annotatons": []}),
+    "an unknown annotation key": '{"text": "OCI", "annotations": [{"annotator": "p", "layer": "entity", '
+    '"label": "ORG", "start": 0, "end": 3, "lable": "PER"}]}',
 }
 
 
