@@ -98,3 +98,29 @@ def test_a_record_without_annotator_needs_one(tmp_path: Path, sqlite_db: Databas
     path.write_text(json.dumps([{"text": "Khaled Khiari", "label": [[0, 13, "PER"]], "user": "admin"}]), "utf-8")
     import_paths(sqlite_db, [path], fmt="doccano")
     assert [s[1] for s in stored_spans(sqlite_db)] == ["admin"]
+
+
+def test_a_doccano_json_array_without_format_doccano_is_refused_naming_it(db_url: str, tmp_path: Path) -> None:
+    from test_cli import run
+
+    path = tmp_path / "doccano.json"  # .json is read as Label Studio tasks unless told otherwise
+    records = [{"id": 1, "text": "L’OCI à Jeddah.", "label": [[2, 5, "ORG"]]}]
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    refused = run("import", "--annotator", "x", str(path), db_url=db_url)
+    assert refused.returncode == 1
+    assert f"{path}:2: this is a doccano record ('label' holds [start, end, label] lists), not a Label Studio task" in (
+        refused.stderr
+    )
+    assert "--format doccano" in refused.stderr
+
+
+def test_label_studio_tasks_written_one_per_line_are_refused_naming_label_studio(db_url: str, tmp_path: Path) -> None:
+    from test_cli import run
+
+    path = tmp_path / "tasks.jsonl"
+    task = {"id": 3, "data": {"text": "L’OCI"}, "annotations": [{"result": [{"type": "labels"}]}]}
+    path.write_text(json.dumps(task) + "\n", encoding="utf-8")
+    refused = run("import", str(path), db_url=db_url)
+    assert refused.returncode == 1
+    assert f"{path}:1: this is a Label Studio task (its text under 'data')" in refused.stderr
+    assert "--format labelstudio" in refused.stderr

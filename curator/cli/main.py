@@ -103,7 +103,19 @@ def gui(obj: _Context, annotator: str | None) -> None:
     sys.exit(run(obj.url, obj.schema, annotator))
 
 
-IMPORT_FORMAT_NAMES = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "doccano", "conll", "csv", "parquet")
+IMPORT_FORMAT_NAMES = (
+    "text",
+    "jsonl",
+    "brat",
+    "xmi",
+    "spacy",
+    "labelstudio",
+    "doccano",
+    "prodigy",
+    "conll",
+    "csv",
+    "parquet",
+)
 
 
 @cli.command("import")
@@ -114,7 +126,8 @@ IMPORT_FORMAT_NAMES = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "
     "--format",
     "fmt",
     type=click.Choice(IMPORT_FORMAT_NAMES),
-    help="Read files as this format where the extension is ambiguous (doccano .jsonl/.json, CoNLL .txt).",
+    help="Read files as this format where the extension is ambiguous (doccano .jsonl/.json, Prodigy .jsonl, "
+    "CoNLL .txt).",
 )
 @click.option("--check", is_flag=True, help="Check everything and list every problem; write nothing.")
 @click.pass_obj
@@ -123,7 +136,7 @@ def import_(
 ) -> None:
     """Import files and folders as one batch: all of it, or nothing.
 
-    .txt texts, .jsonl interchange (or doccano with --format doccano), brat .ann (with its .txt),
+    .txt texts, .jsonl interchange (or doccano, Prodigy with --format doccano, prodigy), brat .ann (with its .txt),
     UIMA .xmi (with TypeSystem.xml), spaCy .spacy, Label Studio .json; Curator's CoNLL .conll (with
     its .documents.jsonl), claims .csv (onto documents already in the database or in the batch) and
     parquet tables (documents.parquet with the span and relation tables, or tokens.parquet).

@@ -39,12 +39,19 @@ def foreign_shape(record: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def use_format(record: dict[str, Any]) -> str | None:
-    """The message for a record of another tool's shape (``... : import it with --format F``), or None."""
+_READ_AS = {"jsonl": "Curator's interchange form", "labelstudio": "a Label Studio task"}
+
+
+def use_format(record: dict[str, Any], read_as: str = "jsonl") -> str | None:
+    """The message for a record of another tool's shape than ``read_as`` (``...: import the file with
+    --format F``), or None."""
     found = foreign_shape(record)
-    if found is None:
+    if found is None or found[0] == read_as:
         return None
     fmt, what = found
+    instead = _READ_AS.get(read_as, read_as)
     if fmt == "labelstudio":
-        return f"this is {what}: import Label Studio's JSON export (a .json file) with --format labelstudio"
-    return f"this is {what}, not Curator's interchange form: import the file with --format {fmt}"
+        return (
+            f"this is {what}, not {instead}: import Label Studio's JSON export (a .json file) with --format labelstudio"
+        )
+    return f"this is {what}, not {instead}: import the file with --format {fmt}"

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import Problem
-from curator.io.json_tasks import BadJson, array_items
-from curator.io.jsonl import MAX_LINE_BYTES, parse_line
+from curator.io.json_tasks import BadJson, array_items, json_lines
 from curator.io.label_names import resolve_label
 from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.io.source_text import SourceText, new_document
@@ -122,23 +121,11 @@ def read_doccano(path: Path, schema: Schema, default_annotator: str | None) -> t
         except (BadJson, UnicodeDecodeError) as exc:
             problems.append(Problem(where, getattr(exc, "line", 0), str(exc)))
     else:
-        for number, chunk in enumerate(data.split(b"\n"), start=1):
-            if len(chunk) > MAX_LINE_BYTES:
-                problems.append(Problem(where, number, f"line longer than {MAX_LINE_BYTES} bytes"))
-                continue
-            try:
-                decoded = chunk.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                problems.append(Problem(where, number, f"invalid UTF-8 at byte {exc.start} of the line"))
-                continue
-            if not decoded.strip():
-                continue
-            try:
-                record = parse_line(decoded)
-            except Exception as exc:  # the interchange reader's strict parse errors
-                problems.append(Problem(where, number, str(exc)))
-                continue
-            take(number, record)
+        for item in json_lines(data, where):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                take(*item)
     if not located and not problems:
         problems.append(Problem(where, 0, "no documents in the file"))
     return located, problems
