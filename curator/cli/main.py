@@ -182,12 +182,18 @@ def import_(
             + ", ".join(b.documents_existing[:5])
             + (" ..." if len(b.documents_existing) > 5 else "")
         )
+    if b.documents_sharing_text:
+        click.echo(
+            f"{b.documents_sharing_text} documents share their text with another document of another id "
+            "(each is kept as its own document)"
+        )
     skipped = b.spans_existing + b.relations_existing + b.doc_labels_existing
     if skipped:
         click.echo(f"{skipped} annotations, relations or labels were already there and were not added again")
     if report.repeated:
         click.echo(
-            f"{len(report.repeated)} documents repeated a text earlier in the batch: " + ", ".join(report.repeated[:5])
+            f"{len(report.repeated)} documents repeated one earlier in the batch (same text and id), their annotations "
+            "joined to it: " + ", ".join(report.repeated[:5])
         )
     if report.ignored:
         click.echo(f"ignored {len(report.ignored)} files of no known format: " + ", ".join(report.ignored[:5]))

@@ -5,7 +5,8 @@ Both shapes doccano writes are read: sequence labelling ``{"text", "label": [[st
 "end_offset"}], "relations": [{"from_id", "to_id", "type"}]}``; a ``label`` (or ``cats``) list of
 strings is document labels. Offsets are code points (doccano counts them in Python). Labels are looked
 up in the schema (``LABEL`` or ``layer-LABEL``). The annotator is the line's ``annotator``, ``user`` or
-``username`` when a name, else ``--annotator``.
+``username`` when a name, else ``--annotator``. Every other field (``doc_id``...) goes to the document's
+``meta``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.io.source_text import SourceText, new_document
 from curator.io.validation import Located
 from curator.schema.model import Schema
+
+# Read into the document; every other field of the record (doccano's metadata columns such as
+# ``doc_id``, ``Comments``) goes to the document's ``meta``, as does a ``meta`` object's content.
+_READ = frozenset(
+    ("id", "text", "label", "labels", "cats", "entities", "relations", "annotator", "user", "username", "meta")
+)
 
 
 class _Bad(Exception):
@@ -49,13 +56,24 @@ def record_document(record: Any, line: int, path: Path, schema: Schema, default:
         raise _Bad("the record has no text")
     st = SourceText.of(text)
     rid = record.get("id")
+    named = isinstance(rid, str | int) and not isinstance(rid, bool)
+    meta = record.get("meta")
+    extra = {
+        key: value
+        for key, value in record.items()
+        if key not in _READ or (key == "meta" and not isinstance(meta, dict))
+    }
     doc = new_document(
         path.name,
         line,
         st,
-        ext_id=str(rid) if isinstance(rid, str | int) else f"{path.stem}-{line}",
+        ext_id=str(rid) if named else f"{path.stem}-{line}",
         ext_id_fixed=False,
+        meta={**meta, **extra} if isinstance(meta, dict) else extra,
     )
+    # doccano's own id names the document (another id with the same text is another document); one
+    # made from the line does not, and a text repeated in two users' exports is one document.
+    doc.id_named = named
     annotator = _annotator(record, default)
     prefix = f"{path}#{line}:"
     spans: list[tuple[Any, Any, Any, Any]] = []  # (id, start, end, label)
