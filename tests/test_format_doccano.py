@@ -53,14 +53,21 @@ def test_doccano_export_comes_back_identical(corpus: Database, tmp_path: Path, r
     fresh.dispose()
 
 
-def test_a_doccano_jsonl_needs_format_doccano_for_its_labels(tmp_path: Path, sqlite_db: Database) -> None:
+def test_a_doccano_jsonl_without_format_doccano_is_refused_naming_it(db_url: str, tmp_path: Path) -> None:
+    from test_cli import run
+
     path = tmp_path / "doccano.jsonl"
     path.write_text(json.dumps({"text": "L’OCI à Jeddah.", "label": [[2, 5, "ORG"]]}) + "\n", encoding="utf-8")
-    import_paths(sqlite_db, [path], annotator="x")  # .jsonl is Curator's interchange form: the text, no labels
-    assert stored_spans(sqlite_db) == []
-    report = import_paths(sqlite_db, [path], annotator="x", fmt="doccano")
-    assert report.batch.documents_existing and report.batch.spans_added == 1
-    assert [s[1:] for s in stored_spans(sqlite_db)] == [("x", "entity", "ORG", 2, 5, "OCI")]
+    # .jsonl is Curator's interchange form: read as that, the labels would be gone
+    for check in (["--check"], []):
+        refused = run("import", *check, "--annotator", "x", str(path), db_url=db_url)
+        assert refused.returncode == 1
+        assert f"{path}:1: this is a doccano record ('label' holds [start, end, label] lists)" in refused.stderr
+        assert "import the file with --format doccano" in refused.stderr
+    assert json.loads(run("stats", "--json", db_url=db_url).stdout)["documents"]["total"] == 0
+    done = run("import", "--format", "doccano", "--annotator", "x", str(path), db_url=db_url)
+    assert done.returncode == 0, done.stderr
+    assert "imported 1 documents, 1 annotations" in done.stdout
 
 
 @pytest.mark.parametrize(
@@ -91,3 +98,29 @@ def test_a_record_without_annotator_needs_one(tmp_path: Path, sqlite_db: Databas
     path.write_text(json.dumps([{"text": "Khaled Khiari", "label": [[0, 13, "PER"]], "user": "admin"}]), "utf-8")
     import_paths(sqlite_db, [path], fmt="doccano")
     assert [s[1] for s in stored_spans(sqlite_db)] == ["admin"]
+
+
+def test_a_doccano_json_array_without_format_doccano_is_refused_naming_it(db_url: str, tmp_path: Path) -> None:
+    from test_cli import run
+
+    path = tmp_path / "doccano.json"  # .json is read as Label Studio tasks unless told otherwise
+    records = [{"id": 1, "text": "L’OCI à Jeddah.", "label": [[2, 5, "ORG"]]}]
+    path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
+    refused = run("import", "--annotator", "x", str(path), db_url=db_url)
+    assert refused.returncode == 1
+    assert f"{path}:2: this is a doccano record ('label' holds [start, end, label] lists), not a Label Studio task" in (
+        refused.stderr
+    )
+    assert "--format doccano" in refused.stderr
+
+
+def test_label_studio_tasks_written_one_per_line_are_refused_naming_label_studio(db_url: str, tmp_path: Path) -> None:
+    from test_cli import run
+
+    path = tmp_path / "tasks.jsonl"
+    task = {"id": 3, "data": {"text": "L’OCI"}, "annotations": [{"result": [{"type": "labels"}]}]}
+    path.write_text(json.dumps(task) + "\n", encoding="utf-8")
+    refused = run("import", str(path), db_url=db_url)
+    assert refused.returncode == 1
+    assert f"{path}:1: this is a Label Studio task (its text under 'data')" in refused.stderr
+    assert "--format labelstudio" in refused.stderr

@@ -190,3 +190,54 @@ def test_the_export_reads_the_same_annotations_whatever_its_batch_size_or_chosen
     assert [doc[0] for doc in docs] == chosen
     assert set(spans) | set(relations) | set(labels) <= set(chosen)
     assert spans == {i: whole[1][i] for i in chosen if i in whole[1]}
+
+
+# A curator's file with a key misspelt: the document came in with no annotations, exit 0 (issue 15).
+_ENTITY = {"annotator": "amina", "layer": "entity", "label": "ORG", "start": 0, "end": 3}
+MISSPELT = {
+    "document": (
+        {"id": "d", "text": "OCI et ONU", "annotatons": [_ENTITY]},
+        "the document has an unknown key 'annotatons' (did you mean 'annotations'?); keep other data under 'meta'",
+    ),
+    "annotation": (
+        {"id": "d", "text": "OCI et ONU", "annotations": [{**_ENTITY, "lable": "PER"}]},
+        "annotation 1 has an unknown key 'lable' (did you mean 'label'?)",
+    ),
+    "relation": (
+        {
+            "id": "d",
+            "text": "OCI et ONU",
+            "annotations": [{**_ENTITY, "id": "1"}],
+            "relations": [{"annotator": "amina", "type": "cue", "source": "1", "traget": "1"}],
+        },
+        "relation 1 has an unknown key 'traget' (did you mean 'target'?)",
+    ),
+    "document label": (
+        {"id": "d", "text": "OCI et ONU", "doc_labels": [{"annotator": "amina", "layer": "area", "lable": "HEALTH"}]},
+        "document label 1 has an unknown key 'lable' (did you mean 'label'?)",
+    ),
+}
+
+
+@pytest.mark.parametrize(("record", "message"), MISSPELT.values(), ids=MISSPELT.keys())
+def test_an_unknown_key_is_refused_with_file_line_and_the_key_it_was_meant_to_be(
+    db_url: str, tmp_path: Path, record: dict[str, object], message: str
+) -> None:
+    from test_cli import run
+
+    path = tmp_path / "batch.jsonl"
+    good = {"id": "g", "text": "Le Conseil de sécurité", "annotations": []}
+    path.write_text(json.dumps(good) + "\n" + json.dumps(record) + "\n", encoding="utf-8")
+    for args in (("import", "--check", str(path)), ("import", str(path))):
+        result = run(*args, db_url=db_url)
+        assert result.returncode == 1, result.stdout
+        assert f"{path}:2: {message}" in result.stderr
+    assert json.loads(run("stats", "--json", db_url=db_url).stdout)["documents"]["total"] == 0  # nothing of the batch
+
+
+def test_extra_data_under_meta_is_kept(sqlite_db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    record = {"id": "d", "text": "OCI et ONU", "meta": {"doc_id": 7, "source_url": "https://example.org"}}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    import_paths(sqlite_db, [path])
+    assert [b.document.meta for b in queries.iter_bundles(sqlite_db)] == [record["meta"]]

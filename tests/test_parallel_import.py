@@ -143,6 +143,9 @@ GIVES_WAY = {
     "a boolean offset": '{"text": "OCI", "annotations": [{"annotator": "p", "layer": "entity", "label": "ORG", '
     '"start": false, "end": 3}]}',
     "meta not an object": json.dumps({"text": "OCI", "meta": []}),
+    "an unknown key": json.dumps({"text": "OCI", "annotatons": []}),
+    "an unknown annotation key": '{"text": "OCI", "annotations": [{"annotator": "p", "layer": "entity", '
+    '"label": "ORG", "start": 0, "end": 3, "lable": "PER"}]}',
 }
 
 
@@ -155,8 +158,10 @@ def test_a_line_the_workers_do_not_take_is_imported_the_ordinary_way(tmp_path: P
 
 def test_a_text_repeated_in_the_batch_or_already_stored_is_left_to_the_ordinary_import(tmp_path: Path) -> None:
     lines = [_record(i, f"نص {i}", []) for i in range(30)]
-    _, reason = _both_ways(tmp_path, [*lines, _record(99, "نص 3", [])])
+    report, reason = _both_ways(tmp_path, [*lines, _record(99, "نص 3", [])])
     assert reason == "a text or an id repeats"
+    # another id: its own document, either way
+    assert report.batch.documents_added == 31 and report.batch.documents_sharing_text == 2
     url = f"sqlite:///{tmp_path / 'again.sqlite'}"
     first = tmp_path / "first.jsonl"
     first.write_text(lines[5] + "\n", encoding="utf-8")

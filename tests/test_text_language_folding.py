@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from curator.text.boundaries import clamp_to_boundaries, inner_splits, is_boundary, proclitic_split, snap
 from curator.text.folding import find_all, fold, fold_words
-from curator.text.language import base_direction, detect_language, line_direction, paragraph_direction
+from curator.text.language import LANGUAGES, base_direction, detect_language, line_direction, paragraph_direction
 
 
 @pytest.mark.parametrize(
@@ -158,3 +158,31 @@ def test_words_in_capitals_do_not_tell_the_language() -> None:
     assert detect_language(shouting_english) == "fr"
     shouting_french = "ONU OCI LE LA LES DE ET DES: the cooperation between the two organisations and the Council"
     assert detect_language(shouting_french) == "en"
+
+
+PERSIAN = "سازمان ملل متحد و سازمان همکاری اسلامی در گزارش تازه‌ای از پیشرفت همکاری‌ها در کمک به مردم ژاپن و چین گفتند."
+
+
+def test_persian_is_told_from_arabic_by_the_letters_only_persian_writes(seeds: Path) -> None:
+    assert detect_language(PERSIAN) == "fa" and "fa" in LANGUAGES
+    assert base_direction(PERSIAN, "fa") == base_direction("", "fa") == "rtl"
+    # Persian typed without its own yeh and keheh still has pe, che, gaf and the ZWNJ of its compounds
+    assert detect_language("می\u200cخواهند پيش از گفتگو با چين") == "fa"
+    # an Arabic text naming a Persian place or person stays Arabic
+    assert detect_language("قال المتحدث إن الوفد زار گلستان والتقى بالمسؤولين في المدينة") == "ar"
+    for name in ("000_f694274a42498c38.txt", "004_fb4527da7287913f.txt"):
+        assert detect_language((seeds / name).read_text(encoding="utf-8")) == "ar"
+
+
+def test_a_persian_document_is_imported_as_fa_right_to_left(db_url: str, tmp_path: Path) -> None:
+    import json
+
+    from test_cli import run
+
+    path = tmp_path / "fa.jsonl"
+    lines = [{"id": "fa-1", "text": PERSIAN}, {"id": "fa-2", "text": "گزارش", "language": "fa"}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    done = run("import", str(path), db_url=db_url)
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(run("stats", "--json", db_url=db_url).stdout)
+    assert stats["documents"]["by_language"] == {"fa": 2}

@@ -103,7 +103,19 @@ def gui(obj: _Context, annotator: str | None) -> None:
     sys.exit(run(obj.url, obj.schema, annotator))
 
 
-IMPORT_FORMAT_NAMES = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "doccano", "conll", "csv", "parquet")
+IMPORT_FORMAT_NAMES = (
+    "text",
+    "jsonl",
+    "brat",
+    "xmi",
+    "spacy",
+    "labelstudio",
+    "doccano",
+    "prodigy",
+    "conll",
+    "csv",
+    "parquet",
+)
 
 
 @cli.command("import")
@@ -114,7 +126,8 @@ IMPORT_FORMAT_NAMES = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "
     "--format",
     "fmt",
     type=click.Choice(IMPORT_FORMAT_NAMES),
-    help="Read files as this format where the extension is ambiguous (doccano .jsonl/.json, CoNLL .txt).",
+    help="Read files as this format where the extension is ambiguous (doccano .jsonl/.json, Prodigy .jsonl, "
+    "CoNLL .txt).",
 )
 @click.option("--check", is_flag=True, help="Check everything and list every problem; write nothing.")
 @click.option(
@@ -134,7 +147,7 @@ def import_(
 ) -> None:
     """Import files and folders as one batch: all of it, or nothing.
 
-    .txt texts, .jsonl interchange (or doccano with --format doccano), brat .ann (with its .txt),
+    .txt texts, .jsonl interchange (or doccano, Prodigy with --format doccano, prodigy), brat .ann (with its .txt),
     UIMA .xmi (with TypeSystem.xml), spaCy .spacy, Label Studio .json; Curator's CoNLL .conll (with
     its .documents.jsonl), claims .csv (onto documents already in the database or in the batch) and
     parquet tables (documents.parquet with the span and relation tables, or tokens.parquet).
@@ -187,12 +200,18 @@ def import_(
             + ", ".join(b.documents_existing[:5])
             + (" ..." if len(b.documents_existing) > 5 else "")
         )
+    if b.documents_sharing_text:
+        click.echo(
+            f"{b.documents_sharing_text} documents share their text with another document of another id "
+            "(each is kept as its own document)"
+        )
     skipped = b.spans_existing + b.relations_existing + b.doc_labels_existing
     if skipped:
         click.echo(f"{skipped} annotations, relations or labels were already there and were not added again")
     if report.repeated:
         click.echo(
-            f"{len(report.repeated)} documents repeated a text earlier in the batch: " + ", ".join(report.repeated[:5])
+            f"{len(report.repeated)} documents repeated one earlier in the batch (same text and id), their annotations "
+            "joined to it: " + ", ".join(report.repeated[:5])
         )
     if report.ignored:
         click.echo(f"ignored {len(report.ignored)} files of no known format: " + ", ".join(report.ignored[:5]))

@@ -29,7 +29,19 @@ if TYPE_CHECKING:
 # The reader of each format, by name; imported lazily (spaCy and cassis are heavy and optional).
 # A reader takes (path, schema, default annotator) and returns the documents and the problems found.
 Reader = Callable[[Path, Schema, str | None], tuple[list[Located], list[Problem]]]
-IMPORT_FORMATS = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "doccano", "conll", "csv", "parquet")
+IMPORT_FORMATS = (
+    "text",
+    "jsonl",
+    "brat",
+    "xmi",
+    "spacy",
+    "labelstudio",
+    "doccano",
+    "prodigy",
+    "conll",
+    "csv",
+    "parquet",
+)
 # The format a file is read as when --format does not say otherwise.
 READERS = {
     ".txt": "text",
@@ -52,6 +64,7 @@ FORMAT_EXTENSIONS = {
     "spacy": {".spacy"},
     "labelstudio": {".json"},
     "doccano": {".jsonl", ".json"},
+    "prodigy": {".jsonl"},
     "conll": {".conll", ".txt"},
     "csv": {".csv"},
     "parquet": {".parquet"},
@@ -141,6 +154,10 @@ def _reader(name: str, encoding: str | None) -> Reader:
         from curator.io.read_doccano import read_doccano
 
         return read_doccano
+    if name == "prodigy":
+        from curator.io.read_prodigy import read_prodigy
+
+        return read_prodigy
     if name == "conll":
         from curator.io.read_conll import read_conll
 
@@ -169,8 +186,11 @@ def read_files(
     problems: list[Problem] = []
     for path in files:
         try:
-            read = _reader(format_of(path, fmt), encoding)
+            name = format_of(path, fmt)
+            read = _reader(name, encoding)
             docs, bad = read(path, schema, annotator)
+            if bad and fmt is None and name == "labelstudio":  # chosen by the extension: .json
+                bad = _other_tool(path, name) or bad
             found.extend(docs)
             problems.extend(bad)
         except InputRejected as exc:
@@ -180,6 +200,20 @@ def read_files(
         if progress:
             progress(1)
     return found, problems
+
+
+def _other_tool(path: Path, read_as: str) -> list[Problem]:
+    """The one problem to report for a JSON array whose first item is another tool's record (a
+    doccano ``.json`` read as Label Studio tasks), naming the ``--format`` that reads it; else none."""
+    from curator.io.foreign_shapes import use_format
+    from curator.io.json_tasks import BadJson, array_items
+
+    try:
+        line, first = next(array_items(path.read_bytes().decode("utf-8")))
+    except (StopIteration, BadJson, UnicodeDecodeError):
+        return []
+    message = use_format(first, read_as) if isinstance(first, dict) else None
+    return [Problem(str(path), line, message)] if message else []
 
 
 def validate(schema: Schema, doc: DocumentIn, path: str) -> list[Problem]:

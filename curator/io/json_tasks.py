@@ -10,6 +10,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from curator.errors import Problem
+
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
@@ -86,3 +88,25 @@ def single_object(text: str) -> Iterator[tuple[int, Any]]:
     if _skip_space(text, end) != len(text):
         raise BadJson(text.count("\n", 0, end) + 1, "text after the end of the task")
     yield line, value
+
+
+def json_lines(data: bytes, where: str) -> Iterator[tuple[int, Any] | Problem]:
+    """(line, value) of each non-blank line of a JSONL file's bytes, parsed as strictly as the
+    interchange reader parses, or the :class:`Problem` of a line that cannot be read."""
+    from curator.io.jsonl import MAX_LINE_BYTES, parse_line
+
+    for number, chunk in enumerate(data.split(b"\n"), start=1):
+        if len(chunk) > MAX_LINE_BYTES:
+            yield Problem(where, number, f"line longer than {MAX_LINE_BYTES} bytes")
+            continue
+        try:
+            decoded = chunk.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield Problem(where, number, f"invalid UTF-8 at byte {exc.start} of the line")
+            continue
+        if not decoded.strip():
+            continue
+        try:
+            yield number, parse_line(decoded)
+        except Exception as exc:  # the interchange reader's strict parse errors
+            yield Problem(where, number, str(exc))

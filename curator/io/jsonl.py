@@ -2,7 +2,8 @@
 
 ``{"id", "text", "title"?, "language"?, "meta"?, "annotations": [{"id"?, "annotator", "layer", "label",
 "start", "end", "attributes"?, "note"?, "text"?}], "relations": [{"annotator", "type", "source", "target"}],
-"doc_labels": [{"annotator", "layer", "label"}]}``. Offsets are code points, end exclusive.
+"doc_labels": [{"annotator", "layer", "label"}]}``. Offsets are code points, end exclusive. Any other
+key is refused (a misspelt one would lose what it holds): a user's own data goes under ``meta``.
 
 Python's ``json`` is lenient (NaN, duplicate keys, ``true`` where an int is expected); the reader here
 refuses all of that explicitly.
@@ -10,6 +11,7 @@ refuses all of that explicitly.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterator
@@ -17,12 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import Problem
+from curator.io.foreign_shapes import use_format
 from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.text.language import LANGUAGES, base_direction, detect_language
 from curator.text.newlines import newline_offset_map, normalize_newlines, shift_offset
 from curator.text.storable import first_unstorable
 
 MAX_LINE_BYTES = 64 * 1024 * 1024
+
+# The keys of each object of the interchange form (the parallel reader takes the same document keys).
+DOCUMENT_KEYS = frozenset(("id", "text", "title", "language", "meta", "annotations", "relations", "doc_labels"))
+ANNOTATION_KEYS = frozenset(("id", "annotator", "layer", "label", "start", "end", "attributes", "note", "text"))
+RELATION_KEYS = frozenset(("annotator", "type", "source", "target"))
+DOC_LABEL_KEYS = frozenset(("annotator", "layer", "label"))
 
 
 class _Bad(Exception):
@@ -109,6 +118,20 @@ def count_strings(value: Any) -> int:
     return count
 
 
+def unknown_keys(obj: dict[str, Any], known: frozenset[str], where: str) -> str | None:
+    """The message for the keys of ``obj`` not in ``known`` (each with the known key it was probably
+    meant to be, where one is close), or None when there are none."""
+    if obj.keys() <= known:  # the usual case: one C-level test
+        return None
+    names = []
+    for key in obj:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            names.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+    keys = "an unknown key" if len(names) == 1 else "unknown keys"
+    return f"{where} has {keys} {', '.join(names)}"
+
+
 def _field(obj: dict[str, Any], key: str, kind: type | tuple[type, ...], where: str, required: bool = True) -> Any:
     if key not in obj:
         if required:
@@ -143,6 +166,8 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
     where = f"annotation {i + 1}"
     if not isinstance(ann, dict):
         raise _Bad(f"{where} must be an object")
+    if problem := unknown_keys(ann, ANNOTATION_KEYS, where):
+        raise _Bad(problem)
     start = _field(ann, "start", int, where)
     end = _field(ann, "end", int, where)
     if start < 0 or end < 0:
@@ -176,6 +201,8 @@ def _document(obj: Any, source: str, line: int, default_annotator: str | None) -
     """:func:`document_from_json`, and how many strings (keys included) the record holds."""
     if not isinstance(obj, dict):
         raise _Bad("a line must be a JSON object")
+    if problem := unknown_keys(obj, DOCUMENT_KEYS, "the document"):
+        raise _Bad(use_format(obj) or f"{problem}; keep other data under 'meta'")
     raw_text = _field(obj, "text", str, "the document")
     if not raw_text.strip():
         raise _Bad("the document's text is empty")
@@ -226,6 +253,8 @@ def _document(obj: Any, source: str, line: int, default_annotator: str | None) -
         where = f"relation {i + 1}"
         if not isinstance(rel, dict):
             raise _Bad(f"{where} must be an object")
+        if problem := unknown_keys(rel, RELATION_KEYS, where):
+            raise _Bad(problem)
         doc.relations.append(
             RelationIn(
                 type=_field(rel, "type", str, where),
@@ -238,6 +267,8 @@ def _document(obj: Any, source: str, line: int, default_annotator: str | None) -
         where = f"document label {i + 1}"
         if not isinstance(lab, dict):
             raise _Bad(f"{where} must be an object")
+        if problem := unknown_keys(lab, DOC_LABEL_KEYS, where):
+            raise _Bad(problem)
         doc.doc_labels.append(
             DocLabelIn(
                 layer=_field(lab, "layer", str, where),

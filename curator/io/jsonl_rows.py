@@ -25,15 +25,23 @@ from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Any
 
-from curator.io.jsonl import LAST_KEY_WINS, MAX_LINE_BYTES, SUSPECT_ESCAPE, count_strings, quoted_strings
+from curator.io.jsonl import (
+    DOCUMENT_KEYS,
+    LAST_KEY_WINS,
+    MAX_LINE_BYTES,
+    SUSPECT_ESCAPE,
+    count_strings,
+    quoted_strings,
+)
 from curator.text.boundaries import paragraph_separator, split_chars
 from curator.text.folding import document_filter_key
 from curator.text.language import LANGUAGES, base_direction, detect_language
 from curator.text.newlines import newline_offset_map, normalize_newlines, shift_offset
 from curator.text.storable import storable, strings_in
 
-# A record's keys the reader knows; any other one leaves the line to the ordinary import.
-_TAKEN_KEYS = frozenset(("id", "text", "title", "language", "meta", "annotations", "relations", "doc_labels"))
+# A record's keys the reader knows; any other one leaves the line to the ordinary import, which
+# refuses it. (An annotation is taken only with its five plain keys, so an unknown one there too.)
+_TAKEN_KEYS = DOCUMENT_KEYS
 _BLOCK = 1 << 20  # bytes read at a time to count a file's lines
 # A plain annotation's values, in one C call each (a per-key lookup in Python is most of the cost).
 _PLAIN_VALUES = operator.itemgetter("annotator", "layer", "label", "start", "end")

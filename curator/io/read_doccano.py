@@ -5,7 +5,8 @@ Both shapes doccano writes are read: sequence labelling ``{"text", "label": [[st
 "end_offset"}], "relations": [{"from_id", "to_id", "type"}]}``; a ``label`` (or ``cats``) list of
 strings is document labels. Offsets are code points (doccano counts them in Python). Labels are looked
 up in the schema (``LABEL`` or ``layer-LABEL``). The annotator is the line's ``annotator``, ``user`` or
-``username`` when a name, else ``--annotator``.
+``username`` when a name, else ``--annotator``. Every other field (``doc_id``...) goes to the document's
+``meta``.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from curator.errors import Problem
-from curator.io.json_tasks import BadJson, array_items
-from curator.io.jsonl import MAX_LINE_BYTES, parse_line
+from curator.io.json_tasks import BadJson, array_items, json_lines
 from curator.io.label_names import resolve_label
 from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.io.source_text import SourceText, new_document
 from curator.io.validation import Located
 from curator.schema.model import Schema
+
+# Read into the document; every other field of the record (doccano's metadata columns such as
+# ``doc_id``, ``Comments``) goes to the document's ``meta``, as does a ``meta`` object's content.
+_READ = frozenset(
+    ("id", "text", "label", "labels", "cats", "entities", "relations", "annotator", "user", "username", "meta")
+)
 
 
 class _Bad(Exception):
@@ -50,13 +56,24 @@ def record_document(record: Any, line: int, path: Path, schema: Schema, default:
         raise _Bad("the record has no text")
     st = SourceText.of(text)
     rid = record.get("id")
+    named = isinstance(rid, str | int) and not isinstance(rid, bool)
+    meta = record.get("meta")
+    extra = {
+        key: value
+        for key, value in record.items()
+        if key not in _READ or (key == "meta" and not isinstance(meta, dict))
+    }
     doc = new_document(
         path.name,
         line,
         st,
-        ext_id=str(rid) if isinstance(rid, str | int) else f"{path.stem}-{line}",
+        ext_id=str(rid) if named else f"{path.stem}-{line}",
         ext_id_fixed=False,
+        meta={**meta, **extra} if isinstance(meta, dict) else extra,
     )
+    # doccano's own id names the document (another id with the same text is another document); one
+    # made from the line does not, and a text repeated in two users' exports is one document.
+    doc.id_named = named
     annotator = _annotator(record, default)
     prefix = f"{path}#{line}:"
     spans: list[tuple[Any, Any, Any, Any]] = []  # (id, start, end, label)
@@ -122,23 +139,11 @@ def read_doccano(path: Path, schema: Schema, default_annotator: str | None) -> t
         except (BadJson, UnicodeDecodeError) as exc:
             problems.append(Problem(where, getattr(exc, "line", 0), str(exc)))
     else:
-        for number, chunk in enumerate(data.split(b"\n"), start=1):
-            if len(chunk) > MAX_LINE_BYTES:
-                problems.append(Problem(where, number, f"line longer than {MAX_LINE_BYTES} bytes"))
-                continue
-            try:
-                decoded = chunk.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                problems.append(Problem(where, number, f"invalid UTF-8 at byte {exc.start} of the line"))
-                continue
-            if not decoded.strip():
-                continue
-            try:
-                record = parse_line(decoded)
-            except Exception as exc:  # the interchange reader's strict parse errors
-                problems.append(Problem(where, number, str(exc)))
-                continue
-            take(number, record)
+        for item in json_lines(data, where):
+            if isinstance(item, Problem):
+                problems.append(item)
+            else:
+                take(*item)
     if not located and not problems:
         problems.append(Problem(where, 0, "no documents in the file"))
     return located, problems

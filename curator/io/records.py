@@ -44,6 +44,9 @@ class DocumentIn:
     ext_id: str | None = None
     # False when the id was made from a file name and may take a suffix to stay unique.
     ext_id_fixed: bool = True
+    # Whether the file names the id itself (None: it does when the id is given and fixed). A document
+    # that names its id is another document than one with the same text and another id.
+    id_named: bool | None = None
     title: str = ""
     language: str | None = None
     direction: str | None = None
@@ -56,6 +59,13 @@ class DocumentIn:
     relations: list[RelationIn] = field(default_factory=list)
     doc_labels: list[DocLabelIn] = field(default_factory=list)
     _sha256: tuple[str, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def names_id(self) -> bool:
+        """Whether ``ext_id`` is the document's own (from the file), not made up or absent."""
+        if self.id_named is not None:
+            return self.id_named and self.ext_id is not None
+        return self.ext_id is not None and self.ext_id_fixed
 
     def content_sha256(self) -> str:
         """SHA-256 of the text's UTF-8, worked out once per text (the import asks several times)."""

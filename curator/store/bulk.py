@@ -1,12 +1,14 @@
 """Write a whole import batch in one transaction with Core bulk inserts.
 
-Documents already present (same text) are not added again; their new annotations are attached.
+Documents already present (same text, and the same id where the file names one) are not added again;
+their new annotations are attached. Documents with the same text and other ids are each their own.
 Annotations, relations and document labels already present are skipped. Any conflict raises
 :class:`InputRejected` inside the transaction, so nothing of the batch is written.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,6 +52,7 @@ class BatchReport:
     relations_existing: int = 0
     doc_labels_added: int = 0
     doc_labels_existing: int = 0
+    documents_sharing_text: int = 0  # added documents whose text another document (with another id) has too
 
     @property
     def added_anything(self) -> bool:
@@ -198,32 +201,58 @@ def _next_id(conn: Any, table: Table) -> int:
     return int(conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
 
 
+def _same_id(stored: str, d: DocumentIn) -> bool:
+    """Whether the stored id ``stored`` is the one ``d`` names (or, for an id that may take a
+    suffix, that id with its ``~N``)."""
+    wanted = d.ext_id or ""
+    if stored == wanted:
+        return True
+    return not d.ext_id_fixed and stored.startswith(wanted + "~") and stored[len(wanted) + 1 :].isdigit()
+
+
 def _resolve_documents(session: Session, docs: list[DocumentIn], report: BatchReport) -> list[int | None]:
-    """Existing ids for documents already stored (by content); unique ``ext_id`` for the new ones."""
+    """Existing ids for documents already stored (same text, and the same id where the document names
+    one; else the first with its text); unique ``ext_id`` for the new ones."""
     hashes = [d.content_sha256() for d in docs]
-    existing: dict[str, int] = {}
+    stored: dict[str, list[tuple[int, str]]] = {}  # text hash -> (id, ext_id) of the documents with it
     for chunk in _chunks(sorted(set(hashes))):
-        rows = session.execute(select(Document.content_sha256, Document.id).where(Document.content_sha256.in_(chunk)))
-        existing.update((sha, doc_id) for sha, doc_id in rows)
+        rows = session.execute(
+            select(Document.content_sha256, Document.id, Document.ext_id)
+            .where(Document.content_sha256.in_(chunk))
+            .order_by(Document.id)
+        )
+        for sha, doc_id, ext_id in rows:
+            stored.setdefault(sha, []).append((doc_id, ext_id))
     ids: list[int | None] = []
     for d, h in zip(docs, hashes, strict=True):
-        ids.append(existing.get(h))
-        if h in existing:
+        candidates = stored.get(h, [])
+        if candidates and not d.names_id:
+            found: int | None = candidates[0][0]
+        else:
+            found = next((doc_id for doc_id, ext_id in candidates if _same_id(ext_id, d)), None)
+        ids.append(found)
+        if found is not None:
             report.documents_existing.append(f"{d.source}:{d.line}" if d.source.endswith(".jsonl") else d.source)
+    new_hashes = Counter(h for h, i in zip(hashes, ids, strict=True) if i is None)
+    report.documents_sharing_text = sum(n for h, n in new_hashes.items() if n > 1 or h in stored)
     _assign_ext_ids(session, [d for d, i in zip(docs, ids, strict=True) if i is None])
     return ids
 
 
 def merge_repeated(docs: list[DocumentIn]) -> tuple[list[DocumentIn], list[str]]:
-    """Fold documents with identical text inside one batch into the first; return the names folded."""
-    by_hash: dict[str, DocumentIn] = {}
+    """Fold each document of a batch into an earlier one with the same text and the same id (a
+    document naming no id: into the first with its text); return the names folded."""
+    # by text and id, whether the earlier one named its id or had it made (from a file name)
+    named: dict[tuple[str, str | None], DocumentIn] = {}
+    first_with_text: dict[str, DocumentIn] = {}
     out: list[DocumentIn] = []
     folded: list[str] = []
     for d in docs:
         h = d.content_sha256()
-        first = by_hash.get(h)
+        first = named.get((h, d.ext_id)) if d.names_id else first_with_text.get(h)
         if first is None:
-            by_hash[h] = d
+            named.setdefault((h, d.ext_id), d)
+            first_with_text.setdefault(h, d)
             out.append(d)
             continue
         folded.append(f"{d.source}:{d.line}" if d.source.endswith(".jsonl") else d.source)

@@ -11,7 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from curator.errors import CuratorError
 from curator.paths import migrations_dir
 from curator.store import new_sqlite
-from curator.store.engine import WRITE
+from curator.store.engine import BULK_WRITE, WRITE
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # The newest revision in db/versions. Opening a database already at this revision needs no Alembic
 # (importing it costs a fifth of the window's start); tests/test_store.py keeps this equal to
 # Alembic's own head.
-HEAD = "0005"
+HEAD = "0007"
 
 
 class NewerDatabase(CuratorError):
@@ -85,13 +85,19 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     if not check(current_revision(engine)):
         return
-    with engine.execution_options(**WRITE).begin() as conn:
+    # On SQLite with foreign keys off, as SQLite's documentation says for migrations that make a table
+    # again (0007: dropping the old table with them on would cascade to its annotations); every
+    # reference is checked before the transaction commits.
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.execution_options(**(BULK_WRITE if sqlite else WRITE)).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(7411)"))  # any fixed key shared by all Curators
         if not check(MigrationContext.configure(conn).get_current_revision()):
             return
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
+        if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").first()) is not None:
+            raise CuratorError(f"the migration left a broken reference in table {broken[0]}; nothing was changed")
         # read inside the migration's transaction: exactly what the migrations made
         driver = conn.connection.driver_connection
         made = new_sqlite.record(driver) if new_file and isinstance(driver, sqlite3.Connection) else None

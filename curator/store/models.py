@@ -111,7 +111,8 @@ class Document(Base):
     direction: Mapped[str] = mapped_column(String(3))
     text: Mapped[str] = mapped_column(Text)
     length: Mapped[int]
-    content_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    # Not unique: documents with other ids may share a text (migration 0007); the import looks texts up.
+    content_sha256: Mapped[str] = mapped_column(String(64), index=True)
     bytes_sha256: Mapped[str | None] = mapped_column(String(64))
     encoding: Mapped[str | None] = mapped_column(String(40))
     newline: Mapped[str] = mapped_column(String(8), default="lf")

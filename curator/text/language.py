@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 from unicodedata import bidirectional
 
-LANGUAGES = ("ar", "fr", "en", "other")
+LANGUAGES = ("ar", "fa", "fr", "en", "other")
+RTL_LANGUAGES = frozenset(("ar", "fa"))
+# Arabic script: letters only Persian writes (keheh, Farsi yeh, pe, che, zhe, gaf) and the ZWNJ of its
+# compounds (می‌خواهد), against letters only Arabic writes (kaf, yeh, alef maksura, teh marbuta).
+_PERSIAN = ("\u06a9", "\u06cc", "\u067e", "\u0686", "\u0698", "\u06af", "\u200c")
+_ARABIC_ONLY = ("\u0643", "\u064a", "\u0649", "\u0629")
 
 _FRENCH = frozenset(
     [
@@ -86,8 +91,16 @@ _ARABIC_BYTES = b"\xd8\xd9\xda\xdb"
 _LATIN_BYTES = bytes(range(65, 91)) + bytes(range(97, 123)) + b"\xc3\xc4\xc5"
 
 
+def _arabic_script(sample: str) -> str:
+    """``fa`` when Persian's own letters outnumber Arabic's own, else ``ar`` (a Persian name in an
+    Arabic text, or an Arabic quotation in a Persian one, does not turn the whole)."""
+    persian = sum(map(sample.count, _PERSIAN))
+    return "fa" if persian > sum(map(sample.count, _ARABIC_ONLY)) else "ar"
+
+
 def detect_language(text: str) -> str:
-    """``ar`` when most letters are Arabic; ``fr`` or ``en`` by common words; else ``other``.
+    """``ar`` (or ``fa``, see :func:`_arabic_script`) when most letters are of the Arabic script;
+    ``fr`` or ``en`` by common words; else ``other``.
 
     Letters are counted on the UTF-8 bytes of the first ``SAMPLE`` characters, each kind with one
     ``bytes.translate`` (in C): imports of tens of thousands of documents must not loop per character.
@@ -98,12 +111,12 @@ def detect_language(text: str) -> str:
     # An Arabic letter takes two bytes: when its lead bytes are a third of the sample, at most a
     # third is left for Latin letters, and the second count is not needed.
     if 3 * arabic >= len(data):
-        return "ar"
+        return _arabic_script(sample)
     latin = len(data) - len(data.translate(None, _LATIN_BYTES))
     if not arabic + latin:
         return "other"
     if arabic >= latin:
-        return "ar"
+        return _arabic_script(sample)
     # Acronyms (UN, ONU) are not articles: only words written in lower case count, and since the
     # word lists hold lower-case words only, looking each word up is that test already.
     words = _WORD.findall(sample, 0, WORD_SAMPLE)
@@ -159,4 +172,4 @@ def base_direction(text: str, language: str | None = None) -> str:
         if paragraph.strip():
             return paragraph_direction(paragraph)
         start = end + 1
-    return "rtl" if language == "ar" else "ltr"
+    return "rtl" if language in RTL_LANGUAGES else "ltr"
