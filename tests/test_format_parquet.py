@@ -15,6 +15,7 @@ from typing import Any  # noqa: E402
 
 import pyarrow as pa  # noqa: E402
 from format_corpus import annotated_db, fresh_db, snapshot, stored_spans, texts_by_id  # noqa: E402
+from joined_corpus import build_joined  # noqa: E402
 
 from curator.errors import InputRejected  # noqa: E402
 from curator.io.export_parquet import export_parquet  # noqa: E402
@@ -129,6 +130,29 @@ def test_the_token_table_imports_what_bio_can_hold(corpus: Database, tmp_path: P
     assert stored_spans(fresh) == [s for s in spans if s not in nested]
     assert all(not b.relations for b in queries.iter_bundles(fresh))
     fresh.dispose()
+
+
+def test_the_token_table_splits_joined_tokens_at_span_boundaries(tmp_path: Path) -> None:
+    """``ONU-OCI`` with the spans ``ONU`` and ``OCI`` is three tokens in tokens.parquet, in French and
+    in Arabic; read back alone, the token table gives every span a BIO column holds, exact."""
+    db = fresh_db(tmp_path, "joined")
+    build_joined(db, tmp_path)
+    notes: list[str] = []
+    export_parquet(db, tmp_path / "out", on_note=notes.append)
+    assert notes[0].startswith("tokens.parquet: ") and "inside other words" in notes[0]
+    rows = pq.read_table(tmp_path / "out" / "tokens.parquet").to_pylist()
+    arabic = next(r for r in rows if r["document"] == "joined_ar" and r["annotator"] == "amina")
+    pairs = list(zip(arabic["tokens"], arabic["ner_tags"], strict=True))
+    assert pairs[2:5] == [("UNDP", "B-ORG"), ("-", "O"), ("ISDB", "B-ORG")]
+    assert ("المتحدة", "I-ORG") in pairs and ("-", "O") in pairs and ("الاتحاد", "B-ORG") in pairs
+    fresh = fresh_db(tmp_path)
+    import_paths(fresh, [tmp_path / "out" / "tokens.parquet"])
+    spans = stored_spans(db)
+    nested = [s for s in spans if any(o != s and o[:3] == s[:3] and o[4] <= s[4] and s[5] <= o[5] for o in spans)]
+    assert [s[6] for s in nested] == ["ملل متحد"]
+    assert stored_spans(fresh) == [s for s in spans if s not in nested]
+    fresh.dispose()
+    db.dispose()
 
 
 def _rewrite(path: Path, edit: Callable[[list[dict[str, Any]]], None]) -> None:

@@ -8,8 +8,9 @@
 - ``relations.parquet``: document, annotator, type, source and target span ids;
 - ``documents.parquet``: document, title, language, direction, text, and document labels.
 
-Tokens and sentences are those of the ``conll`` format; the token tables report the same unaligned
-spans (see :mod:`curator.io.export_conll`), the span table is always exact.
+Tokens and sentences are those of the ``conll`` format (split at every span boundary); the token
+table reports the same spans BIO cannot hold (see :mod:`curator.io.export_conll`), the span table is
+always exact.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 import itertools
 
-from curator.io.export_conll import column_layers
+from curator.io.export_conll import AlignmentReport, column_layers
 from curator.io.export_folder import output_folder
-from curator.io.exporting import run_of, short_list
+from curator.io.exporting import run_of
 from curator.io.label_names import ner_layer
-from curator.io.tokens import SPACE, bio_tags, sentence_starts, tokenize
+from curator.io.tokens import SPACE, bio_tags, sentence_starts, span_tokens
 from curator.store.database import Database
 
 TOKENS, SPANS, RELATIONS, DOCUMENTS = "tokens.parquet", "spans.parquet", "relations.parquet", "documents.parquet"
@@ -82,8 +83,7 @@ def export_parquet(
     }
     rels: dict[str, list[Any]] = {k: [] for k in ["document", "annotator", "type", "source_span_id", "target_span_id"]}
     docs: dict[str, list[Any]] = {k: [] for k in ["document", "title", "language", "direction", "text", "doc_labels"]}
-    unaligned: list[str] = []
-    overlapping = 0
+    report = AlignmentReport()
     for bundle, views in run.views():
         d = bundle.document
         docs["document"].append(d.ext_id)
@@ -115,15 +115,16 @@ def export_parquet(
                 ("target_span_id", r.target_id),
             ):
                 rels[key].append(value)
-        cuts = {s.start for s in bundle.spans} | {s.end for s in bundle.spans}
-        tokens = tokenize(d.text, cuts).tokens
+        tokenization = span_tokens(d.text, [(s.start, s.end) for s in bundle.spans])
+        report.proclitic_splits += tokenization.proclitic_splits
+        report.forced_splits += tokenization.forced_splits
+        tokens = tokenization.tokens
         starts = [*sentence_starts(tokens, d.text, [(s.start, s.end) for s in bundle.spans]), len(tokens)]
         for view in views:
             taggings = []
             for layer in columns:
                 tagging = bio_tags(tokens, [(s.start, s.end, s.label) for s in view.spans if s.layer == layer])
-                unaligned += [f"{d.ext_id} {a}-{b} {lab}" for a, b, lab in tagging.unaligned]
-                overlapping += len(tagging.overlapping)
+                report.add(d.ext_id, d.text, tagging)
                 taggings.append(tagging.tags)
             for n, (a, b) in enumerate(itertools.pairwise(starts)):
                 visible = [k for k in range(a, b) if tokens[k].kind != SPACE]
@@ -140,11 +141,7 @@ def export_parquet(
                 tok["token_ends"].append([tokens[k].end for k in visible])
             run.figures.add_view(view)
     run.finish_views()
-    run.note(
-        f"token tables: {len(unaligned)} spans could not be aligned to tokens"
-        + (f" (widened): {short_list(unaligned)}" if unaligned else "")
-        + (f"; {overlapping} overlapping spans are only in spans.parquet" if overlapping else "")
-    )
+    report.notes(run.note, f"{TOKENS}: ")
     str_list = pa.list_(pa.string())
     int_list = pa.list_(pa.int32())
     token_schema = pa.schema(
