@@ -343,7 +343,7 @@ def test_a_conll_file_that_does_not_fit_its_index_is_refused(
     with pytest.raises(InputRejected, match=r"amina.conll:\d+: token '.+' is not the text at offset"):
         import_paths(sqlite_db, [conll])  # the text changed under the tokens: they no longer fit
     (tmp_path / "out" / f"{AMINA}.documents.jsonl").unlink()
-    with pytest.raises(InputRejected, match=r"no amina.documents.jsonl beside it: a CoNLL file has no text"):
+    with pytest.raises(InputRejected, match=r"amina.conll:1: written by Curator's conll export with 3 tag columns"):
         import_paths(sqlite_db, [conll])
     assert count_documents(sqlite_db) == 0
 

@@ -124,9 +124,10 @@ def import_(
     """Import files and folders as one batch: all of it, or nothing.
 
     .txt texts, .jsonl interchange (or doccano with --format doccano), brat .ann (with its .txt),
-    UIMA .xmi (with TypeSystem.xml), spaCy .spacy, Label Studio .json; Curator's CoNLL .conll (with
-    its .documents.jsonl), claims .csv (onto documents already in the database or in the batch) and
-    parquet tables (documents.parquet with the span and relation tables, or tokens.parquet).
+    UIMA .xmi (with TypeSystem.xml), spaCy .spacy, Label Studio .json; CoNLL .conll (Curator's with
+    its .documents.jsonl, or CoNLL-2003 of other tools, text rebuilt from the tokens), claims .csv
+    (onto documents already in the database or in the batch) and parquet tables (documents.parquet
+    with the span and relation tables, or tokens.parquet).
     """
     from curator.io.parallel_import import ParallelImport
 
