@@ -210,7 +210,7 @@ def export(
 ) -> None:
     """Export documents and annotations as a dataset, with a dataset card (README.md).
 
-    Formats: jsonl (a file), spacy, conll, brat, xmi, csv, parquet, labelstudio (folders).
+    Formats: jsonl (a file), spacy, conll, conllu, brat, xmi, csv, parquet, labelstudio (folders).
     """
     from curator.cli.progress import progress_bar
     from curator.io.formats import EXPORT_FORMATS

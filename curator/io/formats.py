@@ -58,6 +58,12 @@ def _conll() -> Exporter:
     return export_conll
 
 
+def _conllu() -> Exporter:
+    from curator.io.export_conllu import export_conllu
+
+    return export_conllu
+
+
 def _brat() -> Exporter:
     from curator.io.export_brat import export_brat
 
@@ -94,6 +100,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("jsonl", "Curator interchange JSONL (one document per line)", _jsonl, writes_folder=False),
         ExportFormat("spacy", "spaCy 3 DocBin: entities as doc.ents, every layer as span groups", _spacy),
         ExportFormat("conll", "CoNLL-2003-style BIO columns, one file per annotator", _conll),
+        ExportFormat("conllu", "CoNLL-U with BIO tags and SpaceAfter in MISC, one file per annotator", _conllu),
         ExportFormat("brat", "brat standoff: .txt and .ann per document, one folder per annotator", _brat),
         ExportFormat("xmi", "UIMA CAS XMI and its type system (INCEpTION, dkpro-cassis)", _xmi),
         ExportFormat("csv", "one row per claim with claimant, stance, type and area", _csv),
