@@ -103,7 +103,19 @@ def gui(obj: _Context, annotator: str | None) -> None:
     sys.exit(run(obj.url, obj.schema, annotator))
 
 
-IMPORT_FORMAT_NAMES = ("text", "jsonl", "brat", "xmi", "spacy", "labelstudio", "doccano", "conll", "csv", "parquet")
+IMPORT_FORMAT_NAMES = (
+    "text",
+    "jsonl",
+    "brat",
+    "xmi",
+    "spacy",
+    "labelstudio",
+    "doccano",
+    "conll",
+    "csv",
+    "parquet",
+    "webanno",
+)
 
 
 @cli.command("import")

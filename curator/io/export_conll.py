@@ -63,7 +63,7 @@ class AlignmentReport:
             (self.empty, tagging.empty),
             (self.trimmed, tagging.trimmed),
         ):
-            found += [_describe(doc_id, text, s) for s in spans]
+            found += [describe(doc_id, text, s) for s in spans]
 
     def notes(self, note: Callable[[str], None], format_part: str = "") -> None:
         """Tell the user how tokens were split and what the BIO columns do not hold as stored."""
@@ -98,7 +98,8 @@ def column_layers(schema: Schema, layers: list[str] | None, *, entity_last: bool
     return sorted(span_layers, key=lambda lay: (lay == entity) == entity_last)
 
 
-def _describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
+def describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
+    """A span as the notes name it: ``doc start-end LABEL 'text'``."""
     start, end, label = span
     return f"{doc_id} {start}-{end} {label} {text[start:end]!r}"
 

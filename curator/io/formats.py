@@ -76,6 +76,12 @@ def _xmi() -> Exporter:
     return export_xmi
 
 
+def _webanno() -> Exporter:
+    from curator.io.export_webanno import export_webanno
+
+    return export_webanno
+
+
 def _csv() -> Exporter:
     from curator.io.export_csv import export_csv
 
@@ -103,6 +109,7 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("conllu", "CoNLL-U with BIO tags and SpaceAfter in MISC, one file per annotator", _conllu),
         ExportFormat("brat", "brat standoff: .txt and .ann per document, one folder per annotator", _brat),
         ExportFormat("xmi", "UIMA CAS XMI and its type system (INCEpTION, dkpro-cassis)", _xmi),
+        ExportFormat("webanno", "WebAnno TSV 3.3 (INCEpTION), one file per document and annotator", _webanno),
         ExportFormat("csv", "one row per claim with claimant, stance, type and area", _csv),
         ExportFormat("parquet", "Hugging Face style token table and span-level tables (Parquet)", _parquet),
         ExportFormat("labelstudio", "Label Studio JSON tasks with annotations, and the labeling config", _labelstudio),
