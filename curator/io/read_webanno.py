@@ -178,10 +178,9 @@ class _Reader:
 
     def unit(self, fields: list[str], number: int) -> None:
         width = len(self.columns) + 3
-        if len(fields) == width + 1 and fields[-1] == "":
-            fields = fields[:-1]  # the tab every line ends with
-        if len(fields) != width:
-            raise _Bad(number, f"{len(fields)} columns, but the header declares {width}")
+        if len(fields) != width + 1 or fields[-1] != "":  # every line ends with a tab
+            raise _Bad(number, f"{len(fields) - 1} columns, but the header declares {width}, each followed by a tab")
+        fields = fields[:-1]
         unit_id, offsets, form = fields[:3]
         begin_s, _, end_s = offsets.partition("-")
         if not (begin_s.isdigit() and end_s.isdigit()) or int(begin_s) > int(end_s):
