@@ -13,6 +13,7 @@ from format_corpus import GOLD, annotated_db, snapshot
 
 from curator.cli.main import IMPORT_FORMAT_NAMES
 from curator.errors import CuratorError
+from curator.io.dataset_card import is_card
 from curator.io.export_folder import OutputRefused
 from curator.io.formats import EXPORT_FORMATS
 from curator.io.importer import IMPORT_FORMATS, import_paths
@@ -102,7 +103,8 @@ def test_every_export_has_a_dataset_card(corpus: Database, tmp_path: Path, fmt: 
     assert EXPORT_FORMATS[fmt].load()(corpus, out) == 8
     card_path = tmp_path / "data.README.md" if fmt == "jsonl" else out / "README.md"
     card = card_path.read_text(encoding="utf-8")
-    assert card.startswith("<!-- curator dataset card -->\n")
+    assert is_card(card_path)  # the marker first, or right after the front matter (parquet's configs)
+    assert card.startswith("<!-- curator dataset card -->\n" if fmt != "parquet" else "---\nconfigs:\n")
     assert f"Format: **{fmt}**" in card
     assert "by Curator 0.1.0" in card and "Written 20" in card
     assert "| entity | ORG | 22 | 0 | 3 | 25 |" in card  # counts per label and annotator
