@@ -46,6 +46,7 @@ class _Lost:
         self.empty: list[str] = []
         self.trimmed: list[str] = []
         self.doc_labels = 0
+        self.relations = 0  # of a relation type TSV3 cannot name, or joining an unwritten span
 
 
 def _value(span: SpanRecord, feature: str, label_feature: str) -> str:
@@ -194,13 +195,19 @@ def export_webanno(
                 first_visible = starts[0] if visible else len(text)
                 for view in views:
                     name = INITIAL if view.annotator is None else names.name(view.annotator)
+                    unwritten = set()
                     for s in view.spans:
                         inner = inner_tokens(visible, starts, ends, s.start, s.end)
                         if not inner:
+                            unwritten.add(s.id)
                             lost.empty.append(describe(d.ext_id, text, (s.start, s.end, s.label)))
                         elif tokens[inner[0]].start != s.start or tokens[inner[-1]].end != s.end:
                             lost.trimmed.append(describe(d.ext_id, text, (s.start, s.end, s.label)))
                     lost.doc_labels += len(view.doc_labels)
+                    lost.relations += sum(
+                        r.source_id in unwritten or r.target_id in unwritten or r.type in columns.left_out
+                        for r in view.relations
+                    )
                     body = document_lines(text, tokens, firsts, view, columns)
                     path = inside(folder, name + ".tsv")
                     path.write_text(header + "\n".join(body) + "\n", encoding="utf-8", newline="\n")
@@ -231,6 +238,8 @@ def export_webanno(
             run.note(
                 f"{len(lost.empty)} spans cover only white space and are not in the files: {short_list(lost.empty)}"
             )
+        if lost.relations:
+            run.note(f"{lost.relations} relations are not in the files (their type or one of their spans is not)")
         if lost.doc_labels:
             run.note(f"{lost.doc_labels} document labels are not in this format (TSV3 has no document-level layer)")
         run.write_card(
