@@ -1,5 +1,6 @@
-"""CoNLL BIO: parsed back here, tokens aligned to the stored text, spans rebuilt from the tags; the
-tokenizer splits Arabic proclitics only where a span needs it; unaligned spans are counted."""
+"""CoNLL BIO: parsed back here, tokens aligned to the stored text, spans rebuilt from the tags; tokens
+are split at every span boundary (after Arabic proclitics, inside hyphenated words), so every span a
+BIO column can hold comes back exact."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from format_corpus import AMINA, annotated_db, fresh_db, stored_spans, texts_by_id
+from joined_corpus import build_joined
 
 from curator.errors import InputRejected
 from curator.io.export_conll import export_conll
@@ -69,7 +71,10 @@ def spans_from_bio(offsets: list[tuple[int, int]], tags: list[str]) -> list[tupl
 def test_bio_columns_rebuild_every_stored_span_on_the_seeds(corpus: Database, tmp_path: Path) -> None:
     notes: list[str] = []
     assert export_conll(corpus, tmp_path / "out", on_note=notes.append) == 8
-    assert notes[0].startswith("0 of 71 spans could not be aligned to tokens;"), notes
+    assert notes[0] == (
+        "11 tokens were split so that every span starts and ends on a token (11 after an Arabic proclitic, "
+        "0 inside other words such as hyphenated ones)"
+    ), notes
     texts = texts_by_id(corpus)
     rebuilt = []
     for path in sorted((tmp_path / "out").glob("*.conll")):
@@ -97,9 +102,7 @@ def test_bio_columns_rebuild_every_stored_span_on_the_seeds(corpus: Database, tm
     assert any("1 spans overlap" in n for n in notes)
 
 
-def test_a_span_inside_a_word_is_reported_unaligned(tmp_path: Path, sqlite_db: Database) -> None:
-    from curator.io.importer import import_paths
-
+def test_a_span_inside_a_hyphenated_word_splits_the_token(tmp_path: Path, sqlite_db: Database) -> None:
     path = tmp_path / "d.jsonl"
     text = "Le Moyen-Orient et l’OCI.\n"
     path.write_text(json.dumps({"id": "d", "text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -107,11 +110,50 @@ def test_a_span_inside_a_word_is_reported_unaligned(tmp_path: Path, sqlite_db: D
     Editor(sqlite_db, "x").add_span(1, "entity", "LOC", text.index("Orient"), text.index("Orient") + 6)
     notes: list[str] = []
     export_conll(sqlite_db, tmp_path / "out", on_note=notes.append)
-    assert notes[0].startswith(
-        "1 of 1 spans could not be aligned to tokens (widened to whole tokens): d 9-15 LOC 'Orient'"
-    )
+    assert notes == [
+        "1 tokens were split so that every span starts and ends on a token (0 after an Arabic proclitic, "
+        "1 inside other words such as hyphenated ones)"
+    ]
     (_, sentences), *_ = parse_conll(tmp_path / "out" / "x.conll")
-    assert [(tok, tags[-1]) for tok, tags in sentences[0]][:3] == [("Le", "O"), ("Moyen-Orient", "B-LOC"), ("et", "O")]
+    assert [(tok, tags[-1]) for tok, tags in sentences[0]][:4] == [
+        ("Le", "O"),
+        ("Moyen-", "O"),
+        ("Orient", "B-LOC"),
+        ("et", "O"),
+    ]
+
+
+def _joined(tmp_path: Path) -> Database:
+    db = fresh_db(tmp_path, "joined")
+    build_joined(db, tmp_path)
+    return db
+
+
+def test_spans_inside_joined_tokens_come_back_exact_in_french_and_arabic(tmp_path: Path) -> None:
+    """``ONU-OCI``, ``UNDP-ISDB``, ``المتحدة-الاتحاد``, ``وONU-OCI``, ``l’ONUSIDA``: each span of the
+    joined token is its own tokens; a curator who tagged the whole token keeps the whole token."""
+    db = _joined(tmp_path)
+    notes: list[str] = []
+    export_conll(db, tmp_path / "out", on_note=notes.append)
+    assert any("1 spans overlap" in n and "'ملل متحد'" in n for n in notes), notes  # the nested one, said aloud
+    (_, sentences), *_ = parse_conll(tmp_path / "out" / "amina.conll")
+    french = [(tok, tags[-1]) for tok, tags in sentences[0]]
+    assert french[2:9] == [
+        ("ONU", "B-ORG"),
+        ("-", "O"),
+        ("OCI", "B-ORG"),
+        ("et", "O"),
+        ("l’", "O"),
+        ("accord", "O"),
+        ("UNDP", "B-ORG"),
+    ]
+    assert ("ONU", "B-ORG") in french and ("SIDA", "O") in french
+    fresh = fresh_db(tmp_path)
+    import_paths(fresh, [tmp_path / "out"])
+    assert stored_spans(fresh) == _bio_expected(db)  # all but the nested "ملل متحد"
+    assert {s[6] for s in stored_spans(fresh) if s[0] == "joined_ar"} >= {"UNDP", "ISDB", "ONU", "OCI", "UNDP-ISDB"}
+    fresh.dispose()
+    db.dispose()
 
 
 def _words(text: str, cuts: set[int] = frozenset()) -> list[str]:  # type: ignore[assignment]
@@ -161,6 +203,18 @@ def test_sentences_end_at_stops_and_breaks_but_not_after_abbreviations_or_inside
     protected = [(text.index("Khiari"), text.index("aussi"))]
     firsts = [text[tokens[k].start : tokens[k].end] for k in sentence_starts(tokens, text, protected)]
     assert firsts == ["A", "قال", "نعم"]
+
+
+def test_bio_says_when_a_span_starts_or_ends_on_white_space() -> None:
+    text = "قال  خالد خياري\u200f اليوم"
+    start, end = text.index(" خالد"), text.index(" اليوم")  # a space before, a bidi mark after
+    tokens = tokenize(text, {start, end}, force=True).tokens
+    tagging = bio_tags(tokens, [(start, end, "PER")])
+    assert tagging.trimmed == [(start, end, "PER")] and tagging.unaligned == []
+    assert [text[t.start : t.end] for t, tag in zip(tokens, tagging.tags, strict=True) if tag != "O"] == [
+        "خالد",
+        "خياري",
+    ]
 
 
 def test_bio_reports_overlaps_and_never_tags_white_space() -> None:
@@ -289,7 +343,7 @@ def test_a_conll_file_that_does_not_fit_its_index_is_refused(
     with pytest.raises(InputRejected, match=r"amina.conll:\d+: token '.+' is not the text at offset"):
         import_paths(sqlite_db, [conll])  # the text changed under the tokens: they no longer fit
     (tmp_path / "out" / f"{AMINA}.documents.jsonl").unlink()
-    with pytest.raises(InputRejected, match=r"no amina.documents.jsonl beside it: a CoNLL file has no text"):
+    with pytest.raises(InputRejected, match=r"amina.conll:1: written by Curator's conll export with 3 tag columns"):
         import_paths(sqlite_db, [conll])
     assert count_documents(sqlite_db) == 0
 

@@ -14,7 +14,9 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pyarrow as pa  # noqa: E402
+import yaml  # noqa: E402
 from format_corpus import annotated_db, fresh_db, snapshot, stored_spans, texts_by_id  # noqa: E402
+from joined_corpus import build_joined  # noqa: E402
 
 from curator.errors import InputRejected  # noqa: E402
 from curator.io.export_parquet import export_parquet  # noqa: E402
@@ -129,6 +131,77 @@ def test_the_token_table_imports_what_bio_can_hold(corpus: Database, tmp_path: P
     assert stored_spans(fresh) == [s for s in spans if s not in nested]
     assert all(not b.relations for b in queries.iter_bundles(fresh))
     fresh.dispose()
+
+
+def test_the_token_table_splits_joined_tokens_at_span_boundaries(tmp_path: Path) -> None:
+    """``ONU-OCI`` with the spans ``ONU`` and ``OCI`` is three tokens in tokens.parquet, in French and
+    in Arabic; read back alone, the token table gives every span a BIO column holds, exact."""
+    db = fresh_db(tmp_path, "joined")
+    build_joined(db, tmp_path)
+    notes: list[str] = []
+    export_parquet(db, tmp_path / "out", on_note=notes.append)
+    assert notes[0].startswith("tokens.parquet: ") and "inside other words" in notes[0]
+    rows = pq.read_table(tmp_path / "out" / "tokens.parquet").to_pylist()
+    arabic = next(r for r in rows if r["document"] == "joined_ar" and r["annotator"] == "amina")
+    pairs = list(zip(arabic["tokens"], arabic["ner_tags"], strict=True))
+    assert pairs[2:5] == [("UNDP", "B-ORG"), ("-", "O"), ("ISDB", "B-ORG")]
+    assert ("المتحدة", "I-ORG") in pairs and ("-", "O") in pairs and ("الاتحاد", "B-ORG") in pairs
+    fresh = fresh_db(tmp_path)
+    import_paths(fresh, [tmp_path / "out" / "tokens.parquet"])
+    spans = stored_spans(db)
+    nested = [s for s in spans if any(o != s and o[:3] == s[:3] and o[4] <= s[4] and s[5] <= o[5] for o in spans)]
+    assert [s[6] for s in nested] == ["ملل متحد"]
+    assert stored_spans(fresh) == [s for s in spans if s not in nested]
+    fresh.dispose()
+    db.dispose()
+
+
+def test_the_folder_loads_as_one_hugging_face_dataset(corpus: Database, tmp_path: Path) -> None:
+    """README.md's front matter names each table as a ``datasets`` config (``load_dataset(FOLDER)``
+    reads it), the token table first and default; exporting again over the folder still works."""
+    out = tmp_path / "out"
+    export_parquet(corpus, out)
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n")
+    head, _, body = card[4:].partition("\n---\n")
+    configs = yaml.safe_load(head)["configs"]
+    assert [(c["config_name"], c["data_files"], c.get("default", False)) for c in configs] == [
+        ("tokens", "tokens.parquet", True),
+        ("spans", "spans.parquet", False),
+        ("relations", "relations.parquet", False),
+        ("documents", "documents.parquet", False),
+    ]
+    assert all((out / c["data_files"]).is_file() for c in configs)
+    assert body.startswith("<!-- curator dataset card -->")
+    export_parquet(corpus, out)  # the card is still recognised as Curator's: the folder may be replaced
+
+
+def test_tags_are_also_class_label_integers_with_their_names(
+    tables: dict[str, list[dict[str, object]]], corpus: Database, tmp_path: Path
+) -> None:
+    """``ner_tag_ids`` holds each tag's index in the names the table's Hugging Face features give its
+    ``ClassLabel`` (``datasets`` reads them from the parquet schema when the types match: int64)."""
+    export_parquet(corpus, tmp_path / "out")
+    schema = pq.read_schema(tmp_path / "out" / "tokens.parquet")
+    features = json.loads(schema.metadata[b"huggingface"])["info"]["features"]
+    for tag_column, id_column in (
+        ("ner_tags", "ner_tag_ids"),
+        ("claim_tags", "claim_tag_ids"),
+        ("area_tags", "area_tag_ids"),
+    ):
+        feature = features[id_column]
+        assert (feature["_type"], feature["feature"]["_type"]) == ("List", "ClassLabel")
+        names = feature["feature"]["names"]
+        assert names[0] == "O" and len(names) == len(set(names))
+        assert schema.field(id_column).type == pa.list_(pa.int64())
+        for row in tables["tokens"]:
+            assert [names[n] for n in row[id_column]] == row[tag_column]
+    assert features["ner_tag_ids"]["feature"]["names"][:5] == ["O", "B-PER", "I-PER", "B-ORG", "I-ORG"]
+    for field in schema:  # every other column described as its type, so datasets keeps the ClassLabels
+        if not field.name.endswith("_ids"):
+            kind = features[field.name]
+            dtype = kind["feature"]["dtype"] if kind["_type"] == "List" else kind["dtype"]
+            assert str(field.type.value_type if kind["_type"] == "List" else field.type) == dtype
 
 
 def _rewrite(path: Path, edit: Callable[[list[dict[str, Any]]], None]) -> None:

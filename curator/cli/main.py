@@ -115,6 +115,7 @@ IMPORT_FORMAT_NAMES = (
     "conll",
     "csv",
     "parquet",
+    "webanno",
 )
 
 
@@ -148,9 +149,10 @@ def import_(
     """Import files and folders as one batch: all of it, or nothing.
 
     .txt texts, .jsonl interchange (or doccano, Prodigy with --format doccano, prodigy), brat .ann (with its .txt),
-    UIMA .xmi (with TypeSystem.xml), spaCy .spacy, Label Studio .json; Curator's CoNLL .conll (with
-    its .documents.jsonl), claims .csv (onto documents already in the database or in the batch) and
-    parquet tables (documents.parquet with the span and relation tables, or tokens.parquet).
+    UIMA .xmi (with TypeSystem.xml), spaCy .spacy, Label Studio .json; CoNLL .conll (Curator's with
+    its .documents.jsonl, or CoNLL-2003 of other tools, text rebuilt from the tokens), claims .csv
+    (onto documents already in the database or in the batch) and parquet tables (documents.parquet
+    with the span and relation tables, or tokens.parquet), WebAnno TSV 3 .tsv (INCEpTION).
     """
     from curator.io.parallel_import import ParallelImport
 
@@ -253,7 +255,7 @@ def export(
 ) -> None:
     """Export documents and annotations as a dataset, with a dataset card (README.md).
 
-    Formats: jsonl (a file), spacy, conll, brat, xmi, csv, parquet, labelstudio (folders).
+    Formats: jsonl (a file), spacy, conll, conllu, brat, xmi, webanno, csv, parquet, labelstudio (folders).
     """
     from curator.cli.progress import progress_bar
     from curator.io.formats import EXPORT_FORMATS

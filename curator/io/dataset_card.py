@@ -193,10 +193,13 @@ def card_text(
     figures: CardFigures,
     details: list[str] | None = None,
     now: datetime | None = None,
+    front_matter: str = "",
 ) -> str:
-    """The card as Markdown."""
+    """The card as Markdown; ``front_matter`` (YAML, without its ``---`` lines) goes first, where the
+    Hugging Face Hub and ``datasets`` read a card's metadata."""
     now = now or datetime.now(UTC)
     lines = [
+        *(["---", front_matter.rstrip("\n"), "---"] if front_matter else []),
         CARD_MARKER,
         f"# {schema.name}: {format_name} dataset",
         "",
@@ -284,9 +287,16 @@ def write_card(path: Path, text: str) -> None:
 
 
 def is_card(path: Path) -> bool:
-    """True when ``path`` is a card Curator wrote (so its folder may be replaced by a new export)."""
+    """True when ``path`` is a card Curator wrote (so its folder may be replaced by a new export): its
+    first line is the marker, or the line after its front matter is."""
     try:
         with path.open(encoding="utf-8") as handle:
-            return handle.readline().strip() == CARD_MARKER
+            first = handle.readline().strip()
+            if first == "---":  # front matter first: the marker follows its closing line
+                for line in handle:
+                    if line.strip() == "---":
+                        return handle.readline().strip() == CARD_MARKER
+                return False
+            return first == CARD_MARKER
     except (OSError, UnicodeDecodeError):
         return False

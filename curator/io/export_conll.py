@@ -3,8 +3,9 @@ sentences, ``-DOCSTART-`` before each document; one ``<annotator>.conll`` per an
 
 Columns, tab-separated: the token, then one BIO column per span layer, the entity layer last, where
 CoNLL-2003 has its NER column and where readers (``spacy convert -c ner``, most NER loaders) take the tag.
-Tokens come from :mod:`curator.io.tokens` (Arabic proclitics split off where a span starts after
-them); sentences end at line breaks and at . ! ? ؟ … but never inside a span.
+Tokens come from :func:`curator.io.tokens.span_tokens`: split at every span boundary (after an Arabic
+proclitic, inside a hyphenated word such as ``ONU-OCI``), so every span is on token boundaries;
+sentences end at line breaks and at . ! ? ؟ … but never inside a span.
 
 The ``.conll`` stays plain CoNLL-2003 (no comment lines, which CoNLL-2003 readers would take for
 tokens); what is needed to find each block's document again is in ``<annotator>.documents.jsonl``
@@ -13,7 +14,8 @@ beside it, one line per ``-DOCSTART-`` block in the same order: ``{"document", "
 (per sentence, the code-point offsets of its tokens)}``. :mod:`curator.io.read_conll` reads both.
 
 What BIO cannot hold is reported (notes and card): spans overlapping another of the same layer (left
-out of that column), spans whose ends fall inside a token (*unaligned*: widened to whole tokens).
+out of that column), spans that start or end with white space or invisible characters (*trimmed*:
+the tags hold them from their first to their last written token), spans of white space only.
 Attributes, notes, relations and document labels are not in this format.
 """
 
@@ -31,7 +33,7 @@ from curator.io.export_folder import output_folder
 from curator.io.exporting import run_of, short_list
 from curator.io.label_names import ner_layer
 from curator.io.safe_names import NameAllocator, inside
-from curator.io.tokens import SPACE, Token, bio_tags, sentence_starts, tokenize
+from curator.io.tokens import SPACE, Tagging, Token, bio_tags, sentence_starts, span_tokens
 from curator.schema.model import Schema
 from curator.store.database import Database
 from curator.store.queries import DocumentRecord
@@ -49,7 +51,44 @@ class AlignmentReport:
     unaligned: list[str] = field(default_factory=list)  # "doc start-end LABEL 'text'"
     overlapping: list[str] = field(default_factory=list)
     empty: list[str] = field(default_factory=list)
+    trimmed: list[str] = field(default_factory=list)
     proclitic_splits: int = 0
+    forced_splits: int = 0
+
+    def add(self, doc_id: str, text: str, tagging: Tagging) -> None:
+        """Take in what one BIO column of ``doc_id`` could not hold."""
+        for found, spans in (
+            (self.unaligned, tagging.unaligned),
+            (self.overlapping, tagging.overlapping),
+            (self.empty, tagging.empty),
+            (self.trimmed, tagging.trimmed),
+        ):
+            found += [describe(doc_id, text, s) for s in spans]
+
+    def notes(self, note: Callable[[str], None], format_part: str = "") -> None:
+        """Tell the user how tokens were split and what the BIO columns do not hold as stored."""
+        note(
+            f"{format_part}{self.proclitic_splits + self.forced_splits} tokens were split so that every span "
+            f"starts and ends on a token ({self.proclitic_splits} after an Arabic proclitic, "
+            f"{self.forced_splits} inside other words such as hyphenated ones)"
+        )
+        if self.unaligned:  # only a tokenization without forced splits leaves any
+            note(f"{format_part}{len(self.unaligned)} spans were widened to whole tokens: {short_list(self.unaligned)}")
+        if self.overlapping:
+            note(
+                f"{format_part}{len(self.overlapping)} spans overlap a longer or earlier span of the same layer "
+                f"and are not in its BIO column: {short_list(self.overlapping)}"
+            )
+        if self.trimmed:
+            note(
+                f"{format_part}{len(self.trimmed)} spans start or end with white space or invisible characters, "
+                f"which tokens leave out: the tags hold them without those: {short_list(self.trimmed)}"
+            )
+        if self.empty:
+            note(
+                f"{format_part}{len(self.empty)} spans cover only white space or invisible characters and are "
+                f"not in the BIO columns: {short_list(self.empty)}"
+            )
 
 
 def column_layers(schema: Schema, layers: list[str] | None, *, entity_last: bool = False) -> list[str]:
@@ -59,7 +98,8 @@ def column_layers(schema: Schema, layers: list[str] | None, *, entity_last: bool
     return sorted(span_layers, key=lambda lay: (lay == entity) == entity_last)
 
 
-def _describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
+def describe(doc_id: str, text: str, span: tuple[int, int, str]) -> str:
+    """A span as the notes name it: ``doc start-end LABEL 'text'``."""
     start, end, label = span
     return f"{doc_id} {start}-{end} {label} {text[start:end]!r}"
 
@@ -146,7 +186,7 @@ def export_conll(
     on_note: Callable[[str], None] | None = None,
 ) -> int:
     """Write one ``.conll`` (and its ``.documents.jsonl``) per annotator and README.md under ``out``;
-    return the number of documents. Unaligned spans are reported through ``on_note``."""
+    return the number of documents. What the BIO columns do not hold is reported through ``on_note``."""
     run = run_of(
         db,
         annotators=annotators,
@@ -165,9 +205,9 @@ def export_conll(
         try:
             for bundle, views in run.views():
                 d = bundle.document
-                cuts = {s.start for s in bundle.spans} | {s.end for s in bundle.spans}
-                tokenization = tokenize(d.text, cuts)
+                tokenization = span_tokens(d.text, [(s.start, s.end) for s in bundle.spans])
                 report.proclitic_splits += tokenization.proclitic_splits
+                report.forced_splits += tokenization.forced_splits
                 tokens = tokenization.tokens
                 starts = sentence_starts(tokens, d.text, [(s.start, s.end) for s in bundle.spans])
                 doc_tokens = DocumentTokens.of(d, tokens, starts, columns)
@@ -184,9 +224,7 @@ def export_conll(
                         spans = [(s.start, s.end, s.label) for s in view.spans if s.layer == layer]
                         report.spans += len(spans)
                         tagging = bio_tags(tokens, spans, doc_tokens.starts)
-                        report.unaligned += [_describe(d.ext_id, d.text, s) for s in tagging.unaligned]
-                        report.overlapping += [_describe(d.ext_id, d.text, s) for s in tagging.overlapping]
-                        report.empty += [_describe(d.ext_id, d.text, s) for s in tagging.empty]
+                        report.add(d.ext_id, d.text, tagging)
                         tag_columns.append(tagging.tags)
                     conll.write(block_text(doc_tokens, tag_columns))
                     index.write(doc_tokens.index_line(view.annotator))
@@ -198,20 +236,7 @@ def export_conll(
                 index.close()
         run.finish_views()
         n_written = report.spans - len(report.overlapping) - len(report.empty)
-        run.note(
-            f"{len(report.unaligned)} of {report.spans} spans could not be aligned to tokens"
-            + (f" (widened to whole tokens): {short_list(report.unaligned)}" if report.unaligned else "")
-            + f"; {report.proclitic_splits} words were split after an Arabic proclitic to keep spans exact"
-        )
-        if report.overlapping:
-            run.note(
-                f"{len(report.overlapping)} spans overlap a longer or earlier span of the same layer and are "
-                f"not in its BIO column: {short_list(report.overlapping)}"
-            )
-        if report.empty:
-            run.note(
-                f"{len(report.empty)} spans cover only white space or invisible characters: {short_list(report.empty)}"
-            )
+        report.notes(run.note)
         run.write_card(
             folder,
             format_name="conll",

@@ -2,14 +2,21 @@
 
 - ``tokens.parquet``: one row per sentence and annotator: ``id``, ``document``, ``annotator``,
   ``sentence``, ``tokens``, ``ner_tags`` (BIO label names of the entity layer), ``<layer>_tags`` for
-  the other span layers, ``token_starts``/``token_ends`` (code points into the document text);
+  the other span layers, the same tags as integers in ``ner_tag_ids``/``<layer>_tag_ids`` (indexes
+  into :func:`tag_names`, ``O`` first, the same for every export of one schema; the table's Hugging
+  Face features make them ``ClassLabel`` sequences), ``token_starts``/``token_ends`` (code points into the
+  document text);
 - ``spans.parquet``: one row per span, exact: document, annotator, span_id, layer, label, start, end,
   text, attributes (JSON), note;
 - ``relations.parquet``: document, annotator, type, source and target span ids;
 - ``documents.parquet``: document, title, language, direction, text, and document labels.
 
-Tokens and sentences are those of the ``conll`` format; the token tables report the same unaligned
-spans (see :mod:`curator.io.export_conll`), the span table is always exact.
+README.md's front matter names each table as a ``configs:`` entry, so ``datasets.load_dataset(FOLDER)``
+gives the token table and ``load_dataset(FOLDER, "spans")`` the others.
+
+Tokens and sentences are those of the ``conll`` format (split at every span boundary); the token
+table reports the same spans BIO cannot hold (see :mod:`curator.io.export_conll`), the span table is
+always exact.
 """
 
 from __future__ import annotations
@@ -29,11 +36,14 @@ except ImportError as exc:  # pragma: no cover - exercised only without the extr
 
 import itertools
 
-from curator.io.export_conll import column_layers
+import yaml
+
+from curator.io.export_conll import AlignmentReport, column_layers
 from curator.io.export_folder import output_folder
-from curator.io.exporting import run_of, short_list
+from curator.io.exporting import run_of
 from curator.io.label_names import ner_layer
-from curator.io.tokens import SPACE, bio_tags, sentence_starts, tokenize
+from curator.io.tokens import SPACE, bio_tags, sentence_starts, span_tokens
+from curator.schema.model import Schema
 from curator.store.database import Database
 
 TOKENS, SPANS, RELATIONS, DOCUMENTS = "tokens.parquet", "spans.parquet", "relations.parquet", "documents.parquet"
@@ -44,9 +54,51 @@ def tag_column(layer: str, entity_layer: str) -> str:
     return "ner_tags" if layer == entity_layer else f"{layer}_tags"
 
 
-def _write(table_rows: dict[str, list[Any]], schema: Any, path: Path) -> None:
-    table = pa.Table.from_pydict(table_rows, schema=schema.with_metadata(OFFSETS_NOTE))
-    pq.write_table(table, path)
+def id_column(tag_name: str) -> str:
+    """The integer column of a tag column: ``ner_tags`` -> ``ner_tag_ids``."""
+    return tag_name.removesuffix("_tags") + "_tag_ids"
+
+
+def tag_names(schema: Schema, layer: str) -> list[str]:
+    """The names of a layer's tags, in the order of their integers: ``O``, then ``B-`` and ``I-`` of
+    each label in schema order."""
+    found = schema.layer(layer)
+    assert found is not None
+    return ["O"] + [f"{prefix}-{label.id}" for label in found.labels for prefix in ("B", "I")]
+
+
+def _hf_features(schema: Any, names: dict[str, list[str]]) -> bytes:
+    """The ``huggingface`` metadata of a table: its features as ``datasets`` reads them from a parquet
+    file's schema, the tag id columns as sequences of ``ClassLabel``."""
+    kinds = {"string": "string", "int32": "int32", "int64": "int64"}
+    features: dict[str, Any] = {}
+    for f in schema:
+        if f.name in names:
+            features[f.name] = {"feature": {"names": names[f.name], "_type": "ClassLabel"}, "_type": "List"}
+        elif pa.types.is_list(f.type):
+            features[f.name] = {"feature": {"dtype": kinds[str(f.type.value_type)], "_type": "Value"}, "_type": "List"}
+        else:
+            features[f.name] = {"dtype": kinds[str(f.type)], "_type": "Value"}
+    return json.dumps({"info": {"features": features}}).encode()
+
+
+def front_matter(tables: list[str]) -> str:
+    """The card's YAML front matter: one ``datasets`` config per table, the token table first and default."""
+    configs = [
+        {"config_name": table.removesuffix(".parquet"), "data_files": table, **({"default": True} if k == 0 else {})}
+        for k, table in enumerate(tables)
+    ]
+    return yaml.safe_dump({"configs": configs}, sort_keys=False, allow_unicode=True)
+
+
+def _write(
+    table_rows: dict[str, list[Any]], schema: Any, path: Path, names: dict[str, list[str]] | None = None
+) -> None:
+    if names is not None:
+        schema = schema.with_metadata({**OFFSETS_NOTE, b"huggingface": _hf_features(schema, names)})
+    else:
+        schema = schema.with_metadata(OFFSETS_NOTE)
+    pq.write_table(pa.Table.from_pydict(table_rows, schema=schema), path)
 
 
 def export_parquet(
@@ -72,9 +124,23 @@ def export_parquet(
     )
     entity_layer = ner_layer(db.schema)
     columns = column_layers(db.schema, layers)
-    tag_names = [tag_column(layer, entity_layer) for layer in columns]
+    tag_cols = [tag_column(layer, entity_layer) for layer in columns]
+    id_cols = [id_column(name) for name in tag_cols]
+    names = {id_col: tag_names(db.schema, layer) for id_col, layer in zip(id_cols, columns, strict=True)}
+    number = {id_col: {tag: n for n, tag in enumerate(names[id_col])} for id_col in id_cols}
     tok: dict[str, list[Any]] = {
-        k: [] for k in ["id", "document", "annotator", "sentence", "tokens", *tag_names, "token_starts", "token_ends"]
+        k: []
+        for k in [
+            "id",
+            "document",
+            "annotator",
+            "sentence",
+            "tokens",
+            *tag_cols,
+            *id_cols,
+            "token_starts",
+            "token_ends",
+        ]
     }
     spans: dict[str, list[Any]] = {
         k: []
@@ -82,8 +148,7 @@ def export_parquet(
     }
     rels: dict[str, list[Any]] = {k: [] for k in ["document", "annotator", "type", "source_span_id", "target_span_id"]}
     docs: dict[str, list[Any]] = {k: [] for k in ["document", "title", "language", "direction", "text", "doc_labels"]}
-    unaligned: list[str] = []
-    overlapping = 0
+    report = AlignmentReport()
     for bundle, views in run.views():
         d = bundle.document
         docs["document"].append(d.ext_id)
@@ -115,15 +180,16 @@ def export_parquet(
                 ("target_span_id", r.target_id),
             ):
                 rels[key].append(value)
-        cuts = {s.start for s in bundle.spans} | {s.end for s in bundle.spans}
-        tokens = tokenize(d.text, cuts).tokens
+        tokenization = span_tokens(d.text, [(s.start, s.end) for s in bundle.spans])
+        report.proclitic_splits += tokenization.proclitic_splits
+        report.forced_splits += tokenization.forced_splits
+        tokens = tokenization.tokens
         starts = [*sentence_starts(tokens, d.text, [(s.start, s.end) for s in bundle.spans]), len(tokens)]
         for view in views:
             taggings = []
             for layer in columns:
                 tagging = bio_tags(tokens, [(s.start, s.end, s.label) for s in view.spans if s.layer == layer])
-                unaligned += [f"{d.ext_id} {a}-{b} {lab}" for a, b, lab in tagging.unaligned]
-                overlapping += len(tagging.overlapping)
+                report.add(d.ext_id, d.text, tagging)
                 taggings.append(tagging.tags)
             for n, (a, b) in enumerate(itertools.pairwise(starts)):
                 visible = [k for k in range(a, b) if tokens[k].kind != SPACE]
@@ -134,17 +200,14 @@ def export_parquet(
                 tok["annotator"].append(view.annotator)
                 tok["sentence"].append(n)
                 tok["tokens"].append([d.text[tokens[k].start : tokens[k].end] for k in visible])
-                for name, tags in zip(tag_names, taggings, strict=True):
+                for name, id_col, tags in zip(tag_cols, id_cols, taggings, strict=True):
                     tok[name].append([tags[k] for k in visible])
+                    tok[id_col].append([number[id_col][tags[k]] for k in visible])
                 tok["token_starts"].append([tokens[k].start for k in visible])
                 tok["token_ends"].append([tokens[k].end for k in visible])
             run.figures.add_view(view)
     run.finish_views()
-    run.note(
-        f"token tables: {len(unaligned)} spans could not be aligned to tokens"
-        + (f" (widened): {short_list(unaligned)}" if unaligned else "")
-        + (f"; {overlapping} overlapping spans are only in spans.parquet" if overlapping else "")
-    )
+    report.notes(run.note, f"{TOKENS}: ")
     str_list = pa.list_(pa.string())
     int_list = pa.list_(pa.int32())
     token_schema = pa.schema(
@@ -154,7 +217,10 @@ def export_parquet(
             ("annotator", pa.string()),
             ("sentence", pa.int32()),
             ("tokens", str_list),
-            *[(name, str_list) for name in tag_names],
+            *[(name, str_list) for name in tag_cols],
+            # int64, the type of a ClassLabel: ``datasets`` takes the metadata's features only when
+            # they match the columns' types
+            *[(name, pa.list_(pa.int64())) for name in id_cols],
             ("token_starts", int_list),
             ("token_ends", int_list),
         ]
@@ -194,7 +260,7 @@ def export_parquet(
         ]
     )
     with output_folder(out) as folder:
-        _write(tok, token_schema, folder / TOKENS)
+        _write(tok, token_schema, folder / TOKENS, names)
         _write(spans, span_schema, folder / SPANS)
         _write(rels, relation_schema, folder / RELATIONS)
         _write(docs, document_schema, folder / DOCUMENTS)
@@ -202,8 +268,14 @@ def export_parquet(
             folder,
             format_name="parquet",
             description=f"Parquet tables; {len(tok['id'])} token rows (one per sentence and annotator, "
-            f"columns {', '.join(tag_names)} hold BIO label names), {len(spans['span_id'])} spans",
+            f"columns {', '.join(tag_cols)} hold BIO label names, {', '.join(id_cols)} the same as ClassLabel "
+            f"integers), {len(spans['span_id'])} spans",
             files=[TOKENS, SPANS, RELATIONS, DOCUMENTS],
-            details=["Load with `datasets.load_dataset('parquet', data_files=...)` or `pandas.read_parquet`"],
+            details=[
+                "Load with `datasets.load_dataset(FOLDER)` (the token table; `load_dataset(FOLDER, 'spans')`, "
+                "`'relations'`, `'documents'` for the others) or `pandas.read_parquet`",
+                *(f"`{col}`: " + ", ".join(f"{n} {tag}" for n, tag in enumerate(names[col])) for col in id_cols),
+            ],
+            front_matter=front_matter([TOKENS, SPANS, RELATIONS, DOCUMENTS]),
         )
     return len(docs["document"])

@@ -62,7 +62,14 @@ class ExportRun:
             )
 
     def write_card(
-        self, folder: Path, *, format_name: str, description: str, files: list[str], details: list[str] | None = None
+        self,
+        folder: Path,
+        *,
+        format_name: str,
+        description: str,
+        files: list[str],
+        details: list[str] | None = None,
+        front_matter: str = "",
     ) -> Path:
         """Write README.md into ``folder`` and return its path; say on the command line what the
         format could not hold (the card counts it too)."""
@@ -77,6 +84,7 @@ class ExportRun:
             selection=self.selection,
             figures=self.figures,
             details=details,
+            front_matter=front_matter,
         )
         path = folder / CARD_NAME
         write_card(path, text)

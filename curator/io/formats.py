@@ -58,6 +58,12 @@ def _conll() -> Exporter:
     return export_conll
 
 
+def _conllu() -> Exporter:
+    from curator.io.export_conllu import export_conllu
+
+    return export_conllu
+
+
 def _brat() -> Exporter:
     from curator.io.export_brat import export_brat
 
@@ -68,6 +74,12 @@ def _xmi() -> Exporter:
     from curator.io.export_xmi import export_xmi
 
     return export_xmi
+
+
+def _webanno() -> Exporter:
+    from curator.io.export_webanno import export_webanno
+
+    return export_webanno
 
 
 def _csv() -> Exporter:
@@ -94,8 +106,10 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {
         ExportFormat("jsonl", "Curator interchange JSONL (one document per line)", _jsonl, writes_folder=False),
         ExportFormat("spacy", "spaCy 3 DocBin: entities as doc.ents, every layer as span groups", _spacy),
         ExportFormat("conll", "CoNLL-2003-style BIO columns, one file per annotator", _conll),
+        ExportFormat("conllu", "CoNLL-U with BIO tags and SpaceAfter in MISC, one file per annotator", _conllu),
         ExportFormat("brat", "brat standoff: .txt and .ann per document, one folder per annotator", _brat),
         ExportFormat("xmi", "UIMA CAS XMI and its type system (INCEpTION, dkpro-cassis)", _xmi),
+        ExportFormat("webanno", "WebAnno TSV 3.3 (INCEpTION), one file per document and annotator", _webanno),
         ExportFormat("csv", "one row per claim with claimant, stance, type and area", _csv),
         ExportFormat("parquet", "Hugging Face style token table and span-level tables (Parquet)", _parquet),
         ExportFormat("labelstudio", "Label Studio JSON tasks with annotations, and the labeling config", _labelstudio),

@@ -17,6 +17,7 @@ from curator.io.export_conll import INDEX_SUFFIX as CONLL_INDEX
 from curator.io.jsonl import read_jsonl
 from curator.io.records import DocumentIn, SpanIn
 from curator.io.text_files import read_text_file
+from curator.io.tsv3 import INDEX as WEBANNO_INDEX
 from curator.io.validation import Located
 from curator.schema.model import Schema
 from curator.store import queries
@@ -41,6 +42,7 @@ IMPORT_FORMATS = (
     "conll",
     "csv",
     "parquet",
+    "webanno",
 )
 # The format a file is read as when --format does not say otherwise.
 READERS = {
@@ -53,6 +55,7 @@ READERS = {
     ".conll": "conll",
     ".csv": "csv",
     ".parquet": "parquet",
+    ".tsv": "webanno",
 }
 # The extensions --format FORMAT applies to (doccano and Label Studio both write .json; doccano and
 # Curator both write .jsonl; CoNLL files are often named .txt).
@@ -68,6 +71,7 @@ FORMAT_EXTENSIONS = {
     "conll": {".conll", ".txt"},
     "csv": {".csv"},
     "parquet": {".parquet"},
+    "webanno": {".tsv"},
 }
 # A parquet export is one dataset in four tables; a folder is read from its documents table, which
 # reads the others beside it.
@@ -106,6 +110,8 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
                 ):
                     continue
                 if child.name in PARQUET_COMPANIONS and (child.parent / PARQUET_ENTRY).is_file():
+                    continue
+                if child.name == WEBANNO_INDEX:  # read with the .tsv files it describes
                     continue
                 (files if suffix in READERS else ignored).append(child)
         elif path.exists():
@@ -170,6 +176,10 @@ def _reader(name: str, encoding: str | None) -> Reader:
         from curator.io.read_parquet import read_parquet
 
         return read_parquet
+    if name == "webanno":
+        from curator.io.read_webanno import read_webanno
+
+        return read_webanno
     raise ValueError(f"unknown import format {name!r}")
 
 

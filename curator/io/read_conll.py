@@ -1,5 +1,7 @@
 """Read Curator's CoNLL export back: ``<annotator>.conll`` with ``<annotator>.documents.jsonl`` beside it.
 
+A ``.conll`` without that file was written by another tool: :mod:`curator.io.read_conll2003` reads it.
+
 A CoNLL file holds tokens, not the text: the white space between tokens (tabs, no-break spaces,
 line breaks, bidi marks) is gone. The ``.documents.jsonl`` line of each ``-DOCSTART-`` block (same
 order) gives the document id, its text, the layer of each tag column and the annotator (see
@@ -25,6 +27,7 @@ from curator.errors import Problem
 from curator.io.export_conll import DOCSTART, INDEX_SUFFIX
 from curator.io.jsonl import parse_line
 from curator.io.label_names import resolve_label
+from curator.io.read_conll2003 import read_conll2003
 from curator.io.records import SpanIn
 from curator.io.source_text import SourceText, new_document
 from curator.io.tokens import invisible
@@ -137,15 +140,8 @@ def read_conll(path: Path, schema: Schema, default_annotator: str | None) -> tup
         return [], [Problem(where, 0, f"cannot read as UTF-8 CoNLL: {exc}")]
     try:
         index_source = _read_text(index)
-    except FileNotFoundError:
-        return [], [
-            Problem(
-                where,
-                0,
-                f"no {index.name} beside it: a CoNLL file has no text to put its tokens back in "
-                "(Curator's conll export writes it)",
-            )
-        ]
+    except FileNotFoundError:  # written by another tool: the text is rebuilt from the tokens
+        return read_conll2003(path, source, schema, default_annotator)
     except (UnicodeDecodeError, ValueError) as exc:
         return [], [Problem(str(index), 0, f"cannot read as UTF-8: {exc}")]
     try:

@@ -4,7 +4,9 @@ Spans are character spans; token formats can only hold spans that start and end 
 boundaries. The tokenizer keeps words whole (Arabic letters with their marks, French elisions split
 after the apostrophe, hyphenated words and decimal numbers whole, an emoji sequence or flag as one
 token) and splits a word after Arabic proclitics (و ف ب ل ك) where a span boundary needs it
-(``و|السودان``). A span that still falls inside a token is *unaligned*: callers count and report it.
+(``و|السودان``). The token formats (:func:`span_tokens`) also split a token at every other span
+boundary (``ONU|-|OCI``), so every span a BIO column can hold is exact; a span that still falls
+inside a token (only without ``force``) is *unaligned*: callers count and report it.
 """
 
 from __future__ import annotations
@@ -223,12 +225,26 @@ def tokenize(text: str, cuts: Iterable[int] = (), *, force: bool = False) -> Tok
     return result
 
 
+def span_tokens(text: str, spans: Iterable[tuple[int, int]]) -> Tokenization:
+    """The tokens every token format writes for ``text`` annotated with ``spans`` (start, end): split at
+    every span boundary, after a proclitic or anywhere else (``ONU-OCI`` with the spans ``ONU`` and
+    ``OCI`` is ``ONU``, ``-``, ``OCI``)."""
+    cuts: set[int] = set()
+    for start, end in spans:
+        cuts.add(start)
+        cuts.add(end)
+    return tokenize(text, cuts, force=True)
+
+
 @dataclass
 class Tagging:
     """BIO tags for one layer (one per token, ``O`` outside spans) and the spans that did not fit."""
 
     tags: list[str]
     unaligned: list[tuple[int, int, str]] = field(default_factory=list)  # widened to whole tokens
+    # start or end on white space or invisible characters, which token formats leave out: the tags
+    # hold the span from its first to its last visible token
+    trimmed: list[tuple[int, int, str]] = field(default_factory=list)
     overlapping: list[tuple[int, int, str]] = field(default_factory=list)  # left out
     empty: list[tuple[int, int, str]] = field(default_factory=list)  # cover no visible token; left out
 
@@ -238,7 +254,8 @@ def bio_tags(
 ) -> Tagging:
     """Tag ``tokens`` with ``spans`` (start, end, label). A span overlapping one already placed (longer
     and earlier first) cannot be in the same BIO column and is reported, not tagged; an unaligned
-    span is widened to the tokens it touches and reported. Space tokens are never tagged.
+    span is widened to the tokens it touches and reported; a span whose first or last characters are
+    white space is reported as trimmed. Space tokens are never tagged.
 
     ``starts`` (the tokens' start offsets) may be passed by callers tagging the same tokens for
     several layers or annotators, to compute it once."""
@@ -258,6 +275,8 @@ def bio_tags(
             continue
         if tokens[first].start != start or tokens[last].end != end:
             result.unaligned.append((start, end, label))
+        elif tokens[visible[0]].start != start or tokens[visible[-1]].end != end:
+            result.trimmed.append((start, end, label))
         for k in range(first, last + 1):
             taken[k] = True
         for n, k in enumerate(visible):
