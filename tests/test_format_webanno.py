@@ -103,7 +103,7 @@ def test_curator_reads_its_export_back_whole_but_document_labels(
     corpus: Database, exported: tuple[Path, list[str]], tmp_path: Path
 ) -> None:
     out, notes = exported
-    assert notes == ["4 document labels are not in this format (TSV3 has no document-level layer)"]
+    assert notes == ["webanno cannot hold, so these were left out: 4 document labels"]
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [out])
     assert report.ignored == [str(out / "README.md")]

@@ -47,6 +47,9 @@ HOLDS: dict[str, frozenset[str]] = {
     "brat": ALL - {DOC_LABELS},
     "labelstudio": ALL - {IDENTIFIERS},
     "conll": frozenset({SPANS, CUES}),
+    "conllu": frozenset({SPANS, CUES}),
+    "webanno": ALL - {DOC_LABELS, EMPTY},
+    "prodigy": frozenset({SPANS, CUES, OVERLAPS, EMPTY, DOC_LABELS}),
     "csv": frozenset({OVERLAPS, EMPTY, ATTRIBUTES, NOTES, RELATIONS}),
     "doccano": frozenset({SPANS, CUES, OVERLAPS, EMPTY, RELATIONS, DOC_LABELS}),
 }

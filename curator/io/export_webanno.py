@@ -240,8 +240,6 @@ def export_webanno(
             )
         if lost.relations:
             run.note(f"{lost.relations} relations are not in the files (their type or one of their spans is not)")
-        if lost.doc_labels:
-            run.note(f"{lost.doc_labels} document labels are not in this format (TSV3 has no document-level layer)")
         run.write_card(
             root,
             format_name="webanno",
