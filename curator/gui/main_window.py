@@ -344,6 +344,8 @@ class MainWindow(QMainWindow):
         # Comments: the open document's threads, regrouped around the selected annotation.
         doc.loaded.connect(lambda: self.comments.show_document(doc.id))
         doc.current_span_changed.connect(self.comments.show_span)
+        doc.span_removed.connect(self.comments.annotation_removed_or_back)
+        doc.span_added.connect(self.comments.annotation_removed_or_back)
         ws.annotator_changed.connect(self.comments.set_author)
         self.live.documents_changed.connect(
             lambda changed, _moved: self.comments.refresh() if doc.id in changed else None

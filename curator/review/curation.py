@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from curator.errors import EditRefused, StaleEdit
 from curator.schema.checks import check_label, check_relation, check_span
+from curator.store.comment_links import reattach_comments
 from curator.store.database import Database
 from curator.store.models import (
     GOLD_ANNOTATOR,
@@ -504,6 +505,8 @@ class CurationService:
                     )
                 )
             session.flush()
+            # gold annotations put back under their own ids take their comments back
+            reattach_comments(session, [s.id for s in added_records], [r.id for r in change.relations_added])
             for layer, label in change.labels_removed:
                 self._gold_label(session, doc, layer, label, False)
             for layer, label in change.labels_added:

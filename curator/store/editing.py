@@ -16,6 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from curator.errors import EditRefused, StaleEdit
 from curator.schema.checks import check_label, check_relation, check_span
+from curator.store.comment_links import reattach_comments
 from curator.store.database import Database
 from curator.store.models import (
     STATUSES,
@@ -161,8 +162,10 @@ class Editor:
         )
         session.add(span)
         session.flush()
+        restored_relations: list[int] = []
         for r in deleted.relations:
             if session.get(Span, r.source_id) and session.get(Span, r.target_id):
+                restored_relations.append(r.id)
                 session.add(
                     Relation(
                         id=r.id,
@@ -173,6 +176,8 @@ class Editor:
                         target_id=r.target_id,
                     )
                 )
+        session.flush()
+        reattach_comments(session, [s.id], restored_relations)
         record = self._record(span, s.layer, s.label)
         self._log(session, "restore", "span", span.id, s.document_id, None, _plain(record))
         return record

@@ -5,13 +5,13 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from curator.errors import CuratorError
 from curator.paths import migrations_dir
 from curator.store import new_sqlite
-from curator.store.engine import WRITE
+from curator.store.engine import BULK_WRITE, WRITE
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # The newest revision in db/versions. Opening a database already at this revision needs no Alembic
 # (importing it costs a fifth of the window's start); tests/test_store.py keeps this equal to
 # Alembic's own head.
-HEAD = "0005"
+HEAD = "0006"
 
 
 class NewerDatabase(CuratorError):
@@ -56,7 +56,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade to ``revision`` (head by default); raise :class:`NewerDatabase` for an unknown revision.
 
     The check and the upgrade run in one write transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory
-    lock on PostgreSQL), so two processes opening a new database at once migrate it once.
+    lock on PostgreSQL), so two processes opening a new database at once migrate it once. On SQLite
+    foreign keys are off in that transaction, as SQLite's procedure for rebuilding a table requires
+    (with them on, dropping the old table would delete or unlink the rows that refer to it); the
+    upgrade is refused unless ``PRAGMA foreign_key_check`` finds nothing the migrations broke.
     """
     current = current_revision(engine)
     if revision == "head" and current == HEAD:
@@ -85,18 +88,27 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     if not check(current_revision(engine)):
         return
-    with engine.execution_options(**WRITE).begin() as conn:
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.execution_options(**(BULK_WRITE if sqlite else WRITE)).begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(7411)"))  # any fixed key shared by all Curators
         if not check(MigrationContext.configure(conn).get_current_revision()):
             return
+        broken_before = _foreign_key_problems(conn) if sqlite else set()
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
+        if sqlite and (_foreign_key_problems(conn) - broken_before):
+            raise CuratorError("the upgrade of the database would break its foreign keys; nothing was changed")
         # read inside the migration's transaction: exactly what the migrations made
         driver = conn.connection.driver_connection
         made = new_sqlite.record(driver) if new_file and isinstance(driver, sqlite3.Connection) else None
     if made is not None:
         new_sqlite.save(made)
+
+
+def _foreign_key_problems(conn: Connection) -> set[tuple[object, ...]]:
+    """Rows whose foreign key names nothing (``PRAGMA foreign_key_check``)."""
+    return {tuple(row) for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
 
 
 def all_revisions() -> list[str]:

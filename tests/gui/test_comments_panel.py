@@ -125,3 +125,36 @@ def test_a_reply_and_a_comment_added_in_the_window_are_stored(
     qtbot.keyClicks(panel.text, "Seen.")
     qtbot.mouseClick(panel.comment_button, Qt.MouseButton.LeftButton)
     assert threads(db, doc_id, target_kind="document")[-1].root.author == "lea"
+
+
+def test_a_comment_on_a_deleted_annotation_never_shows_on_the_next_one_labelled(
+    two: tuple[Database, int, int], open_window: Callable[..., tuple[MainWindow, Any]], qtbot: QtBot
+) -> None:
+    db, doc_id, _other = two
+    window, hand = open_window(db, doc_id)
+    panel, doc = window.comments, window.workspace.doc
+    # amina comments on the newest annotation (Genève, the highest id), then deletes it.
+    hand.click(_at("Genève")[0] + 2)
+    geneve = doc.current_span
+    assert geneve is not None and geneve.id == max(s.id for s in doc.spans)
+    qtbot.mouseClick(panel.text, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.text, "The city, not the UN office?")
+    qtbot.keyClick(panel.text, Qt.Key.Key_Return)
+    hand.click(_at("Genève")[0] + 2)
+    hand.key(Qt.Key.Key_Delete)
+    assert geneve.id not in doc.spans
+    # She labels another span: it is new, and has no comment.
+    hand.drag(*_at("Conseil"))
+    hand.key(Qt.Key.Key_O)
+    labelled = doc.current_span
+    assert labelled is not None and TEXT[labelled.start : labelled.end] == "Conseil" and labelled.id > geneve.id
+    shown = panel.shown()
+    assert shown[ON_SELECTED] == []
+    (kept,) = shown[ON_OTHERS]
+    assert kept[0].endswith(" on a deleted annotation: The city, not the UN office?")
+    # Undoing the label and the deletion brings Genève back with its comment.
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    hand.click(_at("Genève")[0] + 2)
+    assert doc.current_span is not None and doc.current_span.id == geneve.id
+    assert [lines[0].split(": ", 1)[1] for lines in panel.shown()[ON_SELECTED]] == ["The city, not the UN office?"]
