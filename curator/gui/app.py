@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.errors import CuratorError
 from curator.store.database import Database
+from curator.store.models import reserved_annotator
 from curator.store.queries import has_documents
 
 from .annotator_dialog import choose_annotator
@@ -24,7 +25,7 @@ def ask_annotator(prefs: Preferences, given: str | None, known: list[str]) -> st
     """The annotator's name: given, remembered, or asked once (among the names already in the
     database, or a new one) and remembered."""
     name = (given or prefs.annotator).strip()
-    if not name:
+    if not name or reserved_annotator(name):  # never the gold layer's name, even remembered
         name = choose_annotator(None, known, "") or ""
         if not name:
             return None

@@ -26,6 +26,15 @@ from curator.text.folding import document_filter_key
 STATUSES = ("new", "in_progress", "done")
 # The gold layer produced by adjudication is the work of this annotator.
 GOLD_ANNOTATOR = "curation"
+# Names nobody annotates under (compared case-insensitively): the gold layer is written only through
+# review decisions (curator.review.curation), each recorded under the reviewer's own name.
+RESERVED_ANNOTATORS = frozenset({GOLD_ANNOTATOR})
+
+
+def reserved_annotator(name: str) -> bool:
+    """Whether ``name`` is one of :data:`RESERVED_ANNOTATORS`, which the annotation window refuses."""
+    return name.strip().casefold() in RESERVED_ANNOTATORS
+
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
