@@ -283,8 +283,13 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.exact_action)
         toolbar.addAction(self.invisible_action)
-        for action in self.label_palette.label_actions.values():
-            self.addAction(action)
+        # Label keys, link keys and Delete act in the text and the annotation list only: keys typed
+        # into another panel (a comment, a note, the document list) stay in that panel.
+        for action in (*self.label_palette.label_actions.values(), *self.link_actions.values(), self.delete_action):
+            self.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.text_view.addAction(action)
+            self.annotations.addAction(action)
 
     def _install_review_entry(self) -> None:
         # Looked up, not imported: the review tools load their own libraries, which would slow the start.
@@ -455,8 +460,14 @@ class MainWindow(QMainWindow):
                 links.append((relation, other, doc.span_text(other) if other else ""))
         self.span_panel.show_span(span, doc.span_text(span) if span else "", links)
         self.annotations.show_current(span)
-        if span is not None and self.docks["annotation"].visibleRegion().isEmpty():
+        if span is not None and self.docks["annotation"].visibleRegion().isEmpty() and not self._commenting():
             self.docks["annotation"].raise_()  # only when hidden behind its tab: raising repaints the window
+
+    def _commenting(self) -> bool:
+        """Whether the Comments panel is the tab shown in front of the annotation's panel: the
+        curator is commenting on the annotation they click, and keeps that tab."""
+        comments = self.docks["comments"]
+        return comments in self.tabifiedDockWidgets(self.docks["annotation"]) and not comments.visibleRegion().isEmpty()
 
     def _span_text(self, span_id: int) -> str | None:
         span = self.workspace.doc.spans.get(span_id)
