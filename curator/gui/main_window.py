@@ -182,8 +182,11 @@ class MainWindow(QMainWindow):
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
-        # Every platform binding (Ctrl+Shift+Z and Ctrl+Y on Linux), not just the first one.
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        # Both redo keys users of either platform expect, with the platform's own: GNOME's binds only
+        # Ctrl+Shift+Z, Windows' only Ctrl+Y.
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             edit_menu.addAction(action)
