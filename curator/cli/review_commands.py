@@ -94,6 +94,12 @@ def review(obj: Any, reviewer: str) -> None:
     """Open the review window: compare colleagues, curate into the gold layer, see agreement."""
     import sys
 
+    from curator.gui.display_libraries import display_problem
+
+    problem = display_problem()
+    if problem is not None:  # before Qt's X11 plugin aborts the process
+        click.echo(f"curator: error: {problem}", err=True)
+        sys.exit(1)
     from PySide6.QtWidgets import QApplication
 
     from curator.gui.review import ReviewWindow

@@ -18,6 +18,7 @@ from curator.store.models import reserved_annotator
 from curator.store.queries import has_documents
 
 from .annotator_dialog import choose_annotator
+from .display_libraries import display_problem
 from .settings import Preferences
 
 
@@ -58,6 +59,10 @@ class _FirstPaint(QObject):
 
 
 def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
+    problem = display_problem()
+    if problem is not None:  # before Qt's X11 plugin aborts the process
+        print(f"curator: error: {problem}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Curator")
     app.setOrganizationName("Curator")

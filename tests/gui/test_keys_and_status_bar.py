@@ -49,7 +49,7 @@ def test_ctrl_y_redoes_as_well_as_ctrl_shift_z(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _gnome_bindings(monkeypatch)
-    window, hand = open_window(db, doc_id)
+    _window, hand = open_window(db, doc_id)
     hand.drag(*hand.word("Genève"))
     hand.key(Qt.Key.Key_L)
 
