@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.io.optional_libs import missing_module
 from curator.review import listing
 from curator.store.database import Database
 from curator.store.queries import SpanRecord
@@ -304,7 +305,13 @@ class MainWindow(QMainWindow):
 
     def open_review(self) -> None:
         """Open the review tools' window (``curator.gui.review.ReviewWindow(db, reviewer)``)."""
-        review = importlib.import_module("curator.gui.review")
+        try:
+            review = importlib.import_module("curator.gui.review")
+        except ModuleNotFoundError as exc:  # a partial install: say what to install, in the window
+            message = str(missing_module("The review window", exc))
+            self.statusBar().showMessage(message, 15000)
+            QMessageBox.warning(self, "Curator", message)
+            return
         factory = getattr(review, "ReviewWindow", None)
         if factory is None:
             QMessageBox.information(self, "Curator", self.tr("The review window is not available yet."))
