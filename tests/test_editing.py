@@ -216,3 +216,19 @@ def test_a_name_wrapped_over_two_lines_is_one_entity(db: Database, seeds: Path) 
     blank = doc.text.index("\n\n")
     with pytest.raises(EditRefused, match="crosses a paragraph break"):
         editor.add_span(doc.id, "entity", "ORG", blank - 3, blank + 4)
+
+
+@pytest.mark.parametrize("name", ["curation", " Curation "])
+def test_the_editing_service_writes_nothing_under_the_gold_layers_name(corpus: Database, name: str) -> None:
+    doc = _doc(corpus)
+    gold = Editor(corpus, name)
+    for edit in (
+        lambda: gold.add_span(doc.id, "entity", "ORG", 0, 5),
+        lambda: gold.set_status(doc.id, "done"),
+        lambda: gold.set_document_label(doc.id, "area", "HUMANITARIAN", True),
+    ):
+        with pytest.raises(EditRefused, match="names the gold layer, which only review decisions write"):
+            edit()
+    with corpus.read() as session:
+        assert session.scalars(select(HistoryEntry.annotator).where(HistoryEntry.action != "import")).all() == []
+    assert queries.spans(corpus, doc.id) == []

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from curator.errors import EditRefused
+from curator.io.optional_libs import missing_module
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -24,9 +25,7 @@ def _compute(obj: Any, annotators: str | None, layers: tuple[str, ...], document
     try:
         from curator.review.agreement import compute_agreement
     except ModuleNotFoundError as exc:
-        raise click.ClickException(
-            f"agreement figures need the review extra ({exc.name} is missing): pip install 'curator[review]'"
-        ) from exc
+        raise missing_module("agreement", exc) from exc
     from curator.store.queries import document_ids_by_ext
 
     db = obj.db()
@@ -38,6 +37,8 @@ def _compute(obj: Any, annotators: str | None, layers: tuple[str, ...], document
             raise click.UsageError("some of the --documents ids are not in the database")
     try:
         return db, compute_agreement(db, _split(annotators), layers=list(layers) or None, document_ids=doc_ids)
+    except ModuleNotFoundError as exc:  # krippendorff, imported for the first alpha
+        raise missing_module("agreement", exc) from exc
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -78,11 +79,16 @@ def report(
     obj: Any, out: Path, language: str, annotators: str | None, layers: tuple[str, ...], documents: str | None
 ) -> None:
     """Write an HTML page with the agreement figures and charts (index.html, figures.json, charts/)."""
-    from curator.review.report import write_report
+    try:
+        from curator.review.report import write_report
+    except ModuleNotFoundError as exc:
+        raise missing_module("the report", exc) from exc
 
     db, figures = _compute(obj, annotators, layers, documents)
     try:
         page = write_report(figures, db.schema, out, language)
+    except ModuleNotFoundError as exc:  # matplotlib, imported when the first chart is drawn
+        raise missing_module("the report's charts", exc) from exc
     except OSError as exc:
         raise click.ClickException(f"{out}: {exc.strerror or exc}") from exc
     except Exception as exc:  # a chart that cannot be drawn: one line, and out is left as it was
@@ -97,9 +103,17 @@ def review(obj: Any, reviewer: str) -> None:
     """Open the review window: compare colleagues, curate into the gold layer, see agreement."""
     import sys
 
-    from PySide6.QtWidgets import QApplication
+    from curator.gui.display_libraries import display_problem
 
-    from curator.gui.review import open_review_window
+    problem = display_problem()
+    if problem is not None:  # before Qt's X11 plugin aborts the process
+        click.echo(f"curator: error: {problem}", err=True)
+        sys.exit(1)
+    try:  # before any window: a missing library is said on the terminal
+        from curator.gui.review import open_review_window
+    except ModuleNotFoundError as exc:
+        raise missing_module("the review window", exc) from exc
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv)
     window = open_review_window(obj.db(), reviewer)

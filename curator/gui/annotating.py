@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 
 from curator.schema.model import Layer, RelationType
 from curator.store.queries import SpanRecord
+from curator.text.invisible import one_line
 
 from .label_catalog import LabelCatalog
 from .selection_rules import SnapRules, span_for_selection
@@ -180,8 +181,15 @@ class AnnotationController(QObject):
         exact = self.view.selection_is_exact
         selection = self._selection_to_snap(exact)
         if selection is None:
-            if doc.current_span is not None:
-                self.workspace.change_label(doc.current_span, layer, label)
+            before = doc.current_span
+            if before is not None:
+                if self.workspace.change_label(before, layer, label):
+                    # Each key says what it did: fast typing that lands here is recognisable.
+                    self.hint.emit(
+                        self.tr("{0}: {1} → {2} on «{3}»").format(
+                            self._key(layer, label), before.label, label, one_line(doc.span_text(before))
+                        )
+                    )
                 return doc.current_span
             self.hint.emit(self.tr("Select some text first (hold Alt for exact characters)"))
             return None
@@ -202,10 +210,18 @@ class AnnotationController(QObject):
         span = self.workspace.add_span(layer, label, *found)
         if span is not None:
             self.view.clear_selection()
+            self.hint.emit(
+                self.tr("{0}: {1} on «{2}»").format(self._key(layer, label), label, one_line(doc.span_text(span)))
+            )
         elif found != self.view.selection_offsets():
             # Not stored: show what this layer's rules made of the selection, not the preview.
             self.view.select_offsets(*found, reveal=False)
         return span
+
+    def _key(self, layer: str, label: str) -> str:
+        """The key of a label as the status bar names it (the label itself when it has none)."""
+        definition = self.catalog.schema.label(layer, label)
+        return definition.shortcut if definition is not None and definition.shortcut else label
 
     def delete_current(self) -> None:
         span = self.workspace.doc.current_span

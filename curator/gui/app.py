@@ -14,9 +14,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from curator.errors import CuratorError
 from curator.store.database import Database
+from curator.store.models import reserved_annotator
 from curator.store.queries import has_documents
 
 from .annotator_dialog import choose_annotator
+from .display_libraries import display_problem
 from .settings import Preferences
 
 
@@ -24,7 +26,7 @@ def ask_annotator(prefs: Preferences, given: str | None, known: list[str]) -> st
     """The annotator's name: given, remembered, or asked once (among the names already in the
     database, or a new one) and remembered."""
     name = (given or prefs.annotator).strip()
-    if not name:
+    if not name or reserved_annotator(name):  # never the gold layer's name, even remembered
         name = choose_annotator(None, known, "") or ""
         if not name:
             return None
@@ -57,6 +59,10 @@ class _FirstPaint(QObject):
 
 
 def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
+    problem = display_problem()
+    if problem is not None:  # before Qt's X11 plugin aborts the process
+        print(f"curator: error: {problem}", file=sys.stderr)
+        return 1
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Curator")
     app.setOrganizationName("Curator")

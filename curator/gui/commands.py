@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from curator.errors import EditRefused, StaleEdit
 from curator.store.editing import DeletedSpan
 from curator.store.queries import RelationRecord, SpanRecord
+from curator.text.invisible import one_line
 
 from .conflicts import Conflict
 
@@ -89,8 +90,7 @@ class EditCommand(QUndoCommand):
 def _span_words(span: SpanRecord | None, text: str) -> str:
     if span is None:
         return ""
-    words = text[span.start : span.end]
-    return f"{span.label} “{words if len(words) <= 30 else words[:29] + '…'}”"
+    return f"{span.label} “{one_line(text[span.start : span.end])}”"
 
 
 class AddSpan(EditCommand):
@@ -107,7 +107,7 @@ class AddSpan(EditCommand):
     ) -> None:
         text = workspace.doc.text
         words = text[start:end] if workspace.doc.id == document_id else ""
-        super().__init__(workspace, document_id, f"add {label} “{words[:30]}”")
+        super().__init__(workspace, document_id, f"add {label} “{one_line(words)}”")
         self.args = (layer, label, start, end, dict(attributes or {}))
         self.note = note
         self.span: SpanRecord | None = None

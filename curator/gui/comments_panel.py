@@ -131,11 +131,22 @@ class CommentsPanel(QWidget):
             self.message.emit(self.tr("Comments could not be read: {0}").format(exc))
         self._fill()
 
+    def annotation_removed_or_back(self, span: SpanRecord) -> None:
+        """An annotation of the open document was deleted or put back (undo): its threads, if it has
+        any, are read again (they are then on a deleted annotation, or on it again)."""
+        if any(t.root.target_kind == "span" and t.root.target_id == span.id for t in self.threads):
+            self.refresh()
+
     def group_of(self, thread: Thread) -> str:
         root = thread.root
         if root.target_kind == "document":
             return ON_DOCUMENT
-        if self.span is not None and root.target_kind == "span" and root.target_id == self.span.id:
+        if (
+            self.span is not None
+            and root.target_kind == "span"
+            and root.target_id == self.span.id
+            and not root.target_gone
+        ):
             return ON_SELECTED
         return ON_OTHERS
 
@@ -217,6 +228,8 @@ class CommentsPanel(QWidget):
     def _where(self, root: CommentRecord, group: str) -> str:
         if group != ON_OTHERS or root.target_id is None:
             return ""
+        if root.target_gone:
+            return self.tr(" on a deleted annotation")
         text = self.span_text(root.target_id) if root.target_kind == "span" else None
         if text is None:
             return f" on {root.target_kind} {root.target_id}"

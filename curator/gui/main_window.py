@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.io.optional_libs import missing_module
 from curator.review import listing
 from curator.store.database import Database
 from curator.store.queries import SpanRecord
@@ -182,8 +183,11 @@ class MainWindow(QMainWindow):
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
-        # Every platform binding (Ctrl+Shift+Z and Ctrl+Y on Linux), not just the first one.
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+        # Both redo keys users of either platform expect, with the platform's own: GNOME's binds only
+        # Ctrl+Shift+Z, Windows' only Ctrl+Y.
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+        self.redo_action.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             edit_menu.addAction(action)
@@ -283,8 +287,13 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.exact_action)
         toolbar.addAction(self.invisible_action)
-        for action in self.label_palette.label_actions.values():
-            self.addAction(action)
+        # Label keys, link keys and Delete act in the text and the annotation list only: keys typed
+        # into another panel (a comment, a note, the document list) stay in that panel.
+        for action in (*self.label_palette.label_actions.values(), *self.link_actions.values(), self.delete_action):
+            self.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.text_view.addAction(action)
+            self.annotations.addAction(action)
 
     def _install_review_entry(self) -> None:
         # Looked up, not imported: the review tools load their own libraries, which would slow the start.
@@ -296,7 +305,13 @@ class MainWindow(QMainWindow):
 
     def open_review(self) -> None:
         """Open the review tools' window (``curator.gui.review.open_review_window(db, reviewer)``)."""
-        review = importlib.import_module("curator.gui.review")
+        try:
+            review = importlib.import_module("curator.gui.review")
+        except ModuleNotFoundError as exc:  # a partial install: say what to install, in the window
+            message = str(missing_module("The review window", exc))
+            self.statusBar().showMessage(message, 15000)
+            QMessageBox.warning(self, "Curator", message)
+            return
         factory = getattr(review, "open_review_window", None)
         if factory is None:
             QMessageBox.information(self, "Curator", self.tr("The review window is not available yet."))
@@ -344,6 +359,8 @@ class MainWindow(QMainWindow):
         # Comments: the open document's threads, regrouped around the selected annotation.
         doc.loaded.connect(lambda: self.comments.show_document(doc.id))
         doc.current_span_changed.connect(self.comments.show_span)
+        doc.span_removed.connect(self.comments.annotation_removed_or_back)
+        doc.span_added.connect(self.comments.annotation_removed_or_back)
         ws.annotator_changed.connect(self.comments.set_author)
         self.live.documents_changed.connect(
             lambda changed, _moved: self.comments.refresh() if doc.id in changed else None
@@ -453,8 +470,14 @@ class MainWindow(QMainWindow):
                 links.append((relation, other, doc.span_text(other) if other else ""))
         self.span_panel.show_span(span, doc.span_text(span) if span else "", links)
         self.annotations.show_current(span)
-        if span is not None and self.docks["annotation"].visibleRegion().isEmpty():
+        if span is not None and self.docks["annotation"].visibleRegion().isEmpty() and not self._commenting():
             self.docks["annotation"].raise_()  # only when hidden behind its tab: raising repaints the window
+
+    def _commenting(self) -> bool:
+        """Whether the Comments panel is the tab shown in front of the annotation's panel: the
+        curator is commenting on the annotation they click, and keeps that tab."""
+        comments = self.docks["comments"]
+        return comments in self.tabifiedDockWidgets(self.docks["annotation"]) and not comments.visibleRegion().isEmpty()
 
     def _span_text(self, span_id: int) -> str | None:
         span = self.workspace.doc.spans.get(span_id)

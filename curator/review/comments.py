@@ -10,13 +10,16 @@ from sqlalchemy import select
 from curator.errors import EditRefused, StaleEdit
 from curator.store import history
 from curator.store.database import Database
-from curator.store.models import Comment, Document
+from curator.store.models import Comment, Document, Relation, Span
 
 TARGET_KINDS = ("document", "span", "relation")
 
 
 @dataclass(frozen=True)
 class CommentRecord:
+    """One comment; ``target_gone`` when the annotation it was written on has been deleted (the
+    comment stays, on that deleted annotation, until an undo puts the annotation back)."""
+
     id: int
     document_id: int
     target_kind: str
@@ -25,6 +28,7 @@ class CommentRecord:
     author: str
     body: str
     created_at: datetime
+    target_gone: bool = False
 
 
 @dataclass
@@ -68,10 +72,21 @@ def add_comment(
                 assert found is not None
                 parent = found
             reply_to, target_kind, target_id = parent.id, parent.target_kind, parent.target_id
+            linked = parent.span_id if target_kind == "span" else parent.relation_id
+        else:
+            linked = target_id
+            if target_kind != "document":
+                on = select(Span.document_id).where(Span.id == target_id)
+                if target_kind == "relation":
+                    on = select(Relation.document_id).where(Relation.id == target_id)
+                if session.scalar(on) != document_id:
+                    raise EditRefused(f"that annotation ({target_kind} {target_id}) is not in this document any more")
         comment = Comment(
             document_id=document_id,
             target_kind=target_kind,
             target_id=None if target_kind == "document" else target_id,
+            span_id=linked if target_kind == "span" else None,
+            relation_id=linked if target_kind == "relation" else None,
             parent_id=reply_to,
             author=author,
             body=body,
@@ -87,7 +102,8 @@ def add_comment(
 def threads(
     db: Database, document_id: int, *, target_kind: str | None = None, target_id: int | None = None
 ) -> list[Thread]:
-    """The document's comment threads, oldest first; only those on one target when it is given."""
+    """The document's comment threads, oldest first; only those on one target when it is given (and
+    still there: the threads of a deleted annotation are the document's, marked ``target_gone``)."""
     with db.read() as session:
         # Records are made inside the session: the read session rolls back, which expires ORM objects.
         rows = [
@@ -105,12 +121,19 @@ def threads(
             out[c.parent_id].replies.append(c)
     found = list(out.values())
     if target_kind is not None:
-        found = [t for t in found if t.root.target_kind == target_kind and t.root.target_id == target_id]
+        found = [
+            t
+            for t in found
+            if t.root.target_kind == target_kind and t.root.target_id == target_id and not t.root.target_gone
+        ]
     return found
 
 
 def _record(c: Comment) -> CommentRecord:
-    return CommentRecord(c.id, c.document_id, c.target_kind, c.target_id, c.parent_id, c.author, c.body, c.created_at)
+    gone = (c.span_id if c.target_kind == "span" else c.relation_id) is None and c.target_kind != "document"
+    return CommentRecord(
+        c.id, c.document_id, c.target_kind, c.target_id, c.parent_id, c.author, c.body, c.created_at, gone
+    )
 
 
 def withdraw_comment(db: Database, comment_id: int, author: str) -> CommentRecord:
@@ -140,11 +163,18 @@ def restore_comment(db: Database, record: CommentRecord) -> CommentRecord:
             raise StaleEdit("this comment is there already", None)
         if record.parent_id is not None and session.get(Comment, record.parent_id) is None:
             raise StaleEdit("the comment replied to was removed meanwhile", None)
+        linked = None  # linked again only to the annotation it was written on, if it is still there
+        if record.target_kind == "span" and (target := session.get(Span, record.target_id)) is not None:
+            linked = target.id if target.document_id == record.document_id else None
+        elif record.target_kind == "relation" and (rel := session.get(Relation, record.target_id)) is not None:
+            linked = rel.id if rel.document_id == record.document_id else None
         comment = Comment(
             id=record.id,
             document_id=record.document_id,
             target_kind=record.target_kind,
             target_id=record.target_id,
+            span_id=linked if record.target_kind == "span" else None,
+            relation_id=linked if record.target_kind == "relation" else None,
             parent_id=record.parent_id,
             author=record.author,
             body=record.body,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from curator.errors import EditRefused, StaleEdit
 from curator.review.states import read_review_state, write_review_state
+from curator.store.comment_links import reattach_comments
 from curator.store.database import Database
 from curator.store.gold import GoldWriter
 from curator.store.models import CurationDecision, Relation, Span
@@ -303,6 +304,9 @@ def apply_change(db: Database, reviewer: str, change: GoldChange, action: str) -
         added_records = [gold.restore_span(added) for added in change.spans_added]
         for rel in change.relations_added:
             gold.restore_relation(rel)
+        session.flush()
+        # gold annotations put back under their own ids take their comments back
+        reattach_comments(session, [s.id for s in added_records], [r.id for r in change.relations_added])
         for layer, label in change.labels_removed:
             gold.set_label(doc, layer, label, False)
         for layer, label in change.labels_added:

@@ -8,6 +8,7 @@ logical order (the browser shapes them).
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -32,14 +33,42 @@ def format_figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
-def shape_for_chart(text: str) -> str:
-    """Shaped, visual-order text for matplotlib; text without Arabic passes through unchanged."""
+def shape_for_chart(text: str, matplotlib_shapes: bool | None = None) -> str:
+    """``text`` as matplotlib must be given it to draw it right: unchanged when the installed
+    matplotlib shapes and orders Arabic itself (3.11 does, with libraqm), else shaped and in visual
+    order (arabic-reshaper and python-bidi). Shaping it twice draws شخص as ﺻﺨﺶ. ``matplotlib_shapes``
+    None asks :func:`matplotlib_shapes_text`. Text without Arabic passes through unchanged."""
     if not any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text):
+        return text
+    if matplotlib_shapes_text() if matplotlib_shapes is None else matplotlib_shapes:
         return text
     import arabic_reshaper
     from bidi import get_display
 
     return str(get_display(arabic_reshaper.reshape(text)))
+
+
+@functools.cache
+def matplotlib_shapes_text() -> bool:
+    """Whether the installed matplotlib joins Arabic letters itself, found by drawing: three beh
+    letters joined (initial, medial, final) are about half as wide as three isolated behs, and a
+    matplotlib that does not shape draws them isolated. (One that shapes also orders the run right
+    to left: both come from libraqm.) A font without Arabic draws boxes of one width: False."""
+    import numpy as np
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    font = FT2Font(font_manager.findfont(font_manager.FontProperties()))
+
+    def ink_width(text: str) -> int:
+        font.set_size(48, 72)
+        font.set_text(text)
+        font.draw_glyphs_to_bitmap()
+        columns = np.flatnonzero(np.asarray(font.get_image()).any(axis=0))
+        return int(columns[-1] - columns[0] + 1) if columns.size else 0
+
+    joined, isolated = ink_width("\u0628\u0628\u0628"), ink_width("\ufe8f\ufe8f\ufe8f")
+    return 0 < joined < 0.8 * isolated
 
 
 def label_name(schema: Schema, layer: str, label: str, language: str = "ar") -> str:

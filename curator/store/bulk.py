@@ -197,8 +197,14 @@ def _write_history(session: Session, docs: list[DocumentIn], doc_ids: list[int],
 
 
 def _next_id(conn: Any, table: Table) -> int:
-    """The first free id of ``table`` (the writer holds SQLite's write lock: nobody else inserts)."""
-    return int(conn.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+    """The first id never given in ``table`` (the writer holds SQLite's write lock: nobody else
+    inserts). For a table whose ids are never reused that is past the highest ever given
+    (``sqlite_sequence``), not only past the highest there now."""
+    top = int(conn.execute(select(func.max(table.c.id))).scalar() or 0)
+    if conn.dialect.name == "sqlite" and table.kwargs.get("sqlite_autoincrement"):
+        given = conn.exec_driver_sql("SELECT seq FROM sqlite_sequence WHERE name = ?", (table.name,)).scalar()
+        top = max(top, int(given or 0))
+    return top + 1
 
 
 def _same_id(stored: str, d: DocumentIn) -> bool:

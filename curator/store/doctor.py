@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, inspect, text
 
 from curator.schema import Schema
 from curator.schema.checks import check_span
@@ -42,8 +42,31 @@ def _revision(engine: Engine, report: Diagnosis) -> bool:
     return True
 
 
+# What a comment's target may get wrong. A comment on a deleted annotation (link NULL, nothing under
+# its target id) is not among them: the comment is kept on purpose, and an undo links it again.
+_COMMENT_TARGETS = {
+    "comments on an annotation without its id": "SELECT count(*) FROM comments "
+    "WHERE target_kind <> 'document' AND target_id IS NULL",
+    "comments linked to an annotation that does not exist": "SELECT count(*) FROM comments c "
+    "LEFT JOIN spans s ON s.id = c.span_id LEFT JOIN relations r ON r.id = c.relation_id "
+    "WHERE (c.span_id IS NOT NULL AND s.id IS NULL) OR (c.relation_id IS NOT NULL AND r.id IS NULL)",
+    "comments linked to an annotation of another document": "SELECT count(*) FROM comments c "
+    "LEFT JOIN spans s ON s.id = c.span_id LEFT JOIN relations r ON r.id = c.relation_id "
+    "WHERE s.document_id <> c.document_id OR r.document_id <> c.document_id",
+    "comments linked to another annotation than the one they were written on": "SELECT count(*) FROM comments "
+    "WHERE (span_id IS NOT NULL AND (target_kind <> 'span' OR span_id <> target_id)) "
+    "OR (relation_id IS NOT NULL AND (target_kind <> 'relation' OR relation_id <> target_id))",
+    "comments cut off from their annotation, which exists (an id given again before revision 0006?)": (
+        "SELECT count(*) FROM comments c WHERE (c.target_kind = 'span' AND c.span_id IS NULL AND EXISTS "
+        "(SELECT 1 FROM spans s WHERE s.id = c.target_id)) OR (c.target_kind = 'relation' "
+        "AND c.relation_id IS NULL AND EXISTS (SELECT 1 FROM relations r WHERE r.id = c.target_id))"
+    ),
+}
+
+
 def diagnose(engine: Engine, schema: Schema | None) -> Diagnosis:
-    """Integrity, orphaned rows, document texts changed outside Curator, spans that no longer fit."""
+    """Integrity, orphaned rows, comments' targets, document texts changed outside Curator, spans that
+    no longer fit."""
     report = Diagnosis()
     if not _revision(engine, report):
         return report
@@ -61,6 +84,9 @@ def diagnose(engine: Engine, schema: Schema | None) -> Diagnosis:
             "document labels without a document": "SELECT count(*) FROM document_labels l LEFT JOIN documents d "
             "ON d.id = l.document_id WHERE d.id IS NULL",
         }
+        comment_columns = {c["name"] for c in inspect(conn).get_columns("comments")}
+        if {"span_id", "relation_id"} <= comment_columns:  # revision 0006 on
+            orphan_queries.update(_COMMENT_TARGETS)
         for name, sql in orphan_queries.items():
             count = conn.execute(text(sql)).scalar() or 0
             report.checked.append(name)

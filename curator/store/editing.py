@@ -1,12 +1,15 @@
 """User edits, one short transaction each, each leaving a row in the history.
 
-An :class:`Editor` acts for one annotator and only on that annotator's annotations. Edits of an
+An :class:`Editor` acts for one annotator and only on that annotator's annotations; it writes
+nothing under a reserved name (the gold layer, ``curation``). Edits of an
 existing annotation name the version they were made against; if a colleague changed it since, the
 edit is refused with :class:`StaleEdit` carrying the current version, never applied over it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -17,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from curator.errors import EditRefused, StaleEdit
 from curator.schema.checks import check_label, check_relation, check_span
 from curator.store import history
+from curator.store.comment_links import reattach_comments
 from curator.store.database import Database
 from curator.store.models import (
     STATUSES,
@@ -27,6 +31,7 @@ from curator.store.models import (
     DocumentStatus,
     Relation,
     Span,
+    reserved_annotator,
     utcnow,
 )
 from curator.store.queries import RelationRecord, SpanRecord, relation_select
@@ -67,7 +72,7 @@ class Editor:
         note: str = "",
     ) -> SpanRecord:
         attributes = dict(attributes or {})
-        with self.db.write() as session:
+        with self._write() as session:
             self._check(self._span_problems(session, document_id, layer, label, start, end, attributes))
             # A Core insert, not the unit of work: the commonest edit, and the ORM's bookkeeping was a
             # third of its time (the version starts at 1 as the mapper's version counter expects).
@@ -105,7 +110,7 @@ class Editor:
         note: str | None = None,
     ) -> SpanRecord:
         """Change a span; fields left as None keep their value."""
-        with self.db.write() as session:
+        with self._write() as session:
             span, before = self._own_span(session, span_id, expected_version)
             new_layer = layer or before.layer
             new_label = label or before.label
@@ -129,7 +134,7 @@ class Editor:
             return record
 
     def delete_span(self, span_id: int, expected_version: int | None = None) -> DeletedSpan:
-        with self.db.write() as session:
+        with self._write() as session:
             span, before = self._own_span(session, span_id, expected_version)
             rels = tuple(
                 r for r in _relations_of(session, [span_id]) if r.source_id == span_id or r.target_id == span_id
@@ -141,7 +146,7 @@ class Editor:
 
     def restore_span(self, deleted: DeletedSpan) -> SpanRecord:
         """Put back a span removed by :meth:`delete_span`, with its id and relations (undo)."""
-        with self.db.write() as session:
+        with self._write() as session:
             return self._restore(session, deleted)
 
     def _restore(self, session: Session, deleted: DeletedSpan) -> SpanRecord:
@@ -161,8 +166,10 @@ class Editor:
         )
         session.add(span)
         session.flush()
+        restored_relations: list[int] = []
         for r in deleted.relations:
             if session.get(Span, r.source_id) and session.get(Span, r.target_id):
+                restored_relations.append(r.id)
                 session.add(
                     Relation(
                         id=r.id,
@@ -173,6 +180,8 @@ class Editor:
                         target_id=r.target_id,
                     )
                 )
+        session.flush()
+        reattach_comments(session, [s.id], restored_relations)
         record = self._record(span, s.layer, s.label)
         self._log(session, "restore", "span", span.id, s.document_id, None, _plain(record))
         return record
@@ -181,7 +190,7 @@ class Editor:
 
     def add_spans(self, document_id: int, specs: list[tuple[str, str, int, int]]) -> list[SpanRecord]:
         """Add several spans ``(layer, label, start, end)`` at once (e.g. "annotate all occurrences")."""
-        with self.db.write() as session:
+        with self._write() as session:
             text = self._text(session, document_id)
             problems = [
                 f"{start}-{end}: {problem}"
@@ -211,7 +220,7 @@ class Editor:
 
     def delete_spans(self, items: list[tuple[int, int]]) -> list[DeletedSpan]:
         """Delete spans given as ``(id, version)``; if any changed meanwhile, delete none (StaleEdit)."""
-        with self.db.write() as session:
+        with self._write() as session:
             deleted: list[DeletedSpan] = []
             for span_id, version in items:
                 _span, before = self._own_span(session, span_id, version)
@@ -226,7 +235,7 @@ class Editor:
 
     def restore_spans(self, deleted: list[DeletedSpan]) -> list[SpanRecord]:
         """Put back spans removed by :meth:`delete_spans`, all or none (redo of a bulk addition)."""
-        with self.db.write() as session:
+        with self._write() as session:
             return [self._restore(session, item) for item in deleted]
 
     def relabel_spans(self, items: list[tuple[int, int]], layer: str, label: str) -> list[SpanRecord]:
@@ -234,7 +243,7 @@ class Editor:
         label_pk = self.db.ids.labels.get((layer, label))
         if label_pk is None:
             raise EditRefused(f"unknown label {label!r} in layer {layer!r}")
-        with self.db.write() as session:
+        with self._write() as session:
             records: list[SpanRecord] = []
             for span_id, version in items:
                 span, before = self._own_span(session, span_id, version)
@@ -259,7 +268,7 @@ class Editor:
     # -- relations --------------------------------------------------------------------------------
 
     def add_relation(self, type_id: str, source_id: int, target_id: int) -> RelationRecord:
-        with self.db.write() as session:
+        with self._write() as session:
             source, source_rec = self._own_span(session, source_id, None)
             target = session.get(Span, target_id)
             if target is None or target.document_id != source.document_id:
@@ -290,7 +299,7 @@ class Editor:
             return record
 
     def delete_relation(self, relation_id: int) -> RelationRecord:
-        with self.db.write() as session:
+        with self._write() as session:
             found = _relations_by_id(session, relation_id)
             if not found:
                 raise EditRefused("that link no longer exists")
@@ -305,7 +314,7 @@ class Editor:
 
     def set_document_label(self, document_id: int, layer: str, label: str, present: bool) -> bool:
         """Add or remove a document-level label; return whether anything changed."""
-        with self.db.write() as session:
+        with self._write() as session:
             self._exists(session, document_id)
             found = check_label(self.db.schema, layer, label, "document")
             if isinstance(found, str):
@@ -334,7 +343,7 @@ class Editor:
         """Set this annotator's status of a document; return the previous one."""
         if status not in STATUSES:
             raise EditRefused(f"status must be one of {', '.join(STATUSES)}")
-        with self.db.write() as session:
+        with self._write() as session:
             self._exists(session, document_id)
             me = self._me(session)
             row = session.get(DocumentStatus, (document_id, me))
@@ -348,6 +357,18 @@ class Editor:
             return previous
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """The write transaction of one edit; refused under a reserved name (the gold layer's is
+        written only by review decisions, :mod:`curator.review.curation`)."""
+        if reserved_annotator(self.annotator):
+            raise EditRefused(
+                f"“{self.annotator}” names the gold layer, which only review decisions write; "
+                "annotate under your own name"
+            )
+        with self.db.write() as session:
+            yield session
 
     def _me(self, session: Session) -> int:
         # Kept once read: annotators are never deleted. Not kept when created here, since this

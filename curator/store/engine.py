@@ -10,12 +10,15 @@ the write lock instead of failing with "database is locked" (SQLAlchemy's SQLite
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import sqlite3
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
+
+from curator.io.optional_libs import MissingModule
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE = {"curator_begin": "IMMEDIATE"}
@@ -39,6 +42,8 @@ def create_store_engine(url: str, *, echo: bool = False, read_only: bool = False
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() != "sqlite":
+        if parsed.drivername == "postgresql+psycopg" and importlib.util.find_spec("psycopg") is None:
+            raise MissingModule("a PostgreSQL database", "psycopg")
         options = {"options": "-c default_transaction_read_only=on"} if read_only else {}
         return create_engine(parsed, echo=echo, pool_pre_ping=True, connect_args=options)
     if parsed.database in (None, "", ":memory:"):

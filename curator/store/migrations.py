@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from curator.errors import CuratorError
@@ -56,7 +56,10 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     """Upgrade to ``revision`` (head by default); raise :class:`NewerDatabase` for an unknown revision.
 
     The check and the upgrade run in one write transaction (``BEGIN IMMEDIATE`` on SQLite, an advisory
-    lock on PostgreSQL), so two processes opening a new database at once migrate it once.
+    lock on PostgreSQL), so two processes opening a new database at once migrate it once. On SQLite
+    foreign keys are off in that transaction, as SQLite's procedure for rebuilding a table requires
+    (with them on, dropping the old table would delete or unlink the rows that refer to it); the
+    upgrade is refused unless ``PRAGMA foreign_key_check`` finds nothing the migrations broke.
     """
     current = current_revision(engine)
     if revision == "head" and current == HEAD:
@@ -86,7 +89,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     if not check(current_revision(engine)):
         return
     # On SQLite with foreign keys off, as SQLite's documentation says for migrations that make a table
-    # again (0007: dropping the old table with them on would cascade to its annotations); every
+    # again (0006, 0007: dropping the old table with them on would cascade to its annotations); every
     # reference is checked before the transaction commits.
     sqlite = engine.dialect.name == "sqlite"
     with engine.execution_options(**(BULK_WRITE if sqlite else WRITE)).begin() as conn:
@@ -94,15 +97,21 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             conn.execute(text("SELECT pg_advisory_xact_lock(7411)"))  # any fixed key shared by all Curators
         if not check(MigrationContext.configure(conn).get_current_revision()):
             return
+        broken_before = _foreign_key_problems(conn) if sqlite else set()
         config.attributes["connection"] = conn
         command.upgrade(config, revision)
-        if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").first()) is not None:
-            raise CuratorError(f"the migration left a broken reference in table {broken[0]}; nothing was changed")
+        if sqlite and (_foreign_key_problems(conn) - broken_before):
+            raise CuratorError("the upgrade of the database would break its foreign keys; nothing was changed")
         # read inside the migration's transaction: exactly what the migrations made
         driver = conn.connection.driver_connection
         made = new_sqlite.record(driver) if new_file and isinstance(driver, sqlite3.Connection) else None
     if made is not None:
         new_sqlite.save(made)
+
+
+def _foreign_key_problems(conn: Connection) -> set[tuple[object, ...]]:
+    """Rows whose foreign key names nothing (``PRAGMA foreign_key_check``)."""
+    return {tuple(row) for row in conn.exec_driver_sql("PRAGMA foreign_key_check")}
 
 
 def all_revisions() -> list[str]:

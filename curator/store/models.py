@@ -26,6 +26,15 @@ from curator.text.folding import document_filter_key
 STATUSES = ("new", "in_progress", "done")
 # The gold layer produced by adjudication is the work of this annotator.
 GOLD_ANNOTATOR = "curation"
+# Names nobody annotates under (compared case-insensitively): the gold layer is written only through
+# review decisions (curator.review.curation), each recorded under the reviewer's own name.
+RESERVED_ANNOTATORS = frozenset({GOLD_ANNOTATOR})
+
+
+def reserved_annotator(name: str) -> bool:
+    """Whether ``name`` is one of :data:`RESERVED_ANNOTATORS`, which the annotation window refuses."""
+    return name.strip().casefold() in RESERVED_ANNOTATORS
+
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -132,6 +141,9 @@ class Span(Base):
         CheckConstraint('"start" >= 0 AND "end" > "start"', name="offsets"),
         Index("ix_spans_document_annotator", "document_id", "annotator_id", "start"),
         Index("ix_spans_label", "label_id"),
+        # Ids of deleted annotations are never given again: a comment, a curation decision or a
+        # history row naming an old id must not come to name a new annotation (migration 0006).
+        {"sqlite_autoincrement": True},
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
@@ -153,6 +165,7 @@ class Relation(Base):
     __table_args__ = (
         UniqueConstraint("type_id", "source_id", "target_id"),
         Index("ix_relations_document", "document_id", "annotator_id"),
+        {"sqlite_autoincrement": True},
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
@@ -167,7 +180,7 @@ class DocumentLabel(Base):
     """A document-level label (a cooperation area of the whole document) by one annotator."""
 
     __tablename__ = "document_labels"
-    __table_args__ = (UniqueConstraint("document_id", "annotator_id", "label_id"),)
+    __table_args__ = (UniqueConstraint("document_id", "annotator_id", "label_id"), {"sqlite_autoincrement": True})
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
@@ -215,19 +228,30 @@ REVIEW_STATES = ("not_reviewed", "in_review", "curated")
 class Comment(Base):
     """A comment on a document or on one annotation of it; ``parent_id`` makes a thread of replies.
 
-    ``target_id`` is a plain integer (like the history's ``object_id``), so a comment outlives the
-    annotation it was about.
+    ``target_id`` records which annotation the comment was written on (a plain integer, like the
+    history's ``object_id``, so the comment outlives it); ``span_id`` / ``relation_id`` link it to
+    that annotation while it exists. Deleting the annotation sets the link to NULL (the comment is
+    then on a deleted annotation); putting it back (undo) links it again (``reattach_comments``).
+    Ids are never reused, so ``target_id`` cannot come to name another annotation.
     """
 
     __tablename__ = "comments"
     __table_args__ = (
         CheckConstraint("target_kind IN ('document', 'span', 'relation')", name="target_kind"),
+        CheckConstraint(
+            "(span_id IS NULL OR (target_kind = 'span' AND span_id = target_id)) AND "
+            "(relation_id IS NULL OR (target_kind = 'relation' AND relation_id = target_id))",
+            name="link",
+        ),
         Index("ix_comments_document", "document_id", "created_at"),
+        {"sqlite_autoincrement": True},
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     target_kind: Mapped[str] = mapped_column(String(20), default="document")
     target_id: Mapped[int | None]
+    span_id: Mapped[int | None] = mapped_column(ForeignKey("spans.id", ondelete="SET NULL"), index=True)
+    relation_id: Mapped[int | None] = mapped_column(ForeignKey("relations.id", ondelete="SET NULL"), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("comments.id", ondelete="CASCADE"))
     author: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)

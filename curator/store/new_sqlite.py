@@ -56,10 +56,12 @@ def _record(conn: sqlite3.Connection) -> dict[str, Any]:
         for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid")
         if name not in shadow and not name.startswith("sqlite_")
     ]
+    # sqlite_sequence is made by SQLite with the first AUTOINCREMENT table; its rows are kept like any
+    # other table's (the highest id each table has given).
     tables = [
         name
         for (name,) in conn.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'")
-        if not name.startswith("sqlite_")
+        if not name.startswith("sqlite_") or name == "sqlite_sequence"
     ]
     rows = {name: [list(row) for row in conn.execute(f'SELECT * FROM "{name}"')] for name in sorted(tables)}
     rows = {k: v for k, v in rows.items() if v}

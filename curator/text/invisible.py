@@ -27,6 +27,8 @@ NAMES = {
     "\u00ad": "SHY",
 }
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# What a label or a status bar would break a line at.
+LINE_BREAKS = frozenset("\n\r\u2028\u2029\x0b\x0c\x85")
 
 
 def has_invisible(text: str) -> bool:
@@ -38,6 +40,13 @@ def reveal(text: str) -> str:
     if not has_invisible(text):
         return text
     return "".join(f"⟦{NAMES[ch]}⟧" if ch in NAMES else ch for ch in text)
+
+
+def one_line(text: str, limit: int = 30) -> str:
+    """``text`` cut to ``limit`` characters (``…`` when cut), each line break shown as ``⏎``: a span
+    across lines reads whole on one line of the status bar instead of stopping at its first break."""
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return "".join("⏎" if ch in LINE_BREAKS else ch for ch in short)
 
 
 def isolate(text: str) -> str:

@@ -1,7 +1,7 @@
 """documents may share a text: content_sha256 is no longer unique, only indexed
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01
 
 A record whose id differs from a stored document's is its own document even when the texts are the
@@ -23,7 +23,7 @@ import re
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -125,3 +125,77 @@ def test_a_reply_and_a_comment_added_in_the_window_are_stored(
     qtbot.keyClicks(panel.text, "Seen.")
     qtbot.mouseClick(panel.comment_button, Qt.MouseButton.LeftButton)
     assert threads(db, doc_id, target_kind="document")[-1].root.author == "lea"
+
+
+def test_a_comment_on_a_deleted_annotation_never_shows_on_the_next_one_labelled(
+    two: tuple[Database, int, int], open_window: Callable[..., tuple[MainWindow, Any]], qtbot: QtBot
+) -> None:
+    db, doc_id, _other = two
+    window, hand = open_window(db, doc_id)
+    panel, doc = window.comments, window.workspace.doc
+    # amina comments on the newest annotation (Genève, the highest id), then deletes it.
+    hand.click(_at("Genève")[0] + 2)
+    geneve = doc.current_span
+    assert geneve is not None and geneve.id == max(s.id for s in doc.spans)
+    qtbot.mouseClick(panel.text, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.text, "The city, not the UN office?")
+    qtbot.keyClick(panel.text, Qt.Key.Key_Return)
+    hand.click(_at("Genève")[0] + 2)
+    hand.key(Qt.Key.Key_Delete)
+    assert geneve.id not in doc.spans
+    # She labels another span: it is new, and has no comment.
+    hand.drag(*_at("Conseil"))
+    hand.key(Qt.Key.Key_O)
+    labelled = doc.current_span
+    assert labelled is not None and TEXT[labelled.start : labelled.end] == "Conseil" and labelled.id > geneve.id
+    shown = panel.shown()
+    assert shown[ON_SELECTED] == []
+    (kept,) = shown[ON_OTHERS]
+    assert kept[0].endswith(" on a deleted annotation: The city, not the UN office?")
+    # Undoing the label and the deletion brings Genève back with its comment.
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    hand.click(_at("Genève")[0] + 2)
+    assert doc.current_span is not None and doc.current_span.id == geneve.id
+    assert [lines[0].split(": ", 1)[1] for lines in panel.shown()[ON_SELECTED]] == ["The city, not the UN office?"]
+
+
+def test_typing_a_comment_on_a_clicked_annotation_never_relabels_it(
+    two: tuple[Database, int, int], open_window: Callable[..., tuple[MainWindow, Any]], qtbot: QtBot
+) -> None:
+    db, doc_id, _other = two
+    window, hand = open_window(db, doc_id)
+    panel, doc = window.comments, window.workspace.doc
+    # The curator keeps Comments as a tab in front of the annotation's panel.
+    window.tabifyDockWidget(window.docks["annotation"], window.docks["comments"])
+    window.docks["comments"].raise_()
+    qtbot.waitUntil(lambda: not window.docks["comments"].visibleRegion().isEmpty())
+    hand.click(_at("الرباط")[0] + 2)
+    rabat = doc.current_span
+    assert rabat is not None and rabat.label == "LOC"
+    assert not window.docks["comments"].visibleRegion().isEmpty()  # the tab in use stays in front
+    # Every label key is in this comment (P, O, L, D, E, A, M, C, Q), and a Delete.
+    qtbot.mouseClick(panel.text, Qt.MouseButton.LeftButton)
+    typed = "Place or people? Check: Assembly, DECREE, MEDIA, quote"
+    qtbot.keyClicks(panel.text, typed + "x")
+    qtbot.keyClick(panel.text, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.text, Qt.Key.Key_Delete)
+    qtbot.keyClick(panel.text, Qt.Key.Key_Return)
+    assert [s.label for s in queries.spans(db, doc_id, ["amina"]) if s.id == rabat.id] == ["LOC"]
+    assert [t.root.body for t in threads(db, doc_id, target_kind="span", target_id=rabat.id)] == [typed]
+    # Back in the text, each key says what it did.
+    hand.click(_at("الرباط")[0] + 2)
+    hand.key(Qt.Key.Key_P)
+    assert window.statusBar().currentMessage() == "P: LOC → PER on «الرباط»"
+    hand.key(Qt.Key.Key_O)
+    assert window.statusBar().currentMessage() == "O: PER → ORG on «الرباط»"
+    assert [s.label for s in queries.spans(db, doc_id, ["amina"]) if s.id == rabat.id] == ["ORG"]
+    # Keys typed in the document list (its own type-to-find) leave the annotation alone too.
+    table = window.documents.table
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(table.model().index(0, 0)).center()
+    )
+    assert table.hasFocus()
+    for key in (Qt.Key.Key_P, Qt.Key.Key_L, Qt.Key.Key_Delete):
+        qtbot.keyClick(table, key)
+    assert [s.label for s in queries.spans(db, doc_id, ["amina"]) if s.id == rabat.id] == ["ORG"]
