@@ -211,12 +211,16 @@ class AnnotateAllDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for start, end in occurrences(self.text, self.query, article=article):
             exists = self.spans.find(layer_id, label, start, end) is not None
+            # Inside a longer span of the same label (خياري in خالد خياري): offered, not ticked,
+            # as a nested span of one label is rarely what the curator means.
+            inside = not exists and self._inside_same_label(layer_id, label, start, end)
             check = QStandardItem()
             check.setCheckable(True)
-            check.setCheckState(Qt.CheckState.Unchecked if exists else Qt.CheckState.Checked)
+            check.setCheckState(Qt.CheckState.Unchecked if exists or inside else Qt.CheckState.Checked)
             check.setEnabled(not exists)
             check.setData((start, end), Qt.ItemDataRole.UserRole)
-            position = QStandardItem(f"{start}–{end}" + (self.tr(" (already)") if exists else ""))
+            note = self.tr(" (already)") if exists else self.tr(" (inside a {0})").format(label) if inside else ""
+            position = QStandardItem(f"{start}–{end}{note}")
             before = self.text[max(0, start - 30) : start].split("\n")[-1]
             after = self.text[end : end + 30].split("\n")[0]
             context = QStandardItem(f"{before}【{self.text[start:end]}】{after}")
@@ -228,6 +232,12 @@ class AnnotateAllDialog(QDialog):
                 item.setEditable(False)
             self.model.appendRow([check, position, context])
         self._update_summary()
+
+    def _inside_same_label(self, layer: str, label: str, start: int, end: int) -> bool:
+        return any(
+            span.layer == layer and span.label == label and span.start <= start and end <= span.end
+            for span in self.spans.overlapping(start, end)
+        )
 
     def chosen(self) -> list[tuple[int, int]]:
         ranges = []

@@ -93,6 +93,36 @@ def test_annotate_all_occurrences_shows_what_it_will_add_first(
     assert "a colleague changed" in window.statusBar().currentMessage()
 
 
+def test_annotate_all_leaves_unticked_what_lies_inside_a_span_of_the_same_label(
+    sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable, qtbot: QtBot
+) -> None:
+    doc_id = add_document(sqlite_db, samples / "tashkeel_ar.txt")
+    _window, hand = open_window(sqlite_db, doc_id)
+    full_name = hand.word("خالد خياري")
+    hand.drag(*full_name)
+    hand.key(Qt.Key.Key_P)
+    alone = hand.word("خِيَارِي")
+    hand.drag(*alone)
+    seen: dict[str, object] = {}
+
+    def review_and_accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AnnotateAllDialog)
+        rows = range(dialog.model.rowCount())
+        seen["positions"] = [dialog.model.item(row, 1).text() for row in rows]
+        seen["ticked"] = [dialog.model.item(row, 0).checkState() == Qt.CheckState.Checked for row in rows]
+        dialog.accept()
+
+    QTimer.singleShot(0, review_and_accept)
+    hand.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    inner = hand.word("خياري")
+    # Both occurrences are listed; the one inside "خالد خياري" (PER) is not ticked, and says why.
+    assert seen["positions"] == [f"{alone[0]}–{alone[1]}", f"{inner[0]}–{inner[1]} (inside a PER)"]
+    assert seen["ticked"] == [True, False]
+    stored = sorted((s.start, s.end) for s in queries.spans(sqlite_db, doc_id, ["amina"]))
+    assert stored == sorted([full_name, alone])
+
+
 def _all(text: str, word: str) -> list[int]:
     found, at = [], text.find(word)
     while at != -1:
