@@ -7,14 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from curator.gui.annotation_list import LABEL, POSITION, AnnotationModel
 from curator.gui.doc_labels import DocumentLabelModel
-from curator.gui.document_list import DocumentListModel
+from curator.gui.document_list import COUNT, LANGUAGE, DocumentListModel
 from curator.gui.find import HitModel
 from curator.gui.label_catalog import LabelCatalog
 from curator.gui.open_document import OpenDocument
@@ -138,6 +138,41 @@ def test_document_list_panel_opens_with_enter_and_steps_with_shortcuts(
     window.documents.language_filter.setCurrentIndex(window.documents.language_filter.findData("fr"))
     model = window.document_model
     assert {model.data(model.index(r, 1)) for r in range(model.rowCount())} == {"fr"}
+
+
+def test_clicking_a_header_sorts_the_document_list_and_next_document_follows_it(
+    corpus: Database, open_window: Callable, qtbot: QtBot
+) -> None:
+    editor = Editor(corpus, "amina")
+    counts = {corpus_id(corpus, "emoji"): 3, corpus_id(corpus, "mixed"): 1}
+    for document_id, spans in counts.items():
+        for start in range(spans):
+            editor.add_span(document_id, "entity", "ORG", start, start + 1)
+    window, _hand = open_window(corpus)
+    qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
+    model, header = window.document_model, window.documents.table.horizontalHeader()
+
+    def click_header(column: int) -> None:
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+    def column(number: int) -> list[object]:
+        return [model.data(model.index(row, number)) for row in range(model.rowCount())]
+
+    click_header(COUNT)
+    assert column(COUNT) == sorted(column(COUNT)) and column(COUNT)[-2:] == [1, 3]
+    click_header(COUNT)  # again: the other way round
+    assert column(COUNT)[:2] == [3, 1] and column(COUNT) == sorted(column(COUNT), reverse=True)
+    assert header.sortIndicatorSection() == COUNT
+    # Next document is the next row of the sorted list.
+    first, second = model.document_at(0), model.document_at(1)
+    assert first is not None and second is not None
+    window.open_document(first.id)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.doc.id == second.id
+    click_header(LANGUAGE)
+    assert column(LANGUAGE) == sorted(column(LANGUAGE))
+    assert model.rowCount() == 7
 
 
 def test_clicking_an_annotation_in_the_list_selects_and_shows_it(
