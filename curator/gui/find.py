@@ -301,7 +301,8 @@ class HitModel(QAbstractTableModel):
 class CorpusSearchPanel(QWidget):
     """Find in the whole corpus; activating a result opens the document on the match."""
 
-    hit_activated = Signal(int, int, int)  # document id, start, end
+    hit_activated = Signal(int, int, int)  # document id, start, end: Enter or double click, to work there
+    hit_clicked = Signal(int, int, int)  # a single click: show the match, the focus stays in the results
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -321,6 +322,7 @@ class CorpusSearchPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._clicked)
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.status)
@@ -381,3 +383,8 @@ class CorpusSearchPanel(QWidget):
         hit = self.model.hit_at(index.row())
         if hit is not None:
             self.hit_activated.emit(hit.document_id, hit.start, hit.end)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        hit = self.model.hit_at(index.row())
+        if hit is not None:
+            self.hit_clicked.emit(hit.document_id, hit.start, hit.end)

@@ -336,6 +336,7 @@ class MainWindow(QMainWindow):
         self.find_bar.go_to.connect(lambda s, e: self.text_view.reveal_offsets(s, e))
         self.find_bar.annotate_all_requested.connect(self.annotate_all)
         self.corpus_search.hit_activated.connect(self.open_hit)
+        self.corpus_search.hit_clicked.connect(lambda d, s, e: self.open_hit(d, s, e, focus=False))
         self.live.documents_changed.connect(self.documents.follow_changes)
         self.live.corpus_changed.connect(self.documents.refresh_counts)
         self.live.open_document_synced.connect(self._synced)
@@ -373,10 +374,11 @@ class MainWindow(QMainWindow):
             return
         self.open_document(target)
 
-    def open_hit(self, document_id: int, start: int, end: int) -> None:
+    def open_hit(self, document_id: int, start: int, end: int, *, focus: bool = True) -> None:
         if self.open_document(document_id):
             self.text_view.select_offsets(start, end)
-            self.text_view.setFocus()
+            if focus:
+                self.text_view.setFocus()
 
     def _document_touched(self, document_id: int) -> None:
         doc = self.workspace.doc

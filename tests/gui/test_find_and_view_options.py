@@ -157,6 +157,29 @@ def test_find_in_corpus_opens_the_document_on_the_match(
     assert text.text[hit.start : hit.end].lower() == word.lower()
 
 
+def test_a_single_click_on_a_corpus_hit_selects_the_match_in_the_text(
+    sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable, qtbot: QtBot
+) -> None:
+    add_document(sqlite_db, samples / "mixed_paragraphs.txt")
+    target = add_document(sqlite_db, samples / "crlf_fr.txt")
+    window, _hand = open_window(sqlite_db)
+    qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
+    panel = window.corpus_search
+    window.docks["corpus"].show()
+    window.docks["corpus"].raise_()
+    panel.query.setText("MEMORANDUM")
+    panel.search()
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 1)
+    hit = panel.model.hit_at(0)
+    assert hit is not None and hit.document_id == target
+    QApplication.processEvents()
+    rect = panel.table.visualRect(panel.model.index(0, 1))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.workspace.doc.id == target
+    assert window.text_view.selection_offsets() == (hit.start, hit.end)
+    assert panel.table.hasFocus()  # the next hit is one key away
+
+
 def test_showing_invisible_characters_keeps_every_offset(
     sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable
 ) -> None:
