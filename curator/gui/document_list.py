@@ -340,7 +340,7 @@ class DocumentListPanel(QWidget):
 
     def _update_count(self) -> None:
         total = listing.count_matching(self.model.db, self.model.annotator, self.model.filter, self.model.review_states)
-        self.count.setText(self.tr("{0} documents").format(f"{total:,}"))
+        self.count.setText(self.tr("%Ln document(s)", "", total))
 
     def refresh_counts(self) -> None:
         self._update_count()

@@ -343,7 +343,7 @@ class ExportDialog(QDialog):
     def _succeeded(self, count: int, out: Path) -> None:
         self.result_count = count
         self.progress.setValue(self.progress.maximum())
-        self.state.setText(self.tr("Exported {0} documents to {1}").format(count, out))
+        self.state.setText(self.tr("Exported %Ln document(s) to {0}", "", count).format(out))
         if self.notes:
             self.notes_view.setPlainText("\n".join(self.notes))
             self.notes_view.show()

@@ -250,7 +250,7 @@ class AnnotateAllDialog(QDialog):
 
     def _update_summary(self) -> None:
         total = self.model.rowCount()
-        self.summary.setText(self.tr("{0} of {1} occurrences will be added").format(len(self.chosen()), total))
+        self.summary.setText(self.tr("{0} of %Ln occurrence(s) will be added", "", total).format(len(self.chosen())))
 
 
 class HitModel(QAbstractTableModel):
@@ -354,14 +354,15 @@ class CorpusSearchPanel(QWidget):
     def _show(self, hits: list[Hit]) -> None:
         self.model.set_hits(hits)
         documents = len({hit.document_id for hit in hits})
-        self.status.setText(self.tr("{0} matches in {1} documents").format(len(hits), documents))
+        matches = self.tr("%Ln match(es)", "", len(hits))
+        self.status.setText(self.tr("{0} in %Ln document(s)", "", documents).format(matches))
 
     def _index_then_search(self, missing: int) -> None:
         job = Job(lambda report: ensure_index(self.db, progress=report), self)
         self._indexing = job
-        label = self.tr("Indexing {0} of {1} documents for search…")
-        self.status.setText(label.format(0, missing))
-        job.progressed.connect(lambda done: self.status.setText(label.format(done, missing)))
+        label = self.tr("Indexing {0} of %Ln document(s) for search…", "", missing)
+        self.status.setText(label.format(0))
+        job.progressed.connect(lambda done: self.status.setText(label.format(f"{done:,}")))
         job.failed.connect(lambda message: self.status.setText(self.tr("Search index: {0}").format(message)))
         job.finished.connect(self._indexed)
         job.start()

@@ -42,6 +42,7 @@ from .first_paint import after_first_paint
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
 from .live_updates import LiveUpdates
+from .plurals import install_plurals
 from .settings import Preferences
 from .span_panel import SpanPanel
 from .status_box import StatusBox
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database, annotator: str, preferences: Preferences | None = None) -> None:
         super().__init__()
+        install_plurals()
         self.setObjectName("MainWindow")
         self.prefs = preferences or Preferences()
         self.catalog = LabelCatalog(db.schema, self.prefs.label_language)
@@ -428,7 +430,7 @@ class MainWindow(QMainWindow):
             self.export_dialog = ExportDialog(self.workspace.db, self.workspace.doc.id, listed, self)
             self.export_dialog.exported.connect(
                 lambda count, out: self.statusBar().showMessage(
-                    self.tr("Exported {0} documents to {1}").format(count, out), 8000
+                    self.tr("Exported %Ln document(s) to {0}", "", count).format(out), 8000
                 )
             )
         self.export_dialog.open_document = self.workspace.doc.id

@@ -31,6 +31,7 @@ from curator.store.models import (
     utcnow,
 )
 from curator.store.queries import RelationRecord, SpanRecord, document_labels, relations, spans
+from curator.text.plural import counted
 
 SpanKey = tuple[str, str, int, int]  # layer, label, start, end
 
@@ -67,7 +68,13 @@ class AgreedPlan:
         return not (self.spans or self.relations or self.doc_labels)
 
     def summary(self) -> str:
-        return f"{len(self.spans)} spans, {len(self.relations)} relations, {len(self.doc_labels)} document labels"
+        return ", ".join(
+            (
+                counted(len(self.spans), "span"),
+                counted(len(self.relations), "relation"),
+                counted(len(self.doc_labels), "document label"),
+            )
+        )
 
 
 class CurationService:

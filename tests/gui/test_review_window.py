@@ -113,7 +113,7 @@ def test_keys_step_and_decide_into_the_gold_layer(window: ReviewWindow, qtbot: Q
     seen: list[str] = []
     window.confirm = lambda title, text: seen.append(text) is None
     _press(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert seen and "1 spans, 0 relations, 1 document labels" in seen[0]
+    assert seen and "1 span, 0 relations, 1 document label" in seen[0]
     doc_id = c.document.id if c.document else 0
     gold = {(TEXT[s.start : s.end], s.label) for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR])}
     assert gold == {("الرباط", "LOC"), ("Genève", "ORG"), ("خالد خياري", "PER")}

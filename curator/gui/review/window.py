@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.gui.comments_panel import comment_line
+from curator.gui.plurals import install_plurals
 from curator.gui.review.chart import BarChart
 from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
@@ -57,6 +58,7 @@ class ReviewWindow(QMainWindow):
 
     def __init__(self, db: Database, reviewer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_plurals()
         self.db = db
         self.controller = ReviewController(db, reviewer, self)
         # Names, titles and comments are shown with bidi controls made visible (reveal): a reviewer
@@ -411,7 +413,8 @@ class ReviewWindow(QMainWindow):
                 item.setData(Qt.ItemDataRole.UserRole, thread.root.id)
                 self.comments.addItem(item)
         resolved = sum(d.resolved for d in c.differences)
-        self.statusBar().showMessage(f"{len(c.differences)} differences, {resolved} resolved")
+        differences = self.tr("%Ln difference(s)", "", len(c.differences))
+        self.statusBar().showMessage(self.tr("{0}, %Ln resolved", "", resolved).format(differences))
 
     def _show_current(self, index: int) -> None:
         diff = self.controller.current
