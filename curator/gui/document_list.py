@@ -34,6 +34,7 @@ from curator.text.invisible import reveal
 
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .first_paint import after_first_paint
+from .plurals import install_plurals
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
@@ -262,6 +263,7 @@ class DocumentListPanel(QWidget):
 
     def __init__(self, model: DocumentListModel, languages: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_plurals()
         self.model = model
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Filter by title…"))

@@ -38,6 +38,7 @@ from .background import Job
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
+from .plurals import install_plurals
 from .selection_rules import occurrence_is_whole_word
 from .span_index import SpanIndex
 
@@ -167,6 +168,7 @@ class AnnotateAllDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        install_plurals()
         self.setWindowTitle(self.tr("Annotate all occurrences"))
         self.resize(760, 480)
         self.text, self.query, self.spans, self.catalog = text, query, spans, catalog
@@ -306,6 +308,7 @@ class CorpusSearchPanel(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_plurals()
         self.db = db
         self._indexing: Job | None = None
         self.query = QLineEdit()

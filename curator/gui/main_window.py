@@ -427,13 +427,17 @@ class MainWindow(QMainWindow):
                 )
                 return [row.id for row in rows]
 
-            self.export_dialog = ExportDialog(self.workspace.db, self.workspace.doc.id, listed, self)
+            def listed_count() -> int:
+                return listing.count_matching(model.db, model.annotator, model.filter, model.review_states)
+
+            self.export_dialog = ExportDialog(self.workspace.db, self.workspace.doc.id, listed, self, listed_count)
             self.export_dialog.exported.connect(
                 lambda count, out: self.statusBar().showMessage(
                     self.tr("Exported %Ln document(s) to {0}", "", count).format(out), 8000
                 )
             )
         self.export_dialog.open_document = self.workspace.doc.id
+        self.export_dialog.show_planned_count()
         self.export_dialog.open()
         return self.export_dialog
 
