@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         self.status_box.setEnabled(doc.id is not None)
         if doc.id is not None:
             self.documents.show_document(doc.id)
-            self.prefs.last_document = doc.id
+            self.prefs.set_last_document(self.workspace.db.url, doc.id)
         self._current_span_changed(None)
         self._update_title()
 
@@ -587,14 +587,15 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if state is not None:
             self.restoreState(state)
-        last = self.prefs.last_document
+        last = self.prefs.last_document(self.workspace.db.url)
         # After the window is painted: the start is not slowed down by opening a long document.
         after_first_paint(self, lambda: self._open_first(last))
 
     def _open_first(self, last: int | None) -> None:
         if self.workspace.doc.id is not None:
             return
-        if last is not None and self.open_document(last):
+        # Quietly: a remembered document deleted since is no reason for a message.
+        if last is not None and self.workspace.doc.open(last):
             return
         first = self.documents.adjacent(None, forward=True)
         if first is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 
@@ -101,14 +103,19 @@ class Preferences:
 
     # -- window -----------------------------------------------------------------------------------
 
-    @property
-    def last_document(self) -> int | None:
-        value = _as_int(self.qsettings.value("session/last_document"), 0)
+    @staticmethod
+    def _last_document_key(database_url: str) -> str:
+        # One per database: ids of one mean nothing in another. Hashed, so that a password in the
+        # URL is not written to the settings file.
+        return "session/last_document/" + hashlib.sha256(database_url.encode("utf-8")).hexdigest()[:20]
+
+    def last_document(self, database_url: str) -> int | None:
+        """The document last open in the database at ``database_url``, if any."""
+        value = _as_int(self.qsettings.value(self._last_document_key(database_url)), 0)
         return value or None
 
-    @last_document.setter
-    def last_document(self, document_id: int | None) -> None:
-        self.qsettings.setValue("session/last_document", document_id or 0)
+    def set_last_document(self, database_url: str, document_id: int | None) -> None:
+        self.qsettings.setValue(self._last_document_key(database_url), document_id or 0)
 
     def window_geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")

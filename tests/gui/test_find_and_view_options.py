@@ -123,6 +123,37 @@ def test_annotate_all_leaves_unticked_what_lies_inside_a_span_of_the_same_label(
     assert stored == sorted([full_name, alone])
 
 
+def test_each_database_reopens_on_its_own_last_document(
+    sqlite_db: Database, samples: Path, prefs: Preferences, qtbot: QtBot, add_document: Callable, tmp_path: Path
+) -> None:
+    add_document(sqlite_db, samples / "mixed_paragraphs.txt")
+    add_document(sqlite_db, samples / "crlf_fr.txt")
+    third = add_document(sqlite_db, samples / "emoji_ar.txt")
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    only = add_document(other, samples / "tashkeel_ar.txt")
+
+    def open_on(db: Database) -> MainWindow:
+        window = MainWindow(db, "amina", prefs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
+        return window
+
+    window = open_on(sqlite_db)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.doc.id == third
+    window.close()
+    # Another database: its own first document, and no word of a document that "no longer exists".
+    elsewhere = open_on(other)
+    assert elsewhere.workspace.doc.id == only
+    assert "no longer exists" not in elsewhere.statusBar().currentMessage()
+    elsewhere.close()
+    # Back on the first: where the curator left it.
+    assert open_on(sqlite_db).workspace.doc.id == third
+    other.dispose()
+
+
 def _all(text: str, word: str) -> list[int]:
     found, at = [], text.find(word)
     while at != -1:
