@@ -194,6 +194,40 @@ def test_clicking_an_annotation_in_the_list_selects_and_shows_it(
     QApplication.processEvents()
 
 
+def test_after_an_undo_no_row_stays_selected_when_no_annotation_is(
+    corpus: Database, open_window: Callable, qtbot: QtBot
+) -> None:
+    window, hand = open_window(corpus, corpus_id(corpus, "emoji"))
+    table = window.annotations.table
+
+    def selected_rows() -> list[int]:
+        QApplication.processEvents()
+        return [index.row() for index in table.selectionModel().selectedRows()]
+
+    for word, key in (("غزة", Qt.Key.Key_L), ("خياري", Qt.Key.Key_P), ("السودان", Qt.Key.Key_L)):
+        hand.drag(*hand.word(word))
+        hand.key(key)
+    hand.click(hand.word("تقرير")[0])  # on no annotation: nothing is selected
+    assert window.workspace.doc.current_span is None and selected_rows() == []
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # السودان goes
+    assert window.annotation_model.rowCount() == 2
+    assert window.workspace.doc.current_span is None and window.span_panel.empty.isVisible()
+    assert selected_rows() == []  # Qt had selected the row that took its place
+    # Deleting the selected annotation, and redoing that delete, leave no row selected either.
+    rect = table.visualRect(window.annotation_model.index(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert selected_rows() == [0]
+    hand.key(Qt.Key.Key_Delete)
+    assert window.workspace.doc.current_span is None and selected_rows() == []
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    current = window.workspace.doc.current_span
+    assert current is not None and selected_rows() == [window.annotation_model.row_of(current.id)]
+    qtbot.keyClick(
+        window.text_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert window.workspace.doc.current_span is None and selected_rows() == []
+
+
 def corpus_id(db: Database, name: str) -> int:
     """The id of the imported document whose title or source mentions ``name``."""
     from curator.store import browse
