@@ -133,8 +133,10 @@ class MainWindow(QMainWindow):
         self.docks["annotation"].raise_()
         self.statusBar().addPermanentWidget(self.save_state)
         # First-run proportions: the text gets most of the window (a saved layout replaces these).
-        self.resizeDocks([self.docks["documents"], self.docks["labels"]], [330, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["documents"], self.docks["labels"]], [330, 440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["annotations"]], [190], Qt.Orientation.Vertical)
+        # The labels over the annotation's panel: every layer's labels in view at 1600×1000.
+        self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
 
         self._build_actions()
         self._wire()
