@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 
+from .fonts import with_fallbacks
 from .label_catalog import LANGUAGES
 
 DEFAULT_POINT_SIZE = 14
-# Fonts that shape Arabic well, best first; the first one installed is the default.
-ARABIC_FRIENDLY = ("Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", "DejaVu Sans")
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -49,17 +48,14 @@ class Preferences:
     # -- text -------------------------------------------------------------------------------------
 
     def text_font(self) -> QFont:
+        """The text's font: the one the curator chose, or a Latin font with an Arabic one after it
+        (:mod:`curator.gui.fonts`: each script from a font made for it)."""
         stored = self.qsettings.value("view/font")
         font = QFont()
         if isinstance(stored, str) and stored and font.fromString(stored):
-            return font
-        families = set(QFontDatabase.families())
-        for family in ARABIC_FRIENDLY:
-            if family in families:
-                font = QFont(family)
-                break
+            return with_fallbacks(font, chosen=True)
         font.setPointSize(DEFAULT_POINT_SIZE)
-        return font
+        return with_fallbacks(font, chosen=False)
 
     def set_text_font(self, font: QFont) -> None:
         self.qsettings.setValue("view/font", font.toString())
