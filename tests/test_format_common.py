@@ -192,7 +192,7 @@ def test_command_line_export_and_import(tmp_path: Path, samples: Path, seeds: Pa
     )
     result = _cli("--db", url, "import", str(doccano), "--format", "doccano", "--annotator", "model", home=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "imported 1 documents, 2 annotations" in result.stdout
+    assert "imported 1 document, 2 annotations" in result.stdout
     bad = tmp_path / "bad.jsonl"
     bad.write_text(json.dumps({"text": "L’OCI", "label": [[2, 9, "ORG"]]}) + "\n", "utf-8")
     result = _cli("--db", url, "import", str(bad), "--format", "doccano", "--annotator", "model", home=tmp_path)
@@ -229,7 +229,7 @@ def test_command_line_round_trip_of_conll_csv_and_parquet(tmp_path: Path, seeds:
         fresh = f"sqlite:///{tmp_path / (fmt + '.sqlite')}"
         result = _cli("--db", fresh, "import", str(out), home=tmp_path)
         assert result.returncode == 0, result.stderr
-        assert "imported 1 documents, 1 annotations" in result.stdout
+        assert "imported 1 document, 1 annotation" in result.stdout
     claims = tmp_path / "claims.csv"
     claims.write_text("document,annotator,start,end,claim\r\nd,model,0,3,xyz\r\n", encoding="utf-8")
     result = _cli("--db", url, "import", str(claims), "--format", "csv", home=tmp_path)

@@ -355,3 +355,15 @@ def test_a_batch_refused_inside_its_transaction_keeps_the_indexes_of_the_empty_t
         import_paths(sqlite_db, [second])
     assert _indexes(sqlite_db) == indexes
     assert [b.document.ext_id for b in queries.iter_bundles(sqlite_db)] == ["a"]
+
+
+def test_a_long_first_line_is_the_whole_title_and_an_overlong_one_is_cut_at_a_word() -> None:
+    from curator.io.text_files import TITLE_MAX, title_of
+
+    line = " ".join(["منظمة التعاون الإسلامي تبحث مع الأمم المتحدة"] * 8)
+    assert 200 < len(line) < TITLE_MAX and title_of(line + "\nنص", "f") == line  # whole: the window elides it
+    overlong = " ".join(["التعاون"] * 200)
+    title = title_of(overlong, "f")
+    assert len(title) <= TITLE_MAX and title.endswith("التعاون…") and overlong.startswith(title[:-1])
+    marks = "خَ" * 600  # no space: cut between letters, never between a letter and its mark
+    assert title_of(marks, "f")[-2:] == "َ…"

@@ -142,7 +142,7 @@ def test_a_curation_round_trip_ends_in_an_export_of_exactly_the_gold_layer(
     assert plan.doc_labels == [("area", "PEACE_SECURITY")] and plan.relations == []
     assert queries.spans(db, doc_id, [GOLD_ANNOTATOR]) == []  # a preview writes nothing
     added = curation.accept_agreed(plan)
-    assert added.summary() == "1 spans, 0 relations, 1 document labels"
+    assert added.summary() == "1 span, 0 relations, 1 document label"
     assert curation.preview_agreed(doc_id, pair).empty  # nothing left to add
 
     curation.accept_span(_span(db, doc_id, "karim", "Omar").id)  # karim's ORG over amina's PER

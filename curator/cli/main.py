@@ -13,6 +13,7 @@ import click
 
 from curator import __version__
 from curator.errors import CuratorError, InputRejected
+from curator.text.plural import counted
 
 
 class _Context:
@@ -190,15 +191,17 @@ def import_(
             + ", ".join(f"{n} {kind}" for kind, n in sorted(report.left_out.items()))
         )
     if check:
-        click.echo(f"{len(report.files)} files checked, no problems")
+        click.echo(f"{counted(len(report.files), 'file')} checked, no problems")
         return
     click.echo(
-        f"imported {b.documents_added} documents, {b.spans_added} annotations, {b.relations_added} relations, "
-        f"{b.doc_labels_added} document labels from {len(report.files)} files"
+        f"imported {counted(b.documents_added, 'document')}, {counted(b.spans_added, 'annotation')}, "
+        f"{counted(b.relations_added, 'relation')}, {counted(b.doc_labels_added, 'document label')} "
+        f"from {counted(len(report.files), 'file')}"
     )
     if b.documents_existing:
         click.echo(
-            f"{len(b.documents_existing)} documents were already in the database: "
+            f"{counted(len(b.documents_existing), 'document')} "
+            f"{'was' if len(b.documents_existing) == 1 else 'were'} already in the database: "
             + ", ".join(b.documents_existing[:5])
             + (" ..." if len(b.documents_existing) > 5 else "")
         )
@@ -209,14 +212,20 @@ def import_(
         )
     skipped = b.spans_existing + b.relations_existing + b.doc_labels_existing
     if skipped:
-        click.echo(f"{skipped} annotations, relations or labels were already there and were not added again")
+        were = "was" if skipped == 1 else "were"
+        click.echo(
+            f"{counted(skipped, 'annotation, relation or label', 'annotations, relations or labels')} {were} "
+            f"already there and {were} not added again"
+        )
     if report.repeated:
         click.echo(
-            f"{len(report.repeated)} documents repeated one earlier in the batch (same text and id), their annotations "
-            "joined to it: " + ", ".join(report.repeated[:5])
+            f"{counted(len(report.repeated), 'document')} repeated one earlier in the batch (same text and id), "
+            "their annotations joined to it: " + ", ".join(report.repeated[:5])
         )
     if report.ignored:
-        click.echo(f"ignored {len(report.ignored)} files of no known format: " + ", ".join(report.ignored[:5]))
+        click.echo(
+            f"ignored {counted(len(report.ignored), 'file')} of no known format: " + ", ".join(report.ignored[:5])
+        )
     from curator.io.capacity import KIND_NAMES, missing
 
     for name in report.formats:
@@ -307,7 +316,7 @@ def export(
         return
     for note in notes:
         click.echo(f"note: {note}")
-    click.echo(f"exported {count} documents to {out}")
+    click.echo(f"exported {counted(count, 'document')} to {out}")
 
 
 @cli.command()

@@ -13,6 +13,7 @@ import click
 
 from curator.errors import EditRefused
 from curator.io.optional_libs import missing_module
+from curator.text.plural import counted
 
 
 def _split(value: str | None) -> list[str] | None:
@@ -207,7 +208,7 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
 
     f = format_figure
     console = Console()
-    console.print(f"{figures['documents']} documents; annotators: {', '.join(figures['annotators'])}")
+    console.print(f"{counted(figures['documents'], 'document')}; annotators: {', '.join(figures['annotators'])}")
     for layer in figures["span_layers"]:
         key = layer["layer"]
         t = Table(title=f"span layer {key}: alpha (nominal, tokens) {f(layer['alpha'])}")

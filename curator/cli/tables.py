@@ -10,6 +10,8 @@ from bidi import get_display
 from rich.console import Console
 from rich.table import Table
 
+from curator.text.plural import counted
+
 
 def for_terminal(text: str) -> str:
     """Visual-order, shaped text for a terminal; plain text passes through unchanged."""
@@ -21,7 +23,7 @@ def for_terminal(text: str) -> str:
 def print_stats(figures: dict[str, Any]) -> None:
     console = Console()
     docs = figures["documents"]
-    table = Table(title=f"{docs['total']} documents")
+    table = Table(title=counted(docs["total"], "document"))
     table.add_column("language")
     table.add_column("documents", justify="right")
     for language, n in docs["by_language"].items():

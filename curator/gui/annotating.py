@@ -18,7 +18,7 @@ from curator.store.queries import SpanRecord
 from curator.text.invisible import one_line
 
 from .label_catalog import LabelCatalog
-from .selection_rules import SnapRules, span_for_selection
+from .selection_rules import SnapRules, span_for_selection, word_for_double_click
 from .text_view import TextView
 from .workspace import Workspace
 
@@ -130,11 +130,18 @@ class AnnotationController(QObject):
         if selection is None:
             return
         rules = SnapRules.for_layer(self.preview_layer(), exact=False)
-        snapped = span_for_selection(self.workspace.doc.text, *selection, rules)
+        text = self.workspace.doc.text
+        if self.view.selected_by_word:
+            # A double-click: the word without its clitics, then taken as a drag from there.
+            word = word_for_double_click(text, *selection, rules)
+            if word is None:
+                return
+            selection = word
+        snapped = span_for_selection(text, *selection, rules)
         if snapped is None:
             return
         self._preview = _Preview(selection, snapped)
-        if snapped != selection:
+        if snapped != self.view.selection_offsets():
             self.view.select_offsets(*snapped, reveal=False)
 
     def _selection_to_snap(self, exact: bool) -> tuple[int, int] | None:

@@ -241,6 +241,11 @@ class AnnotationList(QWidget):
             header.resizeSection(column, width)
         self.table.clicked.connect(self._clicked)
         self.table.activated.connect(self._clicked)
+        # When the current row is removed (an undo, a delete), Qt makes the next row current and
+        # selects it: the table would show as selected an annotation the window does not.
+        self._current: SpanRecord | None = None
+        for signal in (model.rowsRemoved, model.rowsInserted, model.layoutChanged, model.modelReset):
+            signal.connect(self._keep_selection)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
@@ -250,11 +255,20 @@ class AnnotationList(QWidget):
         if span is not None:
             self.span_activated.emit(span)
 
-    def show_current(self, span: SpanRecord | None) -> None:
-        """Select the row of ``span`` without emitting ``span_activated``."""
+    def show_current(self, span: SpanRecord | None, *, scroll: bool = True) -> None:
+        """Select the row of ``span`` (no row for None) without emitting ``span_activated``."""
+        self._current = span
         row = self.model.row_of(span.id, like=span) if span else None
         if row is None:
-            self.table.clearSelection()
+            self.table.selectionModel().clear()  # the selection and the current row's highlight
             return
         self.table.selectRow(row)
-        self.table.scrollTo(self.model.index(row, 0))
+        if scroll:
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _keep_selection(self, *_args: object) -> None:
+        selected = [index.row() for index in self.table.selectionModel().selectedRows()]
+        span = self._current
+        wanted = self.model.row_of(span.id, like=span) if span else None
+        if selected != ([] if wanted is None else [wanted]):
+            self.show_current(span, scroll=False)

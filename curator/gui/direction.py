@@ -10,7 +10,8 @@ it. The displayed string stays the stored one (no bidi controls are added to it)
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from curator.text.language import paragraph_direction
 
@@ -43,11 +44,32 @@ def cell_alignment(rtl: bool) -> int:
 
 
 class OwnDirectionDelegate(QStyledItemDelegate):
-    """Lays out each cell that has a :data:`TEXT_DIRECTION_ROLE` in that direction.
+    """Lays out each cell that has a :data:`TEXT_DIRECTION_ROLE` in that direction, on one line.
 
     The cell's alignment is taken as absolute (left means the left edge), so the side the model
-    asks for is the side the text is drawn at, whatever the cell's or the view's direction.
+    asks for is the side the text is drawn at, whatever the cell's or the view's direction. Text too
+    long for its cell is elided at its end (the left end of Arabic) by ``QFontMetrics.elidedText``,
+    which never cuts a letter from its marks or a ligature; the model's tooltip holds the whole.
     """
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        cell = QStyleOptionViewItem(option)
+        self.initStyleOption(cell, index)
+        cell.text = self.elided_text(cell)
+        style = cell.widget.style() if cell.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)
+
+    @staticmethod
+    def elided_text(cell: QStyleOptionViewItem) -> str:
+        """The cell's text as it fits on one line of the cell's text rectangle."""
+        text = cell.text.replace("\n", " ")
+        style = cell.widget.style() if cell.widget is not None else QApplication.style()
+        room = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, cell, cell.widget).width()
+        # The style keeps a margin on each side of the text (QCommonStyle: focus frame margin + 1).
+        room -= 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, cell.widget) + 1)
+        return cell.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)

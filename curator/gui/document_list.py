@@ -27,21 +27,24 @@ from PySide6.QtWidgets import (
 from curator.review import listing
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store import browse
-from curator.store.browse import DocumentFilter, DocumentRow
+from curator.store.browse import DocumentFilter, DocumentOrder, DocumentRow
 from curator.store.database import Database
 from curator.store.models import REVIEW_STATES, STATUSES
 from curator.text.invisible import reveal
 
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .first_paint import after_first_paint
+from .plurals import install_plurals
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
+SORT_KEY_OF_COLUMN = {TITLE: "title", LANGUAGE: "language", STATUS: "status", COUNT: "annotations"}
 STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done"}
 
 
 class DocumentListModel(QAbstractTableModel):
-    """Documents in id order for one annotator, loaded page by page."""
+    """Documents for one annotator, loaded page by page, in import (id) order or sorted by a column
+    (:meth:`sort`: by the query, a keyset page at a time, never in Python)."""
 
     HEADERS = ("Title", "Lang.", "Status", "Spans")
 
@@ -52,6 +55,7 @@ class DocumentListModel(QAbstractTableModel):
         self.page = page
         self.filter = DocumentFilter()
         self.review_states: tuple[str, ...] = ()  # empty: any review state
+        self.order = DocumentOrder()
         self._rows: list[DocumentRow] = []
         self._row_of: dict[int, int] = {}
         self._exhausted = False
@@ -76,16 +80,30 @@ class DocumentListModel(QAbstractTableModel):
             self.reload()
             return
         last = self._rows[-1].id if self._rows else 0
-        gone = reopened = False
+        reread = reopened = False
         for document_id in sorted(document_ids):
             if document_id in self._row_of:
-                gone |= not self.refresh(document_id)
+                reread |= not self.refresh(document_id)  # gone
+            elif not self.in_id_order:
+                reread = True  # a new document may belong anywhere in a sorted list
             elif document_id > last and self._exhausted:
                 self._exhausted, reopened = False, True  # new documents past the end: read them
-        if gone:
+        if reread:
             self.reload()
         elif reopened:
             self.fetchMore(QModelIndex())
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header was clicked: read the list again in that column's order (-1: import order)."""
+        key = SORT_KEY_OF_COLUMN.get(column, "id")
+        wanted = DocumentOrder(key, descending=order == Qt.SortOrder.DescendingOrder and key != "id")
+        if wanted != self.order:
+            self.order = wanted
+            self.reload()
+
+    @property
+    def in_id_order(self) -> bool:
+        return self.order == DocumentOrder()
 
     def set_annotator(self, annotator: str) -> None:
         self.annotator = annotator
@@ -154,7 +172,7 @@ class DocumentListModel(QAbstractTableModel):
             return
         after = self._rows[-1].id if self._rows else 0
         page = listing.document_page(
-            self.db, self.annotator, self.filter, self.review_states, after_id=after, limit=self.page
+            self.db, self.annotator, self.filter, self.review_states, after_id=after, limit=self.page, order=self.order
         )
         if len(page) < self.page:
             self._exhausted = True
@@ -176,8 +194,8 @@ class DocumentListModel(QAbstractTableModel):
         for _ in range(limit_pages):
             if document_id in self._row_of or not self.canFetchMore(QModelIndex()):
                 break
-            if self._rows and self._rows[-1].id > document_id:
-                break
+            if self.in_id_order and self._rows and self._rows[-1].id > document_id:
+                break  # in id order, it would have come already
             self.fetchMore(QModelIndex())
         return self._row_of.get(document_id)
 
@@ -245,6 +263,7 @@ class DocumentListPanel(QWidget):
 
     def __init__(self, model: DocumentListModel, languages: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_plurals()
         self.model = model
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText(self.tr("Filter by title…"))
@@ -269,6 +288,7 @@ class DocumentListPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)  # one line a title, elided by the delegate; the tooltip has it all
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
@@ -277,6 +297,9 @@ class DocumentListPanel(QWidget):
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((LANGUAGE, 44), (STATUS, 86), (COUNT, 48)):
             header.resizeSection(column, width)
+        # A click on a header sorts by that column (the model asks the database); import order until then.
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
         self.table.activated.connect(self._activated)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
@@ -319,7 +342,7 @@ class DocumentListPanel(QWidget):
 
     def _update_count(self) -> None:
         total = listing.count_matching(self.model.db, self.model.annotator, self.model.filter, self.model.review_states)
-        self.count.setText(self.tr("{0} documents").format(f"{total:,}"))
+        self.count.setText(self.tr("%Ln document(s)", "", total))
 
     def refresh_counts(self) -> None:
         self._update_count()
@@ -338,9 +361,7 @@ class DocumentListPanel(QWidget):
             self.table.scrollTo(self.model.index(row, 0))
 
     def adjacent(self, document_id: int | None, forward: bool) -> int | None:
-        """The next (or previous) document in the list's order and filter."""
-        if document_id is None:
-            document_id = 0 if forward else 1 << 62
+        """The next (or previous) document in the list's order and filter (from None: the first or last)."""
         return listing.adjacent_document(
             self.model.db,
             self.model.annotator,
@@ -348,6 +369,7 @@ class DocumentListPanel(QWidget):
             forward=forward,
             flt=self.model.filter,
             states=self.model.review_states,
+            order=self.model.order,
         )
 
     def follow_changes(self, document_ids: set[int], moved: set[int] | None = None) -> None:

@@ -42,6 +42,7 @@ from curator.store.queries import count_documents, document_ids_by_ext
 from curator.text.invisible import reveal
 
 from .background import Job
+from .plurals import install_plurals
 
 ALL_ANNOTATORS, CHOSEN_ANNOTATORS, CURATED = "all", "chosen", "curated"
 ALL_DOCUMENTS, OPEN_DOCUMENT, LISTED_DOCUMENTS, BY_ID = "all", "open", "listed", "ids"
@@ -80,13 +81,16 @@ class ExportDialog(QDialog):
         open_document: int | None = None,
         listed: Callable[[], list[int]] | None = None,
         parent: QWidget | None = None,
+        listed_count: Callable[[], int] | None = None,
     ) -> None:
         super().__init__(parent)
+        install_plurals()
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export a dataset"))
         self.db = db
         self.open_document = open_document
         self.listed = listed
+        self.listed_count = listed_count  # how many the list shows, without reading their ids
         self.job: Job | None = None
         self.notes: list[str] = []
         self.result_count: int | None = None
@@ -159,7 +163,6 @@ class ExportDialog(QDialog):
         self.which_buttons[LISTED_DOCUMENTS].setEnabled(listed is not None)
 
         self.progress = QProgressBar()
-        self.progress.setFormat(self.tr("%v of %m documents"))
         self.progress.setValue(0)
         self.state = QLabel()
         self.state.setWordWrap(True)
@@ -201,8 +204,11 @@ class ExportDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.ids.textEdited.connect(lambda _t: self.which_buttons[BY_ID].setChecked(True))
         self.annotators.itemChanged.connect(lambda _i: self.whose_buttons[CHOSEN_ANNOTATORS].setChecked(True))
-        self.total_known.connect(lambda n: self.progress.setMaximum(max(n, 1)))
+        self.total_known.connect(self._set_total)
+        self.which.buttonToggled.connect(lambda _b, _on: self.show_planned_count())
+        self.ids.textChanged.connect(lambda _t: self.show_planned_count())
         self._format_changed()
+        self.show_planned_count()
         self._set_running(False)
         self.resize(860, 440)
 
@@ -242,6 +248,33 @@ class ExportDialog(QDialog):
             if button.isChecked():
                 return key, [part.strip() for part in self.ids.text().split(",") if part.strip()]
         return ALL_DOCUMENTS, []
+
+    def planned_count(self) -> int | None:
+        """How many documents the export as chosen writes (None when it cannot be told yet)."""
+        which, ids = self._document_choice()
+        if which == ALL_DOCUMENTS:
+            return count_documents(self.db)
+        if which == OPEN_DOCUMENT:
+            return 1 if self.open_document is not None else 0
+        if which == BY_ID:
+            return len(document_ids_by_ext(self.db, ids)) if ids else 0
+        return self.listed_count() if self.listed_count is not None else None
+
+    def show_planned_count(self) -> None:
+        """Before anything runs, the bar says how many documents the export will write."""
+        if self.running():
+            return
+        total = self.planned_count()
+        self.progress.setRange(0, max(total or 0, 1))
+        self.progress.setValue(0)
+        if total is None:
+            self.progress.setFormat(self.tr("The documents the list shows"))
+        else:
+            self.progress.setFormat(self.tr("%Ln document(s) will be exported", "", total))
+
+    def _set_total(self, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setFormat(self.tr("%v of %Ln document(s)", "", total))
 
     def problem(self) -> str | None:
         """What stops the export as chosen, in a sentence (None when it can start)."""
@@ -283,7 +316,8 @@ class ExportDialog(QDialog):
             ALL_DOCUMENTS: lambda: count_documents(db),
             OPEN_DOCUMENT: lambda: 1,
             BY_ID: lambda: len(set(ids)),
-            LISTED_DOCUMENTS: lambda: 0,  # known once the list was read, in the thread
+            # Known once the list was read, in the thread, when it cannot be counted first.
+            LISTED_DOCUMENTS: lambda: self.listed_count() if self.listed_count is not None else 0,
         }[which]()
         self.notes = []
         notes = self.notes
@@ -311,6 +345,7 @@ class ExportDialog(QDialog):
 
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(0)
+        self._set_total(total)
         self.notes_view.hide()
         self.state.setText(self.tr("Exporting {0} to {1}…").format(fmt.name, out))
         job = Job(work, self)
@@ -343,7 +378,7 @@ class ExportDialog(QDialog):
     def _succeeded(self, count: int, out: Path) -> None:
         self.result_count = count
         self.progress.setValue(self.progress.maximum())
-        self.state.setText(self.tr("Exported {0} documents to {1}").format(count, out))
+        self.state.setText(self.tr("Exported %Ln document(s) to {0}", "", count).format(out))
         if self.notes:
             self.notes_view.setPlainText("\n".join(self.notes))
             self.notes_view.show()

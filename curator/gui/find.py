@@ -38,6 +38,7 @@ from .background import Job
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
+from .plurals import install_plurals
 from .selection_rules import occurrence_is_whole_word
 from .span_index import SpanIndex
 
@@ -167,6 +168,7 @@ class AnnotateAllDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        install_plurals()
         self.setWindowTitle(self.tr("Annotate all occurrences"))
         self.resize(760, 480)
         self.text, self.query, self.spans, self.catalog = text, query, spans, catalog
@@ -211,12 +213,16 @@ class AnnotateAllDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for start, end in occurrences(self.text, self.query, article=article):
             exists = self.spans.find(layer_id, label, start, end) is not None
+            # Inside a longer span of the same label (خياري in خالد خياري): offered, not ticked,
+            # as a nested span of one label is rarely what the curator means.
+            inside = not exists and self._inside_same_label(layer_id, label, start, end)
             check = QStandardItem()
             check.setCheckable(True)
-            check.setCheckState(Qt.CheckState.Unchecked if exists else Qt.CheckState.Checked)
+            check.setCheckState(Qt.CheckState.Unchecked if exists or inside else Qt.CheckState.Checked)
             check.setEnabled(not exists)
             check.setData((start, end), Qt.ItemDataRole.UserRole)
-            position = QStandardItem(f"{start}–{end}" + (self.tr(" (already)") if exists else ""))
+            note = self.tr(" (already)") if exists else self.tr(" (inside a {0})").format(label) if inside else ""
+            position = QStandardItem(f"{start}–{end}{note}")
             before = self.text[max(0, start - 30) : start].split("\n")[-1]
             after = self.text[end : end + 30].split("\n")[0]
             context = QStandardItem(f"{before}【{self.text[start:end]}】{after}")
@@ -229,6 +235,12 @@ class AnnotateAllDialog(QDialog):
             self.model.appendRow([check, position, context])
         self._update_summary()
 
+    def _inside_same_label(self, layer: str, label: str, start: int, end: int) -> bool:
+        return any(
+            span.layer == layer and span.label == label and span.start <= start and end <= span.end
+            for span in self.spans.overlapping(start, end)
+        )
+
     def chosen(self) -> list[tuple[int, int]]:
         ranges = []
         for row in range(self.model.rowCount()):
@@ -240,7 +252,7 @@ class AnnotateAllDialog(QDialog):
 
     def _update_summary(self) -> None:
         total = self.model.rowCount()
-        self.summary.setText(self.tr("{0} of {1} occurrences will be added").format(len(self.chosen()), total))
+        self.summary.setText(self.tr("{0} of %Ln occurrence(s) will be added", "", total).format(len(self.chosen())))
 
 
 class HitModel(QAbstractTableModel):
@@ -291,10 +303,12 @@ class HitModel(QAbstractTableModel):
 class CorpusSearchPanel(QWidget):
     """Find in the whole corpus; activating a result opens the document on the match."""
 
-    hit_activated = Signal(int, int, int)  # document id, start, end
+    hit_activated = Signal(int, int, int)  # document id, start, end: Enter or double click, to work there
+    hit_clicked = Signal(int, int, int)  # a single click: show the match, the focus stays in the results
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_plurals()
         self.db = db
         self._indexing: Job | None = None
         self.query = QLineEdit()
@@ -311,6 +325,7 @@ class CorpusSearchPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._clicked)
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
         top.addWidget(self.status)
@@ -342,14 +357,15 @@ class CorpusSearchPanel(QWidget):
     def _show(self, hits: list[Hit]) -> None:
         self.model.set_hits(hits)
         documents = len({hit.document_id for hit in hits})
-        self.status.setText(self.tr("{0} matches in {1} documents").format(len(hits), documents))
+        matches = self.tr("%Ln match(es)", "", len(hits))
+        self.status.setText(self.tr("{0} in %Ln document(s)", "", documents).format(matches))
 
     def _index_then_search(self, missing: int) -> None:
         job = Job(lambda report: ensure_index(self.db, progress=report), self)
         self._indexing = job
-        label = self.tr("Indexing {0} of {1} documents for search…")
-        self.status.setText(label.format(0, missing))
-        job.progressed.connect(lambda done: self.status.setText(label.format(done, missing)))
+        label = self.tr("Indexing {0} of %Ln document(s) for search…", "", missing)
+        self.status.setText(label.format(0))
+        job.progressed.connect(lambda done: self.status.setText(label.format(f"{done:,}")))
         job.failed.connect(lambda message: self.status.setText(self.tr("Search index: {0}").format(message)))
         job.finished.connect(self._indexed)
         job.start()
@@ -371,3 +387,8 @@ class CorpusSearchPanel(QWidget):
         hit = self.model.hit_at(index.row())
         if hit is not None:
             self.hit_activated.emit(hit.document_id, hit.start, hit.end)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        hit = self.model.hit_at(index.row())
+        if hit is not None:
+            self.hit_clicked.emit(hit.document_id, hit.start, hit.end)

@@ -7,9 +7,11 @@ from functools import lru_cache
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from PySide6.QtWidgets import QGroupBox, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from .label_catalog import LabelCatalog
+
+SHORT_NAME = 16  # characters: labels with names this short sit two to a row
 
 
 def swatch(color: QColor | str, size: int = 14) -> QIcon:
@@ -31,7 +33,7 @@ def _swatch(name: str, size: int) -> QIcon:
 
 
 class LabelPalette(QScrollArea):
-    """Buttons for the span labels of every layer, grouped by layer."""
+    """Buttons for the span labels of every layer, in a section per layer that its header folds."""
 
     label_chosen = Signal(str, str)  # layer, label
 
@@ -44,15 +46,35 @@ class LabelPalette(QScrollArea):
 
     def _build(self, catalog: LabelCatalog) -> None:
         self.catalog = catalog
+        collapsed = {
+            layer for layer, (header, _body) in getattr(self, "sections", {}).items() if not header.isChecked()
+        }
+        self.sections: dict[str, tuple[QToolButton, QWidget]] = {}
         body = QWidget()
         column = QVBoxLayout(body)
-        column.setContentsMargins(4, 4, 4, 4)
+        column.setContentsMargins(4, 2, 4, 2)
+        column.setSpacing(0)
         for layer in catalog.span_layers():
-            group = QGroupBox(catalog.layer_name(layer))
-            rows = QVBoxLayout(group)
+            # A section per layer, its header folding it away: every layer's header stays in view.
+            header = QToolButton()
+            header.setText(catalog.layer_name(layer))
+            header.setCheckable(True)
+            header.setChecked(layer.id not in collapsed)
+            header.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            header.setAutoRaise(True)
+            header.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            header.setFixedHeight(header.fontMetrics().height() + 6)
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            group = QWidget()
+            rows = QGridLayout(group)
             rows.setSpacing(1)
-            rows.setContentsMargins(4, 4, 4, 4)
-            for label in layer.labels:
+            rows.setContentsMargins(8, 0, 2, 2)
+            names = [catalog.style(layer.id, label.id).name for label in layer.labels]
+            # Short names two to a row (the entity labels): the palette then fits without scrolling.
+            columns = 2 if len(layer.labels) > 1 and max(len(name) for name in names) <= SHORT_NAME else 1
+            for index, label in enumerate(layer.labels):
                 key = (layer.id, label.id)
                 action = self.label_actions.get(key)
                 if action is None:
@@ -71,11 +93,23 @@ class LabelPalette(QScrollArea):
                 button.setAutoRaise(True)
                 button.setIconSize(QSize(14, 14))
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-                rows.addWidget(button)
+                # One text line high, without the style's padding: 22 labels fit a laptop's dock.
+                button.setFixedHeight(button.fontMetrics().height() + 4)
+                rows.addWidget(button, index // columns, index % columns)
+            header.setArrowType(Qt.ArrowType.DownArrow if header.isChecked() else Qt.ArrowType.RightArrow)
+            group.setVisible(header.isChecked())
+            header.toggled.connect(lambda shown, h=header, g=group: self._fold(h, g, shown))
+            column.addWidget(header)
             column.addWidget(group)
+            self.sections[layer.id] = (header, group)
         column.addStretch(1)
         self.setWidget(body)
         self._refresh_texts()
+
+    @staticmethod
+    def _fold(header: QToolButton, group: QWidget, shown: bool) -> None:
+        header.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        group.setVisible(shown)
 
     def set_catalog(self, catalog: LabelCatalog) -> None:
         """Show names in another language (the actions, and so the shortcuts, stay the same)."""

@@ -43,6 +43,7 @@ from .first_paint import after_first_paint
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
 from .live_updates import LiveUpdates
+from .plurals import install_plurals
 from .settings import Preferences
 from .span_panel import SpanPanel
 from .status_box import StatusBox
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db: Database, annotator: str, preferences: Preferences | None = None) -> None:
         super().__init__()
+        install_plurals()
         self.setObjectName("MainWindow")
         self.prefs = preferences or Preferences()
         self.catalog = LabelCatalog(db.schema, self.prefs.label_language)
@@ -132,8 +134,10 @@ class MainWindow(QMainWindow):
         self.docks["annotation"].raise_()
         self.statusBar().addPermanentWidget(self.save_state)
         # First-run proportions: the text gets most of the window (a saved layout replaces these).
-        self.resizeDocks([self.docks["documents"], self.docks["labels"]], [330, 420], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["documents"], self.docks["labels"]], [330, 440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["annotations"]], [190], Qt.Orientation.Vertical)
+        # The labels over the annotation's panel: every layer's labels in view at 1600×1000.
+        self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
 
         self._build_actions()
         self._wire()
@@ -351,6 +355,7 @@ class MainWindow(QMainWindow):
         self.find_bar.go_to.connect(lambda s, e: self.text_view.reveal_offsets(s, e))
         self.find_bar.annotate_all_requested.connect(self.annotate_all)
         self.corpus_search.hit_activated.connect(self.open_hit)
+        self.corpus_search.hit_clicked.connect(lambda d, s, e: self.open_hit(d, s, e, focus=False))
         self.live.documents_changed.connect(self.documents.follow_changes)
         self.live.corpus_changed.connect(self.documents.refresh_counts)
         self.live.open_document_synced.connect(self._synced)
@@ -390,10 +395,11 @@ class MainWindow(QMainWindow):
             return
         self.open_document(target)
 
-    def open_hit(self, document_id: int, start: int, end: int) -> None:
+    def open_hit(self, document_id: int, start: int, end: int, *, focus: bool = True) -> None:
         if self.open_document(document_id):
             self.text_view.select_offsets(start, end)
-            self.text_view.setFocus()
+            if focus:
+                self.text_view.setFocus()
 
     def _document_touched(self, document_id: int) -> None:
         doc = self.workspace.doc
@@ -410,7 +416,7 @@ class MainWindow(QMainWindow):
         self.status_box.setEnabled(doc.id is not None)
         if doc.id is not None:
             self.documents.show_document(doc.id)
-            self.prefs.last_document = doc.id
+            self.prefs.set_last_document(self.workspace.db.url, doc.id)
         self._current_span_changed(None)
         self._update_title()
 
@@ -440,13 +446,17 @@ class MainWindow(QMainWindow):
                 )
                 return [row.id for row in rows]
 
-            self.export_dialog = ExportDialog(self.workspace.db, self.workspace.doc.id, listed, self)
+            def listed_count() -> int:
+                return listing.count_matching(model.db, model.annotator, model.filter, model.review_states)
+
+            self.export_dialog = ExportDialog(self.workspace.db, self.workspace.doc.id, listed, self, listed_count)
             self.export_dialog.exported.connect(
                 lambda count, out: self.statusBar().showMessage(
-                    self.tr("Exported {0} documents to {1}").format(count, out), 8000
+                    self.tr("Exported %Ln document(s) to {0}", "", count).format(out), 8000
                 )
             )
         self.export_dialog.open_document = self.workspace.doc.id
+        self.export_dialog.show_planned_count()
         self.export_dialog.open()
         return self.export_dialog
 
@@ -602,14 +612,15 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if state is not None:
             self.restoreState(state)
-        last = self.prefs.last_document
+        last = self.prefs.last_document(self.workspace.db.url)
         # After the window is painted: the start is not slowed down by opening a long document.
         after_first_paint(self, lambda: self._open_first(last))
 
     def _open_first(self, last: int | None) -> None:
         if self.workspace.doc.id is not None:
             return
-        if last is not None and self.open_document(last):
+        # Quietly: a remembered document deleted since is no reason for a message.
+        if last is not None and self.workspace.doc.open(last):
             return
         first = self.documents.adjacent(None, forward=True)
         if first is not None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+import hashlib
 
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtGui import QFont
+
+from .fonts import with_fallbacks
 from .label_catalog import LANGUAGES
 
 DEFAULT_POINT_SIZE = 14
-# Fonts that shape Arabic well, best first; the first one installed is the default.
-ARABIC_FRIENDLY = ("Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", "DejaVu Sans")
 
 
 def _as_bool(value: object, default: bool) -> bool:
@@ -47,17 +48,14 @@ class Preferences:
     # -- text -------------------------------------------------------------------------------------
 
     def text_font(self) -> QFont:
+        """The text's font: the one the curator chose, or a Latin font with an Arabic one after it
+        (:mod:`curator.gui.fonts`: each script from a font made for it)."""
         stored = self.qsettings.value("view/font")
         font = QFont()
         if isinstance(stored, str) and stored and font.fromString(stored):
-            return font
-        families = set(QFontDatabase.families())
-        for family in ARABIC_FRIENDLY:
-            if family in families:
-                font = QFont(family)
-                break
+            return with_fallbacks(font, chosen=True)
         font.setPointSize(DEFAULT_POINT_SIZE)
-        return font
+        return with_fallbacks(font, chosen=False)
 
     def set_text_font(self, font: QFont) -> None:
         self.qsettings.setValue("view/font", font.toString())
@@ -101,14 +99,19 @@ class Preferences:
 
     # -- window -----------------------------------------------------------------------------------
 
-    @property
-    def last_document(self) -> int | None:
-        value = _as_int(self.qsettings.value("session/last_document"), 0)
+    @staticmethod
+    def _last_document_key(database_url: str) -> str:
+        # One per database: ids of one mean nothing in another. Hashed, so that a password in the
+        # URL is not written to the settings file.
+        return "session/last_document/" + hashlib.sha256(database_url.encode("utf-8")).hexdigest()[:20]
+
+    def last_document(self, database_url: str) -> int | None:
+        """The document last open in the database at ``database_url``, if any."""
+        value = _as_int(self.qsettings.value(self._last_document_key(database_url)), 0)
         return value or None
 
-    @last_document.setter
-    def last_document(self, document_id: int | None) -> None:
-        self.qsettings.setValue("session/last_document", document_id or 0)
+    def set_last_document(self, database_url: str, document_id: int | None) -> None:
+        self.qsettings.setValue(self._last_document_key(database_url), document_id or 0)
 
     def window_geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")

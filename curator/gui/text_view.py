@@ -119,6 +119,7 @@ class TextView(QTextEdit):
         self.show_invisible = False
         self.exact_mode = False  # toggle: selections are kept character-exact
         self._exact_selection = False  # the selection at hand was made character-exact (Alt held)
+        self.selected_by_word = False  # the selection at hand was made by a double-click (Qt's words)
         self._press: QPoint | None = None
         self._press_alt = False
         self._pick: Callable[[SpanRecord], bool] | None = None
@@ -295,6 +296,7 @@ class TextView(QTextEdit):
         if not self._mouse_down:
             # A keyboard selection: snapping applies unless the toggle says otherwise.
             self._exact_selection = False
+            self.selected_by_word = False
 
     # -- geometry ---------------------------------------------------------------------------------
 
@@ -567,7 +569,18 @@ class TextView(QTextEdit):
         self._press = event.position().toPoint()
         self._press_alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
         self._mouse_down = True
+        self.selected_by_word = False
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        # Qt selects its own notion of a word (clitics included); the release then reports it as a
+        # selection made by word, which the selection rules take apart as a drag would.
+        if self._pick is not None:
+            event.accept()
+            return
+        self._mouse_down = True
+        self.selected_by_word = event.button() == Qt.MouseButton.LeftButton
+        super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pick is not None:

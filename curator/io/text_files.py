@@ -6,23 +6,39 @@ from pathlib import Path
 
 from curator.errors import InputRejected, Problem
 from curator.io.records import DocumentIn
+from curator.text.boundaries import is_boundary
 from curator.text.decoding import decode_bytes
 from curator.text.language import base_direction, detect_language
 from curator.text.newlines import normalize_newlines
 
-TITLE_MAX = 200
+# The documents.title column's size: a longer first line is cut at a word, the cut marked with "…".
+TITLE_MAX = 1000
 # One news text is kilobytes; a file this large is a dump or a mistake, and decoding it (a legacy
 # code page is judged word by word) must stay bounded in time and memory.
 MAX_TEXT_BYTES = 64 * 10**6
 
 
 def title_of(text: str, fallback: str) -> str:
-    """The first non-blank line, shortened; ``fallback`` when the text has none."""
+    """The first non-blank line, whole when the title column holds it (the window elides it for
+    display), else cut at the last space that leaves room for "…"; ``fallback`` when the text has
+    none."""
     for line in text.split("\n"):
         line = line.strip()
+        if len(line) > TITLE_MAX:
+            cut = line.rfind(" ", 0, TITLE_MAX - 1)
+            # No space to cut at: at a character boundary, never between a letter and its marks.
+            line = line[:cut].rstrip() if cut > 0 else line[: clamp_start(line, TITLE_MAX - 1)]
+            return line + "…"
         if line:
-            return line if len(line) <= TITLE_MAX else line[: TITLE_MAX - 1] + "…"
+            return line
     return fallback
+
+
+def clamp_start(text: str, offset: int) -> int:
+    """``offset``, moved back until it does not separate a letter from its marks."""
+    while offset > 0 and not is_boundary(text, offset):
+        offset -= 1
+    return offset
 
 
 def read_text_file(path: Path, encoding: str | None = None) -> DocumentIn:

@@ -16,6 +16,7 @@ from curator.store.database import Database
 from curator.store.gold import GoldWriter
 from curator.store.models import GOLD_ANNOTATOR, Span
 from curator.store.queries import SpanRecord, document_labels, relations, spans
+from curator.text.plural import counted
 
 SpanKey = tuple[str, str, int, int]  # layer, label, start, end
 
@@ -52,7 +53,13 @@ class AgreedPlan:
         return not (self.spans or self.relations or self.doc_labels)
 
     def summary(self) -> str:
-        return f"{len(self.spans)} spans, {len(self.relations)} relations, {len(self.doc_labels)} document labels"
+        return ", ".join(
+            (
+                counted(len(self.spans), "span"),
+                counted(len(self.relations), "relation"),
+                counted(len(self.doc_labels), "document label"),
+            )
+        )
 
 
 def preview_agreed(db: Database, document_id: int, annotators: Sequence[str]) -> AgreedPlan:

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, Select, func, or_, select
 
 from curator.errors import EditRefused
 from curator.store import browse
-from curator.store.browse import DocumentFilter, DocumentRow
+from curator.store.browse import DocumentFilter, DocumentOrder, DocumentRow
 from curator.store.database import Database
 from curator.store.models import REVIEW_STATES, Document, ReviewState
 
@@ -24,7 +24,6 @@ NOT_REVIEWED = REVIEW_STATES[0]
 # The browse module's query builders: one definition of what the list shows and how it filters.
 _annotator_id = browse._annotator_id
 _filtered = browse._filtered
-_row_select = browse._row_select
 
 
 def _check(states: Sequence[str]) -> None:
@@ -49,16 +48,16 @@ def document_page(
     *,
     after_id: int = 0,
     limit: int = browse.PAGE,
+    order: DocumentOrder | None = None,
 ) -> list[DocumentRow]:
     """Like :func:`curator.store.browse.document_page`, only documents in review ``states``."""
     if not states:
-        return browse.document_page(db, annotator, flt, after_id=after_id, limit=limit)
+        return browse.document_page(db, annotator, flt, after_id=after_id, limit=limit, order=order)
     _check(states)
     with db.read() as session:
         me = _annotator_id(session, annotator)
-        query = _in_states(_filtered(_row_select(me), me, flt or DocumentFilter()), states)
-        query = query.where(Document.id > after_id).order_by(Document.id).limit(limit)
-        return [DocumentRow(*row) for row in session.execute(query)]
+        ids = _in_states(_filtered(select(Document.id).select_from(Document), me, flt or DocumentFilter()), states)
+        return [DocumentRow(*row) for row in session.execute(browse.page_rows(ids, me, order, after_id, limit))]
 
 
 def count_matching(
@@ -76,21 +75,19 @@ def count_matching(
 def adjacent_document(
     db: Database,
     annotator: str,
-    document_id: int,
+    document_id: int | None,
     *,
     forward: bool,
     flt: DocumentFilter | None = None,
     states: Sequence[str] | None = None,
+    order: DocumentOrder | None = None,
 ) -> int | None:
     if not states:
-        return browse.adjacent_document(db, annotator, document_id, forward=forward, flt=flt)
+        return browse.adjacent_document(db, annotator, document_id, forward=forward, flt=flt, order=order)
     _check(states)
     with db.read() as session:
         me = _annotator_id(session, annotator)
         query = _in_states(_filtered(select(Document.id).select_from(Document), me, flt or DocumentFilter()), states)
-        if forward:
-            query = query.where(Document.id > document_id).order_by(Document.id)
-        else:
-            query = query.where(Document.id < document_id).order_by(Document.id.desc())
+        query = browse.ordered(query, me, order or DocumentOrder(), document_id, reverse=not forward)
         found: int | None = session.scalar(query.limit(1))
         return found

@@ -12,15 +12,40 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Text, and_, func, literal, select, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Text,
+    and_,
+    case,
+    func,
+    literal,
+    literal_column,
+    select,
+    tuple_,
+    type_coerce,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from curator.store.database import Database
-from curator.store.models import STATUSES, Annotator, Document, DocumentStatus, LabelRow, LayerRow, Span
+from curator.store.models import (
+    STATUSES,
+    TITLE_SORT_CHARS,
+    Annotator,
+    Document,
+    DocumentStatus,
+    LabelRow,
+    LayerRow,
+    Span,
+)
 from curator.store.queries import SpanRecord
 from curator.text.folding import fold_words
 
 PAGE = 200
+# What the list sorts by (its columns, and the id, the order of import). A title sorts by its folded
+# copy (case, accents, Arabic letter forms ignored), as far as the index holds it.
+SORT_KEYS = ("id", "title", "language", "status", "annotations")
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,93 @@ class DocumentFilter:
     def __post_init__(self) -> None:
         if self.status is not None and self.status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+
+
+@dataclass(frozen=True)
+class DocumentOrder:
+    """The list's order: one of :data:`SORT_KEYS`, ascending or not; ties go by id the same way."""
+
+    key: str = "id"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.key not in SORT_KEYS:
+            raise ValueError(f"sort key must be one of {', '.join(SORT_KEYS)}")
+
+
+def title_sort_key() -> ColumnElement[str]:
+    """The title's sort key, exactly as the index ``ix_documents_title_order`` holds it."""
+    # Written out, not bound parameters: a database uses an index on an expression only when the
+    # query has the same expression, constants included.
+    return func.substr(Document.filter_key, literal_column("1"), literal_column(str(TITLE_SORT_CHARS)))
+
+
+Column = ColumnElement[Any] | InstrumentedAttribute[Any]
+
+
+def _status_rank(status: Column) -> ColumnElement[int]:
+    # The workflow's order (new, in progress, done), not the alphabet's.
+    return case(*((status == name, rank) for name, rank in STATUS_RANK.items() if rank), else_=0)
+
+
+def _span_count(me: int, document: Column | int) -> ColumnElement[int]:
+    query = select(func.count(Span.id)).where(Span.document_id == document, Span.annotator_id == me)
+    return query.correlate(Document).scalar_subquery() if not isinstance(document, int) else query.scalar_subquery()
+
+
+def _sort_value(key: str, me: int) -> Column:
+    """The sort key of each row of a query over the list's rows (``_filtered``: status joined)."""
+    if key == "title":
+        return title_sort_key()
+    if key == "language":
+        return Document.language
+    if key == "status":
+        return _status_rank(DocumentStatus.status)
+    return _span_count(me, Document.id)
+
+
+def _sort_value_of(key: str, me: int, document_id: int) -> Column:
+    """The same sort key for one document, as a subquery: where the page after it starts."""
+    if key == "status":
+        found = select(DocumentStatus.status).where(
+            DocumentStatus.document_id == document_id, DocumentStatus.annotator_id == me
+        )
+        return _status_rank(found.scalar_subquery())
+    if key == "annotations":
+        return _span_count(me, document_id)
+    column = title_sort_key() if key == "title" else Document.language
+    return select(column).where(Document.id == document_id).scalar_subquery()
+
+
+def ordered(
+    query: Select[Any], me: int, order: DocumentOrder, after_id: int | None, *, reverse: bool = False
+) -> Select[Any]:
+    """``query`` (rows of the list, from ``_filtered``) in ``order`` (or backwards), from the row after
+    document ``after_id`` on (keyset paging: ``(key, id) > (key of after_id, after_id)``, which an
+    index on ``(key, id)`` answers at any depth; None starts at the first row)."""
+    descending = order.descending != reverse
+    if order.key == "id":
+        if after_id is not None:
+            query = query.where(Document.id < after_id if descending else Document.id > after_id)
+        return query.order_by(Document.id.desc() if descending else Document.id)
+    value = _sort_value(order.key, me)
+    if after_id is not None:
+        here = tuple_(value, Document.id)
+        there = tuple_(_sort_value_of(order.key, me, after_id), literal(after_id))
+        query = query.where(here < there if descending else here > there)
+    if descending:
+        return query.order_by(value.desc(), Document.id.desc())
+    return query.order_by(value, Document.id)
+
+
+def page_rows(ids: Select[Any], me: int, order: DocumentOrder | None, after_id: int, limit: int) -> Select[Any]:
+    """The list's rows for one page of ``ids`` (a query of document ids, filtered): the page's ids
+    are found first, in ``order``, and only their rows are read (a sort over every document's title,
+    text length and count would read every document's row)."""
+    order = order or DocumentOrder()
+    page = ordered(ids, me, order, after_id or None).limit(limit).subquery()
+    rows = _filtered(_row_select(me), me, DocumentFilter()).join(page, page.c.id == Document.id)
+    return ordered(rows, me, order, None)
 
 
 def _annotator_id(session: Session, annotator: str) -> int:
@@ -86,14 +198,21 @@ def _row_select(me: int) -> Select[Any]:
 
 
 def document_page(
-    db: Database, annotator: str, flt: DocumentFilter | None = None, *, after_id: int = 0, limit: int = PAGE
+    db: Database,
+    annotator: str,
+    flt: DocumentFilter | None = None,
+    *,
+    after_id: int = 0,
+    limit: int = PAGE,
+    order: DocumentOrder | None = None,
 ) -> list[DocumentRow]:
-    """Up to ``limit`` documents with ids above ``after_id`` that pass ``flt``, in id order."""
+    """Up to ``limit`` documents that pass ``flt``, in ``order`` (id order by default), after
+    document ``after_id`` (0: from the first)."""
     flt = flt or DocumentFilter()
     with db.read() as session:
         me = _annotator_id(session, annotator)
-        query = _filtered(_row_select(me), me, flt).where(Document.id > after_id).order_by(Document.id).limit(limit)
-        return [DocumentRow(*row) for row in session.execute(query)]
+        ids = _filtered(select(Document.id).select_from(Document), me, flt)
+        return [DocumentRow(*row) for row in session.execute(page_rows(ids, me, order, after_id, limit))]
 
 
 def document_row(db: Database, annotator: str, document_id: int) -> DocumentRow | None:
@@ -115,16 +234,20 @@ def count_matching(db: Database, annotator: str, flt: DocumentFilter | None = No
 
 
 def adjacent_document(
-    db: Database, annotator: str, document_id: int, *, forward: bool, flt: DocumentFilter | None = None
+    db: Database,
+    annotator: str,
+    document_id: int | None,
+    *,
+    forward: bool,
+    flt: DocumentFilter | None = None,
+    order: DocumentOrder | None = None,
 ) -> int | None:
-    """The id of the next (or previous) document after ``document_id`` that passes ``flt``."""
+    """The id of the next (or previous) document after ``document_id`` in ``order`` that passes
+    ``flt``; from ``None``, the first (or the last)."""
     with db.read() as session:
         me = _annotator_id(session, annotator)
         query = _filtered(select(Document.id).select_from(Document), me, flt or DocumentFilter())
-        if forward:
-            query = query.where(Document.id > document_id).order_by(Document.id)
-        else:
-            query = query.where(Document.id < document_id).order_by(Document.id.desc())
+        query = ordered(query, me, order or DocumentOrder(), document_id, reverse=not forward)
         found: int | None = session.scalar(query.limit(1))
         return found
 

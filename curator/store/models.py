@@ -17,6 +17,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -133,6 +134,13 @@ class Document(Base):
     # The list filter's folded title and id (document_filter_key): made at insert, never by a scan of
     # all titles per keystroke. Titles and ids do not change after import.
     filter_key: Mapped[str] = mapped_column(Text, default=_filter_key_default, server_default="")
+
+
+# The document list's sort orders (keyset pages over (key, id); migration 0008). A title sorts by the
+# first TITLE_SORT_CHARS characters of its folded copy: short enough for any B-tree entry.
+TITLE_SORT_CHARS = 200
+Index("ix_documents_title_order", func.substr(Document.filter_key, 1, TITLE_SORT_CHARS), Document.id)
+Index("ix_documents_language_order", Document.language, Document.id)
 
 
 class Span(Base):

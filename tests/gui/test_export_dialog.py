@@ -11,10 +11,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
 
-from curator.gui.export_dialog import BY_ID, CHOSEN_ANNOTATORS, CURATED, LISTED_DOCUMENTS, ExportDialog
+from curator.gui.export_dialog import BY_ID, CHOSEN_ANNOTATORS, CURATED, LISTED_DOCUMENTS, OPEN_DOCUMENT, ExportDialog
 from curator.io import formats
 from curator.io.export_interchange import export_interchange
 from curator.io.importer import import_paths
@@ -130,6 +131,39 @@ def test_curated_and_listed_documents(corpus: Database, qtbot: QtBot, tmp_path: 
     (line,) = (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()
     assert {a["annotator"] for a in json.loads(line)["annotations"]} == {GOLD_ANNOTATOR}
     assert dialog.progress.maximum() == 1
+
+
+def test_the_dialog_says_how_many_documents_it_will_export_before_it_runs(
+    corpus: Database, open_window: Callable, qtbot: QtBot
+) -> None:
+    window, _hand = open_window(corpus)
+    qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
+    qtbot.keyClick(
+        window.text_view, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    dialog = window.export_dialog
+    assert dialog is not None and dialog.isVisible()
+    bar = dialog.progress
+    assert bar.text() == "7 documents will be exported"  # not "0 of 100 documents"
+    _choose(qtbot, dialog.which_buttons[OPEN_DOCUMENT])
+    assert bar.text() == "1 document will be exported"
+    _choose(qtbot, dialog.which_buttons[BY_ID])
+    assert bar.text() == "0 documents will be exported"
+    qtbot.keyClicks(dialog.ids, ",".join(_ext_ids(corpus)[:2]))
+    assert bar.text() == "2 documents will be exported"
+    dialog.close()
+    # The list's filter: what the list counts.
+    window.documents.language_filter.setCurrentIndex(window.documents.language_filter.findData("fr"))
+    dialog = window.open_export()
+    _choose(qtbot, dialog.which_buttons[LISTED_DOCUMENTS])
+    assert window.document_model.rowCount() == 1 and bar.text() == "1 document will be exported"
+    dialog.close()
+
+
+def _choose(qtbot: QtBot, button: QRadioButton) -> None:
+    """Click a radio button on its round indicator (a click beyond its label does nothing)."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert button.isChecked()
 
 
 def _slow(release: threading.Event, per_document: float = 0.0, name: str = "jsonl") -> formats.ExportFormat:

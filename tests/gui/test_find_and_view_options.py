@@ -93,6 +93,67 @@ def test_annotate_all_occurrences_shows_what_it_will_add_first(
     assert "a colleague changed" in window.statusBar().currentMessage()
 
 
+def test_annotate_all_leaves_unticked_what_lies_inside_a_span_of_the_same_label(
+    sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable, qtbot: QtBot
+) -> None:
+    doc_id = add_document(sqlite_db, samples / "tashkeel_ar.txt")
+    _window, hand = open_window(sqlite_db, doc_id)
+    full_name = hand.word("خالد خياري")
+    hand.drag(*full_name)
+    hand.key(Qt.Key.Key_P)
+    alone = hand.word("خِيَارِي")
+    hand.drag(*alone)
+    seen: dict[str, object] = {}
+
+    def review_and_accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AnnotateAllDialog)
+        rows = range(dialog.model.rowCount())
+        seen["positions"] = [dialog.model.item(row, 1).text() for row in rows]
+        seen["ticked"] = [dialog.model.item(row, 0).checkState() == Qt.CheckState.Checked for row in rows]
+        dialog.accept()
+
+    QTimer.singleShot(0, review_and_accept)
+    hand.key(Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    inner = hand.word("خياري")
+    # Both occurrences are listed; the one inside "خالد خياري" (PER) is not ticked, and says why.
+    assert seen["positions"] == [f"{alone[0]}–{alone[1]}", f"{inner[0]}–{inner[1]} (inside a PER)"]
+    assert seen["ticked"] == [True, False]
+    stored = sorted((s.start, s.end) for s in queries.spans(sqlite_db, doc_id, ["amina"]))
+    assert stored == sorted([full_name, alone])
+
+
+def test_each_database_reopens_on_its_own_last_document(
+    sqlite_db: Database, samples: Path, prefs: Preferences, qtbot: QtBot, add_document: Callable, tmp_path: Path
+) -> None:
+    add_document(sqlite_db, samples / "mixed_paragraphs.txt")
+    add_document(sqlite_db, samples / "crlf_fr.txt")
+    third = add_document(sqlite_db, samples / "emoji_ar.txt")
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    only = add_document(other, samples / "tashkeel_ar.txt")
+
+    def open_on(db: Database) -> MainWindow:
+        window = MainWindow(db, "amina", prefs)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
+        return window
+
+    window = open_on(sqlite_db)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.text_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace.doc.id == third
+    window.close()
+    # Another database: its own first document, and no word of a document that "no longer exists".
+    elsewhere = open_on(other)
+    assert elsewhere.workspace.doc.id == only
+    assert "no longer exists" not in elsewhere.statusBar().currentMessage()
+    elsewhere.close()
+    # Back on the first: where the curator left it.
+    assert open_on(sqlite_db).workspace.doc.id == third
+    other.dispose()
+
+
 def _all(text: str, word: str) -> list[int]:
     found, at = [], text.find(word)
     while at != -1:
@@ -117,14 +178,38 @@ def test_find_in_corpus_opens_the_document_on_the_match(
     assert window.corpus_search.status.text().startswith("Indexing ")
     model = window.corpus_search.model
     qtbot.waitUntil(lambda: model.rowCount() >= 1)
-    assert window.corpus_search.status.text().endswith("documents")
-    assert "matches in" in window.corpus_search.status.text()
+    matches = model.rowCount()
+    # Counted in the right form: one document here.
+    assert window.corpus_search.status.text() == f"{matches} match{'es' if matches > 1 else ''} in 1 document"
     hit = model.hit_at(0)
     assert hit is not None and hit.document_id == target
     window.corpus_search.table.activated.emit(model.index(0, 0))
     assert window.workspace.doc.id == target
     assert window.text_view.selection_offsets() == (hit.start, hit.end)
     assert text.text[hit.start : hit.end].lower() == word.lower()
+
+
+def test_a_single_click_on_a_corpus_hit_selects_the_match_in_the_text(
+    sqlite_db: Database, samples: Path, open_window: Callable, add_document: Callable, qtbot: QtBot
+) -> None:
+    add_document(sqlite_db, samples / "mixed_paragraphs.txt")
+    target = add_document(sqlite_db, samples / "crlf_fr.txt")
+    window, _hand = open_window(sqlite_db)
+    qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
+    panel = window.corpus_search
+    window.docks["corpus"].show()
+    window.docks["corpus"].raise_()
+    panel.query.setText("MEMORANDUM")
+    panel.search()
+    qtbot.waitUntil(lambda: panel.model.rowCount() >= 1)
+    hit = panel.model.hit_at(0)
+    assert hit is not None and hit.document_id == target
+    QApplication.processEvents()
+    rect = panel.table.visualRect(panel.model.index(0, 1))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.workspace.doc.id == target
+    assert window.text_view.selection_offsets() == (hit.start, hit.end)
+    assert panel.table.hasFocus()  # the next hit is one key away
 
 
 def test_showing_invisible_characters_keeps_every_offset(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from curator.gui.review import ReviewWindow, open_review_window
@@ -113,7 +113,7 @@ def test_keys_step_and_decide_into_the_gold_layer(window: ReviewWindow, qtbot: Q
     seen: list[str] = []
     window.confirm = lambda title, text: seen.append(text) is None
     _press(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert seen and "1 spans, 0 relations, 1 document labels" in seen[0]
+    assert seen and "1 span, 0 relations, 1 document label" in seen[0]
     doc_id = c.document.id if c.document else 0
     gold = {(TEXT[s.start : s.end], s.label) for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR])}
     assert gold == {("الرباط", "LOC"), ("Genève", "ORG"), ("خالد خياري", "PER")}
@@ -193,6 +193,24 @@ def test_documents_can_be_filtered_by_review_state(window: ReviewWindow, db: Dat
     assert window.documents.count() == 0
     window.state_filter.setCurrentIndex(0)
     assert window.documents.count() == 1 and "[not reviewed]" in window.documents.itemText(0)
+
+
+def test_the_document_chooser_follows_the_review_state_and_every_name_shows(
+    window: ReviewWindow, qtbot: QtBot, db: Database
+) -> None:
+    assert "[not reviewed]" in window.documents.itemText(0)
+    window.difference_view.setFocus()
+    _press(qtbot, window, Qt.Key.Key_1)  # the first decision puts the document in review
+    assert window.documents.itemText(0) == "Review me  [in review]"
+    # The annotators chooser shows every name whole, with no scrollbar to hide one behind.
+    window.resize(1600, 1000)
+    QApplication.processEvents()
+    names = window.annotator_list
+    assert not names.horizontalScrollBar().isVisible() and not names.verticalScrollBar().isVisible()
+    viewport = names.viewport().rect()
+    for row in range(names.count()):
+        rect = names.visualItemRect(names.item(row))
+        assert viewport.contains(rect), names.item(row).text()
 
 
 def _gold(db: Database, doc_id: int) -> set[tuple[str, str]]:

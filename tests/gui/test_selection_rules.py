@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from curator.gui.selection_rules import SnapRules, occurrence_is_whole_word, span_for_selection
+from curator.gui.selection_rules import SnapRules, occurrence_is_whole_word, span_for_selection, word_for_double_click
 from curator.gui.span_index import SpanIndex, lanes
 from curator.store.queries import SpanRecord
 
@@ -40,7 +40,9 @@ def test_a_proclitic_stays_out_when_the_selection_starts_after_it() -> None:
     assert _words(TEXT, span_for_selection(TEXT, start + 2, end, SNAP)) == "الأمم"
     # ...unless the layer lets the article stay out too, and the selection starts after it.
     assert _words(TEXT, span_for_selection(TEXT, start + 4, end, ARTICLE_OUT)) == "أمم"
-    assert _words(TEXT, span_for_selection(TEXT, start + 4, end, SNAP)) == "وبالأمم"
+    # A layer that keeps the article: the proclitics still stay out, the article comes back in.
+    assert _words(TEXT, span_for_selection(TEXT, start + 4, end, SNAP)) == "الأمم"
+    assert _words(TEXT, span_for_selection(TEXT, start + 3, end, SNAP)) == "الأمم"
 
 
 def test_a_selection_starting_inside_a_root_is_not_taken_for_a_proclitic() -> None:
@@ -52,6 +54,23 @@ def test_french_elision_stays_out() -> None:
     start, end = _at("l’OCI")
     assert _words(TEXT, span_for_selection(TEXT, start + 2, end, SNAP)) == "OCI"
     assert _words(TEXT, span_for_selection(TEXT, start, end, SNAP)) == "l’OCI"
+
+
+def test_a_double_clicked_word_loses_its_clitics_as_a_drag_after_them_would() -> None:
+    def clicked(word: str, rules: SnapRules = SNAP) -> str | None:
+        text = f"قال {word} هنا"
+        return _words(text, word_for_double_click(text, 4, 4 + len(word), rules))
+
+    assert clicked("والسودان") == "السودان"
+    assert clicked("وَالسودان") == "السودان"  # the proclitic's mark goes with it
+    assert clicked("وبالأمم") == "الأمم"
+    assert clicked("وبالأمم", ARTICLE_OUT) == "أمم"
+    assert clicked("وللأمم") == "لأمم"  # li + article: the article's lam stays
+    assert clicked("l’OCI") == "OCI"
+    assert clicked("qu’elle") == "elle"
+    # Proclitic letters that begin the word itself, or leave less than a word behind, stay.
+    for word in ("بغداد", "فلسطين", "والي", "aujourd’hui", "السودان"):
+        assert clicked(word) == word
 
 
 def test_paragraph_breaks_and_punctuation() -> None:

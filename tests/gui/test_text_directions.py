@@ -7,12 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyleOptionViewItem
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QHelpEvent, QImage
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyle, QStyleOptionViewItem, QToolTip
 from pytestqt.qtbot import QtBot
 
 from curator.gui.annotation_list import TEXT, AnnotationList, AnnotationModel
+from curator.gui.direction import OwnDirectionDelegate
 from curator.gui.document_list import TITLE, DocumentListModel, DocumentListPanel
 from curator.gui.find import CorpusSearchPanel
 from curator.gui.label_catalog import LabelCatalog
@@ -128,6 +129,47 @@ def test_document_titles_are_laid_out_in_their_own_direction(qtbot: QtBot, sqlit
         _cell(panel.table, model.index(rows[NAME_AND_ACRONYM], TITLE)),
         _cell(panel.table, model.index(rows[NAME], TITLE)),
     )
+
+
+def test_a_long_arabic_title_is_elided_on_one_line_and_whole_in_its_tooltip(
+    qtbot: QtBot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    title = " ".join([NAME, "تبحث مع الأمم المتحدة سبل تعزيز التعاون في مجالات السلم والأمن والتنمية"] * 3)
+    (tmp_path / "long.txt").write_text(f"{title}\nوقال الأمين العام إن الشراكة حاسمة.\n", "utf-8")
+    import_paths(sqlite_db, [tmp_path / "long.txt"])
+    model = DocumentListModel(sqlite_db, "amina")
+    model.reload()
+    panel = DocumentListPanel(model, ["ar"])
+    qtbot.addWidget(panel)
+    panel.resize(520, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    table, index = panel.table, model.index(0, TITLE)
+    assert not table.wordWrap()
+    cell = QStyleOptionViewItem()
+    cell.initFrom(table)
+    cell.rect = table.visualRect(index)
+    delegate = table.itemDelegateForIndex(index)
+    assert isinstance(delegate, OwnDirectionDelegate)
+    delegate.initStyleOption(cell, index)
+    shown = delegate.elided_text(cell)
+    # One line that fits the cell: the title's beginning (at the right edge), then one ellipsis.
+    assert shown.endswith("…") and shown.count("…") == 1 and "\n" not in shown
+    # (Qt keeps the last letter's joining form before the ellipsis with a zero width joiner.)
+    assert title.startswith(shown[:-1].rstrip("\u200d ")) and len(shown) < len(title) // 2
+    assert cell.fontMetrics.horizontalAdvance(shown) <= cell.rect.width()
+    # Hovering over the cell shows the whole title.
+    point = table.visualRect(index).center()
+    QApplication.sendEvent(
+        table.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, table.viewport().mapToGlobal(point))
+    )
+    assert QToolTip.text().startswith(title)
+    QToolTip.hideText()  # before the panel goes: the tip is its child
+    # Deleted here, before the database fixture is closed (left to the teardown, a panel that showed
+    # a title this long crashes in Qt's deferred delete, with or without this delegate).
+    panel.close()
+    panel.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 def _drawn_as(view: QAbstractItemView, index: QModelIndex) -> tuple[Qt.LayoutDirection, bool]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QFontDialog, QToolButton
+from PySide6.QtWidgets import QApplication, QFontDialog, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from curator.gui.main_window import MainWindow
@@ -158,3 +158,37 @@ def test_the_side_panel_shows_each_selected_span_s_own_values(
     assert shown() == (None, "")
     hand.click(a + 1)
     assert shown() == ("support", "first")
+
+
+def test_the_labels_dock_shows_every_layer_at_1600_by_1000_and_folds_a_layer(
+    sqlite_db: Database, qtbot: QtBot, prefs: Preferences
+) -> None:
+    window = MainWindow(sqlite_db, "amina", prefs)  # a first start: no saved layout
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    palette = window.label_palette
+    viewport = palette.viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top_left = widget.mapTo(viewport, QPoint(0, 0))
+        return widget.isVisible() and viewport.rect().contains(QRect(top_left, widget.size()))
+
+    buttons = {
+        button.defaultAction(): button
+        for button in palette.widget().findChildren(QToolButton)
+        if button.defaultAction()
+    }
+    assert {action for action in buttons} == set(palette.label_actions.values())
+    layers = {layer for layer, _label in palette.label_actions}
+    assert layers == {"entity", "claim", "area"}
+    hidden = [key for key, action in palette.label_actions.items() if not in_view(buttons[action])]
+    assert hidden == [], "labels out of view without scrolling"
+    # A layer's header folds its labels away and brings them back.
+    header, _group = palette.sections["area"]
+    qtbot.mouseClick(header, Qt.MouseButton.LeftButton)
+    assert not in_view(buttons[palette.label_actions[("area", "HEALTH")]])
+    qtbot.mouseClick(header, Qt.MouseButton.LeftButton)
+    assert in_view(buttons[palette.label_actions[("area", "HEALTH")]])

@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.gui.comments_panel import comment_line
+from curator.gui.plurals import install_plurals
 from curator.gui.review.chart import BarChart
 from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
@@ -54,12 +55,15 @@ from curator.text.invisible import reveal
 if TYPE_CHECKING:
     from curator.review.agreement import AgreementReport
 
+TITLE_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # a document chooser entry's title, without its state
+
 
 class ReviewWindow(QMainWindow):
     """Review of colleagues through ``controller`` (which the window adopts as its child)."""
 
     def __init__(self, controller: ReviewController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        install_plurals()
         self.controller = controller
         controller.setParent(self)
         self.service = controller.service
@@ -82,7 +86,10 @@ class ReviewWindow(QMainWindow):
         self.documents.setMinimumWidth(260)
         self.annotator_list = QListWidget()
         self.annotator_list.setFlow(QListView.Flow.LeftToRight)
-        self.annotator_list.setMaximumHeight(36)
+        # Names side by side, on more lines when they do not fit on one: never behind a scrollbar.
+        self.annotator_list.setWrapping(True)
+        self.annotator_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.annotator_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.compare_button = QPushButton("Compare")
         top = QHBoxLayout()
         for widget in (QLabel("Show"), self.state_filter, QLabel("Document"), self.documents, QLabel("Annotators")):
@@ -256,13 +263,32 @@ class ReviewWindow(QMainWindow):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.annotator_list.addItem(item)
+        self._fit_annotators()
+
+    def _fit_annotators(self) -> None:
+        """As wide as the names (up to half the window) and as high as their lines."""
+        names = self.annotator_list
+        frame = 2 * names.frameWidth() + 4
+        widths = [
+            names.sizeHintForIndex(names.model().index(i, 0)).width() + names.spacing() for i in range(names.count())
+        ]
+        names.setMinimumWidth(min(sum(widths) + frame, max(self.width() // 2, 240)))
+        row = max(names.sizeHintForRow(0), names.fontMetrics().height() + 6)
+        lines = 1 if sum(widths) + frame <= names.width() else 2
+        names.setFixedHeight(lines * row + frame)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_annotators()
 
     def _fill_documents(self) -> None:
         state = self.state_filter.currentData()
         self.documents.blockSignals(True)
         self.documents.clear()
         for doc_id, ext_id, title, doc_state in self.service.documents([state] if state else None):
-            self.documents.addItem(f"{reveal(title or ext_id)}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
+            shown = reveal(title or ext_id)
+            self.documents.addItem(f"{shown}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
+            self.documents.setItemData(self.documents.count() - 1, shown, TITLE_ROLE)
         self.documents.blockSignals(False)
         self.compare()
 
@@ -403,8 +429,15 @@ class ReviewWindow(QMainWindow):
                 pane._doc_id = c.document.id  # type: ignore[attr-defined]
             pane.show_spans([s for s in c.spans if s.annotator == name])
         self.difference_model.set_differences(c.differences, text)
-        index = self.review_state.findData(c.state())
+        state = c.state()
+        index = self.review_state.findData(state)
         self.review_state.setCurrentIndex(max(index, 0))
+        # The chooser tells the state as it is now (the first decision puts a document in review).
+        row = self.documents.findData(c.document.id)
+        if row >= 0:
+            shown = f"{self.documents.itemData(row, TITLE_ROLE)}  [{REVIEW_STATES_LABELS[state]}]"
+            if self.documents.itemText(row) != shown:
+                self.documents.setItemText(row, shown)
         self.comments.clear()
         for thread in c.threads():
             for n, comment in enumerate([thread.root, *thread.replies]):
@@ -413,7 +446,8 @@ class ReviewWindow(QMainWindow):
                 item.setData(Qt.ItemDataRole.UserRole, thread.root.id)
                 self.comments.addItem(item)
         resolved = sum(d.resolved for d in c.differences)
-        self.statusBar().showMessage(f"{len(c.differences)} differences, {resolved} resolved")
+        differences = self.tr("%Ln difference(s)", "", len(c.differences))
+        self.statusBar().showMessage(self.tr("{0}, %Ln resolved", "", resolved).format(differences))
 
     def _show_current(self, index: int) -> None:
         diff = self.controller.current
