@@ -55,7 +55,7 @@ def all_of(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-class _GoldWriter(Editor):
+class GoldLayerEditor(Editor):
     """Writes the gold layer directly, standing in for the review decisions that would have made it
     (the editing service itself refuses every write under the gold layer's name)."""
 
@@ -76,7 +76,7 @@ def build_corpus(db: Database, samples: Path, seeds: Path, tmp: Path) -> dict[st
     )
     ids = {b.document.ext_id: b.document.id for b in queries.iter_bundles(db)}
     texts = {b.document.ext_id: b.document.text for b in queries.iter_bundles(db)}
-    amina, gold = Editor(db, AMINA), _GoldWriter(db, GOLD)
+    amina, gold = Editor(db, AMINA), GoldLayerEditor(db, GOLD)
 
     def add(
         ed: Editor, doc: str, layer: str, label: str, se: tuple[int, int], attrs: dict[str, Any] | None = None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from format_corpus import span_of
+from format_corpus import GoldLayerEditor, span_of
 
 from curator.io.importer import import_paths
 from curator.store import queries
@@ -33,7 +33,7 @@ def build_joined(db: Database, tmp: Path) -> dict[str, int]:
     )
     import_paths(db, [path])
     ids = {b.document.ext_id: b.document.id for b in queries.iter_bundles(db)}
-    amina, gold = Editor(db, "amina"), Editor(db, "curation")
+    amina, gold = Editor(db, "amina"), GoldLayerEditor(db, "curation")
 
     def add(ed: Editor, doc: str, text: str, label: str, se: tuple[int, int], layer: str = "entity") -> int:
         return ed.add_span(ids[doc], layer, label, se[0], se[1]).id

@@ -67,7 +67,7 @@ def test_a_doccano_jsonl_without_format_doccano_is_refused_naming_it(db_url: str
     assert json.loads(run("stats", "--json", db_url=db_url).stdout)["documents"]["total"] == 0
     done = run("import", "--format", "doccano", "--annotator", "x", str(path), db_url=db_url)
     assert done.returncode == 0, done.stderr
-    assert "imported 1 documents, 1 annotations" in done.stdout
+    assert "imported 1 document, 1 annotation," in done.stdout
 
 
 @pytest.mark.parametrize(

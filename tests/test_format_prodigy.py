@@ -56,7 +56,7 @@ def test_a_prodigy_file_without_format_prodigy_is_refused_naming_it_then_importe
     assert f"{path}:1: this is a Prodigy record" in refused.stderr and "--format prodigy" in refused.stderr
     done = run("import", "--format", "prodigy", str(path), db_url=db_url)
     assert done.returncode == 0, done.stderr
-    assert "imported 1 documents, 2 annotations" in done.stdout
+    assert "imported 1 document, 2 annotations" in done.stdout
 
 
 def test_spans_land_on_their_characters_and_prodigy_fields_are_kept_in_meta(

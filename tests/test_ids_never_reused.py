@@ -7,8 +7,6 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic.autogenerate import compare_metadata
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, text
 
 from curator.io.importer import import_paths
@@ -134,22 +132,6 @@ def test_an_older_database_keeps_its_rows_links_and_comments_through_the_upgrade
     amina.delete_span(newest.id, newest.version)
     assert amina.add_span(1, "entity", "LOC", 10, 15).id > newest.id
     db.dispose()
-
-
-def test_the_models_and_the_migrations_make_the_same_tables(db: Database) -> None:
-    with db.engine.connect() as conn:
-        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
-
-    # The corpus search index (0002) and PostgreSQL's trigram indexes (0002, 0005) are the migrations'
-    # own, with no model.
-    def own(difference: tuple[object, ...]) -> bool:
-        kind, item = difference[0], difference[1]
-        name = str(getattr(item, "name", ""))
-        return (kind == "remove_table" and name.startswith("search_")) or (
-            kind == "remove_index" and name.endswith("_trgm")
-        )
-
-    assert [d for d in differences if not own(d)] == []
 
 
 def test_every_table_the_models_say_never_reuses_ids_says_so_in_sqlite(sqlite_db: Database) -> None:

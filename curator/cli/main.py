@@ -187,7 +187,7 @@ def import_(
     if report.left_out:
         left = sum(report.left_out.values())
         click.echo(
-            f"left out {left} things the schema cannot hold: "
+            f"left out {counted(left, 'thing')} the schema cannot hold: "
             + ", ".join(f"{n} {kind}" for kind, n in sorted(report.left_out.items()))
         )
     if check:
