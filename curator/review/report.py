@@ -307,13 +307,14 @@ def _confusion_chart(name: str, out: Path, labels: list[str], matrix: list[list[
     shaped = [shape_for_chart(lab) for lab in labels]
     ax.set_xticks(range(len(labels)), shaped, rotation=45, ha="right")
     ax.set_yticks(range(len(labels)), shaped)
-    ax.set_xlabel(b)
-    ax.set_ylabel(a)
+    ax.set_xlabel(shape_for_chart(b))  # annotators' names may be Arabic too
+    ax.set_ylabel(shape_for_chart(a))
     top = max((max(row) for row in matrix), default=0)
     for i, row in enumerate(matrix):
         for j, v in enumerate(row):
             if v:
                 ax.text(j, i, str(v), ha="center", va="center", color="white" if v > top / 2 else "black")
-    ax.set_title(f"labels on matched spans: {a} / {b}")
+    # on two lines: one line of both names is wider than a chart of three labels
+    ax.set_title(f"labels on matched spans\n{shape_for_chart(a)} / {shape_for_chart(b)}")
     fig.savefig(out / CHARTS / name, dpi=90)
     return name
