@@ -14,7 +14,7 @@ def _fresh_python(code: str) -> str:
 def test_the_core_imports_without_qt() -> None:
     code = (
         "import sys\n"
-        "import curator.cli.main, curator.io.importer, curator.io.export_jsonl, curator.store.editing\n"
+        "import curator.cli.main, curator.io.importer, curator.io.formats.jsonl.lines, curator.store.editing\n"
         "import curator.store.queries, curator.text.folding, curator.text.utf16, curator.schema\n"
         "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'curator.gui')))\n"
         "print(','.join(bad))\n"
