@@ -35,6 +35,8 @@ ALL = frozenset(KIND_NAMES)
 # counted under the first).
 SPAN_KINDS = (SPANS, CUES, OVERLAPS, EMPTY)
 DETAIL_KINDS = (ATTRIBUTES, IDENTIFIERS, NOTES)
+# What BIO columns (CoNLL, CoNLL-U) have no place for: they hold one span per token and layer, nothing else.
+BIO_LACKS = ALL - {SPANS, CUES}
 
 
 def in_order(kinds: frozenset[str]) -> list[str]:

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
+from toy_format import FILE as TOY_FILE
+from toy_format import TOY
 
 from curator.gui.export_dialog import BY_ID, CHOSEN_ANNOTATORS, CURATED, LISTED_DOCUMENTS, ExportDialog
 from curator.io import registry
@@ -87,6 +89,25 @@ def test_export_jsonl_from_the_dialog_equals_the_command_line_export(
     export("jsonl", corpus, reference)
     assert out.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
     assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_a_format_added_to_the_registry_is_offered_and_exported_from_the_dialog(
+    corpus: Database, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(registry.FORMATS, TOY.name, TOY)
+    dialog = _dialog(qtbot, corpus)
+    offered = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
+    assert offered == [*registry.export_names()] and offered[-1] == "toy"
+    qtbot.keyClicks(dialog.format_box, "toy")  # the combo box jumps to the item typed
+    assert dialog.format.name == "toy"
+    assert dialog.format_box.itemData(dialog.format_box.currentIndex(), Qt.ItemDataRole.ToolTipRole) == TOY.description
+    qtbot.keyClicks(dialog.path, str(tmp_path / "toy"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    _finish(qtbot, dialog)
+    assert dialog.job is not None and dialog.job.outcome == "succeeded", dialog.last_error
+    lines = (tmp_path / "toy" / TOY_FILE).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == dialog.result_count == queries.count_documents(corpus)
+    assert "Format: **toy**" in (tmp_path / "toy" / "README.md").read_text(encoding="utf-8")
 
 
 def test_annotator_layer_and_document_choices_reach_the_exporter(

@@ -12,9 +12,6 @@ from curator.io.formats.conll.files import INDEX_SUFFIX
 if TYPE_CHECKING:
     from curator.io.exporting import Writer
 
-# BIO columns: one span per token and layer, nothing else.
-BIO_LACKS = capacity.ALL - {capacity.SPANS, capacity.CUES}
-
 
 def _reader(options: ReadOptions) -> Reader:
     from curator.io.formats.conll.read import read_conll
@@ -40,6 +37,6 @@ FORMAT = FileFormat(
     claims=(".conll",),
     reader=_reader,
     writer=_writer,
-    lacks=BIO_LACKS,
+    lacks=capacity.BIO_LACKS,
     read_along=_read_along,
 )

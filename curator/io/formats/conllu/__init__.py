@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from curator.io import capacity
 from curator.io.formats import FileFormat
-from curator.io.formats.conll import BIO_LACKS
 
 if TYPE_CHECKING:
     from curator.io.exporting import Writer
@@ -21,5 +21,5 @@ FORMAT = FileFormat(
     "conllu",
     "CoNLL-U with BIO tags and SpaceAfter in MISC, one file per annotator",
     writer=_writer,
-    lacks=BIO_LACKS,
+    lacks=capacity.BIO_LACKS,
 )
