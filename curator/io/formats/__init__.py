@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from curator.schema.model import Schema
 
 # A reader takes (path, schema, default annotator) and returns the documents and the problems found.
-Reader = Callable[["Path", "Schema", "str | None"], "tuple[list[Located], list[Problem]]"]
+Reader = Callable[[Path, "Schema", "str | None"], "tuple[list[Located], list[Problem]]"]
 
 
 @dataclass(frozen=True)
