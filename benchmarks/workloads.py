@@ -239,7 +239,7 @@ def _long_database(path: Path) -> tuple[int, list[tuple[int, int]]]:
     left free for B4 to label."""
     import re
 
-    from curator.io.records import DocumentIn, SpanIn
+    from curator.records import DocumentIn, SpanIn
     from curator.store.bulk import write_batch
     from curator.store.database import Database
     from curator.store.queries import document_ids_by_ext

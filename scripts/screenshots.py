@@ -37,7 +37,7 @@ def main() -> int:
     from curator.gui.main_window import MainWindow
     from curator.gui.settings import Preferences
     from curator.io.importer import import_paths
-    from curator.io.records import DocumentIn
+    from curator.records import DocumentIn
     from curator.store import queries
     from curator.store.bulk import write_batch
     from curator.store.database import Database

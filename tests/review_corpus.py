@@ -11,7 +11,7 @@ import random
 import re
 from pathlib import Path
 
-from curator.io.records import DocLabelIn, DocumentIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, SpanIn
 from curator.store.bulk import write_batch
 from curator.store.database import Database
 

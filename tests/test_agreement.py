@@ -8,7 +8,7 @@ import krippendorff
 import numpy as np
 import pytest
 
-from curator.io.records import DocLabelIn, DocumentIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, SpanIn
 from curator.review.agreement import compute_agreement
 from curator.review.coefficients import cohen_kappa_binary, fleiss_kappa, fold_units, nominal_alpha
 from curator.review.matching import SpanArrays, match_spans

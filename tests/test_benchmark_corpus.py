@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from benchmarks.corpus import NAMES, documents, write_jsonl
-from curator.io.export_jsonl import export_jsonl
+from curator.io.formats.jsonl.lines import export_jsonl
 from curator.io.importer import import_paths
 from curator.store import queries
 from curator.store.database import Database

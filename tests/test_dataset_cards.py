@@ -12,11 +12,8 @@ from pathlib import Path
 import pytest
 from format_corpus import annotated_db
 
-from curator.io import capacity
-from curator.io.export_conll import export_conll
-from curator.io.export_csv import export_csv
-from curator.io.export_interchange import card_path, export_interchange
-from curator.io.formats import EXPORT_FORMATS
+from curator.io import capacity, registry
+from curator.io.registry import export
 from curator.store import queries
 from curator.store.database import Database
 
@@ -57,13 +54,13 @@ def _totals(db: Database) -> dict[str, int]:
     }
 
 
-def test_every_export_format_has_a_row_in_the_capacity_table() -> None:
-    assert set(EXPORT_FORMATS) <= set(capacity.HOLDS)
+def test_every_format_says_what_it_cannot_hold_in_known_kinds() -> None:
+    assert registry.export_names() and all(f.lacks <= capacity.ALL for f in registry.FORMATS.values())
 
 
 def test_the_csv_card_counts_the_spans_it_leaves_out(corpus: Database, tmp_path: Path) -> None:
     notes: list[str] = []
-    export_csv(corpus, tmp_path / "csv", on_note=notes.append)
+    export("csv", corpus, tmp_path / "csv", on_note=notes.append)
     card = (tmp_path / "csv" / "README.md").read_text(encoding="utf-8")
     t = _totals(corpus)
     assert t["other_spans"] == 45 and t["cues"] == 8
@@ -84,7 +81,7 @@ def test_the_conll_card_lists_no_relations_or_document_labels_and_counts_them_as
     corpus: Database, tmp_path: Path
 ) -> None:
     notes: list[str] = []
-    export_conll(corpus, tmp_path / "conll", on_note=notes.append)
+    export("conll", corpus, tmp_path / "conll", on_note=notes.append)
     card = (tmp_path / "conll" / "README.md").read_text(encoding="utf-8")
     t = _totals(corpus)
     counts = _section(card, "Counts")
@@ -103,8 +100,8 @@ def test_the_conll_card_lists_no_relations_or_document_labels_and_counts_them_as
 
 
 def test_a_format_that_holds_everything_says_so(corpus: Database, tmp_path: Path) -> None:
-    export_interchange(corpus, tmp_path / "all.jsonl")
-    card = card_path(tmp_path / "all.jsonl").read_text(encoding="utf-8")
+    export("jsonl", corpus, tmp_path / "all.jsonl")
+    card = (tmp_path / "all.README.md").read_text(encoding="utf-8")
     assert _section(card, "What this format could not hold") == [
         "Nothing: every annotation of the selection is in the files."
     ]
@@ -113,7 +110,7 @@ def test_a_format_that_holds_everything_says_so(corpus: Database, tmp_path: Path
 
 
 def test_an_import_says_what_its_format_could_not_carry(corpus: Database, tmp_path: Path) -> None:
-    export_conll(corpus, tmp_path / "conll", annotators=["amina"])
+    export("conll", corpus, tmp_path / "conll", annotators=["amina"])
     env = {**os.environ, "CURATOR_DB": f"sqlite:///{tmp_path / 'cli.sqlite'}"}
     done = subprocess.run(
         [sys.executable, "-m", "curator", "import", str(tmp_path / "conll")],

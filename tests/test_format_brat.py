@@ -12,8 +12,8 @@ import pytest
 from format_corpus import AMINA, HOSTILE_ID, annotated_db, fresh_db, snapshot, stored_spans, texts_by_id
 
 from curator.errors import InputRejected
-from curator.io.export_brat import export_brat
 from curator.io.importer import import_paths
+from curator.io.registry import export
 from curator.store.database import Database
 
 
@@ -47,7 +47,7 @@ def parse_ann(text: str) -> dict[str, Any]:
 
 def test_every_ann_span_equals_the_stored_span(corpus: Database, tmp_path: Path) -> None:
     notes: list[str] = []
-    assert export_brat(corpus, tmp_path / "out", on_note=notes.append) == 8
+    assert export("brat", corpus, tmp_path / "out", on_note=notes.append) == 8
     texts = texts_by_id(corpus)
     by_text = {t: ext for ext, t in texts.items()}
     read = []
@@ -76,7 +76,7 @@ def test_every_ann_span_equals_the_stored_span(corpus: Database, tmp_path: Path)
 
 
 def test_a_claim_across_lines_is_written_as_fragments_and_read_back_whole(corpus: Database, tmp_path: Path) -> None:
-    export_brat(corpus, tmp_path / "out", annotators=[AMINA])
+    export("brat", corpus, tmp_path / "out", annotators=[AMINA])
     parsed = parse_ann((tmp_path / "out" / AMINA / "000_f694274a42498c38.ann").read_text(encoding="utf-8"))
     claims = [frags for kind, frags, _ in parsed["T"].values() if kind == "CLAIM"]
     assert claims == [[(475, 483), (484, 549), (550, 623), (624, 631)]]
@@ -84,7 +84,7 @@ def test_a_claim_across_lines_is_written_as_fragments_and_read_back_whole(corpus
 
 
 def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:
-    export_brat(corpus, tmp_path / "out")
+    export("brat", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [tmp_path / "out"])
     assert report.batch.documents_added == 8
@@ -95,7 +95,7 @@ def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Pat
 
 def test_file_names_stay_inside_the_folder(corpus: Database, tmp_path: Path) -> None:
     out = tmp_path / "deep" / "out"
-    export_brat(corpus, out, annotators=[AMINA])
+    export("brat", corpus, out, annotators=[AMINA])
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert all(p.resolve().is_relative_to(out.resolve()) for p in written)
     names = [p.name for p in written]

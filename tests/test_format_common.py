@@ -8,17 +8,19 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import click
 import pytest
 from format_corpus import GOLD, annotated_db, snapshot
 
-from curator.cli.main import IMPORT_FORMAT_NAMES
+from curator.cli.main import cli
 from curator.errors import CuratorError
+from curator.io import registry
 from curator.io.dataset_card import is_card
 from curator.io.export_folder import OutputRefused
-from curator.io.formats import EXPORT_FORMATS
-from curator.io.importer import IMPORT_FORMATS, import_paths
-from curator.io.optional_libs import INSTALL_HINT
+from curator.io.importer import import_paths
+from curator.io.registry import export
 from curator.io.safe_names import inside, safe_file_name, unique_names
+from curator.optional_libs import INSTALL_HINT
 from curator.store.database import Database
 
 
@@ -67,23 +69,21 @@ def test_a_foreign_folder_is_refused_and_a_previous_export_replaced(corpus: Data
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "thesis.docx").write_text("do not delete", encoding="utf-8")
-    brat = EXPORT_FORMATS["brat"].load()
     with pytest.raises(OutputRefused, match="not empty and holds no Curator export"):
-        brat(corpus, mine)
+        export("brat", corpus, mine)
     assert (mine / "thesis.docx").read_text(encoding="utf-8") == "do not delete"
     out = tmp_path / "out"
-    brat(corpus, out)
-    brat(corpus, out, annotators=[GOLD])  # replaces the previous export as a whole
+    export("brat", corpus, out)
+    export("brat", corpus, out, annotators=[GOLD])  # replaces the previous export as a whole
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["_text_only", GOLD]
     with pytest.raises(OutputRefused, match="is a file"):
-        brat(corpus, mine / "thesis.docx")
+        export("brat", corpus, mine / "thesis.docx")
 
 
-@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(registry.export_names()))
 def test_a_cancelled_export_leaves_the_previous_one_and_no_debris(corpus: Database, tmp_path: Path, fmt: str) -> None:
-    exporter = EXPORT_FORMATS[fmt].load()
     out = tmp_path / ("data.jsonl" if fmt == "jsonl" else "data")
-    exporter(corpus, out)
+    export(fmt, corpus, out)
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     seen = []
 
@@ -93,14 +93,14 @@ def test_a_cancelled_export_leaves_the_previous_one_and_no_debris(corpus: Databa
             raise KeyboardInterrupt  # what a Cancel button does
 
     with pytest.raises(KeyboardInterrupt):
-        exporter(corpus, out, progress=progress)
+        export(fmt, corpus, out, progress=progress)
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
-@pytest.mark.parametrize("fmt", sorted(EXPORT_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(registry.export_names()))
 def test_every_export_has_a_dataset_card(corpus: Database, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / ("data.jsonl" if fmt == "jsonl" else "data")
-    assert EXPORT_FORMATS[fmt].load()(corpus, out) == 8
+    assert export(fmt, corpus, out) == 8
     card_path = tmp_path / "data.README.md" if fmt == "jsonl" else out / "README.md"
     card = card_path.read_text(encoding="utf-8")
     assert is_card(card_path)  # the marker first, or right after the front matter (parquet's configs)
@@ -118,15 +118,17 @@ def test_every_export_has_a_dataset_card(corpus: Database, tmp_path: Path, fmt: 
 
 
 def test_import_format_names_agree() -> None:
-    assert IMPORT_FORMAT_NAMES == IMPORT_FORMATS
+    choices = {p.name: p.type for p in cli.commands["import"].params}["fmt"]
+    assert isinstance(choices, click.Choice)
+    assert list(choices.choices) == registry.import_names()
 
 
 def test_a_missing_library_is_one_clear_line(tmp_path: Path) -> None:
     code = (
         "import sys; sys.modules['spacy'] = None\n"
-        "from curator.io.formats import EXPORT_FORMATS\n"
+        "from curator.io import registry\n"
         "from curator.errors import CuratorError\n"
-        "try:\n    EXPORT_FORMATS['spacy'].load()\nexcept CuratorError as e:\n    print(e)\n"
+        "try:\n    registry.named('spacy').writer()\nexcept CuratorError as e:\n    print(e)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == (
@@ -206,7 +208,7 @@ def test_command_line_export_and_import(tmp_path: Path, samples: Path, seeds: Pa
 def test_import_into_every_supported_database(corpus: Database, tmp_path: Path, db: Database, fmt: str) -> None:
     """The importers write through the same one-transaction path on SQLite and PostgreSQL."""
     out = tmp_path / "out"
-    EXPORT_FORMATS[fmt].load()(corpus, out)
+    export(fmt, corpus, out)
     import_paths(db, [out])
     assert snapshot(db, doc_labels=fmt != "brat") == snapshot(corpus, doc_labels=fmt != "brat")
 

@@ -14,8 +14,8 @@ from format_corpus import AMINA, annotated_db, fresh_db, stored_spans, texts_by_
 from joined_corpus import build_joined
 
 from curator.errors import InputRejected
-from curator.io.export_conll import export_conll
 from curator.io.importer import import_paths
+from curator.io.registry import export
 from curator.io.tokens import SPACE, base_tokens, bio_tags, sentence_starts, tokenize
 from curator.store import queries
 from curator.store.database import Database
@@ -70,7 +70,7 @@ def spans_from_bio(offsets: list[tuple[int, int]], tags: list[str]) -> list[tupl
 
 def test_bio_columns_rebuild_every_stored_span_on_the_seeds(corpus: Database, tmp_path: Path) -> None:
     notes: list[str] = []
-    assert export_conll(corpus, tmp_path / "out", on_note=notes.append) == 8
+    assert export("conll", corpus, tmp_path / "out", on_note=notes.append) == 8
     assert notes[0] == (
         "11 tokens were split so that every span starts and ends on a token (11 after an Arabic proclitic, "
         "0 inside other words such as hyphenated ones)"
@@ -109,7 +109,7 @@ def test_a_span_inside_a_hyphenated_word_splits_the_token(tmp_path: Path, sqlite
     import_paths(sqlite_db, [path])
     Editor(sqlite_db, "x").add_span(1, "entity", "LOC", text.index("Orient"), text.index("Orient") + 6)
     notes: list[str] = []
-    export_conll(sqlite_db, tmp_path / "out", on_note=notes.append)
+    export("conll", sqlite_db, tmp_path / "out", on_note=notes.append)
     assert notes == [
         "1 tokens were split so that every span starts and ends on a token (0 after an Arabic proclitic, "
         "1 inside other words such as hyphenated ones)"
@@ -134,7 +134,7 @@ def test_spans_inside_joined_tokens_come_back_exact_in_french_and_arabic(tmp_pat
     joined token is its own tokens; a curator who tagged the whole token keeps the whole token."""
     db = _joined(tmp_path)
     notes: list[str] = []
-    export_conll(db, tmp_path / "out", on_note=notes.append)
+    export("conll", db, tmp_path / "out", on_note=notes.append)
     assert any("1 spans overlap" in n and "'ملل متحد'" in n for n in notes), notes  # the nested one, said aloud
     (_, sentences), *_ = parse_conll(tmp_path / "out" / "amina.conll")
     french = [(tok, tags[-1]) for tok, tags in sentences[0]]
@@ -237,7 +237,7 @@ def test_import_back_gives_every_span_bio_can_hold(corpus: Database, tmp_path: P
     same layer ("الأمم المتحدة" inside "برنامج الأمم المتحدة الإنمائي"), nor attributes, notes,
     relations or document labels. Everything else comes back at the same characters, documents
     that nobody annotated included (``_text_only.conll``)."""
-    export_conll(corpus, tmp_path / "out")
+    export("conll", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [tmp_path / "out"])
     assert sorted(Path(f).name for f in report.files) == [
@@ -258,7 +258,7 @@ def test_import_back_gives_every_span_bio_can_hold(corpus: Database, tmp_path: P
 
 
 def test_a_conll_file_read_as_conll_whatever_its_name(corpus: Database, tmp_path: Path) -> None:
-    export_conll(corpus, tmp_path / "out", annotators=[AMINA], layers=["entity"])
+    export("conll", corpus, tmp_path / "out", annotators=[AMINA], layers=["entity"])
     conll = tmp_path / "out" / f"{AMINA}.conll"
     renamed = conll.rename(tmp_path / "out" / "tags.txt")
     (tmp_path / "out" / f"{AMINA}.documents.jsonl").rename(tmp_path / "out" / "tags.documents.jsonl")
@@ -270,7 +270,7 @@ def test_a_conll_file_read_as_conll_whatever_its_name(corpus: Database, tmp_path
 
 def _broken(tmp_path: Path, corpus: Database, edit: Callable[[str], str], index: bool = False) -> Path:
     out = tmp_path / "out"
-    export_conll(corpus, out, annotators=[AMINA], document_ids=[1, 4])
+    export("conll", corpus, out, annotators=[AMINA], document_ids=[1, 4])
     path = out / (f"{AMINA}.documents.jsonl" if index else f"{AMINA}.conll")
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     return out / f"{AMINA}.conll"
@@ -362,7 +362,7 @@ def test_spacy_reads_every_entity_from_the_last_column(corpus: Database, tmp_pat
     """spaCy's CoNLL-2003 NER converter (``spacy convert -c ner``) takes the tag from the last column."""
     from spacy.training.converters import conll_ner_to_docs
 
-    export_conll(corpus, tmp_path / "out", annotators=[AMINA])
+    export("conll", corpus, tmp_path / "out", annotators=[AMINA])
     data = (tmp_path / "out" / f"{AMINA}.conll").read_text(encoding="utf-8")
     read = sorted((ent.text, ent.label_) for doc in conll_ner_to_docs(data, no_print=True) for ent in doc.ents)
     entities = [s for s in stored_spans(corpus, [AMINA]) if s[2] == "entity"]

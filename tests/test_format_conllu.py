@@ -11,8 +11,9 @@ import pytest
 from format_corpus import annotated_db, fresh_db, stored_spans, texts_by_id
 from joined_corpus import build_joined
 
-from curator.io.export_conllu import export_conllu
-from curator.io.formats import EXPORT_FORMATS
+from curator.io import registry
+from curator.io.formats.conllu.write import write_conllu
+from curator.io.registry import export
 from curator.store.database import Database
 
 conllu = pytest.importorskip("conllu")
@@ -98,12 +99,13 @@ def _bio_expected(db: Database) -> list[tuple[str, str, str, str, int, int, str]
 
 
 def test_conllu_is_a_registered_export_format() -> None:
-    assert EXPORT_FORMATS["conllu"].load() is export_conllu
+    writer = registry.named("conllu").writer
+    assert writer is not None and writer() is write_conllu
 
 
 def test_conllu_rebuilds_every_text_and_every_span_bio_holds(corpus: Database, tmp_path: Path) -> None:
     notes: list[str] = []
-    assert export_conllu(corpus, tmp_path / "out", on_note=notes.append) == 8
+    assert export("conllu", corpus, tmp_path / "out", on_note=notes.append) == 8
     texts, spans = read_back(tmp_path / "out")
     assert texts == texts_by_id(corpus)  # NFD, emoji, tabs, no-break spaces, bidi marks: exact
     expected = _bio_expected(corpus)
@@ -115,7 +117,7 @@ def test_conllu_rebuilds_every_text_and_every_span_bio_holds(corpus: Database, t
 def test_proclitics_and_joined_words_split_with_space_after_no(tmp_path: Path) -> None:
     db = fresh_db(tmp_path, "joined")
     build_joined(db, tmp_path)
-    export_conllu(db, tmp_path / "out")
+    export("conllu", db, tmp_path / "out")
     texts, spans = read_back(tmp_path / "out")
     assert texts == texts_by_id(db)  # NFD, astral letters, ZWNJ, bidi isolates: exact
     assert spans == _bio_expected(db)

@@ -12,8 +12,9 @@ import pytest
 from format_corpus import AMINA, GOLD, HOSTILE_ID, annotated_db, fresh_db, snapshot, stored_spans, texts_by_id
 
 from curator.errors import InputRejected
-from curator.io.export_csv import FORMULA_START, export_csv
+from curator.io.formats.csv.write import FORMULA_START
 from curator.io.importer import import_paths
+from curator.io.registry import export
 from curator.store import queries
 from curator.store.database import Database
 from curator.store.editing import Editor
@@ -31,7 +32,7 @@ def _rows(path: Path, encoding: str) -> list[dict[str, str]]:
 
 
 def test_plain_mode_is_exact(corpus: Database, tmp_path: Path) -> None:
-    assert export_csv(corpus, tmp_path / "out", options={"csv_mode": "plain"}) == 8
+    assert export("csv", corpus, tmp_path / "out", options={"csv_mode": "plain"}) == 8
     raw = (tmp_path / "out" / "claims.csv").read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = _rows(tmp_path / "out" / "claims.csv", "utf-8")
@@ -65,8 +66,8 @@ def test_plain_mode_is_exact(corpus: Database, tmp_path: Path) -> None:
 
 def test_spreadsheet_mode_neutralises_every_formula_cell(corpus: Database, tmp_path: Path) -> None:
     notes: list[str] = []
-    export_csv(corpus, tmp_path / "plain", options={"csv_mode": "plain"})
-    export_csv(corpus, tmp_path / "safe", on_note=notes.append)  # the default mode
+    export("csv", corpus, tmp_path / "plain", options={"csv_mode": "plain"})
+    export("csv", corpus, tmp_path / "safe", on_note=notes.append)  # the default mode
     assert (tmp_path / "safe" / "claims.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # Excel reads Arabic right
     plain = _rows(tmp_path / "plain" / "claims.csv", "utf-8")
     safe = _rows(tmp_path / "safe" / "claims.csv", "utf-8-sig")
@@ -87,7 +88,7 @@ def test_unknown_mode_is_refused(corpus: Database, tmp_path: Path) -> None:
     from curator.errors import CuratorError
 
     with pytest.raises(CuratorError, match="csv_mode must be one of"):
-        export_csv(corpus, tmp_path / "out", options={"csv_mode": "excel"})
+        export("csv", corpus, tmp_path / "out", options={"csv_mode": "excel"})
     assert not (tmp_path / "out").exists()
 
 
@@ -116,7 +117,7 @@ def _claims_and_claimants(db: Database) -> dict[str, tuple[object, ...]]:
 @pytest.mark.parametrize("mode", ["plain", "spreadsheet"])
 @pytest.mark.parametrize("batch", ["texts first", "texts in the same batch"])
 def test_import_back_gives_the_claims_and_claimants(corpus: Database, tmp_path: Path, mode: str, batch: str) -> None:
-    export_csv(corpus, tmp_path / "out", options={"csv_mode": mode})
+    export("csv", corpus, tmp_path / "out", options={"csv_mode": mode})
     texts = _texts_only(corpus, tmp_path / "texts.jsonl")
     fresh = fresh_db(tmp_path)
     if batch == "texts first":
@@ -138,7 +139,7 @@ def test_import_back_gives_the_claims_and_claimants(corpus: Database, tmp_path: 
 
 def test_a_claimant_already_annotated_is_the_same_span(corpus: Database, tmp_path: Path) -> None:
     """Imported onto the full corpus, the CSV finds every claim and claimant already there."""
-    export_csv(corpus, tmp_path / "out")
+    export("csv", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     import_paths(fresh, [_texts_only(corpus, tmp_path / "texts.jsonl")])
     claims = tmp_path / "out" / "claims.csv"
@@ -161,7 +162,7 @@ def test_apostrophes_and_formulas_round_trip_in_both_modes(tmp_path: Path, sqlit
     onu = ed.add_span(1, "entity", "ORG", text.index("@ONU"), text.index("@ONU") + 4)
     ed.add_relation("claimant", claim.id, onu.id)
     for mode in ("spreadsheet", "plain"):
-        export_csv(sqlite_db, tmp_path / mode, options={"csv_mode": mode})
+        export("csv", sqlite_db, tmp_path / mode, options={"csv_mode": mode})
         fresh = fresh_db(tmp_path, mode)
         import_paths(fresh, [path, tmp_path / mode / "claims.csv"])
         assert snapshot(fresh) == snapshot(sqlite_db), mode
@@ -171,7 +172,7 @@ def test_apostrophes_and_formulas_round_trip_in_both_modes(tmp_path: Path, sqlit
 
 
 def _edited(tmp_path: Path, corpus: Database, mode: str, old: str, new: str) -> Path:
-    export_csv(corpus, tmp_path / "out", options={"csv_mode": mode})
+    export("csv", corpus, tmp_path / "out", options={"csv_mode": mode})
     path = tmp_path / "out" / "claims.csv"
     encoding = "utf-8-sig" if mode == "spreadsheet" else "utf-8"
     with path.open(encoding=encoding, newline="") as handle:
@@ -222,7 +223,7 @@ def test_a_broken_claims_csv_is_refused_with_its_line_and_row(
 
 
 def _rows_of(corpus: Database, tmp_path: Path) -> list[dict[str, str]]:
-    export_csv(corpus, tmp_path / "probe", options={"csv_mode": "plain"})
+    export("csv", corpus, tmp_path / "probe", options={"csv_mode": "plain"})
     return [r for r in _rows(tmp_path / "probe" / "claims.csv", "utf-8") if r["document"] == HOSTILE_ID]
 
 
@@ -260,10 +261,9 @@ def test_a_file_that_is_no_claims_csv_is_refused(
 def test_claims_with_the_full_annotations_in_one_batch(corpus: Database, tmp_path: Path) -> None:
     """The CSV's claimants are also entities of the JSONL in the same batch: stored once, and the
     claimant relations of both files point at that one span."""
-    from curator.io.export_interchange import export_interchange
 
-    export_interchange(corpus, tmp_path / "all.jsonl")
-    export_csv(corpus, tmp_path / "out")
+    export("jsonl", corpus, tmp_path / "all.jsonl")
+    export("csv", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [tmp_path / "all.jsonl", tmp_path / "out" / "claims.csv"])
     assert report.batch.spans_existing == 18  # every claim and claimant of the CSV repeats one of the JSONL
@@ -286,6 +286,6 @@ def test_claims_with_the_full_annotations_in_one_batch(corpus: Database, tmp_pat
     ],
 )
 def test_every_formula_start_is_neutralised_and_nothing_else(cell: str, safe: str) -> None:
-    from curator.io.export_csv import neutralise
+    from curator.io.formats.csv.write import neutralise
 
     assert neutralise(cell) == safe

@@ -12,10 +12,10 @@ from format_corpus import GOLD, annotated_db, fresh_db, snapshot
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from curator.io.export_jsonl import interchange_lines
-from curator.io.formats import EXPORT_FORMATS
+from curator.io.formats.jsonl.lines import interchange_lines
+from curator.io.formats.jsonl.read import iter_lines, read_jsonl
 from curator.io.importer import import_paths
-from curator.io.jsonl import iter_lines, read_jsonl
+from curator.io.registry import export
 from curator.io.selection import Selection, only_layers
 from curator.store import queries
 from curator.store.database import Database
@@ -29,7 +29,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 def test_round_trip_with_card_beside_the_file(corpus: Database, tmp_path: Path) -> None:
     out = tmp_path / "corpus.jsonl"
     (tmp_path / "README.md").write_text("the user's own readme", encoding="utf-8")
-    assert EXPORT_FORMATS["jsonl"].load()(corpus, out) == 8
+    assert export("jsonl", corpus, out) == 8
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "the user's own readme"  # never overwritten
     card = (tmp_path / "corpus.README.md").read_text(encoding="utf-8")
     assert "8 documents, 71 spans." in card
@@ -41,7 +41,7 @@ def test_round_trip_with_card_beside_the_file(corpus: Database, tmp_path: Path) 
 
 def test_layer_selection_keeps_relations_only_between_kept_spans(corpus: Database, tmp_path: Path) -> None:
     out = tmp_path / "claims.jsonl"
-    EXPORT_FORMATS["jsonl"].load()(corpus, out, annotators=[GOLD], layers=["claim"])
+    export("jsonl", corpus, out, annotators=[GOLD], layers=["claim"])
     records = list(iter_lines(out))
     anns = [a for r in records for a in r["annotations"]]
     assert {(a["layer"], a["annotator"]) for a in anns} == {("claim", GOLD)}

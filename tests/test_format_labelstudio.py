@@ -12,8 +12,8 @@ import pytest
 from format_corpus import AMINA, GOLD, annotated_db, fresh_db, snapshot, stored_spans, texts_by_id
 
 from curator.errors import InputRejected
-from curator.io.export_labelstudio import export_labelstudio
 from curator.io.importer import import_paths
+from curator.io.registry import export
 from curator.store import queries
 from curator.store.database import Database
 
@@ -28,7 +28,7 @@ def _tasks(folder: Path) -> list[dict[str, Any]]:
 
 
 def test_every_region_equals_the_stored_span(corpus: Database, tmp_path: Path) -> None:
-    assert export_labelstudio(corpus, tmp_path / "out") == 8
+    assert export("labelstudio", corpus, tmp_path / "out") == 8
     texts = texts_by_id(corpus)
     read = []
     relations = 0
@@ -52,7 +52,7 @@ def test_every_region_equals_the_stored_span(corpus: Database, tmp_path: Path) -
 
 
 def test_the_labeling_config_is_xml_naming_every_control_used(corpus: Database, tmp_path: Path) -> None:
-    export_labelstudio(corpus, tmp_path / "out")
+    export("labelstudio", corpus, tmp_path / "out")
     root = ElementTree.parse(tmp_path / "out" / "labeling_config.xml").getroot()
     controls = {el.get("name") for el in root.iter() if el.get("name")}
     used = {item.get("from_name") for t in _tasks(tmp_path / "out") for a in t["annotations"] for item in a["result"]}
@@ -61,7 +61,7 @@ def test_the_labeling_config_is_xml_naming_every_control_used(corpus: Database, 
 
 
 def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:
-    export_labelstudio(corpus, tmp_path / "out")
+    export("labelstudio", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [tmp_path / "out"])
     assert report.batch.documents_added == 8
@@ -70,7 +70,7 @@ def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Pat
 
 
 def _one_task(corpus: Database, tmp_path: Path, doc_id: int) -> tuple[Path, list[dict[str, Any]]]:
-    export_labelstudio(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[doc_id])
+    export("labelstudio", corpus, tmp_path / "out", annotators=[AMINA], document_ids=[doc_id])
     path = tmp_path / "out" / "tasks.json"
     return path, _tasks(tmp_path / "out")
 
@@ -139,7 +139,7 @@ def test_every_annotation_names_its_annotator_in_completed_by_as_label_studio_do
 ) -> None:
     """Label Studio's JSON export gives ``completed_by`` as a user id; the SDK's converter reads it
     (an int, or a user object's e-mail); the same annotator has the same id in every task."""
-    export_labelstudio(corpus, tmp_path / "out")
+    export("labelstudio", corpus, tmp_path / "out")
     ids: dict[str, set[int]] = {}
     for task in _tasks(tmp_path / "out"):
         for name, annotation in zip(

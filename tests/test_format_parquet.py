@@ -19,8 +19,8 @@ from format_corpus import annotated_db, fresh_db, snapshot, stored_spans, texts_
 from joined_corpus import build_joined  # noqa: E402
 
 from curator.errors import InputRejected  # noqa: E402
-from curator.io.export_parquet import export_parquet  # noqa: E402
 from curator.io.importer import import_paths  # noqa: E402
+from curator.io.registry import export  # noqa: E402
 from curator.store import queries  # noqa: E402
 from curator.store.database import Database  # noqa: E402
 from curator.store.queries import count_documents  # noqa: E402
@@ -34,7 +34,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 @pytest.fixture(scope="module")
 def tables(corpus: Database, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, object]]]:
     out = tmp_path_factory.mktemp("parquet") / "out"
-    assert export_parquet(corpus, out) == 8
+    assert export("parquet", corpus, out) == 8
     return {
         name: pq.read_table(out / f"{name}.parquet").to_pylist()
         for name in ("tokens", "spans", "relations", "documents")
@@ -106,7 +106,7 @@ def test_token_table_aligns_and_rebuilds_the_spans(
 
 def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:
     """The exact tables hold everything: nested spans, attributes, notes, relations, document labels."""
-    export_parquet(corpus, tmp_path / "out")
+    export("parquet", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [tmp_path / "out"])
     assert [Path(f).name for f in report.files] == ["documents.parquet"]  # the other tables are read with it
@@ -122,7 +122,7 @@ def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Pat
 def test_the_token_table_imports_what_bio_can_hold(corpus: Database, tmp_path: Path) -> None:
     """tokens.parquet named alone: texts and document labels from documents.parquet, spans from the
     BIO columns. Not held: the nested entity, attributes, notes, relations."""
-    export_parquet(corpus, tmp_path / "out")
+    export("parquet", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     import_paths(fresh, [tmp_path / "out" / "tokens.parquet"])
     spans = stored_spans(corpus)
@@ -139,7 +139,7 @@ def test_the_token_table_splits_joined_tokens_at_span_boundaries(tmp_path: Path)
     db = fresh_db(tmp_path, "joined")
     build_joined(db, tmp_path)
     notes: list[str] = []
-    export_parquet(db, tmp_path / "out", on_note=notes.append)
+    export("parquet", db, tmp_path / "out", on_note=notes.append)
     assert notes[0].startswith("tokens.parquet: ") and "inside other words" in notes[0]
     rows = pq.read_table(tmp_path / "out" / "tokens.parquet").to_pylist()
     arabic = next(r for r in rows if r["document"] == "joined_ar" and r["annotator"] == "amina")
@@ -160,7 +160,7 @@ def test_the_folder_loads_as_one_hugging_face_dataset(corpus: Database, tmp_path
     """README.md's front matter names each table as a ``datasets`` config (``load_dataset(FOLDER)``
     reads it), the token table first and default; exporting again over the folder still works."""
     out = tmp_path / "out"
-    export_parquet(corpus, out)
+    export("parquet", corpus, out)
     card = (out / "README.md").read_text(encoding="utf-8")
     assert card.startswith("---\n")
     head, _, body = card[4:].partition("\n---\n")
@@ -173,7 +173,7 @@ def test_the_folder_loads_as_one_hugging_face_dataset(corpus: Database, tmp_path
     ]
     assert all((out / c["data_files"]).is_file() for c in configs)
     assert body.startswith("<!-- curator dataset card -->")
-    export_parquet(corpus, out)  # the card is still recognised as Curator's: the folder may be replaced
+    export("parquet", corpus, out)  # the card is still recognised as Curator's: the folder may be replaced
 
 
 def test_tags_are_also_class_label_integers_with_their_names(
@@ -181,7 +181,7 @@ def test_tags_are_also_class_label_integers_with_their_names(
 ) -> None:
     """``ner_tag_ids`` holds each tag's index in the names the table's Hugging Face features give its
     ``ClassLabel`` (``datasets`` reads them from the parquet schema when the types match: int64)."""
-    export_parquet(corpus, tmp_path / "out")
+    export("parquet", corpus, tmp_path / "out")
     schema = pq.read_schema(tmp_path / "out" / "tokens.parquet")
     features = json.loads(schema.metadata[b"huggingface"])["info"]["features"]
     for tag_column, id_column in (
@@ -259,7 +259,7 @@ def _orphan_inside(rows: list[dict[str, Any]]) -> None:
 def test_a_broken_table_is_refused_with_its_row(
     corpus: Database, tmp_path: Path, sqlite_db: Database, table: str, edit: Callable[..., None], message: str
 ) -> None:
-    export_parquet(corpus, tmp_path / "out")
+    export("parquet", corpus, tmp_path / "out")
     _rewrite(tmp_path / "out" / f"{table}.parquet", edit)
     target = tmp_path / "out" / ("tokens.parquet" if table == "tokens" else "documents.parquet")
     with pytest.raises(InputRejected) as err:
@@ -269,7 +269,7 @@ def test_a_broken_table_is_refused_with_its_row(
 
 
 def test_a_damaged_or_foreign_file_is_refused(corpus: Database, tmp_path: Path, sqlite_db: Database) -> None:
-    export_parquet(corpus, tmp_path / "out")
+    export("parquet", corpus, tmp_path / "out")
     spans = tmp_path / "out" / "spans.parquet"
     spans.write_bytes(spans.read_bytes()[:200])
     with pytest.raises(InputRejected, match=r"spans.parquet: not a readable parquet table"):

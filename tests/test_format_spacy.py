@@ -16,9 +16,10 @@ from spacy.tokens import Doc, DocBin, Span  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
 from curator.errors import InputRejected  # noqa: E402
-from curator.io.docbin import DocBinWriter, bin_header  # noqa: E402
-from curator.io.export_spacy import export_spacy, reference_docbin  # noqa: E402
+from curator.io.formats.spacy.docbin import DocBinWriter, bin_header  # noqa: E402
+from curator.io.formats.spacy.write import reference_docbin  # noqa: E402
 from curator.io.importer import import_paths  # noqa: E402
+from curator.io.registry import export  # noqa: E402
 from curator.store.database import Database  # noqa: E402
 
 
@@ -33,7 +34,7 @@ def _docs(folder: Path, lang: str = "xx") -> list[Doc]:
 
 def test_every_span_read_by_spacy_equals_the_stored_span(corpus: Database, tmp_path: Path) -> None:
     notes: list[str] = []
-    assert export_spacy(corpus, tmp_path / "out", on_note=notes.append) == 8
+    assert export("spacy", corpus, tmp_path / "out", on_note=notes.append) == 8
     texts = texts_by_id(corpus)
     read = []
     for lang in ("xx", "ar", "fr"):  # the DocBin does not depend on the pipeline that loads it
@@ -66,7 +67,7 @@ def test_ents_are_the_non_overlapping_entities_and_the_flag_counts_as_two_code_p
     corpus: Database, tmp_path: Path
 ) -> None:
     notes: list[str] = []
-    export_spacy(corpus, tmp_path / "out", on_note=notes.append)
+    export("spacy", corpus, tmp_path / "out", on_note=notes.append)
     docs = _docs(tmp_path / "out")
     nested = 0
     for doc in docs:
@@ -83,7 +84,7 @@ def test_ents_are_the_non_overlapping_entities_and_the_flag_counts_as_two_code_p
 
 def test_a_blank_pipeline_trains_on_the_export(corpus: Database, tmp_path: Path) -> None:
     """spaCy itself aligns the gold Docs with its own tokenizer: misaligned entities would warn (W030)."""
-    export_spacy(corpus, tmp_path / "out", annotators=[GOLD])
+    export("spacy", corpus, tmp_path / "out", annotators=[GOLD])
     nlp = spacy.blank("xx")
     ner = nlp.add_pipe("ner")
     docs = _docs(tmp_path / "out")
@@ -100,7 +101,7 @@ def test_a_blank_pipeline_trains_on_the_export(corpus: Database, tmp_path: Path)
 
 
 def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:
-    export_spacy(corpus, tmp_path / "out")
+    export("spacy", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [tmp_path / "out" / "corpus.spacy"])
     assert report.batch.documents_added == 8
@@ -109,7 +110,7 @@ def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Pat
 
 
 def test_curated_and_layer_selection(corpus: Database, tmp_path: Path) -> None:
-    export_spacy(corpus, tmp_path / "out", annotators=[GOLD], layers=["claim"])
+    export("spacy", corpus, tmp_path / "out", annotators=[GOLD], layers=["claim"])
     docs = _docs(tmp_path / "out")
     annotators = {d.user_data["curator"]["annotator"] for d in docs}
     assert annotators == {GOLD, None}
@@ -143,7 +144,7 @@ def test_foreign_docbin_is_read_with_its_problems_named(corpus: Database, tmp_pa
 
 
 def test_user_data_is_plain_json(corpus: Database, tmp_path: Path) -> None:
-    export_spacy(corpus, tmp_path / "out")
+    export("spacy", corpus, tmp_path / "out")
     for doc in _docs(tmp_path / "out"):
         json.dumps(doc.user_data["curator"])  # other tools can read it without Curator
 
@@ -155,7 +156,7 @@ def test_the_export_writes_the_message_spacy_docbin_writes(
     """The export makes no Doc per view and writes the DocBin itself (much faster, a fifth of the
     memory); the file must hold the message spaCy's DocBin writes for the Docs view_to_doc makes
     (compressed at another zlib level)."""
-    export_spacy(corpus, tmp_path / "ours", **selection)
+    export("spacy", corpus, tmp_path / "ours", **selection)
     assert not [p.name for p in (tmp_path / "ours").iterdir() if p.name not in ("corpus.spacy", "README.md")]
     expected = reference_docbin(corpus, **selection).to_bytes()
     assert zlib.decompress((tmp_path / "ours" / "corpus.spacy").read_bytes()) == zlib.decompress(expected)

@@ -16,9 +16,10 @@ from format_corpus import REPO, SAMPLES, SEEDS, build_corpus, fresh_db, snapshot
 from joined_corpus import build_joined
 
 from curator.errors import InputRejected
-from curator.io.export_webanno import export_webanno
-from curator.io.formats import EXPORT_FORMATS
+from curator.io import registry
+from curator.io.formats.webanno.write import write_webanno
 from curator.io.importer import import_paths
+from curator.io.registry import export
 from curator.store import queries
 from curator.store.database import Database
 from curator.store.editing import Editor
@@ -46,7 +47,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
 def exported(corpus: Database, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
     out = tmp_path_factory.mktemp("webanno-out") / "out"
     notes: list[str] = []
-    export_webanno(corpus, out, on_note=notes.append)
+    export("webanno", corpus, out, on_note=notes.append)
     return out, notes
 
 
@@ -65,7 +66,8 @@ def _stored(db: Database) -> tuple[list[tuple[object, ...]], list[tuple[object, 
 
 
 def test_webanno_is_a_registered_export_format() -> None:
-    assert EXPORT_FORMATS["webanno"].load() is export_webanno
+    writer = registry.named("webanno").writer
+    assert writer is not None and writer() is write_webanno
 
 
 def test_a_strict_reader_gets_every_text_span_and_relation_back(
@@ -119,7 +121,7 @@ def test_a_span_starting_on_white_space_is_counted_aloud(tmp_path: Path, sqlite_
     import_paths(sqlite_db, [path])
     Editor(sqlite_db, "x").add_span(1, "entity", "PER", text.index(" خالد"), text.index(" اليوم"))
     notes: list[str] = []
-    export_webanno(sqlite_db, tmp_path / "out", on_note=notes.append)
+    export("webanno", sqlite_db, tmp_path / "out", on_note=notes.append)
     assert notes[0].startswith("1 spans start or end with white space or invisible characters, which TSV3")
 
 

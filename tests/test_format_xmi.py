@@ -25,10 +25,13 @@ from format_corpus import (  # noqa: E402
 )
 
 from curator.errors import InputRejected  # noqa: E402
-from curator.io import read_xmi  # noqa: E402
-from curator.io.export_xmi import export_xmi, segments_of, view_to_cas  # noqa: E402
+from curator.io.formats.xmi import read as read_xmi  # noqa: E402
+from curator.io.formats.xmi.type_system import NAMED_ENTITY, SENTENCE, TOKEN, build_types  # noqa: E402
+from curator.io.formats.xmi.write import segments_of, view_to_cas  # noqa: E402
+from curator.io.formats.xmi.xmi_writer import XmiWriter  # noqa: E402
 from curator.io.importer import import_paths  # noqa: E402
 from curator.io.label_names import ner_layer  # noqa: E402
+from curator.io.registry import export  # noqa: E402
 from curator.io.selection import (  # noqa: E402
     AnnotatorView,
     Selection,
@@ -36,8 +39,6 @@ from curator.io.selection import (  # noqa: E402
     finished_documents,
     selected_bundles,
 )
-from curator.io.xmi_types import NAMED_ENTITY, SENTENCE, TOKEN, build_types  # noqa: E402
-from curator.io.xmi_writer import XmiWriter  # noqa: E402
 from curator.schema.loader import parse_schema  # noqa: E402
 from curator.store.database import Database  # noqa: E402
 
@@ -66,7 +67,7 @@ def test_lxml_is_recent_enough() -> None:
 
 
 def test_every_annotation_read_by_cassis_equals_the_stored_span(corpus: Database, tmp_path: Path) -> None:
-    assert export_xmi(corpus, tmp_path / "out") == 8
+    assert export("xmi", corpus, tmp_path / "out") == 8
     ts = _typesystem(tmp_path / "out")
     texts = texts_by_id(corpus)
     read = []
@@ -90,7 +91,7 @@ def test_every_annotation_read_by_cassis_equals_the_stored_span(corpus: Database
 
 def test_offsets_in_the_file_are_utf16_as_uima_counts(corpus: Database, tmp_path: Path) -> None:
     """The flag 🇺🇳 is code points 91-93 after one emoji (🌍) and two code points of its own: UTF-16 93-97."""
-    export_xmi(corpus, tmp_path / "out", annotators=[AMINA])
+    export("xmi", corpus, tmp_path / "out", annotators=[AMINA])
     raw = (tmp_path / "out" / "emoji_ar" / f"{AMINA}.xmi").read_text(encoding="utf-8")
     assert re.search(r'<type\d*:NamedEntity [^>]*begin="93" end="97" value="MISC"', raw)
     assert re.search(r'<custom:Area [^>]*begin="48" end="65" label="DEVELOPMENT"', raw)  # 🌍 before, 🤝 first
@@ -144,7 +145,7 @@ def test_the_xmi_writer_writes_the_bytes_cassis_writes(corpus: Database, tmp_pat
 def test_every_span_starts_and_ends_on_dkpro_tokens_inside_one_sentence(corpus: Database, tmp_path: Path) -> None:
     """INCEpTION anchors layers on tokens: the export splits tokens at every span boundary (inside
     words, inside hyphenated words, after proclitics) and never ends a sentence inside a span."""
-    export_xmi(corpus, tmp_path / "out")
+    export("xmi", corpus, tmp_path / "out")
     ts = _typesystem(tmp_path / "out")
     checked = 0
     for path in sorted((tmp_path / "out").glob("*/*.xmi")):
@@ -174,7 +175,7 @@ def test_the_claim_type_attribute_is_claimtype_and_old_files_with_type_still_rea
 ) -> None:
     """UIMA's ``type`` clashes with the attribute's name (cassis warns and renames it ``type_``):
     the feature is ``claimType``; files of earlier versions, with ``type``, read the same."""
-    export_xmi(corpus, tmp_path / "out")
+    export("xmi", corpus, tmp_path / "out")
     typesystem = (tmp_path / "out" / "TypeSystem.xml").read_text(encoding="utf-8")
     assert "<name>claimType</name>" in typesystem and "<name>type</name>" not in typesystem
     with warnings.catch_warnings():
@@ -207,7 +208,7 @@ def test_a_value_xml_cannot_hold_is_refused_as_cassis_refuses_it(corpus: Databas
 
 
 def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Path) -> None:
-    export_xmi(corpus, tmp_path / "out")
+    export("xmi", corpus, tmp_path / "out")
     fresh = fresh_db(tmp_path)
     report = import_paths(fresh, [tmp_path / "out"])
     assert report.batch.documents_added == 8
@@ -216,7 +217,7 @@ def test_import_back_gives_identical_annotations(corpus: Database, tmp_path: Pat
 
 
 def test_curated_export_has_one_cas_per_curated_document(corpus: Database, tmp_path: Path) -> None:
-    export_xmi(corpus, tmp_path / "out", annotators=[GOLD])
+    export("xmi", corpus, tmp_path / "out", annotators=[GOLD])
     names = sorted(str(p.relative_to(tmp_path / "out")) for p in (tmp_path / "out").glob("*/*.xmi"))
     # tashkeel_ar: marked done by the curator with nothing to annotate, so an (empty) curated CAS
     assert f"tashkeel_ar/{GOLD}.xmi" in names
@@ -227,7 +228,7 @@ SECRET = "top-secret-password-42"
 
 
 def _hostile(tmp_path: Path, corpus: Database, body: str) -> Path:
-    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
+    export("xmi", corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
     (xmi,) = (tmp_path / "out").glob("*/*.xmi")
     xmi.write_text(body, encoding="utf-8")
     return xmi
@@ -281,7 +282,7 @@ def test_cassis_and_lxml_refuse_the_attacks_themselves(tmp_path: Path, attack: s
 def test_file_size_is_checked_before_parsing(
     corpus: Database, tmp_path: Path, sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
+    export("xmi", corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
     monkeypatch.setattr(read_xmi, "MAX_BYTES", 100)
 
     def never(*args: object, **kwargs: object) -> None:
@@ -295,7 +296,7 @@ def test_file_size_is_checked_before_parsing(
 def test_an_inception_cas_without_metadata_takes_the_file_name_or_annotator(
     corpus: Database, tmp_path: Path, sqlite_db: Database
 ) -> None:
-    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
+    export("xmi", corpus, tmp_path / "out", annotators=[AMINA], document_ids=[8])
     (xmi,) = (tmp_path / "out").glob("*/*.xmi")
     raw = xmi.read_text(encoding="utf-8")
     meta = re.search(r'<type\d*:CASMetadata xmi:id="(\d+)"[^>]*/>', raw)
@@ -310,7 +311,7 @@ def test_an_inception_cas_without_metadata_takes_the_file_name_or_annotator(
 
 
 def test_an_offset_inside_a_surrogate_pair_is_refused(corpus: Database, tmp_path: Path, sqlite_db: Database) -> None:
-    export_xmi(corpus, tmp_path / "out", annotators=[AMINA], document_ids=[6])
+    export("xmi", corpus, tmp_path / "out", annotators=[AMINA], document_ids=[6])
     (xmi,) = (tmp_path / "out").glob("*/*.xmi")
     raw = xmi.read_text(encoding="utf-8")
     xmi.write_text(raw.replace('begin="93" end="97"', 'begin="94" end="97"'), encoding="utf-8")

@@ -18,10 +18,9 @@ cassis = pytest.importorskip("cassis")
 from format_corpus import fresh_db  # noqa: E402
 
 from curator.errors import InputRejected  # noqa: E402
-from curator.io.export_interchange import export_interchange  # noqa: E402
-from curator.io.export_xmi import export_xmi  # noqa: E402
+from curator.io.formats.xmi.type_system import CAS_METADATA, DOCUMENT_META, NAMED_ENTITY, SENTENCE, TOKEN  # noqa: E402
 from curator.io.importer import import_paths  # noqa: E402
-from curator.io.xmi_types import CAS_METADATA, DOCUMENT_META, NAMED_ENTITY, SENTENCE, TOKEN  # noqa: E402
+from curator.io.registry import export  # noqa: E402
 from curator.store import queries  # noqa: E402
 from curator.store.database import Database  # noqa: E402
 
@@ -232,14 +231,14 @@ def test_the_command_line_says_what_it_left_out(tmp_path: Path) -> None:
 
 def test_identifiers_are_exported_again_in_xmi_and_jsonl(sqlite_db: Database, tmp_path: Path) -> None:
     import_paths(sqlite_db, [inception_export(tmp_path / "inception")])
-    export_xmi(sqlite_db, tmp_path / "xmi")
+    export("xmi", sqlite_db, tmp_path / "xmi")
     ts = cassis.load_typesystem((tmp_path / "xmi" / "TypeSystem.xml").read_text(encoding="utf-8"))
     cas = cassis.load_cas_from_xmi((tmp_path / "xmi" / "doc1" / "maria.xmi").read_text(encoding="utf-8"), typesystem=ts)
     assert sorted((fs.get_covered_text(), fs.identifier) for fs in cas.select(NAMED_ENTITY)) == [
         ("António Guterres", GUTERRES),
         ("OCI", OCI),
     ]
-    export_interchange(sqlite_db, tmp_path / "out.jsonl")
+    export("jsonl", sqlite_db, tmp_path / "out.jsonl")
     (record,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert sorted(a.get("attributes", {}).get("identifier", "") for a in record["annotations"]) == ["", OCI, GUTERRES]
     again = fresh_db(tmp_path, "again")

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from curator.io.importer import import_paths
-from curator.io.records import DocumentIn, SpanIn
+from curator.records import DocumentIn, SpanIn
 from curator.review.comments import add_comment, threads
 from curator.store import migrations
 from curator.store.bulk import write_batch

@@ -212,8 +212,8 @@ def test_an_emoji_written_as_a_surrogate_pair_escape_is_one_character(db: Databa
 
 def test_a_string_that_cannot_be_stored_is_refused_from_any_reader(db: Database) -> None:
     """The last check before writing, for readers that do not parse JSON themselves."""
-    from curator.io.records import DocumentIn, SpanIn
     from curator.io.validation import check_document
+    from curator.records import DocumentIn, SpanIn
 
     doc = DocumentIn(source="t.xmi", line=7, text="abc", spans=[SpanIn("entity", "PER", 0, 3, "a", note="x\x00")])
     (problem,) = check_document(db.schema, doc, "t.xmi")

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from curator.errors import InputRejected
-from curator.io import jsonl_rows
+from curator.io.formats.jsonl import rows as jsonl_rows
+from curator.io.formats.jsonl.read import _read_line
 from curator.io.importer import import_paths
-from curator.io.jsonl import _read_line
 from curator.io.parallel_import import ParallelImport
 from curator.io.validation import check_document
 from curator.schema.checks import span_labels

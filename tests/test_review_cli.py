@@ -98,7 +98,7 @@ def test_the_review_window_command_is_there(capsys: pytest.CaptureFixture[str]) 
 @pytest.fixture
 def unanimous(db: Database) -> Database:
     """One document, the same area from both annotators: every kappa and alpha is undefined."""
-    from curator.io.records import DocLabelIn, DocumentIn
+    from curator.records import DocLabelIn, DocumentIn
     from curator.store.bulk import write_batch
 
     doc = DocumentIn(source="u.txt", line=1, text="La santé avant tout.", ext_id="u1")

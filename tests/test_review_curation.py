@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from curator.cli.main import main
 from curator.errors import EditRefused
-from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.review.comments import add_comment, threads
 from curator.review.curation import CurationService
 from curator.review.differences import (

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from curator.cli.main import main
 from curator.errors import StaleEdit
-from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.review.comments import restore_comment, threads, withdraw_comment
 from curator.review.curation import CurationService
 from curator.review.differences import Difference, document_differences

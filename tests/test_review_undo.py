@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from curator.errors import StaleEdit
-from curator.io.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
 from curator.review.curation import CurationService, GoldChange
 from curator.review.differences import document_differences
 from curator.store import queries

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from curator.io.export_jsonl import export_jsonl
+from curator.io.formats.jsonl.lines import export_jsonl
 from curator.io.importer import import_paths
 from curator.store import queries
 from curator.store.database import Database

@@ -7,17 +7,18 @@ from pathlib import Path
 
 import click
 
+from curator.cli.context import CommandContext
+
 
 @click.command()
 @click.argument("destination", type=click.Path(path_type=Path))
 @click.pass_obj
 def backup(obj: object, destination: Path) -> None:
     """Copy the SQLite database to DESTINATION (a file, or a folder for a dated file) while it is in use."""
-    from curator.cli.main import _Context
     from curator.cli.progress import progress_bar
     from curator.store.backup import backup as make_backup
 
-    assert isinstance(obj, _Context)
+    assert isinstance(obj, CommandContext)
     with progress_bar("Backing up") as (set_total, advance):
         seen = [0]
 
@@ -36,11 +37,10 @@ def backup(obj: object, destination: Path) -> None:
 @click.pass_obj
 def restore(obj: object, backup_file: Path, yes: bool) -> None:
     """Replace the database's content with BACKUP_FILE (checked first). A backup of the current state is kept."""
-    from curator.cli.main import _Context
     from curator.store.backup import backup as make_backup
     from curator.store.backup import restore as restore_from
 
-    assert isinstance(obj, _Context)
+    assert isinstance(obj, CommandContext)
     if not yes and not click.confirm(f"Replace the current database with {backup_file}?", err=True):
         raise click.exceptions.Abort()
     db = obj.db()
@@ -61,12 +61,11 @@ def _safety_folder() -> Path:
 @click.pass_obj
 def doctor(obj: object) -> None:
     """Check integrity, orphaned rows, texts changed outside Curator and spans that no longer fit; change nothing."""
-    from curator.cli.main import _Context
     from curator.store.database import Database
     from curator.store.doctor import diagnose
     from curator.store.engine import create_store_engine
 
-    assert isinstance(obj, _Context)
+    assert isinstance(obj, CommandContext)
     try:
         db = Database(obj.url, read_only=True)
         engine, schema = db.engine, db.schema

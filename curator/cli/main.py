@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable, Sequence
 from contextlib import closing, nullcontext
 from pathlib import Path
 from typing import Any
@@ -12,54 +13,10 @@ from typing import Any
 import click
 
 from curator import __version__
+from curator.cli.context import CommandContext, one_line
 from curator.errors import CuratorError, InputRejected
+from curator.io import registry
 from curator.text.plural import counted
-
-
-class _Context:
-    def __init__(self, url: str | None, schema: Path | None) -> None:
-        self.url = url
-        self.schema = schema
-        self._db: Any = None
-
-    def close(self) -> None:
-        """Dispose of the database's connections (SQLite checkpoints its log as the last one closes)."""
-        if self._db is not None:
-            self._db.dispose()
-
-    def db(self) -> Any:
-        if self._db is None:
-            from curator.store.database import Database
-
-            try:
-                self._db, notice = Database.open_for_user(self.url, schema_path=self.schema)
-            except CuratorError:
-                raise
-            except Exception as exc:  # driver, URL, file: all one line that names the database
-                raise click.ClickException(
-                    f"cannot open the database {_shown_url(self.url)}: {_one_line(exc)}"
-                ) from exc
-            if notice:
-                click.echo(f"curator: note: {notice}", err=True)
-        return self._db
-
-
-def _shown_url(url: str | None) -> str:
-    from sqlalchemy.engine import make_url
-
-    from curator.paths import default_database_url
-
-    try:
-        return make_url(url or default_database_url()).render_as_string(hide_password=True)
-    except Exception:  # a URL SQLAlchemy cannot even parse is shown as given
-        return str(url)
-
-
-def _one_line(exc: BaseException) -> str:
-    """The first line of an exception's message (drivers add SQL and links below it)."""
-    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
-    lines = [line.strip() for line in str(cause).strip().splitlines() if line.strip()]
-    return lines[0] if lines else type(cause).__name__
 
 
 def _fail(message: str, code: int = 1) -> None:
@@ -82,7 +39,7 @@ def cli(ctx: click.Context, url: str | None, schema: Path | None) -> None:
 
     Without a command, opens the window (same as `curator gui`).
     """
-    ctx.obj = _Context(url, schema)
+    ctx.obj = CommandContext(url, schema)
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
     elif ctx.invoked_subcommand != "gui":
@@ -97,27 +54,28 @@ def cli(ctx: click.Context, url: str | None, schema: Path | None) -> None:
 @cli.command()
 @click.option("--annotator", help="Open as this annotator (otherwise the remembered one, or ask).")
 @click.pass_obj
-def gui(obj: _Context, annotator: str | None) -> None:
+def gui(obj: CommandContext, annotator: str | None) -> None:
     """Open the annotation window; a first start on an empty database loads the demo corpus."""
     from curator.gui.app import run
 
     sys.exit(run(obj.url, obj.schema, annotator))
 
 
-IMPORT_FORMAT_NAMES = (
-    "text",
-    "jsonl",
-    "brat",
-    "xmi",
-    "spacy",
-    "labelstudio",
-    "doccano",
-    "prodigy",
-    "conll",
-    "csv",
-    "parquet",
-    "webanno",
-)
+class FormatChoice(click.Choice[str]):
+    """The formats :mod:`curator.io.registry` holds as the command line is read: a format added
+    there is a choice of ``--format`` (and listed in ``--help``) with nothing to change here."""
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        self._names = names
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self) -> Sequence[str]:
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, _value: Sequence[str]) -> None:
+        """click's own ``__init__`` sets the choices once; they are read from the registry instead."""
 
 
 @cli.command("import")
@@ -127,7 +85,7 @@ IMPORT_FORMAT_NAMES = (
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(IMPORT_FORMAT_NAMES),
+    type=FormatChoice(registry.import_names),
     help="Read files as this format where the extension is ambiguous (doccano .jsonl/.json, Prodigy .jsonl, "
     "CoNLL .txt).",
 )
@@ -139,7 +97,7 @@ IMPORT_FORMAT_NAMES = (
 )
 @click.pass_obj
 def import_(
-    obj: _Context,
+    obj: CommandContext,
     paths: tuple[Path, ...],
     annotator: str | None,
     encoding: str | None,
@@ -226,10 +184,10 @@ def import_(
         click.echo(
             f"ignored {counted(len(report.ignored), 'file')} of no known format: " + ", ".join(report.ignored[:5])
         )
-    from curator.io.capacity import KIND_NAMES, missing
+    from curator.io.capacity import KIND_NAMES
 
     for name in report.formats:
-        if name != "text" and (lacking := missing(name)):
+        if lacking := registry.lacking(name):
             click.echo(
                 f"{name} files cannot carry {', '.join(KIND_NAMES[k] for k in lacking)}: none were read from them"
             )
@@ -238,7 +196,14 @@ def import_(
 
 
 @cli.command()
-@click.option("--format", "fmt", default="jsonl", show_default=True, help="Dataset format (see --help).")
+@click.option(
+    "--format",
+    "fmt",
+    type=FormatChoice(registry.export_names),
+    default="jsonl",
+    show_default=True,
+    help="Dataset format.",
+)
 @click.option("--out", required=True, type=click.Path(path_type=Path), help="Output file (jsonl) or folder.")
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's work (repeatable).")
 @click.option("--curated", is_flag=True, help="Only the curated (gold) layer.")
@@ -253,7 +218,7 @@ def import_(
 )
 @click.pass_obj
 def export(
-    obj: _Context,
+    obj: CommandContext,
     fmt: str,
     out: Path,
     annotators: tuple[str, ...],
@@ -264,17 +229,12 @@ def export(
 ) -> None:
     """Export documents and annotations as a dataset, with a dataset card (README.md).
 
-    Formats: jsonl (a file), spacy, conll, conllu, brat, xmi, webanno, csv, parquet, labelstudio (folders).
+    jsonl writes one file (its card beside it, <name>.README.md); the other formats write a folder.
     """
     from curator.cli.progress import progress_bar
-    from curator.io.formats import EXPORT_FORMATS
     from curator.store.models import GOLD_ANNOTATOR
     from curator.store.queries import count_documents, document_ids_by_ext
 
-    chosen = EXPORT_FORMATS.get(fmt)
-    if chosen is None:
-        _fail(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}", 2)
-        return
     if curated and annotators:
         _fail("--curated and --annotator exclude each other", 2)
     db = obj.db()
@@ -298,10 +258,10 @@ def export(
             _fail("some of the --documents ids are not in the database")
     notes: list[str] = []
     try:
-        exporter = chosen.load()
         with progress_bar(f"Exporting {fmt}") as (set_total, advance):
             set_total(len(doc_ids) if doc_ids is not None else count_documents(db))
-            count = exporter(
+            count = registry.export(
+                fmt,
                 db,
                 out,
                 annotators=names,
@@ -322,7 +282,7 @@ def export(
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_obj
-def stats(obj: _Context, as_json: bool) -> None:
+def stats(obj: CommandContext, as_json: bool) -> None:
     """Documents by language; annotations by layer, label and annotator."""
     from curator.store.queries import stats as corpus_stats
 
@@ -382,7 +342,7 @@ def main(argv: list[str] | None = None) -> None:
         # traceback is there for a bug report with CURATOR_DEBUG=1.
         if os.environ.get("CURATOR_DEBUG"):
             raise
-        _fail(f"{type(exc).__name__}: {_one_line(exc)} (CURATOR_DEBUG=1 shows the traceback)")
+        _fail(f"{type(exc).__name__}: {one_line(exc)} (CURATOR_DEBUG=1 shows the traceback)")
 
 
 def _register_commands() -> None:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from curator.errors import EditRefused
-from curator.io.optional_libs import missing_module
+from curator.optional_libs import missing_module
 from curator.text.plural import counted
 
 

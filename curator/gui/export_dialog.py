@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.io.formats import EXPORT_FORMATS, ExportFormat
+from curator.io import registry
+from curator.io.formats import FileFormat as ExportFormat
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
 from curator.store.queries import count_documents, document_ids_by_ext
@@ -101,7 +102,7 @@ class ExportDialog(QDialog):
         self.choose_path: Callable[[ExportFormat, str], str | None] = self._choose_path
 
         self.format_box = QComboBox()
-        for fmt in EXPORT_FORMATS.values():
+        for fmt in registry.export_formats():
             self.format_box.addItem(f"{fmt.name} — {fmt.description}", fmt.name)
             self.format_box.setItemData(self.format_box.count() - 1, fmt.description, Qt.ItemDataRole.ToolTipRole)
         self.path = QLineEdit()
@@ -216,7 +217,7 @@ class ExportDialog(QDialog):
 
     @property
     def format(self) -> ExportFormat:
-        return EXPORT_FORMATS[str(self.format_box.currentData())]
+        return registry.named(str(self.format_box.currentData()))
 
     def set_format(self, name: str) -> None:
         self.format_box.setCurrentIndex(self.format_box.findData(name))
@@ -331,8 +332,8 @@ class ExportDialog(QDialog):
             elif which == LISTED_DOCUMENTS and listed is not None:
                 document_ids = listed()
                 self._total_known(len(document_ids))
-            exporter = fmt.load()
-            return exporter(
+            return registry.export(
+                fmt,
                 db,
                 out,
                 annotators=annotators,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.io.optional_libs import missing_module
+from curator.optional_libs import missing_module
 from curator.review import listing
 from curator.store.database import Database
 from curator.store.queries import SpanRecord

@@ -1,8 +1,6 @@
-"""What each format can hold: one table, read by the dataset card, the export summary and the import
-summary, so that what a format leaves out is always said, with counts.
-
-Each row names the kinds of content the format holds; a kind missing from a row is left out by that
-format, and the card counts it. Kinds:
+"""The kinds of content a format may have no place for. Each format's registry entry
+(:mod:`curator.io.registry`) names the kinds it lacks; the dataset card, the export summary and the
+import summary read them there, so that what a format leaves out is always said, with counts. Kinds:
 
 - ``spans``: spans of every layer. A format without it (the claims CSV) holds only claims and the
   entities their claimant relation names, and of those entities only label and offsets;
@@ -37,29 +35,13 @@ ALL = frozenset(KIND_NAMES)
 # counted under the first).
 SPAN_KINDS = (SPANS, CUES, OVERLAPS, EMPTY)
 DETAIL_KINDS = (ATTRIBUTES, IDENTIFIERS, NOTES)
-
-# format -> the kinds it holds (import-only formats too: an import says what its format cannot carry).
-HOLDS: dict[str, frozenset[str]] = {
-    "jsonl": ALL,
-    "spacy": ALL,
-    "xmi": ALL,
-    "parquet": ALL,
-    "brat": ALL - {DOC_LABELS},
-    "labelstudio": ALL - {IDENTIFIERS},
-    "conll": frozenset({SPANS, CUES}),
-    "conllu": frozenset({SPANS, CUES}),
-    "webanno": ALL - {DOC_LABELS, EMPTY},
-    "prodigy": frozenset({SPANS, CUES, OVERLAPS, EMPTY, DOC_LABELS}),
-    "csv": frozenset({OVERLAPS, EMPTY, ATTRIBUTES, NOTES, RELATIONS}),
-    "doccano": frozenset({SPANS, CUES, OVERLAPS, EMPTY, RELATIONS, DOC_LABELS}),
-}
+# What BIO columns (CoNLL, CoNLL-U) have no place for: they hold one span per token and layer, nothing else.
+BIO_LACKS = ALL - {SPANS, CUES}
 
 
-def missing(format_name: str) -> list[str]:
-    """The kinds ``format_name`` cannot hold, in :data:`KIND_NAMES` order (none for a format not in
-    the table)."""
-    holds = HOLDS.get(format_name, ALL)
-    return [kind for kind in KIND_NAMES if kind not in holds]
+def in_order(kinds: frozenset[str]) -> list[str]:
+    """``kinds`` in :data:`KIND_NAMES` order (the order the card and the summaries list them)."""
+    return [kind for kind in KIND_NAMES if kind in kinds]
 
 
 def counted(counts: dict[str, int]) -> str:

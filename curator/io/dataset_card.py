@@ -120,9 +120,9 @@ class CardFigures:
             if s.note:
                 self.details[(capacity.NOTES, role, reasons)] += 1
 
-    def left_out(self, format_name: str) -> dict[str, int]:
-        """What ``format_name`` could not hold of what was counted: kind -> count (kinds with a count)."""
-        lacking = set(capacity.missing(format_name))
+    def left_out(self, lacking: frozenset[str]) -> dict[str, int]:
+        """What a format without the kinds ``lacking`` could not hold of what was counted: kind ->
+        count (kinds with a count)."""
         out: Counter[str] = Counter()
         for (_, _, _, reasons), n in self.span_reasons.items():
             first = next((kind for kind in capacity.SPAN_KINDS if kind in reasons and kind in lacking), None)
@@ -141,9 +141,8 @@ class CardFigures:
             out[DOC_LABELS] = sum(self.doc_labels.values())
         return {kind: n for kind, n in out.items() if n}
 
-    def held_spans(self, format_name: str) -> Counter[tuple[str, str, str]]:
-        """The span counts (layer, label, annotator) of the spans ``format_name`` holds."""
-        lacking = set(capacity.missing(format_name))
+    def held_spans(self, lacking: frozenset[str]) -> Counter[tuple[str, str, str]]:
+        """The span counts (layer, label, annotator) of the spans a format without ``lacking`` holds."""
         held = Counter(self.spans)
         for (layer, label, annotator, reasons), n in self.span_reasons.items():
             if lacking.intersection(reasons):
@@ -186,6 +185,7 @@ def _cell(text: str, limit: int = 120) -> str:
 def card_text(
     *,
     format_name: str,
+    lacks: frozenset[str],
     description: str,
     files: list[str],
     schema: Schema,
@@ -196,7 +196,8 @@ def card_text(
     front_matter: str = "",
 ) -> str:
     """The card as Markdown; ``front_matter`` (YAML, without its ``---`` lines) goes first, where the
-    Hugging Face Hub and ``datasets`` read a card's metadata."""
+    Hugging Face Hub and ``datasets`` read a card's metadata. ``lacks``: the kinds of content
+    (:mod:`curator.io.capacity`) the format has no place for, as its registry entry says."""
     now = now or datetime.now(UTC)
     lines = [
         *(["---", front_matter.rstrip("\n"), "---"] if front_matter else []),
@@ -231,8 +232,8 @@ def card_text(
         tgt = f"{rel.target.layer} {'/'.join(rel.target.labels) or 'any'}"
         lines.append(f"- relation **{rel.id}**: {src} → {tgt}")
     # Counts of what the files hold only: what the format left out is counted in its own section.
-    lacking = set(capacity.missing(format_name))
-    spans = figures.held_spans(format_name)
+    lacking = lacks
+    spans = figures.held_spans(lacks)
     relations = (
         {(t, a): n for (t, a), n in figures.relations.items() if SPANS not in lacking or t == CLAIMANT}
         if RELATIONS not in lacking
@@ -256,7 +257,7 @@ def card_text(
             + ", ".join(f"{lay}/{lab} by {a}: {n}" for (lay, lab, a), n in sorted(doc_labels.items()))
             + "."
         )
-    left = figures.left_out(format_name)
+    left = figures.left_out(lacks)
     lines += ["", "## What this format could not hold", ""]
     if left:
         lines += [f"- {n} {capacity.KIND_NAMES[kind]}" for kind, n in sorted(left.items(), key=_kind_order)]
@@ -265,7 +266,7 @@ def card_text(
     if lacking:
         lines.append("")
         lines.append(
-            f"The format has no place for {', '.join(capacity.KIND_NAMES[k] for k in capacity.missing(format_name))}."
+            f"The format has no place for {', '.join(capacity.KIND_NAMES[k] for k in capacity.in_order(lacks))}."
         )
     if figures.notes:
         lines += ["", "## Notes", ""] + [f"- {_cell(n, 4000)}" for n in figures.notes]

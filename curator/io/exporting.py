@@ -1,7 +1,12 @@
-"""What every exporter shares: the selection, per-annotator views, figures for the card, notes.
+"""One export, prepared once for its writer: the selection, per-annotator views, figures and notes
+for the card, progress, and the output that replaces ``out`` only when complete.
 
-Exporters have the signature of :class:`curator.io.formats.Exporter`; they build an
-:class:`ExportRun` from their keyword arguments and report through it.
+:func:`run_export` (through :func:`curator.io.registry.export`) builds the :class:`ExportRun`, opens
+the output (a fresh folder, or the file beside ``out``: see :mod:`curator.io.export_folder`) and
+calls the format's writer with the run alone. ``progress(1)`` is called per document and may raise
+to cancel: nothing is left behind then. ``on_note`` receives what the user must know (spans a
+format cannot hold, spans widened to tokens); the same notes are in the dataset card written beside
+the data. ``options`` carries format-specific choices (``csv_mode``: ``spreadsheet`` or ``plain``).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from pathlib import Path
 
 from curator.io.capacity import counted
 from curator.io.dataset_card import CardFigures, card_text, write_card
-from curator.io.export_folder import CARD_NAME
+from curator.io.export_folder import CARD_NAME, output_file, output_folder
 from curator.io.selection import (
     AnnotatorView,
     Progress,
@@ -29,11 +34,19 @@ Note = Callable[[str], None]
 
 @dataclass
 class ExportRun:
+    """What a writer needs of its export. It writes into ``target``: a fresh folder (or, for a
+    one-file format, the file beside ``out``) that becomes ``out`` once the writer has returned."""
+
     db: Database
     selection: Selection
     progress: Progress | None = None
     options: Mapping[str, object] = field(default_factory=dict)
     on_note: Note | None = None
+    format_name: str = ""
+    lacks: frozenset[str] = frozenset()  # the kinds of content the format has no place for
+    out: Path = Path()
+    target: Path = Path()
+    writes_folder: bool = True
     figures: CardFigures = field(default_factory=CardFigures)
     dropped_relations: int = 0
 
@@ -61,23 +74,30 @@ class ExportRun:
                 "holds one annotator per document, so they are not exported"
             )
 
+    @property
+    def card_path(self) -> Path:
+        """README.md in the folder; beside a one-file export, ``<out stem>.README.md`` (never README.md:
+        ``--out corpus.jsonl`` in a project folder must not overwrite that folder's own README)."""
+        if self.writes_folder:
+            return self.target / CARD_NAME
+        return self.out.with_name(f"{self.out.stem}.README.md")
+
     def write_card(
         self,
-        folder: Path,
         *,
-        format_name: str,
         description: str,
         files: list[str],
         details: list[str] | None = None,
         front_matter: str = "",
     ) -> Path:
-        """Write README.md into ``folder`` and return its path; say on the command line what the
-        format could not hold (the card counts it too)."""
-        left = self.figures.left_out(format_name)
+        """Write the dataset card and return its path; say on the command line what the format
+        could not hold (the card counts it too)."""
+        left = self.figures.left_out(self.lacks)
         if left and self.on_note:
-            self.on_note(f"{format_name} cannot hold, so these were left out: {counted(left)}")
+            self.on_note(f"{self.format_name} cannot hold, so these were left out: {counted(left)}")
         text = card_text(
-            format_name=format_name,
+            format_name=self.format_name,
+            lacks=self.lacks,
             description=description,
             files=files,
             schema=self.db.schema,
@@ -86,22 +106,45 @@ class ExportRun:
             details=details,
             front_matter=front_matter,
         )
-        path = folder / CARD_NAME
-        write_card(path, text)
-        return path
+        write_card(self.card_path, text)
+        return self.card_path
 
 
-def run_of(
+# A writer fills ``run.target``, writes the card through the run and returns the number of documents.
+Writer = Callable[[ExportRun], int]
+
+
+def run_export(
+    writer: Writer,
     db: Database,
+    out: Path,
     *,
-    annotators: list[str] | None,
-    document_ids: list[int] | None,
-    layers: list[str] | None,
-    progress: Progress | None,
-    options: Mapping[str, object] | None,
-    on_note: Note | None,
-) -> ExportRun:
-    return ExportRun(db, Selection(annotators, document_ids, layers), progress, dict(options or {}), on_note)
+    format_name: str,
+    lacks: frozenset[str] = frozenset(),
+    writes_folder: bool = True,
+    annotators: list[str] | None = None,
+    document_ids: list[int] | None = None,
+    progress: Progress | None = None,
+    layers: list[str] | None = None,
+    options: Mapping[str, object] | None = None,
+    on_note: Note | None = None,
+) -> int:
+    """Prepare the run, open the output and let ``writer`` fill it; return the number of documents.
+    A writer that raises (a cancelled progress included) leaves the previous ``out``, or nothing."""
+    run = ExportRun(
+        db,
+        Selection(annotators, document_ids, layers),
+        progress,
+        dict(options or {}),
+        on_note,
+        format_name=format_name,
+        lacks=lacks,
+        out=out,
+        writes_folder=writes_folder,
+    )
+    with output_folder(out) if writes_folder else output_file(out) as target:
+        run.target = target
+        return writer(run)
 
 
 def short_list(items: list[str], limit: int = 8) -> str:

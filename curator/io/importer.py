@@ -13,12 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from curator.errors import InputRejected, Problem
-from curator.io.export_conll import INDEX_SUFFIX as CONLL_INDEX
-from curator.io.jsonl import read_jsonl
-from curator.io.records import DocumentIn, SpanIn
-from curator.io.text_files import read_text_file
-from curator.io.tsv3 import INDEX as WEBANNO_INDEX
+from curator.io import registry
+from curator.io.formats import Reader, ReadOptions
 from curator.io.validation import Located
+from curator.records import DocumentIn, SpanIn
 from curator.schema.model import Schema
 from curator.store import queries
 from curator.store.bulk import BatchReport, merge_repeated, write_batch
@@ -26,57 +24,6 @@ from curator.store.database import Database
 
 if TYPE_CHECKING:
     from curator.io.parallel_import import ParallelImport
-
-# The reader of each format, by name; imported lazily (spaCy and cassis are heavy and optional).
-# A reader takes (path, schema, default annotator) and returns the documents and the problems found.
-Reader = Callable[[Path, Schema, str | None], tuple[list[Located], list[Problem]]]
-IMPORT_FORMATS = (
-    "text",
-    "jsonl",
-    "brat",
-    "xmi",
-    "spacy",
-    "labelstudio",
-    "doccano",
-    "prodigy",
-    "conll",
-    "csv",
-    "parquet",
-    "webanno",
-)
-# The format a file is read as when --format does not say otherwise.
-READERS = {
-    ".txt": "text",
-    ".jsonl": "jsonl",
-    ".ann": "brat",
-    ".xmi": "xmi",
-    ".spacy": "spacy",
-    ".json": "labelstudio",
-    ".conll": "conll",
-    ".csv": "csv",
-    ".parquet": "parquet",
-    ".tsv": "webanno",
-}
-# The extensions --format FORMAT applies to (doccano and Label Studio both write .json; doccano and
-# Curator both write .jsonl; CoNLL files are often named .txt).
-FORMAT_EXTENSIONS = {
-    "text": {".txt"},
-    "jsonl": {".jsonl"},
-    "brat": {".ann"},
-    "xmi": {".xmi"},
-    "spacy": {".spacy"},
-    "labelstudio": {".json"},
-    "doccano": {".jsonl", ".json"},
-    "prodigy": {".jsonl"},
-    "conll": {".conll", ".txt"},
-    "csv": {".csv"},
-    "parquet": {".parquet"},
-    "webanno": {".tsv"},
-}
-# A parquet export is one dataset in four tables; a folder is read from its documents table, which
-# reads the others beside it.
-PARQUET_ENTRY = "documents.parquet"
-PARQUET_COMPANIONS = ("spans.parquet", "relations.parquet", "tokens.parquet")
 
 
 @dataclass
@@ -98,22 +45,14 @@ def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     ``.conll`` (its texts), the span, relation and token tables beside ``documents.parquet``."""
     files: list[Path] = []
     ignored: list[Path] = []
+    claimed = registry.claimed_extensions()
+    read_along = registry.read_along_checks()
     for path in paths:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                suffix = child.suffix.lower()
-                if suffix == ".txt" and child.with_suffix(".ann").is_file():
+                if any(check(child) for check in read_along):
                     continue
-                if (
-                    child.name.endswith(CONLL_INDEX)
-                    and child.with_name(child.name[: -len(CONLL_INDEX)] + ".conll").is_file()
-                ):
-                    continue
-                if child.name in PARQUET_COMPANIONS and (child.parent / PARQUET_ENTRY).is_file():
-                    continue
-                if child.name == WEBANNO_INDEX:  # read with the .tsv files it describes
-                    continue
-                (files if suffix in READERS else ignored).append(child)
+                (files if child.suffix.lower() in claimed else ignored).append(child)
         elif path.exists():
             files.append(path)
         else:
@@ -125,62 +64,17 @@ def format_of(path: Path, fmt: str | None) -> str:
     """The format ``path`` is read as: ``fmt`` when it applies to the file's extension, else the
     extension's own (a named file of another extension is read as ``fmt``, or as text)."""
     suffix = path.suffix.lower()
-    if fmt is not None and (suffix in FORMAT_EXTENSIONS[fmt] or suffix not in READERS):
+    claimed = registry.claimed_extensions()
+    if fmt is not None and (suffix in registry.named(fmt).extensions or suffix not in claimed):
         return fmt
-    return READERS.get(suffix, "text")
+    return claimed.get(suffix, "text")
 
 
 def _reader(name: str, encoding: str | None) -> Reader:
-    if name == "text":
-        return lambda path, schema, annotator: ([Located(read_text_file(path, encoding), str(path))], [])
-    if name == "jsonl":
-
-        def jsonl(path: Path, schema: Schema, annotator: str | None) -> tuple[list[Located], list[Problem]]:
-            docs, problems = read_jsonl(path, annotator)
-            return [Located(d, str(path)) for d in docs], problems
-
-        return jsonl
-    if name == "brat":
-        from curator.io.read_brat import read_brat
-
-        return read_brat
-    if name == "xmi":
-        from curator.io.read_xmi import read_xmi
-
-        return read_xmi
-    if name == "spacy":
-        from curator.io.read_spacy import read_spacy
-
-        return read_spacy
-    if name == "labelstudio":
-        from curator.io.read_labelstudio import read_labelstudio
-
-        return read_labelstudio
-    if name == "doccano":
-        from curator.io.read_doccano import read_doccano
-
-        return read_doccano
-    if name == "prodigy":
-        from curator.io.read_prodigy import read_prodigy
-
-        return read_prodigy
-    if name == "conll":
-        from curator.io.read_conll import read_conll
-
-        return read_conll
-    if name == "csv":
-        from curator.io.read_csv import read_csv
-
-        return read_csv
-    if name == "parquet":
-        from curator.io.read_parquet import read_parquet
-
-        return read_parquet
-    if name == "webanno":
-        from curator.io.read_webanno import read_webanno
-
-        return read_webanno
-    raise ValueError(f"unknown import format {name!r}")
+    load = registry.named(name).reader
+    if load is None:
+        raise ValueError(f"{name} is written, not read")
+    return load(ReadOptions(encoding=encoding))
 
 
 def read_files(
@@ -246,7 +140,7 @@ def import_paths(
 ) -> ImportReport:
     """Import ``paths`` as one batch. Raise :class:`InputRejected` (nothing written) on any problem.
 
-    ``fmt`` (one of :data:`IMPORT_FORMATS`) says how to read files whose extension is ambiguous
+    ``fmt`` (one of :func:`registry.import_names`) says how to read files whose extension is ambiguous
     (doccano ``.jsonl``/``.json``); ``annotator`` names the annotator of pre-annotations whose file
     names none.
 
@@ -265,8 +159,8 @@ def import_paths(
         raise InputRejected([Problem(", ".join(report.ignored) or "(no files)", 0, "nothing to import")])
     if on_total:
         on_total(len(files))
-    if fmt is not None and fmt not in IMPORT_FORMATS:
-        raise InputRejected([Problem(fmt, 0, f"unknown import format; choose one of {', '.join(IMPORT_FORMATS)}")])
+    if fmt is not None and fmt not in (names := registry.import_names()):
+        raise InputRejected([Problem(fmt, 0, f"unknown import format; choose one of {', '.join(names)}")])
     report.formats = sorted({format_of(f, fmt) for f in files})
     if parallel is not None and not dry_run:
         batch = parallel.run(db, who=annotator or "import", on_total=on_total, progress=progress)

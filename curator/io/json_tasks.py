@@ -93,7 +93,7 @@ def single_object(text: str) -> Iterator[tuple[int, Any]]:
 def json_lines(data: bytes, where: str) -> Iterator[tuple[int, Any] | Problem]:
     """(line, value) of each non-blank line of a JSONL file's bytes, parsed as strictly as the
     interchange reader parses, or the :class:`Problem` of a line that cannot be read."""
-    from curator.io.jsonl import MAX_LINE_BYTES, parse_line
+    from curator.io.strict_json import MAX_LINE_BYTES, parse_line
 
     for number, chunk in enumerate(data.split(b"\n"), start=1):
         if len(chunk) > MAX_LINE_BYTES:

@@ -3,10 +3,10 @@
 ``curator import`` of a big interchange file spends most of its time in Python: parsing JSON,
 checking every annotation, building rows. Here worker processes (forked before SQLAlchemy is even
 imported) read the file in chunks of whole lines, while the parent opens the database; once it has,
-it sends them what the rows need (:class:`curator.io.jsonl_rows.Context`), and writes the chunks'
+it sends them what the rows need (:class:`curator.io.formats.jsonl.rows.Context`), and writes the chunks'
 rows in file order as they come, in one transaction (:mod:`curator.store.chunk_writer`).
 
-Only the plain case is taken (see :mod:`curator.io.jsonl_rows`). At anything else, a problem
+Only the plain case is taken (see :mod:`curator.io.formats.jsonl.rows`). At anything else, a problem
 included, :meth:`ParallelImport.run` rolls back and returns None, and the caller imports the batch
 the ordinary way, which names every problem: the messages, and the all-or-nothing rule, are that
 path's.
@@ -28,7 +28,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from curator.io.jsonl_rows import (
+from curator.io.formats.jsonl.rows import (
     Chunk,
     Context,
     NotPlain,

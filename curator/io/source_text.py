@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from curator.io.records import DocumentIn
 from curator.io.text_files import title_of
+from curator.records import DocumentIn
 from curator.text.language import LANGUAGES, base_direction, detect_language
 from curator.text.newlines import newline_offset_map, normalize_newlines, shift_offset
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from curator.errors import InputRejected, Problem
-from curator.io.records import DocumentIn
+from curator.records import DocumentIn
 from curator.text.boundaries import is_boundary
 from curator.text.decoding import decode_bytes
 from curator.text.language import base_direction, detect_language

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from curator.errors import Problem
-from curator.io.records import DocumentIn
+from curator.records import DocumentIn
 from curator.schema.checks import check_label, check_relation, check_span, span_labels
 from curator.schema.model import Schema
 from curator.text.boundaries import inner_splits, paragraph_separator

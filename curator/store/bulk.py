@@ -18,7 +18,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.orm import Session
 
 from curator.errors import InputRejected, Problem
-from curator.io.records import DocumentIn
+from curator.records import DocumentIn
 from curator.store import sqlite_bulk
 from curator.store.database import Database
 from curator.store.models import (

@@ -69,7 +69,7 @@ def chunk_transaction(db: Database, who: str) -> Iterator[ChunkWriter]:
 
 
 class ChunkWriter:
-    """Writes chunks of rows (:class:`curator.io.jsonl_rows.ChunkRows`) in the order given."""
+    """Writes chunks of rows (:class:`curator.io.formats.jsonl.rows.ChunkRows`) in the order given."""
 
     def __init__(self, db: Database, session: Session, who: str) -> None:
         self.db, self.session, self.who = db, session, who
@@ -130,7 +130,7 @@ class ChunkWriter:
         )
 
     def write(self, documents: list[tuple[Any, ...]], spans: Sequence[int], repeats: int) -> None:
-        """One chunk: documents and spans as :class:`curator.io.jsonl_rows.ChunkRows` holds them."""
+        """One chunk: documents and spans as :class:`curator.io.formats.jsonl.rows.ChunkRows` holds them."""
         hashes = [row[7] for row in documents]
         ext_ids = [row[0] or row[7][:16] for row in documents]
         if self._seen(hashes, self._hashes, Document.content_sha256) or self._seen(

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
-from curator.io.optional_libs import MissingModule
+from curator.optional_libs import MissingModule
 
 BUSY_TIMEOUT_MS = 30_000
 WRITE = {"curator_begin": "IMMEDIATE"}

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from curator.gui import main_window
 from curator.gui.backups import Backups, backups_folder
 from curator.gui.review import open_review_window
-from curator.io.records import DocumentIn, SpanIn
 from curator.paths import user_data_dir
+from curator.records import DocumentIn, SpanIn
 from curator.review.comments import add_comment
 from curator.review.states import CURATED, IN_REVIEW, set_review_state
 from curator.store import queries

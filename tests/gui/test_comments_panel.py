@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from curator.gui.comments_panel import ON_DOCUMENT, ON_OTHERS, ON_SELECTED, comment_time
 from curator.gui.main_window import MainWindow
-from curator.io.records import DocumentIn, SpanIn
+from curator.records import DocumentIn, SpanIn
 from curator.review.comments import add_comment, threads
 from curator.store import queries
 from curator.store.bulk import write_batch

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,11 +14,15 @@ import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QRadioButton
 from pytestqt.qtbot import QtBot
+from toy_format import FILE as TOY_FILE
+from toy_format import TOY
 
 from curator.gui.export_dialog import BY_ID, CHOSEN_ANNOTATORS, CURATED, LISTED_DOCUMENTS, OPEN_DOCUMENT, ExportDialog
-from curator.io import formats
-from curator.io.export_interchange import export_interchange
+from curator.io import registry
+from curator.io.exporting import ExportRun, Writer
+from curator.io.formats import FileFormat
 from curator.io.importer import import_paths
+from curator.io.registry import export
 from curator.review.curation import CurationService
 from curator.store import queries
 from curator.store.database import Database
@@ -83,9 +87,28 @@ def test_export_jsonl_from_the_dialog_equals_the_command_line_export(
     assert dialog.progress.value() == dialog.progress.maximum() == documents
     assert "Exported 7 documents" in dialog.state.text()
     reference = tmp_path / "cli.jsonl"
-    export_interchange(corpus, reference)
+    export("jsonl", corpus, reference)
     assert out.read_text(encoding="utf-8") == reference.read_text(encoding="utf-8")
     assert dialog.export_button.isEnabled() and not dialog.cancel_button.isEnabled()
+
+
+def test_a_format_added_to_the_registry_is_offered_and_exported_from_the_dialog(
+    corpus: Database, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(registry.FORMATS, TOY.name, TOY)
+    dialog = _dialog(qtbot, corpus)
+    offered = [dialog.format_box.itemData(i) for i in range(dialog.format_box.count())]
+    assert offered == [*registry.export_names()] and offered[-1] == "toy"
+    qtbot.keyClicks(dialog.format_box, "toy")  # the combo box jumps to the item typed
+    assert dialog.format.name == "toy"
+    assert dialog.format_box.itemData(dialog.format_box.currentIndex(), Qt.ItemDataRole.ToolTipRole) == TOY.description
+    qtbot.keyClicks(dialog.path, str(tmp_path / "toy"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    _finish(qtbot, dialog)
+    assert dialog.job is not None and dialog.job.outcome == "succeeded", dialog.last_error
+    lines = (tmp_path / "toy" / TOY_FILE).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == dialog.result_count == queries.count_documents(corpus)
+    assert "Format: **toy**" in (tmp_path / "toy" / "README.md").read_text(encoding="utf-8")
 
 
 def test_annotator_layer_and_document_choices_reach_the_exporter(
@@ -166,35 +189,37 @@ def _choose(qtbot: QtBot, button: QRadioButton) -> None:
     assert button.isChecked()
 
 
-def _slow(release: threading.Event, per_document: float = 0.0, name: str = "jsonl") -> formats.ExportFormat:
-    """The real exporter ``name``, but it waits for ``release`` first and dawdles on every document."""
-    real = formats.EXPORT_FORMATS[name]
+def _slow(release: threading.Event, per_document: float = 0.0, name: str = "jsonl") -> FileFormat:
+    """The real format ``name``, but its writer waits for ``release`` first and dawdles on every document."""
+    real = registry.FORMATS[name]
+    load_real = real.writer
+    assert load_real is not None
 
-    def load() -> formats.Exporter:
-        export = real.load()
+    def load() -> Writer:
+        write = load_real()
 
-        def exporter(db: Database, out: Path, **kwargs: object) -> int:
-            progress = kwargs["progress"]
-            assert callable(progress)
+        def writer(run: ExportRun) -> int:
+            progress = run.progress
+            assert progress is not None
 
             def slow_progress(n: int) -> None:
                 time.sleep(per_document)
                 progress(n)
 
             release.wait(10)
-            return export(db, out, **{**kwargs, "progress": slow_progress})  # type: ignore[arg-type]
+            run.progress = slow_progress
+            return write(run)
 
-        return exporter  # type: ignore[return-value]
+        return writer
 
-    return replace(real, load=load)
+    return replace(real, writer=load)
 
 
 def test_cancel_stops_the_export_and_leaves_nothing_while_the_window_stays_responsive(
     corpus: Database, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    table: Mapping[str, formats.ExportFormat] = {**formats.EXPORT_FORMATS, "jsonl": _slow(release, 0.2)}
-    monkeypatch.setattr("curator.gui.export_dialog.EXPORT_FORMATS", table)
+    monkeypatch.setitem(registry.FORMATS, "jsonl", _slow(release, 0.2))
     dialog = _dialog(qtbot, corpus)
     dialog.set_format("jsonl")
     (tmp_path / "out").mkdir()
@@ -221,9 +246,7 @@ def test_a_real_exporter_cancelled_before_its_first_document_leaves_nothing(
     corpus: Database, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    monkeypatch.setattr(
-        "curator.gui.export_dialog.EXPORT_FORMATS", {**formats.EXPORT_FORMATS, "brat": _slow(release, name="brat")}
-    )
+    monkeypatch.setitem(registry.FORMATS, "brat", _slow(release, name="brat"))
     dialog = _dialog(qtbot, corpus)
     dialog.set_format("brat")
     out = tmp_path / "brat"
@@ -241,9 +264,7 @@ def test_closing_the_dialog_during_an_export_waits_for_the_thread(
     corpus: Database, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     release = threading.Event()
-    monkeypatch.setattr(
-        "curator.gui.export_dialog.EXPORT_FORMATS", {**formats.EXPORT_FORMATS, "jsonl": _slow(release, 0.05)}
-    )
+    monkeypatch.setitem(registry.FORMATS, "jsonl", _slow(release, 0.05))
     dialog = _dialog(qtbot, corpus)
     dialog.set_format("jsonl")
     dialog.path.setText(str(tmp_path / "x.jsonl"))

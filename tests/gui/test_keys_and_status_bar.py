@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from curator.gui.main_window import MainWindow
-from curator.io.records import DocumentIn
+from curator.records import DocumentIn
 from curator.store import queries
 from curator.store.bulk import write_batch
 from curator.store.database import Database

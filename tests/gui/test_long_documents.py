@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from curator.gui.open_document import FIRST_STRETCH
-from curator.io.records import DocumentIn, SpanIn
+from curator.records import DocumentIn, SpanIn
 from curator.store import queries
 from curator.store.bulk import write_batch
 from curator.store.database import Database

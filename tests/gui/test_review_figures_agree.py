@@ -37,7 +37,7 @@ from pytestqt.qtbot import QtBot
 
 from curator.cli.main import main
 from curator.gui.review import ReviewWindow, open_review_window
-from curator.io.records import DocLabelIn, DocumentIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, SpanIn
 from curator.review.report import format_figure
 from curator.store.bulk import write_batch
 from curator.store.database import Database

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from curator.gui.review import ReviewWindow, open_review_window
 from curator.gui.review.edit_dialog import AcceptEditDialog
 from curator.gui.review.models import ConfusionModel
-from curator.io.records import DocLabelIn, DocumentIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, SpanIn
 from curator.review.agreement import compute_agreement
 from curator.review.report import format_figure
 from curator.review.states import CURATED, IN_REVIEW, review_state, set_review_state

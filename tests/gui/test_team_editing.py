@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from curator.gui.conflicts import Choice, Conflict, ConflictDialog
 from curator.gui.live_updates import SAFETY_POLL_MS
 from curator.gui.main_window import MainWindow
-from curator.io.records import DocumentIn, SpanIn
+from curator.records import DocumentIn, SpanIn
 from curator.store import queries
 from curator.store.bulk import write_batch
 from curator.store.changes import latest_change

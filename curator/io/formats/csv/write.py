@@ -1,0 +1,135 @@
+"""The ``csv`` export format: ``claims.csv``, one row per claim, for reading claims in a spreadsheet.
+
+A claim is a span labelled ``CLAIM`` in the ``claim`` layer; its row gives the document, annotator,
+offsets, the claim's text, its claimant (the target of its ``claimant`` relation) and cue, its
+attributes (stance, type, area; several areas joined by ``;``) and note.
+
+Two modes (option ``csv_mode``):
+- ``spreadsheet`` (default): a cell starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return
+  is a formula to Excel, LibreOffice and Google Sheets (OWASP "CSV injection"); such cells get a
+  leading apostrophe, which spreadsheets show as text. A cell that starts with an apostrophe of its
+  own gets one too (a spreadsheet shows it as it is), so that every leading apostrophe of the file is
+  one Curator added and :mod:`curator.io.formats.csv.read` can take exactly those away. The file starts with
+  a UTF-8 BOM, so that Excel reads Arabic right and readers know the mode.
+- ``plain``: every cell exactly as stored, no BOM, for scripts and ML pipelines.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from curator.errors import CuratorError
+from curator.io.exporting import ExportRun
+from curator.store.queries import DocumentBundle, SpanRecord
+
+FILE = "claims.csv"
+CLAIM_LAYER, CLAIM_LABEL = "claim", "CLAIM"  # the schema's names for claims and their links
+CLAIMANT, CUE = "claimant", "cue"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NEUTRALISED = "'"  # what spreadsheet mode puts before a formula-like cell (and before a leading ')
+MODES = ("spreadsheet", "plain")
+COLUMNS = [
+    "document",
+    "annotator",
+    "claim_id",
+    "start",
+    "end",
+    "claim",
+    "claimant",
+    "claimant_label",
+    "claimant_start",
+    "claimant_end",
+    "cue",
+    "stance",
+    "type",
+    "area",
+    "note",
+    "title",
+]
+
+
+def neutralise(cell: str) -> str:
+    """The cell as a spreadsheet shows it as text: a leading apostrophe before a formula start, and
+    before an apostrophe (so that a reader can always take the first leading apostrophe away)."""
+    return NEUTRALISED + cell if cell.startswith((*FORMULA_START, NEUTRALISED)) else cell
+
+
+def _attribute(span: SpanRecord, key: str) -> str:
+    value = span.attributes.get(key)
+    if value is None:
+        return ""
+    return ";".join(str(v) for v in value) if isinstance(value, list) else str(value)
+
+
+def claim_rows(bundle: DocumentBundle) -> list[dict[str, str]]:
+    """The rows of one document's claims, in text order."""
+    text = bundle.document.text
+    spans = {s.id: s for s in bundle.spans}
+    linked: dict[tuple[int, str], SpanRecord] = {}
+    for r in bundle.relations:
+        if r.target_id in spans:
+            linked.setdefault((r.source_id, r.type), spans[r.target_id])
+    rows = []
+    for s in bundle.spans:
+        if (s.layer, s.label) != (CLAIM_LAYER, CLAIM_LABEL):
+            continue
+        who = linked.get((s.id, CLAIMANT))
+        cue = linked.get((s.id, CUE))
+        rows.append(
+            {
+                "document": bundle.document.ext_id,
+                "annotator": s.annotator,
+                "claim_id": str(s.id),
+                "start": str(s.start),
+                "end": str(s.end),
+                "claim": text[s.start : s.end],
+                "claimant": text[who.start : who.end] if who else "",
+                "claimant_label": who.label if who else "",
+                "claimant_start": str(who.start) if who else "",
+                "claimant_end": str(who.end) if who else "",
+                "cue": text[cue.start : cue.end] if cue else "",
+                "stance": _attribute(s, "stance"),
+                "type": _attribute(s, "type"),
+                "area": _attribute(s, "area"),
+                "note": s.note,
+                "title": bundle.document.title,
+            }
+        )
+    return rows
+
+
+def write_csv(run: ExportRun) -> int:
+    """Write ``claims.csv`` and README.md under ``out``; return the number of documents."""
+    mode = str(run.options.get("csv_mode", "spreadsheet"))
+    if mode not in MODES:
+        raise CuratorError(f"csv_mode must be one of {', '.join(MODES)}, not {mode!r}")
+    documents = rows = neutralised = 0
+    folder = run.target
+    encoding = "utf-8-sig" if mode == "spreadsheet" else "utf-8"
+    with (folder / FILE).open("w", encoding=encoding, newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=COLUMNS)  # RFC 4180: CRLF rows, quoted as needed
+        writer.writeheader()
+        for bundle in run.bundles():
+            documents += 1
+            run.figures.add_bundle(bundle)
+            for row in claim_rows(bundle):
+                if mode == "spreadsheet":
+                    safe = {k: neutralise(v) for k, v in row.items()}
+                    neutralised += sum(safe[k] != row[k] for k in row)
+                    row = safe
+                writer.writerow(row)
+                rows += 1
+    if neutralised:
+        run.note(f"{neutralised} cells started like a formula (or with ') and were prefixed with ' (spreadsheet mode)")
+    run.write_card(
+        description=f"{rows} claims, one per row; mode {mode}"
+        + (
+            " (cells that would run as formulas, or that start with an apostrophe, get one more in front; "
+            "UTF-8 with BOM)"
+            if mode == "spreadsheet"
+            else " (cells exact; UTF-8 without BOM)"
+        ),
+        files=[FILE],
+        details=[f"Columns: {', '.join(COLUMNS)}; offsets are code points, end exclusive"],
+    )
+    return documents

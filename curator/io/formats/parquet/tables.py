@@ -1,0 +1,5 @@
+"""The four tables of a parquet export, known to the registry entry without loading pyarrow."""
+
+from __future__ import annotations
+
+TOKENS, SPANS, RELATIONS, DOCUMENTS = "tokens.parquet", "spans.parquet", "relations.parquet", "documents.parquet"
