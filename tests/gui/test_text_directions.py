@@ -165,6 +165,9 @@ def test_a_long_arabic_title_is_elided_on_one_line_and_whole_in_its_tooltip(
     )
     assert QToolTip.text().startswith(title)
     QToolTip.hideText()  # before the panel goes: the tip is its child
+    # Qt deletes the tip label 300 ms after hideText(); the panel must outlive it (deleted first, the
+    # label's pending timer crashed a later test's event processing).
+    qtbot.waitUntil(lambda: not any(w.inherits("QTipLabel") for w in QApplication.allWidgets()), timeout=3000)
     # Deleted here, before the database fixture is closed (left to the teardown, a panel that showed
     # a title this long crashes in Qt's deferred delete, with or without this delegate).
     panel.close()
