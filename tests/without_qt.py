@@ -1,4 +1,4 @@
-"""A pytest plugin that makes PySide6 unimportable: ``python3 -m pytest -p without_qt -p no:pytestqt tests/core``
+"""A pytest plugin that makes PySide6 unimportable: ``python3 -m pytest -p without_qt -p no:pytest-qt tests/core``
 shows that the core and its tests need no Qt (the continuous integration runs it so)."""
 
 from __future__ import annotations

@@ -311,6 +311,7 @@ class CorpusSearchPanel(QWidget):
         install_plurals()
         self.db = db
         self._indexing: Job | None = None
+        self._indexing_label = ""
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Find in the corpus (Arabic- and accent-insensitive), Enter"))
         self.query.setClearButtonEnabled(True)
@@ -363,17 +364,27 @@ class CorpusSearchPanel(QWidget):
     def _index_then_search(self, missing: int) -> None:
         job = Job(lambda report: ensure_index(self.db, progress=report), self)
         self._indexing = job
-        label = self.tr("Indexing {0} of %Ln document(s) for search…", "", missing)
-        self.status.setText(label.format(0))
-        job.progressed.connect(lambda done: self.status.setText(label.format(f"{done:,}")))
-        job.failed.connect(lambda message: self.status.setText(self.tr("Search index: {0}").format(message)))
+        self._indexing_label = self.tr("Indexing {0} of %Ln document(s) for search…", "", missing)
+        self.status.setText(self._indexing_label.format(0))
+        # Methods of this widget, not lambdas: PySide runs a lambda in the emitting thread, and a label
+        # changed from the indexing thread crashes Qt now and then.
+        job.progressed.connect(self._index_progressed)
+        job.failed.connect(self._index_failed)
         job.finished.connect(self._indexed)
         job.start()
+
+    def _index_progressed(self, done: int) -> None:
+        self.status.setText(self._indexing_label.format(f"{done:,}"))
+
+    def _index_failed(self, message: str) -> None:
+        self.status.setText(self.tr("Search index: {0}").format(message))
 
     def _indexed(self) -> None:
         job, self._indexing = self._indexing, None
         if job is not None:
-            job.deleteLater()
+            # The finished job stays a child of this panel, deleted with it: deleting it here (even
+            # after wait()) crashed in ~QObject one run in five. One job is left per indexing run.
+            job.wait()
             if job.outcome == "succeeded":
                 self.search()
 

@@ -4,7 +4,7 @@
 Only new documents are taken: a text or an id already in the database or earlier in the batch raises
 :class:`Unusual`, which rolls the transaction back, and the ordinary batch writer
 (:mod:`curator.store.bulk`) imports the batch instead, with its rules for repeats. The rows written
-are the ones that writer would write; ``tests/test_parallel_import.py`` compares the two.
+are the ones that writer would write; ``tests/processes/test_parallel_import.py`` compares the two.
 """
 
 from __future__ import annotations

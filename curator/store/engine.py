@@ -23,7 +23,7 @@ from curator.optional_libs import MissingModule
 BUSY_TIMEOUT_MS = 30_000
 WRITE = {"curator_begin": "IMMEDIATE"}
 # The import's batch writer: foreign keys are not checked row by row during the transaction. It
-# makes every id it writes inside that same transaction (tests/test_import.py checks the result with
+# makes every id it writes inside that same transaction (tests/core/test_import.py checks the result with
 # PRAGMA foreign_key_check); checking 200,000 spans against three tables is a fifth of an import.
 BULK_WRITE = {**WRITE, "curator_foreign_keys": False}
 

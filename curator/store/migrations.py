@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # The newest revision in db/versions. Opening a database already at this revision needs no Alembic
-# (importing it costs a fifth of the window's start); tests/test_store.py keeps this equal to
+# (importing it costs a fifth of the window's start); tests/core/test_store.py keeps this equal to
 # Alembic's own head.
 HEAD = "0008"
 

@@ -7,7 +7,7 @@ checks accept. Anything else (relations, document labels, attributes, notes, a p
 raises :class:`NotPlain`, and the import is made by the ordinary path instead, which reads the whole
 batch again and names every problem. So every line taken here is one that :func:`curator.io.formats.jsonl.read.
 read_jsonl` and :func:`curator.io.validation.check_document` accept, and its rows are the ones the
-batch writer (:mod:`curator.store.bulk`) would write; ``tests/test_parallel_import.py`` holds the two
+batch writer (:mod:`curator.store.bulk`) would write; ``tests/processes/test_parallel_import.py`` holds the two
 paths to that.
 
 Nothing here imports SQLAlchemy or pydantic: worker processes start before the parent has opened the

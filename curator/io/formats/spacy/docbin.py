@@ -13,7 +13,7 @@ compressed as it is written.
 The file is zlib over the msgpack message, as spaCy writes it, but compressed at level
 :data:`ZLIB_LEVEL` rather than zlib's default 6: on token arrays (mostly zeros) that is three times
 faster (about a second less for 3,000 ``Doc``s) for a file 7% larger. ``DocBin.from_bytes`` reads
-any level. The format is spaCy's, not Curator's: ``tests/test_format_spacy.py`` checks that the
+any level. The format is spaCy's, not Curator's: ``tests/core/test_format_spacy.py`` checks that the
 message is byte for byte the one ``DocBin`` writes, so a spaCy release that changes it is caught.
 """
 

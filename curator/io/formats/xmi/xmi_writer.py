@@ -9,7 +9,7 @@ module asks the type system once per type (:class:`XmiWriter`), gives the featur
 writes the XML lxml would write for the element tree cassis builds (namespaces declared in cassis'
 order, attributes in feature order, values escaped as libxml2 escapes them), as text.
 
-``tests/test_format_xmi.py`` checks that both write the same bytes for every view of the test corpus
+``tests/core/test_format_xmi.py`` checks that both write the same bytes for every view of the test corpus
 and for values that need escaping, and that a value XML cannot hold is refused the same way.
 """
 

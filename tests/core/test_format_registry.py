@@ -45,7 +45,7 @@ def test_a_registered_format_is_imported_and_exported_from_the_command_line(
     main(["--db", url, "import", "--format", "toy", str(source / "notes.toy")])
     main(["--db", url, "import", str(source)])  # a folder: .toy files are claimed by the toy format
     printed = capsys.readouterr().out
-    assert "imported 2 documents" in printed and "imported 1 documents" in printed
+    assert "imported 2 documents" in printed and "imported 1 document," in printed
     main(["--db", url, "export", "--format", "toy", "--out", str(tmp_path / "out")])
     assert "exported 3 documents" in capsys.readouterr().out
     lines = (tmp_path / "out" / FILE).read_text(encoding="utf-8").splitlines()

@@ -20,7 +20,7 @@ from sqlalchemy import text
 from curator.io.importer import import_paths
 from curator.store.database import Database
 
-CHILD = Path(__file__).parent / "processes" / "edit_burst.py"
+CHILD = Path(__file__).parent / "edit_burst.py"
 TEXT = "منظمة التعاون الإسلامي والأمم المتحدة " * 6  # 228 characters, no marks, one paragraph
 
 

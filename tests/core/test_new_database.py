@@ -82,7 +82,7 @@ def test_a_damaged_record_is_ignored_and_made_again(tmp_path: Path, cache: Path)
 
 def test_changed_migrations_are_a_new_record(tmp_path: Path) -> None:
     scripts = tmp_path / "db"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "db", scripts)
+    shutil.copytree(Path(__file__).resolve().parents[2] / "db", scripts)
     before = new_sqlite.template_key(scripts)
     (scripts / "versions" / "0002_corpus_search_index.py").write_text("# changed\n", encoding="utf-8")
     assert new_sqlite.template_key(scripts) != before

@@ -98,7 +98,7 @@ def test_an_import_after_a_deletion_gives_new_ids(sqlite_db: Database, seeds: Pa
 def test_an_older_database_keeps_its_rows_links_and_comments_through_the_upgrade(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'old.sqlite'}"
     old = Database(url)  # made at the head, then taken back to 0005 as an older Curator left it
-    import_paths(old, [Path(__file__).resolve().parent.parent / "seeds" / "000_f694274a42498c38.txt"])
+    import_paths(old, [Path(__file__).resolve().parents[2] / "seeds" / "000_f694274a42498c38.txt"])
     amina = Editor(old, "amina")
     claim = amina.add_span(1, "claim", "CLAIM", 0, 40)
     who = amina.add_span(1, "entity", "ORG", 0, 5)
