@@ -5,16 +5,21 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from curator.store.models import reserved_annotator
+from curator.text.invisible import isolate
 
 PROMPT = "Annotate as / اسم المُعلِّق / Annoter en tant que :"
 
 
 def reserved_reason(name: str) -> str:
-    """Why ``name`` cannot be chosen (in the three languages of the prompt)."""
-    return (
-        f"“{name}” is the gold layer, written only by review decisions (Review menu) / "
-        f"«{name}» اسم الطبقة المرجعية، لا تُكتب إلا بقرارات المراجعة / "
-        f"« {name} » est la couche de référence, écrite seulement par les décisions de revue"
+    """Why ``name`` cannot be chosen, one line per language of the prompt (one line of all three
+    made the dialog wider than the screen); the name isolated, so the Arabic line reads right to left."""
+    shown = isolate(name)
+    return "\n".join(
+        (
+            f"“{shown}” is the gold layer, written only by review decisions (Review menu).",
+            f"«{shown}» اسم الطبقة المرجعية، لا تُكتب إلا بقرارات المراجعة.",
+            f"« {shown} » est la couche de référence, écrite seulement par les décisions de revue.",
+        )
     )
 
 

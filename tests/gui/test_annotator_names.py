@@ -68,7 +68,10 @@ def test_switching_to_the_gold_layers_name_is_refused_with_the_reason(
     timer.stop()
     (first_label, offered), (second_label, _again) = seen
     assert first_label == PROMPT and "curation" not in [n.casefold() for n in offered] and "karim" in offered
-    assert second_label.startswith("“Curation” is the gold layer, written only by review decisions")
+    # The reason, one line per language (the dialog stays as wide as a sentence), then the prompt.
+    english, arabic, french, _blank, prompt = second_label.split("\n")
+    assert english.startswith("“\u2068Curation\u2069” is the gold layer, written only by review decisions")
+    assert "الطبقة المرجعية" in arabic and "couche de référence" in french and prompt == PROMPT
     # Labelling now stores salma's span, and nothing under the gold layer's name. (The offscreen
     # platform gives activation back to no window when a dialog closes; a desktop gives it back.)
     window.activateWindow()

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from curator.gui.review import ReviewWindow, open_review_window
@@ -202,15 +203,34 @@ def test_the_document_chooser_follows_the_review_state_and_every_name_shows(
     window.difference_view.setFocus()
     _press(qtbot, window, Qt.Key.Key_1)  # the first decision puts the document in review
     assert window.documents.itemText(0) == "Review me  [in review]"
-    # The annotators chooser shows every name whole, with no scrollbar to hide one behind.
+    # The annotators chooser names who is chosen; a click opens every name whole, one per line, with
+    # no scrollbar to hide one behind, and a tick there takes that annotator out.
     window.resize(1600, 1000)
-    QApplication.processEvents()
-    names = window.annotator_list
-    assert not names.horizontalScrollBar().isVisible() and not names.verticalScrollBar().isVisible()
-    viewport = names.viewport().rect()
-    for row in range(names.count()):
-        rect = names.visualItemRect(names.item(row))
-        assert viewport.contains(rect), names.item(row).text()
+    chooser = window.annotators
+    assert chooser.text().startswith("amina, karim") and "(2 of 2)" in chooser.text()
+    checked: list[bool] = []
+    QTimer.singleShot(0, lambda: checked.append(_check_the_open_list(window)))
+    qtbot.mouseClick(chooser, Qt.MouseButton.LeftButton)  # the popup's own event loop runs the check
+    assert checked == [True]
+    assert window.chosen_annotators() == ["karim"] and "(1 of 2)" in chooser.text()
+
+
+def _check_the_open_list(window: ReviewWindow) -> bool:
+    """Every name of the open list wholly in view, no scrollbar; then a click on amina's tick box."""
+    names, menu = window.annotator_list, window.annotators.menu()
+    try:
+        assert menu is not None and menu.isVisible() and names.isVisible()
+        assert not names.horizontalScrollBar().isVisible() and not names.verticalScrollBar().isVisible()
+        viewport = names.viewport().rect()
+        for row in range(names.count()):
+            assert viewport.contains(names.visualItemRect(names.item(row))), names.item(row).text()
+        first = names.visualItemRect(names.item(0))
+        box = QPoint(first.left() + first.height() // 2, first.center().y())  # the tick box starts the line
+        QTest.mouseClick(names.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, box)
+        return True
+    finally:
+        if menu is not None:
+            menu.close()
 
 
 def _gold(db: Database, doc_id: int) -> set[tuple[str, str]]:

@@ -18,7 +18,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from curator.gui.comments_panel import comment_line
 from curator.gui.plurals import install_plurals
+from curator.gui.review.annotator_chooser import AnnotatorChooser
 from curator.gui.review.chart import BarChart
 from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
@@ -84,17 +85,14 @@ class ReviewWindow(QMainWindow):
             self.state_filter.addItem(REVIEW_STATES_LABELS[state], state)
         self.documents = QComboBox()
         self.documents.setMinimumWidth(260)
-        self.annotator_list = QListWidget()
-        self.annotator_list.setFlow(QListView.Flow.LeftToRight)
-        # Names side by side, on more lines when they do not fit on one: never behind a scrollbar.
-        self.annotator_list.setWrapping(True)
-        self.annotator_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.annotator_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.annotators = AnnotatorChooser()
+        self.annotator_list = self.annotators.names  # the list the chooser opens (what the tests tick)
         self.compare_button = QPushButton("Compare")
         top = QHBoxLayout()
         for widget in (QLabel("Show"), self.state_filter, QLabel("Document"), self.documents, QLabel("Annotators")):
             top.addWidget(widget)
-        top.addWidget(self.annotator_list, 1)
+        top.addWidget(self.annotators)
+        top.addStretch(1)
         top.addWidget(self.compare_button)
 
         self.pane_splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -256,30 +254,7 @@ class ReviewWindow(QMainWindow):
             self._shortcuts.append(shortcut)
 
     def _fill_annotators(self) -> None:
-        self.annotator_list.clear()
-        for name in self.service.annotators():
-            item = QListWidgetItem(reveal(name))
-            item.setData(Qt.ItemDataRole.UserRole, name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.annotator_list.addItem(item)
-        self._fit_annotators()
-
-    def _fit_annotators(self) -> None:
-        """As wide as the names (up to half the window) and as high as their lines."""
-        names = self.annotator_list
-        frame = 2 * names.frameWidth() + 4
-        widths = [
-            names.sizeHintForIndex(names.model().index(i, 0)).width() + names.spacing() for i in range(names.count())
-        ]
-        names.setMinimumWidth(min(sum(widths) + frame, max(self.width() // 2, 240)))
-        row = max(names.sizeHintForRow(0), names.fontMetrics().height() + 6)
-        lines = 1 if sum(widths) + frame <= names.width() else 2
-        names.setFixedHeight(lines * row + frame)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_annotators()
+        self.annotators.fill(self.service.annotators())
 
     def _fill_documents(self) -> None:
         state = self.state_filter.currentData()
@@ -295,17 +270,10 @@ class ReviewWindow(QMainWindow):
     # -- actions (also what the tests drive) ------------------------------------------------------
 
     def chosen_annotators(self) -> list[str]:
-        return [
-            str(self.annotator_list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.annotator_list.count())
-            if self.annotator_list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.annotators.chosen()
 
     def set_annotators(self, names: list[str]) -> None:
-        for i in range(self.annotator_list.count()):
-            item = self.annotator_list.item(i)
-            name = str(item.data(Qt.ItemDataRole.UserRole))
-            item.setCheckState(Qt.CheckState.Checked if name in names else Qt.CheckState.Unchecked)
+        self.annotators.set_chosen(names)
 
     def _show_chosen_document(self) -> None:
         document = self.controller.document
