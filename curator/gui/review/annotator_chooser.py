@@ -4,7 +4,6 @@ list of every annotator to tick, one per line, as tall as the names (never behin
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QSizePolicy, QToolButton, QWidget, QWidgetAction
 
 from curator.text.invisible import reveal
@@ -14,7 +13,8 @@ MOST_LINES = 20
 
 
 class _NamesMenu(QMenu):
-    """The popup: sized to its list each time it opens."""
+    """The popup: the list sized to its names each time it opens (before the menu measures itself:
+    sized in showEvent, the menu kept the list's previous size around a smaller list)."""
 
     def __init__(self, names: QListWidget, parent: QWidget) -> None:
         super().__init__(parent)
@@ -22,14 +22,15 @@ class _NamesMenu(QMenu):
         holder = QWidgetAction(self)
         holder.setDefaultWidget(names)
         self.addAction(holder)
+        self.aboutToShow.connect(self._fit)
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def _fit(self) -> None:
         names = self._names
         rows = [names.sizeHintForRow(i) for i in range(names.count())]
         frame = 2 * names.frameWidth()
-        width = max((names.sizeHintForColumn(0), 160)) + frame + 8
+        width = max(names.sizeHintForColumn(0), 160) + frame + 8
         names.setFixedSize(width, sum(rows[:MOST_LINES]) + frame + 2)
-        super().showEvent(event)
+        self.adjustSize()
 
 
 class AnnotatorChooser(QToolButton):
