@@ -109,6 +109,15 @@ class DocumentListModel(QAbstractTableModel):
         self.annotator = annotator
         self.reload()
 
+    def listed_ids(self) -> list[int]:
+        """Every document the list's filter and review states let through, in id order (what an
+        export of "the listed documents" takes)."""
+        rows = listing.document_page(self.db, self.annotator, self.filter, self.review_states, limit=10_000_000)
+        return [row.id for row in rows]
+
+    def listed_count(self) -> int:
+        return listing.count_matching(self.db, self.annotator, self.filter, self.review_states)
+
     def reload(self) -> None:
         self._busy = True
         try:

@@ -1,14 +1,17 @@
 """The main window: assembles the panels and wires their signals; the work is done by the panels,
-the annotation controller and the workspace."""
+the annotation controller and the workspace; the menus and toolbar are :mod:`.window_actions`.
+
+(A little over 500 lines: the view settings below change several panels at once, and kept here they
+need no second object that reaches into all of them.)"""
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFontDialog,
@@ -18,13 +21,11 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QScrollArea,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from curator.optional_libs import missing_module
-from curator.review import listing
 from curator.store.database import Database
 from curator.store.queries import SpanRecord
 from curator.text.invisible import reveal
@@ -48,12 +49,11 @@ from .settings import Preferences
 from .span_panel import SpanPanel
 from .status_box import StatusBox
 from .text_view import TextView
+from .window_actions import WindowActions
 from .workspace import Workspace
 
 if TYPE_CHECKING:
     from .export_dialog import ExportDialog
-
-Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +62,21 @@ class MainWindow(QMainWindow):
     ``review_menu`` is the hook for the review tools (``curator.gui.review``): this window only
     creates the menu and an entry that opens their window when that package provides one.
     """
+
+    # Made by WindowActions: the entries the panels, the tests and the review tools reach.
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    delete_action: QAction
+    link_actions: dict[str, QAction]
+    exact_action: QAction
+    annotate_all_action: QAction
+    next_document_action: QAction
+    previous_document_action: QAction
+    invisible_action: QAction
+    review_menu: QMenu
 
     def __init__(self, db: Database, annotator: str, preferences: Preferences | None = None) -> None:
         super().__init__()
@@ -139,7 +154,7 @@ class MainWindow(QMainWindow):
         # The labels over the annotation's panel: every layer's labels in view at 1600×1000.
         self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
 
-        self._build_actions()
+        self.actions_ = WindowActions(self)
         self._wire()
         self._apply_font()
         self._restore()
@@ -156,150 +171,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text: str, slot: Any, shortcut: Shortcut = None, menu: QMenu | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        if menu is not None:
-            menu.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        stack = self.workspace.undo_stack
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.export_action = self._action(self.tr("Export…"), self.open_export, "Ctrl+Shift+E", file_menu)
-        file_menu.addSeparator()
-        self.backup_action = self._action(self.tr("Back up now…"), self.backups.back_up_now, None, file_menu)
-        self.restore_action = self._action(
-            self.tr("Restore from backup…"), self.backups.restore_from_backup, None, file_menu
-        )
-        for action in (self.backup_action, self.restore_action):
-            action.setEnabled(self.backups.available)
-        file_menu.addSeparator()
-        self._action(self.tr("Switch annotator…"), self.switch_annotator, "Ctrl+Shift+A", file_menu)
-        file_menu.addSeparator()
-        self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
-        # Both redo keys users of either platform expect, with the platform's own: GNOME's binds only
-        # Ctrl+Shift+Z, Windows' only Ctrl+Y.
-        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
-        redo_keys.append(QKeySequence("Ctrl+Y"))
-        self.redo_action.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
-        for action in (self.undo_action, self.redo_action):
-            self.addAction(action)
-            edit_menu.addAction(action)
-        edit_menu.addSeparator()
-        self.delete_action = self._action(
-            self.tr("Delete annotation"), self.controller.delete_current, QKeySequence.StandardKey.Delete, edit_menu
-        )
-        self._action(self.tr("Cancel"), self._escape, Qt.Key.Key_Escape)
-        self.link_actions: dict[str, QAction] = {}
-        for relation in self.catalog.schema.relations:
-            name = self.catalog.relation_name(relation)
-            action = self._action(
-                self.tr("Link {0}…").format(name),
-                lambda _c=False, r=relation.id: self.controller.start_link(r),
-                relation.shortcut,
-                edit_menu,
-            )
-            self.link_actions[relation.id] = action
-        edit_menu.addSeparator()
-        self.exact_action = self._action(
-            self.tr("Exact characters (no word snapping)"), self._set_exact, "Ctrl+E", edit_menu
-        )
-        self.exact_action.setCheckable(True)
-        self.exact_action.setChecked(self.text_view.exact_mode)
-        self.exact_action.setToolTip(
-            self.tr("Keep selections character-exact; holding Alt while selecting does it once")
-        )
-        edit_menu.addSeparator()
-        self._action(self.tr("Find in document…"), self._open_find, QKeySequence.StandardKey.Find, edit_menu)
-        self._action(self.tr("Find in corpus…"), self._open_corpus_search, "Ctrl+Shift+F", edit_menu)
-        self.annotate_all_action = self._action(
-            self.tr("Annotate all occurrences…"), lambda: self.annotate_all(), "Ctrl+Shift+L", edit_menu
-        )
-
-        go_menu = bar.addMenu(self.tr("&Go"))
-        self.next_document_action = self._action(
-            self.tr("Next document"), lambda: self.step_document(True), "Ctrl+PgDown", go_menu
-        )
-        self.previous_document_action = self._action(
-            self.tr("Previous document"), lambda: self.step_document(False), "Ctrl+PgUp", go_menu
-        )
-        self._action(self.tr("Next annotation"), lambda: self.controller.step(True), "Ctrl+.", go_menu)
-        self._action(self.tr("Previous annotation"), lambda: self.controller.step(False), "Ctrl+,", go_menu)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        self._action(self.tr("Font…"), self.choose_font, None, view_menu)
-        zoom_in = self._action(self.tr("Zoom in"), lambda: self.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
-        # Ctrl+= too: on most keyboards "+" needs Shift.
-        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
-        self._action(self.tr("Zoom out"), lambda: self.zoom(-1), QKeySequence.StandardKey.ZoomOut, view_menu)
-        self._action(self.tr("Actual size"), lambda: self.zoom(None), "Ctrl+0", view_menu)
-        self.invisible_action = self._action(
-            self.tr("Show invisible characters"), self._set_show_invisible, "Ctrl+Shift+I", view_menu
-        )
-        self.invisible_action.setCheckable(True)
-        self.invisible_action.setChecked(self.text_view.show_invisible)
-        names_menu = view_menu.addMenu(self.tr("Label names"))
-        group = QActionGroup(self)
-        for language, title in (("en", "English"), ("fr", "Français"), ("ar", "العربية")):
-            action = names_menu.addAction(title)
-            action.setCheckable(True)
-            action.setChecked(language == self.catalog.language)
-            action.triggered.connect(lambda _c=False, lang=language: self.set_label_language(lang))
-            group.addAction(action)
-        view_menu.addSeparator()
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
-
-        # The hook for the review tools: they add their entries to this menu.
-        self.review_menu = bar.addMenu(self.tr("&Review"))
-        self._install_review_entry()
-
-        toolbar = QToolBar(self.tr("Document"))
-        toolbar.setObjectName("toolbar_document")
-        self.addToolBar(toolbar)
-        toolbar.addAction(self.previous_document_action)
-        toolbar.addAction(self.next_document_action)
-        toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr(" Status: ")))
-        toolbar.addWidget(self.status_box)
-        toolbar.addSeparator()
-        # The toolbar's buttons keep a fixed text (the menu entries say what they undo): a button that
-        # changed width at every edit would lay out and repaint the whole window each time.
-        stack = self.workspace.undo_stack
-        undo_button = QAction(self.tr("Undo"), self)
-        undo_button.setEnabled(stack.canUndo())
-        stack.canUndoChanged.connect(undo_button.setEnabled)
-        stack.undoTextChanged.connect(undo_button.setToolTip)
-        undo_button.triggered.connect(stack.undo)
-        redo_button = QAction(self.tr("Redo"), self)
-        redo_button.setEnabled(stack.canRedo())
-        stack.canRedoChanged.connect(redo_button.setEnabled)
-        stack.redoTextChanged.connect(redo_button.setToolTip)
-        redo_button.triggered.connect(stack.redo)
-        toolbar.addAction(undo_button)
-        toolbar.addAction(redo_button)
-        toolbar.addSeparator()
-        toolbar.addAction(self.exact_action)
-        toolbar.addAction(self.invisible_action)
-        # Label keys, link keys and Delete act in the text and the annotation list only: keys typed
-        # into another panel (a comment, a note, the document list) stay in that panel.
-        for action in (*self.label_palette.label_actions.values(), *self.link_actions.values(), self.delete_action):
-            self.removeAction(action)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.text_view.addAction(action)
-            self.annotations.addAction(action)
-
-    def _install_review_entry(self) -> None:
+    def install_review_entry(self) -> None:
         # Looked up, not imported: the review tools load their own libraries, which would slow the start.
         if importlib.util.find_spec("curator.gui.review") is None:
             placeholder = self.review_menu.addAction(self.tr("Review tools are not installed"))
@@ -382,7 +254,7 @@ class MainWindow(QMainWindow):
             return False
         return True
 
-    def _escape(self) -> None:
+    def escape(self) -> None:
         if self.text_view.picking:
             self.controller.cancel_link()
         else:
@@ -439,17 +311,9 @@ class MainWindow(QMainWindow):
             from .export_dialog import ExportDialog  # on first use: not needed to show the window
 
             model = self.document_model
-
-            def listed() -> list[int]:
-                rows = listing.document_page(
-                    model.db, model.annotator, model.filter, model.review_states, limit=10_000_000
-                )
-                return [row.id for row in rows]
-
-            def listed_count() -> int:
-                return listing.count_matching(model.db, model.annotator, model.filter, model.review_states)
-
-            self.export_dialog = ExportDialog(self.workspace.db, self.workspace.doc.id, listed, self, listed_count)
+            self.export_dialog = ExportDialog(
+                self.workspace.db, self.workspace.doc.id, model.listed_ids, self, model.listed_count
+            )
             self.export_dialog.exported.connect(
                 lambda count, out: self.statusBar().showMessage(
                     self.tr("Exported %Ln document(s) to {0}", "", count).format(out), 8000
@@ -500,12 +364,12 @@ class MainWindow(QMainWindow):
 
     # -- find -------------------------------------------------------------------------------------
 
-    def _open_find(self) -> None:
+    def open_find(self) -> None:
         selection = self.text_view.selection_offsets()
         query = self.workspace.doc.text[selection[0] : selection[1]] if selection else ""
         self.find_bar.open_bar(query if "\n" not in query else "")
 
-    def _open_corpus_search(self) -> None:
+    def open_corpus_search(self) -> None:
         self.docks["corpus"].show()
         self.docks["corpus"].raise_()
         self.corpus_search.query.setFocus()
@@ -584,11 +448,11 @@ class MainWindow(QMainWindow):
         self.prefs.zoom = 0 if steps is None else self.prefs.zoom + steps
         self._apply_font()
 
-    def _set_show_invisible(self, show: bool) -> None:
+    def set_show_invisible(self, show: bool) -> None:
         self.prefs.show_invisible = show
         self.text_view.set_show_invisible(show)
 
-    def _set_exact(self, exact: bool) -> None:
+    def set_exact(self, exact: bool) -> None:
         self.prefs.exact_selection = exact
         self.text_view.exact_mode = exact
 

@@ -1,0 +1,163 @@
+"""The main window's menus, shortcuts and toolbar: every action a curator triggers, what it calls on
+the window's panels and controllers, and where its keys act. The window only assembles panels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
+
+
+class WindowActions(QObject):
+    """Builds the menus and the toolbar of ``window`` and keeps the actions on it (``window.undo_action``
+    and the others the window declares)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._build()
+
+    def _action(self, text: str, slot: Any, shortcut: Shortcut = None, menu: QMenu | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build(self) -> None:
+        w = self.window
+        bar = w.menuBar()
+        stack = w.workspace.undo_stack
+        file_menu = bar.addMenu(self.tr("&File"))
+        w.export_action = self._action(self.tr("Export…"), w.open_export, "Ctrl+Shift+E", file_menu)
+        file_menu.addSeparator()
+        w.backup_action = self._action(self.tr("Back up now…"), w.backups.back_up_now, None, file_menu)
+        w.restore_action = self._action(self.tr("Restore from backup…"), w.backups.restore_from_backup, None, file_menu)
+        for action in (w.backup_action, w.restore_action):
+            action.setEnabled(w.backups.available)
+        file_menu.addSeparator()
+        self._action(self.tr("Switch annotator…"), w.switch_annotator, "Ctrl+Shift+A", file_menu)
+        file_menu.addSeparator()
+        self._action(self.tr("Quit"), w.close, QKeySequence.StandardKey.Quit, file_menu)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        w.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        w.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        w.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        # Both redo keys users of either platform expect, with the platform's own: GNOME's binds only
+        # Ctrl+Shift+Z, Windows' only Ctrl+Y.
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")]
+        redo_keys.append(QKeySequence("Ctrl+Y"))
+        w.redo_action.setShortcuts(list({key.toString(): key for key in redo_keys}.values()))
+        for action in (w.undo_action, w.redo_action):
+            w.addAction(action)
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        w.delete_action = self._action(
+            self.tr("Delete annotation"), w.controller.delete_current, QKeySequence.StandardKey.Delete, edit_menu
+        )
+        self._action(self.tr("Cancel"), w.escape, Qt.Key.Key_Escape)
+        w.link_actions = {}
+        for relation in w.catalog.schema.relations:
+            name = w.catalog.relation_name(relation)
+            action = self._action(
+                self.tr("Link {0}…").format(name),
+                lambda _c=False, r=relation.id: w.controller.start_link(r),
+                relation.shortcut,
+                edit_menu,
+            )
+            w.link_actions[relation.id] = action
+        edit_menu.addSeparator()
+        w.exact_action = self._action(self.tr("Exact characters (no word snapping)"), w.set_exact, "Ctrl+E", edit_menu)
+        w.exact_action.setCheckable(True)
+        w.exact_action.setChecked(w.text_view.exact_mode)
+        w.exact_action.setToolTip(self.tr("Keep selections character-exact; holding Alt while selecting does it once"))
+        edit_menu.addSeparator()
+        self._action(self.tr("Find in document…"), w.open_find, QKeySequence.StandardKey.Find, edit_menu)
+        self._action(self.tr("Find in corpus…"), w.open_corpus_search, "Ctrl+Shift+F", edit_menu)
+        w.annotate_all_action = self._action(
+            self.tr("Annotate all occurrences…"), lambda: w.annotate_all(), "Ctrl+Shift+L", edit_menu
+        )
+
+        go_menu = bar.addMenu(self.tr("&Go"))
+        w.next_document_action = self._action(
+            self.tr("Next document"), lambda: w.step_document(True), "Ctrl+PgDown", go_menu
+        )
+        w.previous_document_action = self._action(
+            self.tr("Previous document"), lambda: w.step_document(False), "Ctrl+PgUp", go_menu
+        )
+        self._action(self.tr("Next annotation"), lambda: w.controller.step(True), "Ctrl+.", go_menu)
+        self._action(self.tr("Previous annotation"), lambda: w.controller.step(False), "Ctrl+,", go_menu)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action(self.tr("Font…"), w.choose_font, None, view_menu)
+        zoom_in = self._action(self.tr("Zoom in"), lambda: w.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
+        # Ctrl+= too: on most keyboards "+" needs Shift.
+        zoom_in.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self._action(self.tr("Zoom out"), lambda: w.zoom(-1), QKeySequence.StandardKey.ZoomOut, view_menu)
+        self._action(self.tr("Actual size"), lambda: w.zoom(None), "Ctrl+0", view_menu)
+        w.invisible_action = self._action(
+            self.tr("Show invisible characters"), w.set_show_invisible, "Ctrl+Shift+I", view_menu
+        )
+        w.invisible_action.setCheckable(True)
+        w.invisible_action.setChecked(w.text_view.show_invisible)
+        names_menu = view_menu.addMenu(self.tr("Label names"))
+        group = QActionGroup(self)
+        for language, title in (("en", "English"), ("fr", "Français"), ("ar", "العربية")):
+            action = names_menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(language == w.catalog.language)
+            action.triggered.connect(lambda _c=False, lang=language: w.set_label_language(lang))
+            group.addAction(action)
+        view_menu.addSeparator()
+        for dock in w.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+
+        # The hook for the review tools: they add their entries to this menu.
+        w.review_menu = bar.addMenu(self.tr("&Review"))
+        w.install_review_entry()
+
+        toolbar = QToolBar(self.tr("Document"))
+        toolbar.setObjectName("toolbar_document")
+        w.addToolBar(toolbar)
+        toolbar.addAction(w.previous_document_action)
+        toolbar.addAction(w.next_document_action)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" Status: ")))
+        toolbar.addWidget(w.status_box)
+        toolbar.addSeparator()
+        # The toolbar's buttons keep a fixed text (the menu entries say what they undo): a button that
+        # changed width at every edit would lay out and repaint the whole window each time.
+        stack = w.workspace.undo_stack
+        undo_button = QAction(self.tr("Undo"), self)
+        undo_button.setEnabled(stack.canUndo())
+        stack.canUndoChanged.connect(undo_button.setEnabled)
+        stack.undoTextChanged.connect(undo_button.setToolTip)
+        undo_button.triggered.connect(stack.undo)
+        redo_button = QAction(self.tr("Redo"), self)
+        redo_button.setEnabled(stack.canRedo())
+        stack.canRedoChanged.connect(redo_button.setEnabled)
+        stack.redoTextChanged.connect(redo_button.setToolTip)
+        redo_button.triggered.connect(stack.redo)
+        toolbar.addAction(undo_button)
+        toolbar.addAction(redo_button)
+        toolbar.addSeparator()
+        toolbar.addAction(w.exact_action)
+        toolbar.addAction(w.invisible_action)
+        # Label keys, link keys and Delete act in the text and the annotation list only: keys typed
+        # into another panel (a comment, a note, the document list) stay in that panel.
+        for action in (*w.label_palette.label_actions.values(), *w.link_actions.values(), w.delete_action):
+            w.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            w.text_view.addAction(action)
+            w.annotations.addAction(action)
