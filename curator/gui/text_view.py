@@ -6,10 +6,10 @@ stored text, in logical order, never reshaped; Qt shapes and orders it. Position
 UTF-16 units and go through :class:`~curator.text.utf16.Utf16Offsets`, never ``len()`` of a Qt
 string, and no offset is ever computed from text read back from the widget.
 
-Spans are painted by this class on every paint, and only those near the visible part, so a
-document with 10,000 spans costs what its visible lines cost. A span is a translucent background in
-its label's colour plus a bar in a lane below the line: nested and overlapping spans get separate
-lanes, so each stays visible, and a click cycles through the spans under the mouse.
+Spans are painted as overlays on every paint (:mod:`.span_painting`), never as character formats,
+and only those near the visible part, so a document with 10,000 spans costs what its visible lines
+cost. Nested and overlapping spans get separate lanes, and a click cycles through the spans under
+the mouse.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,10 +27,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
-    QPen,
-    QPolygonF,
     QTextBlock,
     QTextBlockFormat,
     QTextCursor,
@@ -43,6 +40,7 @@ from curator.store.queries import SpanRecord
 from curator.text.utf16 import Utf16Offsets
 
 from .span_index import SpanIndex, lanes
+from .span_painting import PaintedSpan, Scene, paint_over_text, paint_under_text
 
 # Shown instead of invisible characters when the curator asks to see them. Each stand-in is one
 # BMP character for one BMP character, so UTF-16 positions (and every offset) stay the same.
@@ -70,7 +68,6 @@ INVISIBLE_STAND_INS = {
     "\u2028": "↵",  # line separator
 }
 _INVISIBLE = re.compile("[" + "".join(INVISIBLE_STAND_INS) + "]")
-LANE_HEIGHT = 2.0
 LINE_HEIGHT_PERCENT = 150  # room below each line for the lane bars of nested spans
 
 
@@ -450,14 +447,27 @@ class TextView(QTextEdit):
     # -- painting ---------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._text:
+        scene = self._scene(event.rect())
+        if scene is None:
             super().paintEvent(event)
             return
+        painter = QPainter(self.viewport())
+        paint_under_text(painter, scene)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        paint_over_text(painter, scene)
+        painter.end()
+
+    def _scene(self, area: QRect) -> Scene | None:
+        """What to paint in ``area`` of the viewport: the spans, invisible characters and search hits
+        near it, as rectangles (None for an empty document)."""
+        if not self._text:
+            return None
         first16, last16 = self.visible_positions()
         first, last = self.to_offset(first16), self.to_offset(min(last16, self._offsets.utf16_length), round_up=True)
         visible = self._spans.overlapping(first, last)
         lane_of = lanes(visible)  # from every span in view, so a partial repaint draws the same lanes
-        area = event.rect()
         if not area.contains(self.viewport().rect()):
             # A partial repaint (a span added or changed): only the paragraphs it crosses.
             first16, last16 = self.visible_positions((area.top(), area.bottom() + 1))
@@ -465,88 +475,31 @@ class TextView(QTextEdit):
             last = self.to_offset(min(last16, self._offsets.utf16_length), round_up=True)
             visible = [span for span in visible if span.end > first and span.start < last]
         clip = (first16, last16)
-        geometry = [
-            (span, self.segments(self.to_position(span.start), self.to_position(span.end), clip)) for span in visible
+        spans = [
+            PaintedSpan(
+                span,
+                self.segments(self.to_position(span.start), self.to_position(span.end), clip),
+                QColor(self._color(span)),
+                lane_of.get(span.id, 0),
+            )
+            for span in visible
         ]
-        painter = QPainter(self.viewport())
-        painter.setPen(Qt.PenStyle.NoPen)
+        invisible: list[QRectF] = []
         for offset in self._invisible_at[bisect.bisect_left(self._invisible_at, first) :]:
             if offset >= last:
                 break
-            for rect in self.segments(self.to_position(offset), self.to_position(offset + 1)):
-                painter.fillRect(rect.adjusted(-1, 1, 1, -1), QColor(0, 0, 0, 28))
-        for span, rects in geometry:
-            fill = QColor(self._color(span))
-            fill.setAlpha(70 if span.id != self._current_id else 120)
-            for rect in rects:
-                painter.fillRect(rect, fill)
-        painter.end()
-        super().paintEvent(event)
-        painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for span, rects in geometry:
-            color = self._color(span)
-            lane = lane_of.get(span.id, 0)
-            for rect in rects:
-                bar = QRectF(rect.left(), rect.bottom() + 1 + lane * (LANE_HEIGHT + 1), rect.width(), LANE_HEIGHT)
-                painter.fillRect(bar, color)
-            if span.id == self._current_id or span.id in self._related_ids:
-                pen = QPen(color.darker(150), 2.0 if span.id == self._current_id else 1.0)
-                if span.id != self._current_id:
-                    pen.setStyle(Qt.PenStyle.DashLine)
-                painter.setPen(pen)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                for rect in rects:
-                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
-        self._paint_relations(painter, geometry)
-        self._paint_hits(painter, first, last, clip)
-        painter.end()
-
-    def _paint_relations(self, painter: QPainter, geometry: list[tuple[SpanRecord, list[QRectF]]]) -> None:
-        """An arc over the text from the current span to each span it is linked with (when in view)."""
-        if self._current_id is None or not self._related_ids:
-            return
-        rects = {span.id: rects for span, rects in geometry if rects}
-        source = rects.get(self._current_id)
-        if not source:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        color = QColor(40, 40, 40, 170)
-        painter.setPen(QPen(color, 1.2))
-        for related in self._related_ids:
-            target = rects.get(related)
-            if not target:
-                continue
-            start = QPointF(source[0].center().x(), source[0].top())
-            end = QPointF(target[0].center().x(), target[0].top())
-            # Arcs rise into the gap above the lines, never through the words.
-            lift = min(26.0, 8.0 + abs(end.x() - start.x()) * 0.12)
-            control = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - lift)
-            path = QPainterPath(start)
-            path.quadTo(control, end)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            painter.setBrush(color)
-            painter.drawPolygon(
-                QPolygonF([end, QPointF(end.x() - 3.5, end.y() - 6), QPointF(end.x() + 3.5, end.y() - 6)])
-            )
-        painter.restore()
-
-    def _paint_hits(self, painter: QPainter, first: int, last: int, clip: tuple[int, int]) -> None:
-        if not self._hits:
-            return
+            invisible.extend(self.segments(self.to_position(offset), self.to_position(offset + 1)))
+        hits: list[tuple[list[QRectF], bool]] = []
         starts = [start for start, _ in self._hits]
-        at = max(0, bisect.bisect_left(starts, first) - 1)
+        at = max(0, bisect.bisect_left(starts, first) - 1) if self._hits else 0
         for index in range(at, len(self._hits)):
             start, end = self._hits[index]
             if start >= last:
                 break
-            current = index == self._current_hit
-            painter.setPen(QPen(QColor("#ff8c00"), 2.0 if current else 1.0))
-            painter.setBrush(QColor(255, 200, 0, 90) if current else Qt.BrushStyle.NoBrush)
-            for rect in self.segments(self.to_position(start), self.to_position(end), clip):
-                painter.drawRect(rect)
+            hits.append(
+                (self.segments(self.to_position(start), self.to_position(end), clip), index == self._current_hit)
+            )
+        return Scene(spans, invisible, hits, self._current_id, frozenset(self._related_ids))
 
     # -- mouse and keyboard -----------------------------------------------------------------------
 
