@@ -40,9 +40,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from curator.store.queries import SpanRecord
+from curator.store.span_index import SpanIndex, lanes
 from curator.text.utf16 import Utf16Offsets
-
-from .span_index import SpanIndex, lanes
 
 # Shown instead of invisible characters when the curator asks to see them. Each stand-in is one
 # BMP character for one BMP character, so UTF-16 positions (and every offset) stay the same.
