@@ -2,7 +2,7 @@
 claim to its claimant, delete, step from span to span.
 
 It sits between the text view (which knows pixels and Qt positions) and the workspace (which knows
-edits); the selection rules of :mod:`curator.gui.selection_rules` decide what a selection stands for.
+edits); the selection rules of :mod:`curator.text.selection` decide what a selection stands for.
 """
 
 from __future__ import annotations
@@ -16,11 +16,18 @@ from PySide6.QtGui import QColor
 from curator.schema.model import Layer, RelationType
 from curator.store.queries import SpanRecord
 from curator.text.invisible import one_line
+from curator.text.selection import SnapRules, span_for_selection, word_for_double_click
 
 from .label_catalog import LabelCatalog
-from .selection_rules import SnapRules, span_for_selection, word_for_double_click
 from .text_view import TextView
 from .workspace import Workspace
+
+
+def snap_rules(layer: Layer | None, *, exact: bool) -> SnapRules:
+    """The selection rules of a layer's labels (the default rules when the layer is unknown)."""
+    if layer is None:
+        return SnapRules(exact=exact)
+    return SnapRules(exact=exact, article_may_stay_out=not layer.article_in_span, cross_paragraph=layer.cross_paragraph)
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,7 @@ class AnnotationController(QObject):
         selection = self.view.selection_offsets()
         if selection is None:
             return
-        rules = SnapRules.for_layer(self.preview_layer(), exact=False)
+        rules = snap_rules(self.preview_layer(), exact=False)
         text = self.workspace.doc.text
         if self.view.selected_by_word:
             # A double-click: the word without its clitics, then taken as a drag from there.
@@ -200,9 +207,7 @@ class AnnotationController(QObject):
                 return doc.current_span
             self.hint.emit(self.tr("Select some text first (hold Alt for exact characters)"))
             return None
-        found = span_for_selection(
-            doc.text, *selection, SnapRules.for_layer(self.catalog.schema.layer(layer), exact=exact)
-        )
+        found = span_for_selection(doc.text, *selection, snap_rules(self.catalog.schema.layer(layer), exact=exact))
         if found is None:
             self.hint.emit(self.tr("The selection holds no word to label"))
             return None

@@ -5,31 +5,58 @@ An edit the store refuses (a colleague changed the annotation, the document is g
 broken) marks the command obsolete, so Qt drops it from the stack, and the reason is shown. When the
 refusal is a stale edit of one span, the command also describes the conflict (both versions) for
 :mod:`curator.gui.conflicts`, which lets the curator choose.
+Commands edit through an :class:`EditHost` (the workspace, which imports this module), so this
+module does not import the workspace back.
 Span ids survive undo and redo: undoing an addition deletes the span, redoing it restores the same
 span (same id) with ``Editor.restore_span``, so later commands that name the span still apply.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
 from curator.errors import EditRefused, StaleEdit
-from curator.store.editing import DeletedSpan
+from curator.schema.relabel import declared_attributes
+from curator.store.conflict import Conflict
+from curator.store.database import Database
+from curator.store.editing import DeletedSpan, Editor
 from curator.store.queries import RelationRecord, SpanRecord
 from curator.text.invisible import one_line
 
-from .conflicts import Conflict
+from .open_document import OpenDocument
 
-if TYPE_CHECKING:
-    from .workspace import Workspace
+
+class EditHost(Protocol):
+    """What a command edits through and reports to: :class:`curator.gui.workspace.Workspace`."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def editor(self) -> Editor: ...
+
+    @property
+    def doc(self) -> OpenDocument: ...
+
+    def show_document_of_edit(self, document_id: int) -> None: ...
+
+    def report_saved(self, what: str, document_id: int) -> None: ...
+
+    def report_refused(self, what: str, reason: str) -> None: ...
+
+    def report_conflict(self, conflict: Conflict, reason: str) -> None: ...
+
+    def stored_span(
+        self, span_id: int, document_id: int, current: dict[str, Any] | None = None
+    ) -> SpanRecord | None: ...
 
 
 class EditCommand(QUndoCommand):
     """Base: runs ``do``/``undo_edit`` for ``document_id``, reports success or the refusal."""
 
-    def __init__(self, workspace: Workspace, document_id: int, description: str) -> None:
+    def __init__(self, workspace: EditHost, document_id: int, description: str) -> None:
         super().__init__(description)
         self.workspace = workspace
         self.document_id = document_id
@@ -59,8 +86,8 @@ class EditCommand(QUndoCommand):
                 return
             allowed = None
             if wanted is not None and "label" in wanted:
-                definition = self.workspace.db.schema.label(wanted.get("layer", self._seen.layer), wanted["label"])
-                allowed = frozenset(a.id for a in definition.attributes) if definition else frozenset()
+                layer = wanted.get("layer", self._seen.layer)
+                allowed = declared_attributes(self.workspace.db.schema, layer, wanted["label"])
             conflict = Conflict(what, self.document_id, self._seen, wanted, theirs, allowed)
             self.workspace.report_conflict(conflict, str(exc))
             return
@@ -96,7 +123,7 @@ def _span_words(span: SpanRecord | None, text: str) -> str:
 class AddSpan(EditCommand):
     def __init__(
         self,
-        workspace: Workspace,
+        workspace: EditHost,
         document_id: int,
         layer: str,
         label: str,
@@ -137,7 +164,7 @@ class AddSpans(EditCommand):
     """Several spans as one step ("annotate all occurrences"): one undo removes them all."""
 
     def __init__(
-        self, workspace: Workspace, document_id: int, layer: str, label: str, ranges: list[tuple[int, int]]
+        self, workspace: EditHost, document_id: int, layer: str, label: str, ranges: list[tuple[int, int]]
     ) -> None:
         super().__init__(workspace, document_id, f"add {len(ranges)} × {label}")
         self.layer, self.label, self.ranges = layer, label, list(ranges)
@@ -178,7 +205,7 @@ class AddSpans(EditCommand):
 
 
 class DeleteSpan(EditCommand):
-    def __init__(self, workspace: Workspace, span: SpanRecord) -> None:
+    def __init__(self, workspace: EditHost, span: SpanRecord) -> None:
         super().__init__(workspace, span.document_id, f"delete {_span_words(span, workspace.doc.text)}")
         self.span_id = span.id
         self.deleted: DeletedSpan | None = None
@@ -205,7 +232,7 @@ class DeleteSpan(EditCommand):
 class UpdateSpan(EditCommand):
     """Change a span's label, attributes or note; undo puts the previous values back."""
 
-    def __init__(self, workspace: Workspace, span: SpanRecord, description: str, **changes: Any) -> None:
+    def __init__(self, workspace: EditHost, span: SpanRecord, description: str, **changes: Any) -> None:
         super().__init__(workspace, span.document_id, description)
         self.span_id = span.id
         self.after = changes
@@ -232,7 +259,7 @@ class UpdateSpan(EditCommand):
 class AddRelation(EditCommand):
     """A relation is named by (type, source, target): its row id changes when undo and redo recreate it."""
 
-    def __init__(self, workspace: Workspace, document_id: int, type_id: str, source_id: int, target_id: int) -> None:
+    def __init__(self, workspace: EditHost, document_id: int, type_id: str, source_id: int, target_id: int) -> None:
         super().__init__(workspace, document_id, f"link {type_id}")
         self.key = (type_id, source_id, target_id)
 
@@ -245,7 +272,7 @@ class AddRelation(EditCommand):
 
 
 class DeleteRelation(EditCommand):
-    def __init__(self, workspace: Workspace, relation: RelationRecord) -> None:
+    def __init__(self, workspace: EditHost, relation: RelationRecord) -> None:
         super().__init__(workspace, relation.document_id, f"remove {relation.type} link")
         self.key = (relation.type, relation.source_id, relation.target_id)
 
@@ -257,7 +284,7 @@ class DeleteRelation(EditCommand):
         self.workspace.doc.apply_relations()
 
 
-def _delete_relation(workspace: Workspace, key: tuple[str, int, int]) -> None:
+def _delete_relation(workspace: EditHost, key: tuple[str, int, int]) -> None:
     doc = workspace.doc
     for relation in doc.relations.values():
         if (relation.type, relation.source_id, relation.target_id) == key:
@@ -268,7 +295,7 @@ def _delete_relation(workspace: Workspace, key: tuple[str, int, int]) -> None:
 
 
 class SetDocumentLabel(EditCommand):
-    def __init__(self, workspace: Workspace, document_id: int, layer: str, label: str, present: bool) -> None:
+    def __init__(self, workspace: EditHost, document_id: int, layer: str, label: str, present: bool) -> None:
         super().__init__(workspace, document_id, f"{'tick' if present else 'untick'} {label}")
         self.layer, self.label, self.present = layer, label, present
 
@@ -284,7 +311,7 @@ class SetDocumentLabel(EditCommand):
 
 
 class SetStatus(EditCommand):
-    def __init__(self, workspace: Workspace, document_id: int, status: str) -> None:
+    def __init__(self, workspace: EditHost, document_id: int, status: str) -> None:
         super().__init__(workspace, document_id, f"mark {status.replace('_', ' ')}")
         self.status = status
         self.previous: str | None = None

@@ -1,7 +1,7 @@
 """Stale edits: a colleague changed (or deleted) an annotation after this window read it.
 
 The store refuses such an edit (:class:`~curator.errors.StaleEdit`); nothing is overwritten. The
-command that was refused describes the conflict (:class:`Conflict`: the version the curator saw,
+command that was refused describes the conflict (:class:`~curator.store.conflict.Conflict`: the version the curator saw,
 the changes they wanted, the version the store holds now), the workspace reports it, and
 :class:`ConflictResolver` shows both versions side by side and lets the curator choose:
 
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.store.conflict import Conflict
 from curator.store.queries import SpanRecord
 from curator.text.invisible import reveal
 
@@ -45,58 +45,6 @@ if TYPE_CHECKING:
 class Choice(Enum):
     KEEP_THEIRS = "keep theirs"
     APPLY_MINE = "apply mine"
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """One refused edit of one span.
-
-    ``seen`` is the version the edit was made against; ``mine`` the fields the curator set (None: the
-    curator deleted the span); ``theirs`` what the store holds now (None: a colleague deleted it).
-    """
-
-    what: str
-    document_id: int
-    seen: SpanRecord
-    mine: dict[str, Any] | None
-    theirs: SpanRecord | None
-    allowed: frozenset[str] | None = None  # for a relabel: the attributes the new label has
-
-    @property
-    def span_id(self) -> int:
-        return self.seen.id
-
-    def yours(self) -> SpanRecord | None:
-        """The span as the curator wanted it (None when they deleted it)."""
-        if self.mine is None:
-            return None
-        return replace(self.seen, **{k: v for k, v in self.mine.items() if k in _FIELDS})
-
-    def merged(self) -> dict[str, Any]:
-        """The curator's changes as they apply on top of ``theirs``. A relabel's attributes were
-        derived from the version it was made on (those the new label has): they are derived from
-        theirs instead, so a colleague's attribute change is not undone by a relabel."""
-        changes = {k: v for k, v in (self.mine or {}).items() if k in _FIELDS}
-        relabel = "label" in changes or "layer" in changes
-        if self.theirs is not None and relabel and "attributes" in changes and self.allowed is not None:
-            changes["attributes"] = {k: v for k, v in self.theirs.attributes.items() if k in self.allowed}
-        return changes
-
-    def outcome_of_mine(self) -> SpanRecord | None:
-        """What "apply mine" would store: the colleague's version with the curator's changes on top
-        (fields the curator did not touch keep the colleague's values)."""
-        if self.theirs is None or self.mine is None:
-            return self.yours()
-        return replace(self.theirs, **self.merged())
-
-    def reapplied(self) -> dict[str, Any]:
-        """The curator's changes to apply on top of ``theirs`` (only what differs from it)."""
-        if self.mine is None or self.theirs is None:
-            return {}
-        return {k: v for k, v in self.merged().items() if getattr(self.theirs, k) != v}
-
-
-_FIELDS = {"layer", "label", "start", "end", "attributes", "note"}
 
 
 # -- showing the two versions ---------------------------------------------------------------------

@@ -30,17 +30,17 @@ from PySide6.QtWidgets import (
 
 from curator.store.database import Database
 from curator.store.search import Hit, ensure_index, pending, search_corpus
+from curator.store.span_index import SpanIndex
 from curator.text.folding import find_all
 from curator.text.invisible import reveal
 from curator.text.language import line_direction
+from curator.text.selection import occurrence_is_whole_word
 
 from .background import Job
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .plurals import install_plurals
-from .selection_rules import occurrence_is_whole_word
-from .span_index import SpanIndex
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

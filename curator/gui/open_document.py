@@ -12,9 +12,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from curator.store import browse, queries
 from curator.store.database import Database
 from curator.store.queries import DocumentRecord, RelationRecord, SpanRecord
+from curator.store.span_index import SpanIndex
 from curator.text.utf16 import Utf16Offsets
-
-from .span_index import SpanIndex
 
 # Spans starting in the first FIRST_STRETCH characters are read before the document is shown, the
 # others right after the first paint: more than a screenful at any zoom, so a long document with

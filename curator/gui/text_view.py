@@ -37,9 +37,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from curator.store.queries import SpanRecord
+from curator.store.span_index import SpanIndex, lanes
 from curator.text.utf16 import Utf16Offsets
 
-from .span_index import SpanIndex, lanes
 from .span_painting import PaintedSpan, Scene, paint_over_text, paint_under_text
 
 # Shown instead of invisible characters when the curator asks to see them. Each stand-in is one

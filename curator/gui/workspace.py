@@ -13,13 +13,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from curator.errors import EditRefused
+from curator.schema.relabel import declared_attributes, kept_attributes
 from curator.store import queries
+from curator.store.conflict import Conflict
 from curator.store.database import Database
 from curator.store.editing import Editor
 from curator.store.queries import RelationRecord, SpanRecord
 
 from . import commands
-from .conflicts import Conflict
 from .open_document import OpenDocument
 
 
@@ -133,10 +134,8 @@ class Workspace(QObject):
     def change_label(self, span: SpanRecord, layer: str, label: str) -> bool:
         if (span.layer, span.label) == (layer, label):
             return True
-        definition = self.db.schema.label(layer, label)
-        known = {attr.id for attr in definition.attributes} if definition else set()
         # Attributes the new label does not have would make the store refuse the change.
-        attributes = {key: value for key, value in span.attributes.items() if key in known}
+        attributes = kept_attributes(span.attributes, declared_attributes(self.db.schema, layer, label))
         return self.push(
             commands.UpdateSpan(
                 self, span, f"relabel {span.label} → {label}", layer=layer, label=label, attributes=attributes

@@ -12,13 +12,14 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from curator.gui.conflicts import Choice, Conflict, ConflictDialog
+from curator.gui.conflicts import Choice, ConflictDialog
 from curator.gui.live_updates import SAFETY_POLL_MS
 from curator.gui.main_window import MainWindow
 from curator.records import DocumentIn, SpanIn
 from curator.store import queries
 from curator.store.bulk import write_batch
 from curator.store.changes import latest_change
+from curator.store.conflict import Conflict
 from curator.store.database import Database
 from curator.store.editing import Editor
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from curator.gui.selection_rules import SnapRules, occurrence_is_whole_word, span_for_selection, word_for_double_click
-from curator.gui.span_index import SpanIndex, lanes
 from curator.store.queries import SpanRecord
+from curator.store.span_index import SpanIndex, lanes
+from curator.text.selection import SnapRules, occurrence_is_whole_word, span_for_selection, word_for_double_click
 
 SNAP = SnapRules()
 ARTICLE_OUT = SnapRules(article_may_stay_out=True)

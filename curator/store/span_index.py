@@ -1,6 +1,6 @@
 """The open document's spans in text order, answering "which spans touch this stretch" quickly.
 
-Qt-free on purpose (tested without widgets): the text view asks it for the spans of the visible part
+Qt-free on purpose (tested in tests/core): the text view asks it for the spans of the visible part
 on every paint, so a 10,000-span document costs a binary search, not a scan.
 """
 

@@ -1,16 +1,16 @@
 """From what the curator selected to the span that is stored: word snapping, Arabic- and French-aware.
 
-Qt-free (tested without widgets). The view hands over code-point offsets of the raw selection; the
-rules of the label's layer decide whether the Arabic article may stay outside and whether the span
-may cross a paragraph break. Exact mode keeps the selection as it is, except that a letter is never
-separated from its marks.
+Qt-free (tested in tests/core). The view hands over code-point offsets of the raw selection; the
+rules of the label's layer (:class:`SnapRules`, which the window builds from the layer's settings)
+decide whether the Arabic article may stay outside and whether the span may cross a paragraph
+break. Exact mode keeps the selection as it is, except that a letter is never separated from its
+marks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from curator.schema.model import Layer
 from curator.text.boundaries import (
     ARTICLE,
     PROCLITICS,
@@ -38,12 +38,6 @@ class SnapRules:
     exact: bool = False
     article_may_stay_out: bool = False
     cross_paragraph: bool = False
-
-    @classmethod
-    def for_layer(cls, layer: Layer | None, *, exact: bool) -> SnapRules:
-        if layer is None:
-            return cls(exact=exact)
-        return cls(exact=exact, article_may_stay_out=not layer.article_in_span, cross_paragraph=layer.cross_paragraph)
 
 
 def _skip_marks(text: str, i: int, limit: int) -> int:
