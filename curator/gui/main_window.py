@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         # The labels over the annotation's panel: every layer's labels in view at 1600×1000.
         self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
 
-        self.actions_ = WindowActions(self)
+        self.actions_ = WindowActions(self, self)
         self._wire()
         self._apply_font()
         self._restore()

@@ -3,29 +3,83 @@ the window's panels and controllers, and where its keys act. The window only ass
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QMenuBar, QToolBar, QWidget
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from .annotating import AnnotationController
+from .annotation_list import AnnotationList
+from .backups import Backups
+from .label_catalog import LabelCatalog
+from .label_palette import LabelPalette
+from .status_box import StatusBox
+from .text_view import TextView
+from .workspace import Workspace
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
+
+
+class ActionHost(Protocol):
+    """What the actions reach on the window (the main window is one; a protocol, so that this module
+    does not import the window that imports it)."""
+
+    workspace: Workspace
+    controller: AnnotationController
+    catalog: LabelCatalog
+    text_view: TextView
+    label_palette: LabelPalette
+    annotations: AnnotationList
+    status_box: StatusBox
+    backups: Backups
+    docks: dict[str, QDockWidget]
+    # set here
+    export_action: QAction
+    backup_action: QAction
+    restore_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    delete_action: QAction
+    link_actions: dict[str, QAction]
+    exact_action: QAction
+    annotate_all_action: QAction
+    next_document_action: QAction
+    previous_document_action: QAction
+    invisible_action: QAction
+    review_menu: QMenu
+
+    def menuBar(self) -> QMenuBar: ...
+    def addAction(self, action: QAction, /) -> None: ...
+    def removeAction(self, action: QAction, /) -> None: ...
+    def addToolBar(self, toolbar: QToolBar, /) -> None: ...
+    def close(self) -> bool: ...
+    def install_review_entry(self) -> None: ...
+    def escape(self) -> None: ...
+    def step_document(self, forward: bool) -> None: ...
+    def open_export(self) -> object: ...
+    def open_find(self) -> None: ...
+    def open_corpus_search(self) -> None: ...
+    def annotate_all(self, query: str | None = None) -> None: ...
+    def switch_annotator(self) -> None: ...
+    def choose_font(self) -> None: ...
+    def zoom(self, steps: int | None) -> None: ...
+    def set_show_invisible(self, show: bool) -> None: ...
+    def set_exact(self, exact: bool) -> None: ...
+    def set_label_language(self, language: str) -> None: ...
 
 
 class WindowActions(QObject):
     """Builds the menus and the toolbar of ``window`` and keeps the actions on it (``window.undo_action``
     and the others the window declares)."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: ActionHost, parent: QWidget) -> None:
+        super().__init__(parent)
         self.window = window
         self._build()
 
     def _action(self, text: str, slot: Any, shortcut: Shortcut = None, menu: QMenu | None = None) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
