@@ -47,3 +47,9 @@ def test_apply_mine_after_a_relabel_keeps_the_colleagues_new_rank() -> None:
     assert conflict.reapplied() == {"label": "ORG", "attributes": {"rank": "low"}}
     outcome = conflict.outcome_of_mine()
     assert outcome is not None and (outcome.label, outcome.attributes, outcome.version) == ("ORG", {"rank": "low"}, 2)
+
+
+def test_a_relabel_keeps_the_knowledge_base_identifier() -> None:
+    # An ORG imported from INCEpTION with its Wikidata link, relabelled LOC (which declares nothing).
+    declared = declared_attributes(_schema(), "entity", "LOC")
+    assert kept_attributes({"identifier": "Q1065", "rank": "high"}, declared) == {"identifier": "Q1065"}
