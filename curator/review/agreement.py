@@ -11,6 +11,10 @@ Span layers
     :mod:`curator.review.tokens`) gets from each annotator the label of their span covering it, or
     "outside"; documents an annotator did not annotate are missing values. Overall: all labels plus
     "outside"; per label: that label against everything else.
+  * **Krippendorff's unitizing alpha (αU)** on the continuum of code points (see
+    :mod:`curator.review.unitizing`), per label and overall, for all annotators on the documents
+    all of them annotated and for each pair on the documents both annotated; and position only
+    (labels ignored).
 
 Document layers (labels of whole documents; several per document)
   * Cohen's kappa per pair of annotators, per label (yes/no per document) and overall (pooled over
@@ -44,6 +48,7 @@ from curator.review.coefficients import (
 )
 from curator.review.matching import SpanArrays, match_spans
 from curator.review.tokens import Corpus
+from curator.review.unitizing import UnitizingAlpha, unitizing_alpha
 from curator.store.database import Database
 from curator.store.models import (
     GOLD_ANNOTATOR,
@@ -106,9 +111,11 @@ class SpanPair:
     overlap_by_label: dict[str, PRF]
     confusion_labels: list[str]
     confusion: list[list[int]]
+    alpha_u: UnitizingAlpha | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "alpha_u": self.alpha_u.to_dict() if self.alpha_u else None,
             "a": self.a,
             "b": self.b,
             "documents": self.documents,
@@ -128,8 +135,10 @@ class SpanLayerAgreement:
     alpha: float | None
     alpha_by_label: dict[str, float | None]
     alpha_units: int
+    alpha_u: UnitizingAlpha | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        unitizing = self.alpha_u.to_dict() if self.alpha_u else None
         return {
             "layer": self.layer,
             "labels": self.labels,
@@ -137,6 +146,8 @@ class SpanLayerAgreement:
             "alpha": self.alpha,
             "alpha_by_label": self.alpha_by_label,
             "alpha_units": self.alpha_units,
+            "alpha_u": unitizing,
+            "position_only": unitizing["position_only"] if unitizing else None,
         }
 
 
@@ -181,6 +192,11 @@ class DocumentLayerAgreement:
 METHOD = {
     "span_matching": "exact: same label and offsets; overlap: same label and one shared character, one-to-one",
     "span_alpha": "Krippendorff's alpha, nominal, tokens as units (label of the covering span, or outside)",
+    "span_alpha_u": (
+        "Krippendorff's unitizing alpha (DKPro Agreement's formula) on the code points of the documents all"
+        " compared annotators annotated, end to end; one annotator's overlapping spans of a label merged;"
+        " overall averages observed and expected disagreement over the labels used; position_only ignores labels"
+    ),
     "document_kappa": (
         "Cohen's kappa per pair, Fleiss' kappa for 3+ annotators; per label (yes/no) and pooled over"
         " document x label; on documents where one of the annotators set a label of the layer"
@@ -396,7 +412,27 @@ def _span_layer(
         b = per_annotator[j].take(both[per_annotator[j].doc])
         pairs.append(_span_pair(data.annotators[i], data.annotators[j], int(both.sum()), a, b, keys))
     alpha, by_label, units = _token_alpha(data, corpus, per_annotator, len(keys), keys)
-    return SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units)
+    annotations, lengths = _unitizing_input(data, per_annotator, keys)
+    for pair in pairs:
+        pair.alpha_u = unitizing_alpha(annotations, lengths, [pair.a, pair.b])
+    unitizing = unitizing_alpha(annotations, lengths, data.annotators)
+    return SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units, unitizing)
+
+
+def _unitizing_input(
+    data: _Data, per_annotator: list[SpanArrays], keys: list[str]
+) -> tuple[dict[int, dict[str, list[tuple[int, int, str]]]], dict[int, int]]:
+    """Per document index, per annotator who annotated it, their spans of the layer (label keys)."""
+    annotations: dict[int, dict[str, list[tuple[int, int, str]]]] = {}
+    for i, name in enumerate(data.annotators):
+        for d in np.flatnonzero(data.annotated[i]).tolist():
+            annotations.setdefault(d, {})[name] = []
+        spans = per_annotator[i]
+        for d, k, s, e in zip(
+            spans.doc.tolist(), spans.label.tolist(), spans.start.tolist(), spans.end.tolist(), strict=True
+        ):
+            annotations[d][name].append((s, e, keys[k]))
+    return annotations, {d: len(data.texts[d]) for d in annotations}
 
 
 def _prf(a: SpanArrays, b: SpanArrays, ia: IntArray, n_labels: int) -> tuple[PRF, list[PRF]]:

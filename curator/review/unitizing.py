@@ -25,16 +25,14 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
 
 IntArray = npt.NDArray[np.int64]
 Span = tuple[int, int, str]
-#: document -> annotator -> spans; an annotator present with an empty list annotated the document
-#: and marked nothing, an annotator absent did not annotate it.
-Annotations = Mapping[Hashable, Mapping[str, Sequence[Span]]]
+Doc = TypeVar("Doc", bound=Hashable)
 POSITION = "(any label)"
 
 
@@ -91,7 +89,7 @@ def _gaps(starts: IntArray, ends: IntArray, length: int) -> IntArray:
     bounds_from = np.concatenate([[0], ends])
     bounds_to = np.concatenate([starts, [length]])
     gaps = bounds_to - bounds_from
-    return gaps[gaps > 0]
+    return np.asarray(gaps[gaps > 0], dtype=np.int64)
 
 
 def _pair_sum(a: tuple[IntArray, IntArray], b: tuple[IntArray, IntArray]) -> float:
@@ -144,11 +142,12 @@ def _alpha(d_o: float, d_e: float) -> Figure:
 
 
 def unitizing_alpha(
-    annotations: Annotations, lengths: Mapping[Hashable, int], annotators: Sequence[str]
+    annotations: Mapping[Doc, Mapping[str, Sequence[Span]]], lengths: Mapping[Doc, int], annotators: Sequence[str]
 ) -> UnitizingAlpha:
     """αU of ``annotators`` (two or more) per label, overall and position only, on the documents all
     of them annotated (those where each is a key of ``annotations[doc]``); ``lengths[doc]`` is the
-    document's length in code points."""
+    document's length in code points. An annotator present with an empty list annotated the
+    document and marked nothing; one absent did not annotate it."""
     names = list(dict.fromkeys(annotators))
     if len(names) < 2:
         raise ValueError("αU needs two or more annotators")
@@ -156,7 +155,7 @@ def unitizing_alpha(
     if not common:
         why = f"no document annotated by all of {', '.join(names)}"
         return UnitizingAlpha(names, 0, 0, Figure(None, why), position_only=Figure(None, why))
-    base: dict[Hashable, int] = {}
+    base: dict[Doc, int] = {}
     total = 0
     for d in common:
         base[d] = total
