@@ -48,7 +48,7 @@ from curator.review.coefficients import (
 )
 from curator.review.matching import SpanArrays, match_spans
 from curator.review.tokens import Corpus
-from curator.review.unitizing import UnitizingAlpha, unitizing_alpha
+from curator.review.unitizing import AnnotatorSpans, UnitizingAlpha, unitizing_alpha_of_arrays
 from curator.store.database import Database
 from curator.store.models import (
     GOLD_ANNOTATOR,
@@ -412,27 +412,13 @@ def _span_layer(
         b = per_annotator[j].take(both[per_annotator[j].doc])
         pairs.append(_span_pair(data.annotators[i], data.annotators[j], int(both.sum()), a, b, keys))
     alpha, by_label, units = _token_alpha(data, corpus, per_annotator, len(keys), keys)
-    annotations, lengths = _unitizing_input(data, per_annotator, keys)
-    for pair in pairs:
-        pair.alpha_u = unitizing_alpha(annotations, lengths, [pair.a, pair.b])
-    unitizing = unitizing_alpha(annotations, lengths, data.annotators)
+    lengths = np.fromiter((len(t) for t in data.texts), dtype=np.int64, count=len(data.texts))
+    columns = [AnnotatorSpans(p.doc, p.label, p.start, p.end) for p in per_annotator]
+    for (i, j), pair in zip(combinations(range(len(data.annotators)), 2), pairs, strict=True):
+        sub = data.annotated[[i, j]]
+        pair.alpha_u = unitizing_alpha_of_arrays([columns[i], columns[j]], sub, lengths, keys, [pair.a, pair.b])
+    unitizing = unitizing_alpha_of_arrays(columns, data.annotated, lengths, keys, data.annotators)
     return SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units, unitizing)
-
-
-def _unitizing_input(
-    data: _Data, per_annotator: list[SpanArrays], keys: list[str]
-) -> tuple[dict[int, dict[str, list[tuple[int, int, str]]]], dict[int, int]]:
-    """Per document index, per annotator who annotated it, their spans of the layer (label keys)."""
-    annotations: dict[int, dict[str, list[tuple[int, int, str]]]] = {}
-    for i, name in enumerate(data.annotators):
-        for d in np.flatnonzero(data.annotated[i]).tolist():
-            annotations.setdefault(d, {})[name] = []
-        spans = per_annotator[i]
-        for d, k, s, e in zip(
-            spans.doc.tolist(), spans.label.tolist(), spans.start.tolist(), spans.end.tolist(), strict=True
-        ):
-            annotations[d][name].append((s, e, keys[k]))
-    return annotations, {d: len(data.texts[d]) for d in annotations}
 
 
 def _prf(a: SpanArrays, b: SpanArrays, ia: IntArray, n_labels: int) -> tuple[PRF, list[PRF]]:

@@ -44,6 +44,16 @@ class Figure:
     reason: str | None = None
 
 
+@dataclass(frozen=True)
+class AnnotatorSpans:
+    """One annotator's spans as columns: document index, label index, start, end."""
+
+    doc: IntArray
+    label: IntArray
+    start: IntArray
+    end: IntArray
+
+
 @dataclass
 class UnitizingAlpha:
     """αU of ``annotators`` over ``documents`` documents (``length`` code points)."""
@@ -108,7 +118,8 @@ def _pair_sum(a: tuple[IntArray, IntArray], b: tuple[IntArray, IntArray]) -> flo
     counts = np.maximum(hi - lo, 0)
     if counts.sum():
         ia = np.repeat(np.arange(sa.shape[0]), counts)
-        ib = np.concatenate([np.arange(lo[i], hi[i]) for i in np.flatnonzero(counts)])
+        first = np.cumsum(counts) - counts
+        ib = np.repeat(lo, counts) + np.arange(int(counts.sum())) - np.repeat(first, counts)
         db_ = (sa[ia] - sb[ib]).astype(np.float64)
         de = (ea[ia] - eb[ib]).astype(np.float64)
         total += float((db_**2 + de**2).sum())
@@ -149,47 +160,58 @@ def unitizing_alpha(
     document's length in code points. An annotator present with an empty list annotated the
     document and marked nothing; one absent did not annotate it."""
     names = list(dict.fromkeys(annotators))
+    docs = list(annotations)
+    labels = sorted({label for by in annotations.values() for spans in by.values() for _, _, label in spans})
+    label_index = {label: k for k, label in enumerate(labels)}
+    annotated = np.array([[n in annotations[d] for d in docs] for n in names], dtype=bool).reshape(len(names), -1)
+    columns = []
+    for n in names:
+        rows = [(i, label_index[lab], s, e) for i, d in enumerate(docs) for s, e, lab in annotations[d].get(n, ())]
+        a = np.array(rows, dtype=np.int64).reshape(-1, 4)
+        columns.append(AnnotatorSpans(a[:, 0], a[:, 1], a[:, 2], a[:, 3]))
+    doc_lengths = np.array([lengths[d] for d in docs], dtype=np.int64)
+    return unitizing_alpha_of_arrays(columns, annotated, doc_lengths, labels, names)
+
+
+def unitizing_alpha_of_arrays(
+    spans: Sequence[AnnotatorSpans],
+    annotated: npt.NDArray[np.bool_],
+    lengths: IntArray,
+    labels: Sequence[str],
+    names: Sequence[str],
+) -> UnitizingAlpha:
+    """:func:`unitizing_alpha` over columns: ``spans[i]`` are annotator ``names[i]``'s spans (label
+    indexes into ``labels``), ``annotated[i, d]`` says they annotated document ``d`` of length
+    ``lengths[d]``."""
+    names = list(names)
     if len(names) < 2:
         raise ValueError("αU needs two or more annotators")
-    common = [d for d, by in annotations.items() if all(n in by for n in names) and lengths[d] > 0]
-    if not common:
+    common = annotated.all(axis=0) & (lengths > 0)
+    if not common.any():
         why = f"no document annotated by all of {', '.join(names)}"
         return UnitizingAlpha(names, 0, 0, Figure(None, why), position_only=Figure(None, why))
-    base: dict[Doc, int] = {}
-    total = 0
-    for d in common:
-        base[d] = total
-        total += int(lengths[d])
-    # Per annotator and label: starts and ends on the continuum.
-    cols: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
-    for d in common:
-        for n in names:
-            for start, end, label in annotations[d][n]:
-                if end > start:
-                    s, e = cols.setdefault((n, label), ([], []))
-                    s.append(base[d] + int(start))
-                    e.append(base[d] + int(end))
-    labels = sorted({label for _, label in cols})
-
-    def units_of(label: str | None) -> list[tuple[IntArray, IntArray]]:
-        out = []
-        for n in names:
-            keys = [(n, lab) for lab in labels] if label is None else [(n, label)]
-            s = [x for k in keys for x in cols.get(k, ([], []))[0]]
-            e = [x for k in keys for x in cols.get(k, ([], []))[1]]
-            out.append(_merged(np.asarray(s, dtype=np.int64), np.asarray(e, dtype=np.int64)))
-        return out
-
-    result = UnitizingAlpha(names, len(common), total, Figure(None, "no spans on the shared documents"))
-    if not labels:
+    base = np.cumsum(np.where(common, lengths, 0)) - np.where(common, lengths, 0)
+    total = int(lengths[common].sum())
+    placed = []
+    for one in spans:
+        keep = common[one.doc] & (one.end > one.start)
+        offset = base[one.doc[keep]]
+        placed.append((one.label[keep], one.start[keep] + offset, one.end[keep] + offset))
+    used = np.unique(np.concatenate([lab for lab, _, _ in placed]))
+    result = UnitizingAlpha(names, int(common.sum()), total, Figure(None, "no spans on the shared documents"))
+    if used.shape[0] == 0:
         result.position_only = Figure(None, "no spans on the shared documents")
         return result
+
+    def units_of(k: int | None) -> list[tuple[IntArray, IntArray]]:
+        return [_merged(s, e) if k is None else _merged(s[lab == k], e[lab == k]) for lab, s, e in placed]
+
     sums = [0.0, 0.0]
-    for label in labels:
-        d_o, d_e = _disagreements(units_of(label), total)
-        result.by_label[label] = _alpha(d_o, d_e)
+    for k in sorted(used.tolist(), key=lambda k: labels[k]):
+        d_o, d_e = _disagreements(units_of(k), total)
+        result.by_label[labels[k]] = _alpha(d_o, d_e)
         sums[0] += d_o
         sums[1] += d_e
-    result.overall = _alpha(sums[0] / len(labels), sums[1] / len(labels))
+    result.overall = _alpha(sums[0] / used.shape[0], sums[1] / used.shape[0])
     result.position_only = _alpha(*_disagreements(units_of(None), total))
     return result
