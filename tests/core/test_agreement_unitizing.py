@@ -164,6 +164,11 @@ def test_the_organisation_of_islamic_cooperation_gets_partial_credit(db: Databas
     assert layer.alpha_u is not None
     alpha_u = layer.alpha_u.overall.value
     assert alpha_u is not None and 0 < alpha_u < 1
+    # L = 47 code points; amina 5-27 (22), karim 11-27 (16). Observed (5 - 11)² + 0 = 36, D_o = 36 / 47².
+    # Expected: l = 22: (2*22³ - 3*22² + 22)/3 = 6622, no gap >= 22 (gaps 5, 20; 11, 20); l = 16:
+    # (2*16³ - 3*16² + 16)/3 = 2480 plus 16² * (5 + 5) = 2560; Σ = 11662. Denominator 94 * 93 - (462 + 240)
+    # = 8040. D_e = 2/47 * 11662 / 8040; αU = 1 - (36 / 47²) / D_e ≈ 0.736.
+    assert alpha_u == pytest.approx(1 - (36 / 47**2) / (2 / 47 * 11662 / 8040))
     assert layer.alpha_u.by_label["ORG"].value == alpha_u
     assert set(layer.alpha_u.by_label) == {"ORG"}
 
