@@ -11,6 +11,10 @@ Span layers
     :mod:`curator.review.tokens`) gets from each annotator the label of their span covering it, or
     "outside"; documents an annotator did not annotate are missing values. Overall: all labels plus
     "outside"; per label: that label against everything else.
+  * **Krippendorff's unitizing alpha (αU)** on the continuum of code points (see
+    :mod:`curator.review.unitizing`), per label and overall, for all annotators on the documents
+    all of them annotated and for each pair on the documents both annotated; and position only
+    (labels ignored).
 
 Document layers (labels of whole documents; several per document)
   * Cohen's kappa per pair of annotators, per label (yes/no per document) and overall (pooled over
@@ -44,6 +48,7 @@ from curator.review.coefficients import (
 )
 from curator.review.matching import SpanArrays, match_spans
 from curator.review.tokens import Corpus
+from curator.review.unitizing import AnnotatorSpans, UnitizingAlpha, unitizing_alpha_of_arrays
 from curator.store.database import Database
 from curator.store.models import (
     GOLD_ANNOTATOR,
@@ -106,9 +111,11 @@ class SpanPair:
     overlap_by_label: dict[str, PRF]
     confusion_labels: list[str]
     confusion: list[list[int]]
+    alpha_u: UnitizingAlpha | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "alpha_u": self.alpha_u.to_dict() if self.alpha_u else None,
             "a": self.a,
             "b": self.b,
             "documents": self.documents,
@@ -128,8 +135,10 @@ class SpanLayerAgreement:
     alpha: float | None
     alpha_by_label: dict[str, float | None]
     alpha_units: int
+    alpha_u: UnitizingAlpha | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        unitizing = self.alpha_u.to_dict() if self.alpha_u else None
         return {
             "layer": self.layer,
             "labels": self.labels,
@@ -137,6 +146,8 @@ class SpanLayerAgreement:
             "alpha": self.alpha,
             "alpha_by_label": self.alpha_by_label,
             "alpha_units": self.alpha_units,
+            "alpha_u": unitizing,
+            "position_only": unitizing["position_only"] if unitizing else None,
         }
 
 
@@ -181,6 +192,11 @@ class DocumentLayerAgreement:
 METHOD = {
     "span_matching": "exact: same label and offsets; overlap: same label and one shared character, one-to-one",
     "span_alpha": "Krippendorff's alpha, nominal, tokens as units (label of the covering span, or outside)",
+    "span_alpha_u": (
+        "Krippendorff's unitizing alpha (DKPro Agreement's formula) on the code points of the documents all"
+        " compared annotators annotated, end to end; one annotator's overlapping spans of a label merged;"
+        " overall averages observed and expected disagreement over the labels used; position_only ignores labels"
+    ),
     "document_kappa": (
         "Cohen's kappa per pair, Fleiss' kappa for 3+ annotators; per label (yes/no) and pooled over"
         " document x label; on documents where one of the annotators set a label of the layer"
@@ -396,7 +412,13 @@ def _span_layer(
         b = per_annotator[j].take(both[per_annotator[j].doc])
         pairs.append(_span_pair(data.annotators[i], data.annotators[j], int(both.sum()), a, b, keys))
     alpha, by_label, units = _token_alpha(data, corpus, per_annotator, len(keys), keys)
-    return SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units)
+    lengths = np.fromiter((len(t) for t in data.texts), dtype=np.int64, count=len(data.texts))
+    columns = [AnnotatorSpans(p.doc, p.label, p.start, p.end) for p in per_annotator]
+    for (i, j), pair in zip(combinations(range(len(data.annotators)), 2), pairs, strict=True):
+        sub = data.annotated[[i, j]]
+        pair.alpha_u = unitizing_alpha_of_arrays([columns[i], columns[j]], sub, lengths, keys, [pair.a, pair.b])
+    unitizing = unitizing_alpha_of_arrays(columns, data.annotated, lengths, keys, data.annotators)
+    return SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units, unitizing)
 
 
 def _prf(a: SpanArrays, b: SpanArrays, ia: IntArray, n_labels: int) -> tuple[PRF, list[PRF]]:
