@@ -90,6 +90,42 @@ class Folded:
             raise ValueError("empty span")
         return self.origin[start], self.origin[end - 1] + 1
 
+    def span_with_marks(self, start: int, end: int, source: str) -> tuple[int, int]:
+        """:meth:`span_in_source`, with the end moved over the combining marks (tashkeel, accents of NFD
+        text) and tatweel that follow the slice's last character in ``source``, the text this was
+        folded from: a span never ends between a letter and its marks. Invisible controls after it
+        stay outside."""
+        first, last = self.span_in_source(start, end)
+        while last < len(source) and (source[last] == "\u0640" or unicodedata.category(source[last]) in ("Mn", "Me")):
+            last += 1
+        return first, last
+
+
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+
+
+def fold_spaced(text: str, separator: str) -> Folded:
+    """:func:`fold`, then each run of white space made one space, or one ``"\n"`` where the run holds
+    ``separator`` (the text's paragraph break), so that a key of :func:`fold_words` matches across any
+    white space but never across a paragraph. The origin still points into ``text``."""
+    folded = fold(text)
+    runs = list(_SPACE_RUN.finditer(folded.text))
+    if not runs:
+        return folded
+    pieces: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for run in runs:
+        start, end = run.span()
+        pieces.append(folded.text[at:start])
+        origin.extend(folded.origin[at:start])
+        pieces.append("\n" if separator in text[folded.origin[start] : folded.origin[end - 1] + 1] else " ")
+        origin.append(folded.origin[start])
+        at = end
+    pieces.append(folded.text[at:])
+    origin.extend(folded.origin[at:])
+    return Folded("".join(pieces), origin, len(text))
+
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching, keeping where each folded character came from."""
