@@ -22,7 +22,7 @@ matches the longest wins, then the leftmost; results never overlap.
 
 from __future__ import annotations
 
-import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -45,11 +45,6 @@ APOSTROPHES = "'’"
 # The article is only taken to follow a chain when at least this many letters follow it in the word:
 # "والي" (a governor) is a word, not و + ال + ي.
 _MIN_AFTER_ARTICLE = 2
-
-
-def _is_word_char(ch: str) -> bool:
-    # As boundaries.word_bounds counts words, over folded text (where marks are already gone).
-    return ch.isalnum() or ch in "_-" or ch in APOSTROPHES
 
 
 def _is_arabic(ch: str) -> bool:
@@ -106,12 +101,6 @@ class Occurrence(Generic[P]):
     payload: P
 
 
-@dataclass(frozen=True)
-class _Needle:
-    index: int  # into NameMatcher's keys
-    contracted: bool  # ل + the key without its article: only after the preposition ل
-
-
 class NameMatcher(Generic[P]):
     """Every occurrence of known names in a text (see the module's rules).
 
@@ -124,7 +113,8 @@ class NameMatcher(Generic[P]):
         self._keys: list[str] = []
         self._payloads: list[P] = []
         seen: dict[str, str] = {}
-        needles: dict[str, list[_Needle]] = {}
+        # Each needle's value: (folded length, key index, contracted) for every key it stands for.
+        needles: dict[str, list[tuple[int, int, bool]]] = {}
         for name, payload in entries:
             key = name_key(name)
             if not key:
@@ -135,9 +125,10 @@ class NameMatcher(Generic[P]):
             index = len(self._keys)
             self._keys.append(key)
             self._payloads.append(payload)
-            needles.setdefault(key, []).append(_Needle(index, False))
+            needles.setdefault(key, []).append((len(key), index, False))
             if key.startswith(ARTICLE) and _first_word_length(key, 2) >= _MIN_AFTER_ARTICLE:
-                needles.setdefault(_CONTRACTED + key[2:], []).append(_Needle(index, True))
+                # ل + the key without its article's alef: found only after the preposition ل (لل)
+                needles.setdefault(_CONTRACTED + key[2:], []).append((len(key) - 1, index, True))
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
         for needle, found in needles.items():
             self._automaton.add_word(needle, tuple(found))
@@ -153,60 +144,62 @@ class NameMatcher(Generic[P]):
             return []
         folded = fold_spaced(text, paragraph_separator(text))
         haystack = folded.text
-        candidates: list[tuple[int, int, int]] = []  # folded start, folded end, key index
+        starts, after_contraction, ends = _boundaries(haystack)
+        candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
         for last, found in self._automaton.iter(haystack):
             end = last + 1
-            if end < len(haystack) and _is_word_char(haystack[end]):
+            if end not in ends:
                 continue
-            for needle in found:
-                length = len(self._keys[needle.index]) - (1 if needle.contracted else 0)
+            for length, index, contracted in found:
                 start = end - length
-                if _starts_a_name(haystack, start, needle.contracted):
-                    candidates.append((start, end, needle.index))
+                if start in (after_contraction if contracted else starts):
+                    candidates.append((start - end, start, end, index))
         occurrences: list[Occurrence[P]] = []
-        for start, end, index in _longest_first(candidates):
+        for start, end, index in _longest_first(candidates, len(haystack)):
             first, last = folded.span_with_marks(start, end, text)
             occurrences.append(Occurrence(first, last, self._keys[index], self._payloads[index]))
         return occurrences
 
 
-def _starts_a_name(haystack: str, start: int, contracted: bool) -> bool:
-    """Whether a match may start at ``start`` of the folded text: at a word's start, or after a
-    proclitic chain (Arabic) or an elision (French) that starts the word."""
-    at = start
-    if contracted:
-        # The matched ل is the article; the one before it is the preposition of لل.
-        if at == 0 or haystack[at - 1] != _CONTRACTED:
-            return False
-        at -= 1
-        if at and haystack[at - 1] in CONJUNCTIONS:
-            at -= 1
-    elif _is_arabic(haystack[start]):
-        if at and haystack[at - 1] in PREPOSITIONS:
-            at -= 1
-        if at and haystack[at - 1] in CONJUNCTIONS:
-            at -= 1
-    elif at and haystack[at - 1] in APOSTROPHES:
-        word = at - 1
-        while word and haystack[word - 1].isalpha():
-            word -= 1
-        if haystack[word : at - 1] in ELISIONS:
-            at = word
-    return at == 0 or not _is_word_char(haystack[at - 1])
+# What a word is made of, as boundaries.word_bounds counts words (over folded text, where marks are
+# gone already): \w is isalnum() and "_".
+_WORD = r"[\w'’-]"
+_NON_WORD = re.compile(r"[^\w'’-]")
+_CONJ = "".join(sorted(CONJUNCTIONS))
+_PREP = "".join(sorted(PREPOSITIONS))
+_CHAIN = re.compile(rf"(?<!{_WORD})(?:[{_CONJ}][{_PREP}]?|[{_PREP}])")
+_ELISION = re.compile(rf"(?<!{_WORD})(?:{'|'.join(ELISIONS)})[{APOSTROPHES}]")
+_CONTRACTION = re.compile(rf"(?<!{_WORD})[{_CONJ}]?{_CONTRACTED}(?={_CONTRACTED})")
 
 
-def _longest_first(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    """The candidates kept when overlapping ones give way to the longest (then the leftmost), in text
-    order."""
-    starts: list[int] = []
+def _boundaries(haystack: str) -> tuple[set[int], set[int], set[int]]:
+    """Offsets of the folded text where a name may start (after a character that is no part of a word,
+    or after a proclitic chain or an elision that starts a word), where a contracted article (the
+    second ل of لل) may start one, and where a name may end (before a character that is no part of a
+    word). A name's own first and last characters may be punctuation (``U.S.``, ``/واس/``). Found by
+    regular expressions, not a loop per character."""
+    gaps = [m.start() for m in _NON_WORD.finditer(haystack)]
+    starts = {gap + 1 for gap in gaps}
+    starts.add(0)
+    for m in _CHAIN.finditer(haystack):
+        starts.update(range(m.start() + 1, m.end() + 1))
+    starts.update(m.end() for m in _ELISION.finditer(haystack))
+    after_contraction = {m.end() for m in _CONTRACTION.finditer(haystack)}
+    ends = set(gaps)
+    ends.add(len(haystack))
+    return starts, after_contraction, ends
+
+
+def _longest_first(candidates: list[tuple[int, int, int, int]], length: int) -> list[tuple[int, int, int]]:
+    """``(start, end, key index)`` of the candidates ``(-length, start, end, key index)`` kept when
+    overlapping ones give way to the longest (then the leftmost), in text order. ``length`` is the
+    folded text's."""
+    taken = bytearray(length)
     kept: list[tuple[int, int, int]] = []
-    for candidate in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-        start, end, _ = candidate
-        at = bisect.bisect_left(starts, start)
-        if at < len(kept) and kept[at][0] < end:
-            continue
-        if at and kept[at - 1][1] > start:
-            continue
-        starts.insert(at, start)
-        kept.insert(at, candidate)
+    candidates.sort()
+    for _, start, end, index in candidates:
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, index))
+    kept.sort()
     return kept
