@@ -22,7 +22,6 @@ matches the longest wins, then the leftmost; results never overlap.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -144,16 +143,20 @@ class NameMatcher(Generic[P]):
             return []
         folded = fold_spaced(text, paragraph_separator(text))
         haystack = folded.text
-        starts, after_contraction, ends = _boundaries(haystack)
+        size = len(haystack)
         candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
         for last, found in self._automaton.iter(haystack):
             end = last + 1
-            if end not in ends:
+            if end < size and _is_word_char(haystack[end]):
                 continue
             for length, index, contracted in found:
                 start = end - length
-                if start in (after_contraction if contracted else starts):
-                    candidates.append((start - end, start, end, index))
+                if contracted:
+                    if not _after_contraction(haystack, start):
+                        continue
+                elif start and _is_word_char(haystack[start - 1]) and not _after_prefix(haystack, start):
+                    continue
+                candidates.append((start - end, start, end, index))
         occurrences: list[Occurrence[P]] = []
         for start, end, index in _longest_first(candidates, len(haystack)):
             first, last = folded.span_with_marks(start, end, text)
@@ -161,33 +164,42 @@ class NameMatcher(Generic[P]):
         return occurrences
 
 
-# What a word is made of, as boundaries.word_bounds counts words (over folded text, where marks are
-# gone already): \w is isalnum() and "_".
-_WORD = r"[\w'’-]"
-_NON_WORD = re.compile(r"[^\w'’-]")
-_CONJ = "".join(sorted(CONJUNCTIONS))
-_PREP = "".join(sorted(PREPOSITIONS))
-_CHAIN = re.compile(rf"(?<!{_WORD})(?:[{_CONJ}][{_PREP}]?|[{_PREP}])")
-_ELISION = re.compile(rf"(?<!{_WORD})(?:{'|'.join(ELISIONS)})[{APOSTROPHES}]")
-_CONTRACTION = re.compile(rf"(?<!{_WORD})[{_CONJ}]?{_CONTRACTED}(?={_CONTRACTED})")
+def _is_word_char(ch: str) -> bool:
+    # What a word is made of, as boundaries.word_bounds counts words (over folded text, where marks
+    # are gone already).
+    return ch.isalnum() or ch in "_-" or ch in APOSTROPHES
 
 
-def _boundaries(haystack: str) -> tuple[set[int], set[int], set[int]]:
-    """Offsets of the folded text where a name may start (after a character that is no part of a word,
-    or after a proclitic chain or an elision that starts a word), where a contracted article (the
-    second ل of لل) may start one, and where a name may end (before a character that is no part of a
-    word). A name's own first and last characters may be punctuation (``U.S.``, ``/واس/``). Found by
-    regular expressions, not a loop per character."""
-    gaps = [m.start() for m in _NON_WORD.finditer(haystack)]
-    starts = {gap + 1 for gap in gaps}
-    starts.add(0)
-    for m in _CHAIN.finditer(haystack):
-        starts.update(range(m.start() + 1, m.end() + 1))
-    starts.update(m.end() for m in _ELISION.finditer(haystack))
-    after_contraction = {m.end() for m in _CONTRACTION.finditer(haystack)}
-    ends = set(gaps)
-    ends.add(len(haystack))
-    return starts, after_contraction, ends
+def _word_starts(haystack: str, at: int) -> bool:
+    return at == 0 or not _is_word_char(haystack[at - 1])
+
+
+def _after_prefix(haystack: str, start: int) -> bool:
+    """Whether ``start``, inside a word, follows a proclitic chain ([و|ف][ب|ك|ل]) or a French elision
+    that starts the word. A name's own first and last characters may be punctuation (``U.S.``,
+    ``/واس/``): only its neighbours must not be part of a word."""
+    before = haystack[start - 1]
+    if before in APOSTROPHES:
+        word = start - 1
+        while word and haystack[word - 1].isalpha():
+            word -= 1
+        return haystack[word : start - 1] in ELISIONS and _word_starts(haystack, word)
+    at = start
+    if haystack[at - 1] in PREPOSITIONS:
+        at -= 1
+    if at and haystack[at - 1] in CONJUNCTIONS:
+        at -= 1
+    return at < start and _word_starts(haystack, at)
+
+
+def _after_contraction(haystack: str, start: int) -> bool:
+    """Whether ``start`` is the second ل of لل (or ولل, فلل) that starts a word: the contracted article."""
+    if start == 0 or haystack[start - 1] != _CONTRACTED:
+        return False
+    at = start - 1
+    if at and haystack[at - 1] in CONJUNCTIONS:
+        at -= 1
+    return _word_starts(haystack, at)
 
 
 def _longest_first(candidates: list[tuple[int, int, int, int]], length: int) -> list[tuple[int, int, int]]:
