@@ -5,8 +5,10 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from curator.text.folding import fold_spaced
+from curator.text.folding import fold, fold_char, fold_spaced
 from curator.text.names import NameMatcher, name_key
 
 UN = "الأمم المتحدة"
@@ -121,3 +123,54 @@ def test_names_with_the_same_key_or_no_letters_are_refused() -> None:
     with pytest.raises(ValueError, match="no letters"):
         NameMatcher([("  \u200f ", "ORG")])
     assert NameMatcher[str]([]).find("الأمم المتحدة") == []
+
+
+_PIECES = [
+    "ا",
+    "أ",
+    "ل",
+    "e",
+    "É",
+    "\u064e",
+    "\u0651",
+    "\u200c",
+    "\u2067",
+    "\u0640",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "😀",
+    "\u0301",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_every_folded_character_points_at_the_stored_character_it_came_from(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    kept = [i for i, ch in enumerate(text) if fold_char(ch)]
+    folded = fold(text)
+    assert folded.origin == kept
+    assert [folded.source_offset(i) for i in range(len(folded.text))] == kept
+    # squeezed: each run of white space one character, from where the run starts
+    spaced = fold_spaced(text, "\n\n")
+    expected_text, expected_origin, at = [], [], 0
+    while at < len(kept):
+        ch = fold_char(text[kept[at]])
+        if ch.isspace():
+            run_end = at
+            while run_end < len(kept) and fold_char(text[kept[run_end]]).isspace():
+                run_end += 1
+            run = text[kept[at] : kept[run_end - 1] + 1]
+            long_run = run_end - at > 1 or ch != " "
+            expected_text.append(("\n" if "\n\n" in run else " ") if long_run else " ")
+            expected_origin.append(kept[at])
+            at = run_end
+        else:
+            expected_text.append(ch)
+            expected_origin.append(kept[at])
+            at += 1
+    assert spaced.text == "".join(expected_text)
+    assert spaced.origin == expected_origin
+    assert [spaced.source_offset(i) for i in range(len(spaced.text))] == expected_origin
