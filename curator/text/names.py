@@ -16,6 +16,7 @@ The span of an occurrence is the smallest stretch of stored text that is the nam
 - a French elision (``l'``, ``d'``, ``qu'``, with ' or ’) stays outside: in ``l'ONU`` the span is ``ONU``;
 - the span ends after the marks (tashkeel, NFD accents) of its last letter.
 
+The chain and the elision are allowed before any name (an Arabic text may write ``وONU``).
 A match must stand on word boundaries: ``الأمم`` is not found inside ``الأممية``. Of overlapping
 matches the longest wins, then the leftmost; results never overlap.
 """
@@ -82,7 +83,9 @@ def name_key(text: str) -> str:
     """The key a name is matched by: folded as search folds (alef and hamza forms, ى/ي, ة/ه, tashkeel,
     tatweel, bidi and invisible marks; French case and accents), runs of white space made one space,
     and a leading French elision (``l'ONU`` → ``onu``) or Arabic proclitic chain (``والأمم`` and
-    ``للأمم`` → ``الامم``) removed. Idempotent; ``""`` for a text with no letters to match."""
+    ``للأمم`` → ``الامم``) removed. ``name_key(name_key(n)) == name_key(n)``; ``""`` for a text with no
+    letters to match. Where a key is found in a text, the span leaves the chain out; in ``للأمم`` it
+    starts at the second ل, which stands for the article (see the module's rules)."""
     key = fold_words(text)
     if key[:1] and _is_arabic(key[0]):
         return _strip_proclitics(key)
