@@ -7,10 +7,11 @@ one character, through one ``str.translate`` table, so it runs at C speed on who
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 # tashkeel (U+064B-U+065F), dagger alef, tatweel
 _ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
@@ -78,26 +79,128 @@ def fold_text(text: str) -> str:
 
 @dataclass(frozen=True)
 class Folded:
-    """A folded copy of a text and, for each folded character, its offset in the original."""
+    """A folded copy of a text and where each folded character came from in the original.
+
+    The map is kept as stretches: folded offset ``starts[i]`` and on come from ``origins[i]`` and on,
+    one for one, up to ``starts[i + 1]``. A 1 MB text has a few thousand stretches, so folding makes no
+    list of a million offsets; :attr:`origin` makes that list when asked."""
 
     text: str
-    origin: list[int]
+    starts: list[int]
+    origins: list[int]
     source_length: int
+
+    def source_offset(self, offset: int) -> int:
+        """Offset in the original of the folded character at ``offset``."""
+        at = bisect.bisect_right(self.starts, offset) - 1
+        return self.origins[at] + offset - self.starts[at]
+
+    @cached_property
+    def origin(self) -> list[int]:
+        """For each folded character, its offset in the original."""
+        out: list[int] = []
+        bounds = [*self.starts[1:], len(self.text)]
+        for start, end, source in zip(self.starts, bounds, self.origins, strict=True):
+            out.extend(range(source, source + end - start))
+        return out
 
     def span_in_source(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of the folded slice ``[start, end)``, end exclusive."""
         if start >= end:
             raise ValueError("empty span")
-        return self.origin[start], self.origin[end - 1] + 1
+        return self.source_offset(start), self.source_offset(end - 1) + 1
+
+    def span_with_marks(self, start: int, end: int, source: str) -> tuple[int, int]:
+        """:meth:`span_in_source`, with the end moved over the combining marks (tashkeel, accents of NFD
+        text) and tatweel that follow the slice's last character in ``source``, the text this was
+        folded from: a span never ends between a letter and its marks. Invisible controls after it
+        stay outside."""
+        first, last = self.span_in_source(start, end)
+        while last < len(source) and (source[last] == "\u0640" or unicodedata.category(source[last]) in ("Mn", "Me")):
+            last += 1
+        return first, last
+
+
+_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+
+
+def fold_spaced(text: str, separator: str) -> Folded:
+    """:func:`fold`, then each run of white space made one space, or one ``"\n"`` where the run holds
+    ``separator`` (the text's paragraph break), so that a key of :func:`fold_words` matches across any
+    white space but never across a paragraph. The map still points into ``text``."""
+    folded = fold(text)
+    runs = list(_SPACE_RUN.finditer(folded.text))
+    if not runs:
+        return folded
+    pieces: list[str] = []
+    # The squeezed text's stretches into the folded one: each run's one character from the run's
+    # start, then the rest from after the run.
+    starts = [0]
+    into_folded = [0]
+    at = 0
+    length = 0
+    for run in runs:
+        start, end = run.span()
+        pieces.append(folded.text[at:start])
+        length += start - at
+        run_text = run.group()
+        if "\n" in run_text or "\u2029" in run_text or "\r" in run_text:
+            first, last = folded.span_in_source(start, end)
+            pieces.append("\n" if separator in text[first:last] else " ")
+        else:
+            pieces.append(" ")
+        starts += [length, length + 1]
+        into_folded += [start, end]
+        length += 1
+        at = end
+    pieces.append(folded.text[at:])
+    return Folded("".join(pieces), *_compose(starts, into_folded, folded), len(text))
+
+
+def _compose(starts: list[int], into: list[int], inner: Folded) -> tuple[list[int], list[int]]:
+    """The stretches of a map made of ``(starts, into)`` (stretches into ``inner.text``) followed by
+    ``inner``'s own map, so that they point into ``inner``'s original."""
+    out_starts: list[int] = []
+    out_origins: list[int] = []
+    inner_bounds = inner.starts
+    for i, (start, target) in enumerate(zip(starts, into, strict=True)):
+        end = starts[i + 1] if i + 1 < len(starts) else None
+        target_end = len(inner.text) if end is None else target + end - start
+        if target_end <= target and end is not None:
+            continue
+        k = bisect.bisect_right(inner_bounds, target) - 1
+        out_starts.append(start)
+        out_origins.append(inner.origins[k] + target - inner_bounds[k])
+        k += 1
+        while k < len(inner_bounds) and inner_bounds[k] < target_end:
+            out_starts.append(start + inner_bounds[k] - target)
+            out_origins.append(inner.origins[k])
+            k += 1
+    return out_starts, out_origins
 
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching, keeping where each folded character came from."""
     folded = fold_text(text)
     if len(folded) == len(text):
-        return Folded(folded, list(range(len(text))), len(text))
-    dropped = _dropped()
-    return Folded(folded, [i for i, ch in enumerate(text) if ch not in dropped], len(text))
+        return Folded(folded, [0], [0], len(text))
+    # The kept stretches between runs of dropped characters: a few thousand in a 1 MB text.
+    starts = [0]
+    origins = [0]
+    length = 0
+    at = 0
+    for run in _dropped_runs().finditer(text):
+        length += run.start() - at
+        at = run.end()
+        starts.append(length)
+        origins.append(at)
+    return Folded(folded, starts, origins, len(text))
+
+
+@lru_cache(maxsize=1)
+def _dropped_runs() -> re.Pattern[str]:
+    """Runs of characters folding drops (all in the BMP, so the class is one table lookup)."""
+    return re.compile(_char_class("".join(sorted(_dropped()))) + "+")
 
 
 def fold_query(query: str) -> str:

@@ -1,0 +1,220 @@
+"""Finding known names in a text, Arabic- and French-aware: the matching core shared by suggestions
+(issue 18) and the entity registry (issue 19). Qt-free.
+
+A name is compared by its key (:func:`name_key`): folded as search folds (:mod:`curator.text.folding`),
+white space made single spaces, a leading French elision or Arabic proclitic chain removed.
+:class:`NameMatcher` finds every key in a text with one Aho–Corasick pass (pyahocorasick) over the
+text folded the same way, and answers in offsets of the stored text.
+
+The span of an occurrence is the smallest stretch of stored text that is the name:
+
+- a proclitic chain before it (و/ف, then ب/ك/ل) stays outside: in ``والأمم المتحدة`` the span starts
+  at the ا;
+- in the contraction ``للأمم المتحدة`` (ل + ال with the article's alef dropped) the span starts at the
+  *second* ل, the one that stands for the article: the first ل is the preposition, the second is all
+  that is written of ``ال``. So a name accepted as ``الأمم المتحدة`` is found there as ``لأمم المتحدة``;
+- a French elision (``l'``, ``d'``, ``qu'``, with ' or ’) stays outside: in ``l'ONU`` the span is ``ONU``;
+- the span ends after the marks (tashkeel, NFD accents) of its last letter.
+
+The chain and the elision are allowed before any name (an Arabic text may write ``وONU``).
+A match must stand on word boundaries: ``الأمم`` is not found inside ``الأممية``. Of overlapping
+matches the longest wins, then the leftmost; results never overlap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from curator.text.boundaries import ARTICLE, PROCLITICS, paragraph_separator
+from curator.text.folding import fold_spaced, fold_words
+
+P = TypeVar("P")
+
+# The chain before a name: one conjunction, then one preposition (boundaries.PROCLITICS is their union).
+CONJUNCTIONS = frozenset("وف")
+PREPOSITIONS = PROCLITICS - CONJUNCTIONS
+# A contracted article: ل + ال is written لل.
+_CONTRACTED = "ل"
+# French elided words left outside a name (folded: lower case).
+ELISIONS = ("l", "d", "qu", "jusqu", "lorsqu", "puisqu")
+APOSTROPHES = "'’"
+# The article is only taken to follow a chain when at least this many letters follow it in the word:
+# "والي" (a governor) is a word, not و + ال + ي.
+_MIN_AFTER_ARTICLE = 2
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
+
+
+def _first_word_length(key: str, start: int) -> int:
+    end = key.find(" ", start)
+    return (len(key) if end == -1 else end) - start
+
+
+def _strip_proclitics(key: str) -> str:
+    """``key`` without a leading proclitic chain, where what remains starts with the article (the chain
+    [و|ف][ب|ك|ل]ال, or [و|ف]لل for ل + ال). A name without the article keeps its first letters:
+    ``فلسطين``, ``بغداد`` are names, not ف + لسطين."""
+    at = 0
+    if at < len(key) and key[at] in CONJUNCTIONS:
+        at += 1
+    if key.startswith(_CONTRACTED + _CONTRACTED, at) and _first_word_length(key, at + 2) >= _MIN_AFTER_ARTICLE:
+        return ARTICLE + key[at + 2 :]
+    if at < len(key) and key[at] in PREPOSITIONS:
+        at += 1
+    if at and key.startswith(ARTICLE, at) and _first_word_length(key, at + 2) >= _MIN_AFTER_ARTICLE:
+        return key[at:]
+    return key
+
+
+def _strip_elision(key: str) -> str:
+    for word in ELISIONS:
+        if len(key) > len(word) + 1 and key.startswith(word) and key[len(word)] in APOSTROPHES:
+            return key[len(word) + 1 :].lstrip()
+    return key
+
+
+def name_key(text: str) -> str:
+    """The key a name is matched by: folded as search folds (alef and hamza forms, ى/ي, ة/ه, tashkeel,
+    tatweel, bidi and invisible marks; French case and accents), runs of white space made one space,
+    and a leading French elision (``l'ONU`` → ``onu``) or Arabic proclitic chain (``والأمم`` and
+    ``للأمم`` → ``الامم``) removed. ``name_key(name_key(n)) == name_key(n)``; ``""`` for a text with no
+    letters to match. Where a key is found in a text, the span leaves the chain out; in ``للأمم`` it
+    starts at the second ل, which stands for the article (see the module's rules)."""
+    key = fold_words(text)
+    if key[:1] and _is_arabic(key[0]):
+        return _strip_proclitics(key)
+    return _strip_elision(key)
+
+
+@dataclass(frozen=True)
+class Occurrence(Generic[P]):
+    """One name found in a text: stored-text code point offsets, end exclusive, and the payload of its
+    key."""
+
+    start: int
+    end: int
+    key: str
+    payload: P
+
+
+class NameMatcher(Generic[P]):
+    """Every occurrence of known names in a text (see the module's rules).
+
+    Built from ``(name, payload)`` entries; each name is taken through :func:`name_key`. Two names
+    with the same key are refused (ValueError): gather their payloads into one before. Names with an
+    empty key are refused too.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, P]]) -> None:
+        self._keys: list[str] = []
+        self._payloads: list[P] = []
+        seen: dict[str, str] = {}
+        # Each needle's value: (folded length, key index, contracted) for every key it stands for.
+        needles: dict[str, list[tuple[int, int, bool]]] = {}
+        for name, payload in entries:
+            key = name_key(name)
+            if not key:
+                raise ValueError(f"no letters to match in name {name!r}")
+            if key in seen:
+                raise ValueError(f"names {seen[key]!r} and {name!r} have the same key {key!r}")
+            seen[key] = name
+            index = len(self._keys)
+            self._keys.append(key)
+            self._payloads.append(payload)
+            needles.setdefault(key, []).append((len(key), index, False))
+            if key.startswith(ARTICLE) and _first_word_length(key, 2) >= _MIN_AFTER_ARTICLE:
+                # ل + the key without its article's alef: found only after the preposition ل (لل)
+                needles.setdefault(_CONTRACTED + key[2:], []).append((len(key) - 1, index, True))
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY)
+        for needle, found in needles.items():
+            self._automaton.add_word(needle, tuple(found))
+        if needles:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def find(self, text: str) -> list[Occurrence[P]]:
+        """Every occurrence in ``text`` (the stored text), in text order, none overlapping."""
+        if not self._keys:
+            return []
+        folded = fold_spaced(text, paragraph_separator(text))
+        haystack = folded.text
+        size = len(haystack)
+        candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
+        for last, found in self._automaton.iter(haystack):
+            end = last + 1
+            if end < size and _is_word_char(haystack[end]):
+                continue
+            for length, index, contracted in found:
+                start = end - length
+                if contracted:
+                    if not _after_contraction(haystack, start):
+                        continue
+                elif start and _is_word_char(haystack[start - 1]) and not _after_prefix(haystack, start):
+                    continue
+                candidates.append((start - end, start, end, index))
+        occurrences: list[Occurrence[P]] = []
+        for start, end, index in _longest_first(candidates, len(haystack)):
+            first, last = folded.span_with_marks(start, end, text)
+            occurrences.append(Occurrence(first, last, self._keys[index], self._payloads[index]))
+        return occurrences
+
+
+def _is_word_char(ch: str) -> bool:
+    # What a word is made of, as boundaries.word_bounds counts words (over folded text, where marks
+    # are gone already).
+    return ch.isalnum() or ch in "_-" or ch in APOSTROPHES
+
+
+def _word_starts(haystack: str, at: int) -> bool:
+    return at == 0 or not _is_word_char(haystack[at - 1])
+
+
+def _after_prefix(haystack: str, start: int) -> bool:
+    """Whether ``start``, inside a word, follows a proclitic chain ([و|ف][ب|ك|ل]) or a French elision
+    that starts the word. A name's own first and last characters may be punctuation (``U.S.``,
+    ``/واس/``): only its neighbours must not be part of a word."""
+    before = haystack[start - 1]
+    if before in APOSTROPHES:
+        word = start - 1
+        while word and haystack[word - 1].isalpha():
+            word -= 1
+        return haystack[word : start - 1] in ELISIONS and _word_starts(haystack, word)
+    at = start
+    if haystack[at - 1] in PREPOSITIONS:
+        at -= 1
+    if at and haystack[at - 1] in CONJUNCTIONS:
+        at -= 1
+    return at < start and _word_starts(haystack, at)
+
+
+def _after_contraction(haystack: str, start: int) -> bool:
+    """Whether ``start`` is the second ل of لل (or ولل, فلل) that starts a word: the contracted article."""
+    if start == 0 or haystack[start - 1] != _CONTRACTED:
+        return False
+    at = start - 1
+    if at and haystack[at - 1] in CONJUNCTIONS:
+        at -= 1
+    return _word_starts(haystack, at)
+
+
+def _longest_first(candidates: list[tuple[int, int, int, int]], length: int) -> list[tuple[int, int, int]]:
+    """``(start, end, key index)`` of the candidates ``(-length, start, end, key index)`` kept when
+    overlapping ones give way to the longest (then the leftmost), in text order. ``length`` is the
+    folded text's."""
+    taken = bytearray(length)
+    kept: list[tuple[int, int, int]] = []
+    candidates.sort()
+    for _, start, end, index in candidates:
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, end, index))
+    kept.sort()
+    return kept
