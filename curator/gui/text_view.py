@@ -10,6 +10,9 @@ Spans are painted as overlays on every paint (:mod:`.span_painting`), never as c
 and only those near the visible part, so a document with 10,000 spans costs what its visible lines
 cost. Nested and overlapping spans get separate lanes, and a click cycles through the spans under
 the mouse.
+
+(Over 500 lines: the layout geometry, hit testing and UTF-16 conversion of the one text widget belong
+together; painting is in :mod:`.span_painting`.)
 """
 
 from __future__ import annotations
