@@ -176,6 +176,38 @@ def test_the_folder_loads_as_one_hugging_face_dataset(corpus: Database, tmp_path
     export("parquet", corpus, out)  # the card is still recognised as Curator's: the folder may be replaced
 
 
+def test_hugging_face_datasets_loads_every_table_with_the_tag_names(corpus: Database, tmp_path: Path) -> None:
+    """What a user of the folder types: ``load_dataset(FOLDER)`` gives the token table, a config name
+    the others, and the tag ids come back as ClassLabels with Curator's tag names."""
+    import datasets  # in the test extra: never skipped
+    out, cache = tmp_path / "out", str(tmp_path / "hf")
+    export("parquet", corpus, out)
+    tokens = datasets.load_dataset(str(out), cache_dir=cache)["train"]
+    assert tokens.num_rows == pq.read_table(out / "tokens.parquet").num_rows > 0
+    assert tokens.features["ner_tag_ids"].feature.names[:3] == ["O", "B-PER", "I-PER"]
+    row = tokens[0]
+    assert [tokens.features["ner_tag_ids"].feature.names[n] for n in row["ner_tag_ids"]] == row["ner_tags"]
+    for name in ("spans", "relations", "documents"):
+        table = datasets.load_dataset(str(out), name, cache_dir=cache)["train"]
+        assert table.num_rows == pq.read_table(out / f"{name}.parquet").num_rows > 0
+
+
+def test_an_empty_table_is_left_out_of_the_configs_and_the_card_says_so(tmp_path: Path) -> None:
+    """``datasets`` cannot load a table without rows: a corpus without relations offers no
+    ``relations`` config (the file is still written), and the folder still loads."""
+    import datasets  # in the test extra: never skipped
+    db = fresh_db(tmp_path)
+    (tmp_path / "a.txt").write_text("L’OCI se réunit à Rabat.\n", encoding="utf-8")
+    import_paths(db, [tmp_path / "a.txt"])
+    out = tmp_path / "out"
+    export("parquet", db, out)
+    card = (out / "README.md").read_text(encoding="utf-8")
+    configs = [c["config_name"] for c in yaml.safe_load(card[4:].partition("\n---\n")[0])["configs"]]
+    assert configs == ["tokens", "documents"] and (out / "relations.parquet").is_file()
+    assert "spans.parquet, relations.parquet: no rows in this export" in card
+    assert datasets.load_dataset(str(out), "documents", cache_dir=str(tmp_path / "hf"))["train"].num_rows == 1
+
+
 def test_tags_are_also_class_label_integers_with_their_names(
     tables: dict[str, list[dict[str, object]]], corpus: Database, tmp_path: Path
 ) -> None:

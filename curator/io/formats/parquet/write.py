@@ -240,6 +240,13 @@ def write_parquet(run: ExportRun) -> int:
         ]
     )
     folder = run.target
+    rows = {
+        TOKENS: len(tok["id"]),
+        SPANS: len(spans["span_id"]),
+        RELATIONS: len(next(iter(rels.values()), [])),
+        DOCUMENTS: len(docs["document"]),
+    }
+    empty = [table for table, n in rows.items() if n == 0]
     _write(tok, token_schema, folder / TOKENS, names)
     _write(spans, span_schema, folder / SPANS)
     _write(rels, relation_schema, folder / RELATIONS)
@@ -252,8 +259,16 @@ def write_parquet(run: ExportRun) -> int:
         details=[
             "Load with `datasets.load_dataset(FOLDER)` (the token table; `load_dataset(FOLDER, 'spans')`, "
             "`'relations'`, `'documents'` for the others) or `pandas.read_parquet`",
+            *(
+                [
+                    f"{', '.join(empty)}: no rows in this export, so not offered as a `datasets` config "
+                    "(`datasets` cannot load an empty table); the file is there for pandas and pyarrow"
+                ]
+                if empty
+                else []
+            ),
             *(f"`{col}`: " + ", ".join(f"{n} {tag}" for n, tag in enumerate(names[col])) for col in id_cols),
         ],
-        front_matter=front_matter([TOKENS, SPANS, RELATIONS, DOCUMENTS]),
+        front_matter=front_matter([table for table in (TOKENS, SPANS, RELATIONS, DOCUMENTS) if table not in empty]),
     )
     return len(docs["document"])
