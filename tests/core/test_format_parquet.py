@@ -180,6 +180,7 @@ def test_hugging_face_datasets_loads_every_table_with_the_tag_names(corpus: Data
     """What a user of the folder types: ``load_dataset(FOLDER)`` gives the token table, a config name
     the others, and the tag ids come back as ClassLabels with Curator's tag names."""
     import datasets  # in the test extra: never skipped
+
     out, cache = tmp_path / "out", str(tmp_path / "hf")
     export("parquet", corpus, out)
     tokens = datasets.load_dataset(str(out), cache_dir=cache)["train"]
@@ -196,6 +197,7 @@ def test_an_empty_table_is_left_out_of_the_configs_and_the_card_says_so(tmp_path
     """``datasets`` cannot load a table without rows: a corpus without relations offers no
     ``relations`` config (the file is still written), and the folder still loads."""
     import datasets  # in the test extra: never skipped
+
     db = fresh_db(tmp_path)
     (tmp_path / "a.txt").write_text("L’OCI se réunit à Rabat.\n", encoding="utf-8")
     import_paths(db, [tmp_path / "a.txt"])
