@@ -69,8 +69,9 @@ class FormatChoice(click.Choice[str]):
         self._names = names
         super().__init__((), case_sensitive=True)
 
-    @property  # click 8.1 types choices as a Sequence, 8.5 as a tuple: either is read here
-    def choices(self) -> Sequence[str]:  # type: ignore[override, unused-ignore]
+    # click 8.1 types choices as a Sequence, 8.5 as a tuple: either is read here.
+    @property  # type: ignore[override, unused-ignore]
+    def choices(self) -> Sequence[str]:
         return tuple(self._names())
 
     @choices.setter
