@@ -39,8 +39,8 @@ _RELATIONS = (
 
 def sqlite_file(url: str) -> Path | None:
     """The file of a plain ``sqlite:///PATH`` URL that exists; None for any other URL (a driver,
-    options, memory, another backend), which only SQLAlchemy reads the same way."""
-    if not url.startswith(_PREFIX) or "?" in url:
+    options, escapes, memory, another backend), which only SQLAlchemy reads the same way."""
+    if not url.startswith(_PREFIX) or "?" in url or "%" in url:
         return None
     path = Path(url[len(_PREFIX) :])
     return path if path.name and path.name != ":memory:" and path.is_file() else None
