@@ -534,6 +534,38 @@ def b5_start(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
     }
 
 
+# B9: how long a command takes to start, against Python starting and importing sqlite3 (issue 23).
+START_FLOOR = [sys.executable, "-c", "import sqlite3"]
+
+
+def b9_start(db: Path, work: Path, repeat: int, command: str) -> dict[str, Any]:
+    """``curator --help``, ``curator stats`` or the export of one document (``export``), each round
+    back to back with :data:`START_FLOOR`; seven rounds at least (a start is a tenth of a second, and
+    one slow spell of the machine moves a median of five)."""
+    args = {
+        "help": ["--help"],
+        "stats": ["--db", f"sqlite:///{db}", "stats"],
+        "export": ["--db", f"sqlite:///{db}", "export", "--documents", _first_document(db), "--out"],
+    }[command]
+    if command == "export":
+        args.append(str(work / "b9-one-document.jsonl"))
+    ours, floor = [], []
+    _run([*CURATOR, *args])  # the first run reads every module from disk; the rounds find them cached
+    for _ in range(max(repeat, 7)):
+        ours.append(_run([*CURATOR, *args]))
+        floor.append(_run(START_FLOOR))
+    return {"ours": ours, "floor": floor}
+
+
+def _first_document(db: Path) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        (ext_id,) = conn.execute("SELECT ext_id FROM documents ORDER BY id LIMIT 1").fetchone()
+    finally:
+        conn.close()
+    return str(ext_id)
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -545,6 +577,9 @@ WORKLOADS = {
     "B3": b3_open,
     "B4": b4_add_span,
     "B5": b5_start,
+    "B9-help": lambda db, work, repeat: b9_start(db, work, repeat, "help"),
+    "B9-stats": lambda db, work, repeat: b9_start(db, work, repeat, "stats"),
+    "B9-export": lambda db, work, repeat: b9_start(db, work, repeat, "export"),
 }
 
 

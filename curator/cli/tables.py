@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import arabic_reshaper
-from bidi import get_display
 from rich.console import Console
 from rich.table import Table
 
@@ -16,6 +14,10 @@ from curator.text.plural import counted
 def for_terminal(text: str) -> str:
     """Visual-order, shaped text for a terminal; plain text passes through unchanged."""
     if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        # Imported here: arabic_reshaper loads fontTools, more than the rest of `curator stats` takes.
+        import arabic_reshaper
+        from bidi import get_display
+
         return str(get_display(arabic_reshaper.reshape(text)))
     return text
 

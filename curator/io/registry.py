@@ -4,40 +4,63 @@ command line, the export dialog and the dataset card all read.
 Each format is a package of :mod:`curator.io.formats` whose ``__init__`` declares its
 :class:`~curator.io.formats.FileFormat` as ``FORMAT``. :data:`FORMATS` holds them in the order the
 command line and the export dialog list them. Adding a format is one package and one line below.
-Nothing here loads a reader or a writer until an import or an export needs it.
+Nothing here loads a format package before FORMATS is first read, nor a reader or a writer until an
+import or an export needs it.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from curator.io import capacity
-from curator.io.formats import (
-    FileFormat,
-    brat,
-    conll,
-    conllu,
-    csv,
-    doccano,
-    jsonl,
-    labelstudio,
-    parquet,
-    prodigy,
-    spacy,
-    text,
-    webanno,
-    xmi,
-)
+from curator.io.formats import FileFormat
 
 if TYPE_CHECKING:
     from curator.store.database import Database
 
-FORMATS: dict[str, FileFormat] = {
-    package.FORMAT.name: package.FORMAT
-    for package in (text, jsonl, spacy, conll, conllu, brat, xmi, webanno, csv, parquet, labelstudio, doccano, prodigy)
-}
+    FORMATS: dict[str, FileFormat]
+
+# The format packages of curator.io.formats, in the order the command line and the export dialog list
+# them. They are imported when FORMATS is first read (a command that reads or writes no file never
+# imports them: see _formats).
+PACKAGES = (
+    "text",
+    "jsonl",
+    "spacy",
+    "conll",
+    "conllu",
+    "brat",
+    "xmi",
+    "webanno",
+    "csv",
+    "parquet",
+    "labelstudio",
+    "doccano",
+    "prodigy",
+)
+
+
+def _formats() -> dict[str, FileFormat]:
+    """:data:`FORMATS`, made on first use and kept in this module (so that a test's ``setitem`` on
+    ``registry.FORMATS`` is what every function here reads)."""
+    made = globals().get("FORMATS")
+    if made is None:
+        made = {}
+        for name in PACKAGES:
+            entry: FileFormat = importlib.import_module(f"curator.io.formats.{name}").FORMAT
+            made[entry.name] = entry
+        globals()["FORMATS"] = made
+    return made
+
+
+def __getattr__(name: str) -> Any:
+    """``registry.FORMATS`` (and ``from curator.io.registry import FORMATS``) before anything here used it."""
+    if name == "FORMATS":
+        return _formats()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class UnknownFormat(ValueError):
@@ -47,29 +70,29 @@ class UnknownFormat(ValueError):
 def named(name: str) -> FileFormat:
     """The format called ``name``; :class:`UnknownFormat` names the known ones otherwise."""
     try:
-        return FORMATS[name]
+        return _formats()[name]
     except KeyError:
-        raise UnknownFormat(f"unknown format {name!r}; choose one of {', '.join(FORMATS)}") from None
+        raise UnknownFormat(f"unknown format {name!r}; choose one of {', '.join(_formats())}") from None
 
 
 def import_names() -> list[str]:
     """The formats ``curator import --format`` takes, in the registry's order."""
-    return [f.name for f in FORMATS.values() if f.imports]
+    return [f.name for f in _formats().values() if f.imports]
 
 
 def export_names() -> list[str]:
     """The formats ``curator export --format`` takes, in the registry's order."""
-    return [f.name for f in FORMATS.values() if f.exports]
+    return [f.name for f in _formats().values() if f.exports]
 
 
 def export_formats() -> list[FileFormat]:
-    return [f for f in FORMATS.values() if f.exports]
+    return [f for f in _formats().values() if f.exports]
 
 
 def claimed_extensions() -> dict[str, str]:
     """Extension -> the format a file of it is read as when ``--format`` says nothing."""
     claimed: dict[str, str] = {}
-    for fmt in FORMATS.values():
+    for fmt in _formats().values():
         if fmt.imports:
             for extension in fmt.claims:
                 claimed.setdefault(extension, fmt.name)
@@ -78,7 +101,7 @@ def claimed_extensions() -> dict[str, str]:
 
 def read_along_checks() -> list[Callable[[Path], bool]]:
     """The checks of files read with another one (and so not on their own in a folder)."""
-    return [f.read_along for f in FORMATS.values() if f.read_along is not None]
+    return [f.read_along for f in _formats().values() if f.read_along is not None]
 
 
 def lacking(name: str) -> list[str]:

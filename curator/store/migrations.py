@@ -12,14 +12,10 @@ from curator.errors import CuratorError
 from curator.paths import migrations_dir
 from curator.store import new_sqlite
 from curator.store.engine import BULK_WRITE, WRITE
+from curator.store.revision import HEAD as HEAD  # re-exported: tests and callers read migrations.HEAD
 
 if TYPE_CHECKING:
     from alembic.config import Config
-
-# The newest revision in db/versions. Opening a database already at this revision needs no Alembic
-# (importing it costs a fifth of the window's start); tests/core/test_store.py keeps this equal to
-# Alembic's own head.
-HEAD = "0008"
 
 
 class NewerDatabase(CuratorError):

@@ -22,6 +22,7 @@ from curator.store.models import (
     RelationTypeRow,
     Span,
 )
+from curator.store.sqlite_stats import figures
 
 
 @dataclass(frozen=True)
@@ -271,21 +272,4 @@ def stats(db: Database) -> dict[str, Any]:
             .join(rel_type, rel_type.id == Relation.type_id)
             .group_by(rel_type.key)
         ).all()
-    by_layer: dict[str, int] = {}
-    by_label: dict[str, int] = {}
-    by_annotator: dict[str, int] = {}
-    for layer, label, annotator, n in span_rows:
-        by_layer[layer] = by_layer.get(layer, 0) + n
-        by_label[f"{layer}/{label}"] = by_label.get(f"{layer}/{label}", 0) + n
-        by_annotator[annotator] = by_annotator.get(annotator, 0) + n
-    return {
-        "documents": {"total": sum(by_language.values()), "by_language": dict(sorted(by_language.items()))},
-        "annotations": {
-            "total": sum(by_layer.values()),
-            "by_layer": dict(sorted(by_layer.items())),
-            "by_label": dict(sorted(by_label.items())),
-            "by_annotator": dict(sorted(by_annotator.items())),
-        },
-        "relations": {key: n for key, n in sorted(relation_rows)},
-        "document_labels": {f"{lab}/{a}": n for lab, a, n in sorted(label_rows)},
-    }
+    return figures(by_language, list(span_rows), list(label_rows), list(relation_rows))
