@@ -302,7 +302,7 @@ def export(
 def stats(obj: CommandContext, as_json: bool) -> None:
     """Documents by language; annotations by layer, label and annotator."""
     from curator.paths import default_database_url
-    from curator.store.sqlite_stats import quick_stats
+    from curator.store.stats import quick_stats
 
     # A SQLite file at the current revision is counted with sqlite3 alone; any other database is
     # opened the ordinary way (migrated, or refused), which imports SQLAlchemy and the schema.

@@ -33,7 +33,6 @@ import numpy.typing as npt
 IntArray = npt.NDArray[np.int64]
 Span = tuple[int, int, str]
 Doc = TypeVar("Doc", bound=Hashable)
-POSITION = "(any label)"
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Text, func, select, type_coerce
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Text, func, select, text, type_coerce
+from sqlalchemy.orm import Session
 
 from curator.store.database import Database
 from curator.store.models import (
@@ -22,7 +22,7 @@ from curator.store.models import (
     RelationTypeRow,
     Span,
 )
-from curator.store.sqlite_stats import figures
+from curator.store.stats import counted
 
 
 @dataclass(frozen=True)
@@ -247,29 +247,7 @@ def statuses(db: Database, annotator: str) -> dict[int, str]:
 
 
 def stats(db: Database) -> dict[str, Any]:
-    """Documents by language; spans by layer, label and annotator; relations and document labels."""
+    """Documents by language; spans by layer, label and annotator; relations and document labels
+    (the SQL of :mod:`curator.store.stats`, which ``curator stats`` also runs without SQLAlchemy)."""
     with db.read() as session:
-        by_language = dict(session.execute(select(Document.language, func.count()).group_by(Document.language)).all())
-        span_rows = session.execute(
-            select(LayerRow.key, LabelRow.key, Annotator.name, func.count())
-            .select_from(Span)
-            .join(LabelRow, LabelRow.id == Span.label_id)
-            .join(LayerRow, LayerRow.id == LabelRow.layer_id)
-            .join(Annotator, Annotator.id == Span.annotator_id)
-            .group_by(LayerRow.key, LabelRow.key, Annotator.name)
-        ).all()
-        label_rows = session.execute(
-            select(LabelRow.key, Annotator.name, func.count())
-            .select_from(DocumentLabel)
-            .join(LabelRow, LabelRow.id == DocumentLabel.label_id)
-            .join(Annotator, Annotator.id == DocumentLabel.annotator_id)
-            .group_by(LabelRow.key, Annotator.name)
-        ).all()
-        rel_type = aliased(RelationTypeRow)
-        relation_rows = session.execute(
-            select(rel_type.key, func.count())
-            .select_from(Relation)
-            .join(rel_type, rel_type.id == Relation.type_id)
-            .group_by(rel_type.key)
-        ).all()
-    return figures(by_language, list(span_rows), list(label_rows), list(relation_rows))
+        return counted(lambda sql: session.execute(text(sql)).all())

@@ -132,17 +132,18 @@ def paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end == -1 else end
 
 
-def _is_word_char(ch: str) -> bool:
+def is_word_char(ch: str) -> bool:
+    """Letters, digits, their marks, and the joiners of a word (_ ' ’ -): what a double-click takes."""
     return ch.isalnum() or is_mark(ch) or ch in "_'’-"
 
 
 def word_bounds(text: str, offset: int) -> tuple[int, int]:
     """The word (letters, digits, their marks) around ``offset``; empty at a non-word character."""
     start = offset
-    while start > 0 and _is_word_char(text[start - 1]):
+    while start > 0 and is_word_char(text[start - 1]):
         start -= 1
     end = offset
-    while end < len(text) and _is_word_char(text[end]):
+    while end < len(text) and is_word_char(text[end]):
         end += 1
     return start, end
 
@@ -155,9 +156,9 @@ def snap(text: str, start: int, end: int, *, keep_proclitic_out: bool = False) -
     """
     if start > end:
         start, end = end, start
-    while start < end and not _is_word_char(text[start]):
+    while start < end and not is_word_char(text[start]):
         start += 1
-    while end > start and not _is_word_char(text[end - 1]):
+    while end > start and not is_word_char(text[end - 1]):
         end -= 1
     if start == end:
         return start, end

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from curator.text.boundaries import is_mark
+
 # tashkeel (U+064B-U+065F), dagger alef, tatweel
 _ARABIC_MARKS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
 _ARABIC_FOLDS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
@@ -116,7 +118,7 @@ class Folded:
         folded from: a span never ends between a letter and its marks. Invisible controls after it
         stay outside."""
         first, last = self.span_in_source(start, end)
-        while last < len(source) and (source[last] == "\u0640" or unicodedata.category(source[last]) in ("Mn", "Me")):
+        while last < len(source) and is_mark(source[last]):
             last += 1
         return first, last
 

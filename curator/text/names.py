@@ -29,7 +29,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from curator.text.boundaries import ARTICLE, PROCLITICS, paragraph_separator
+from curator.text.boundaries import ARTICLE, PROCLITICS, is_word_char, paragraph_separator
 from curator.text.folding import fold_spaced, fold_words
 
 P = TypeVar("P")
@@ -150,14 +150,14 @@ class NameMatcher(Generic[P]):
         candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
         for last, found in self._automaton.iter(haystack):
             end = last + 1
-            if end < size and _is_word_char(haystack[end]):
+            if end < size and is_word_char(haystack[end]):
                 continue
             for length, index, contracted in found:
                 start = end - length
                 if contracted:
                     if not _after_contraction(haystack, start):
                         continue
-                elif start and _is_word_char(haystack[start - 1]) and not _after_prefix(haystack, start):
+                elif start and is_word_char(haystack[start - 1]) and not _after_prefix(haystack, start):
                     continue
                 candidates.append((start - end, start, end, index))
         occurrences: list[Occurrence[P]] = []
@@ -167,14 +167,8 @@ class NameMatcher(Generic[P]):
         return occurrences
 
 
-def _is_word_char(ch: str) -> bool:
-    # What a word is made of, as boundaries.word_bounds counts words (over folded text, where marks
-    # are gone already).
-    return ch.isalnum() or ch in "_-" or ch in APOSTROPHES
-
-
 def _word_starts(haystack: str, at: int) -> bool:
-    return at == 0 or not _is_word_char(haystack[at - 1])
+    return at == 0 or not is_word_char(haystack[at - 1])
 
 
 def _after_prefix(haystack: str, start: int) -> bool:

@@ -16,6 +16,7 @@ from curator.text.boundaries import (
     PROCLITICS,
     clamp_to_boundaries,
     is_mark,
+    is_word_char,
     paragraph_bounds,
     snap,
     word_bounds,
@@ -166,19 +167,14 @@ def span_for_selection(text: str, start: int, end: int, rules: SnapRules) -> tup
     return snapped_start, snapped_end
 
 
-def _is_word_char(ch: str) -> bool:
-    # The same notion of a word as curator.text.boundaries.word_bounds.
-    return ch.isalnum() or is_mark(ch) or ch in "_'’-"
-
-
 def occurrence_is_whole_word(text: str, start: int, end: int, *, article: bool = False) -> bool:
     """True when ``[start, end)`` neither begins nor ends inside a word, except after a leading
     proclitic, article (when ``article``) or elision: what "annotate all occurrences" may add."""
     if not 0 <= start < end <= len(text):
         return False
-    if _is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]):
+    if is_word_char(text[end - 1]) and end < len(text) and is_word_char(text[end]):
         return False
-    if not _is_word_char(text[start]) or start == 0 or not _is_word_char(text[start - 1]):
+    if not is_word_char(text[start]) or start == 0 or not is_word_char(text[start - 1]):
         return True
     word_start, _ = word_bounds(text, start)
     return prefix_may_stay_out(text, word_start, start, article=article)

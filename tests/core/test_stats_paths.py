@@ -11,7 +11,7 @@ from format_corpus import annotated_db
 
 from curator.store import queries
 from curator.store.database import Database
-from curator.store.sqlite_stats import quick_stats
+from curator.store.stats import quick_stats
 
 
 @pytest.fixture(scope="module")

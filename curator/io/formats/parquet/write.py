@@ -243,10 +243,12 @@ def write_parquet(run: ExportRun) -> int:
     rows = {
         TOKENS: len(tok["id"]),
         SPANS: len(spans["span_id"]),
-        RELATIONS: len(next(iter(rels.values()), [])),
+        RELATIONS: len(rels["type"]),
         DOCUMENTS: len(docs["document"]),
     }
-    empty = [table for table, n in rows.items() if n == 0]
+    # `datasets` cannot load a table without rows: only the others are offered as configs.
+    loadable = [table for table, n in rows.items() if n]
+    empty = [table for table, n in rows.items() if not n]
     _write(tok, token_schema, folder / TOKENS, names)
     _write(spans, span_schema, folder / SPANS)
     _write(rels, relation_schema, folder / RELATIONS)
@@ -257,8 +259,9 @@ def write_parquet(run: ExportRun) -> int:
         f"integers), {len(spans['span_id'])} spans",
         files=[TOKENS, SPANS, RELATIONS, DOCUMENTS],
         details=[
-            "Load with `datasets.load_dataset(FOLDER)` (the token table; `load_dataset(FOLDER, 'spans')`, "
-            "`'relations'`, `'documents'` for the others) or `pandas.read_parquet`",
+            "Load with `datasets.load_dataset(FOLDER, NAME)`, NAME one of "
+            + ", ".join(f"`'{table.removesuffix('.parquet')}'`" for table in loadable)
+            + " (the first is the default), or with `pandas.read_parquet`",
             *(
                 [
                     f"{', '.join(empty)}: no rows in this export, so not offered as a `datasets` config "
@@ -269,6 +272,6 @@ def write_parquet(run: ExportRun) -> int:
             ),
             *(f"`{col}`: " + ", ".join(f"{n} {tag}" for n, tag in enumerate(names[col])) for col in id_cols),
         ],
-        front_matter=front_matter([table for table in (TOKENS, SPANS, RELATIONS, DOCUMENTS) if table not in empty]),
+        front_matter=front_matter(loadable),
     )
     return len(docs["document"])

@@ -1,15 +1,18 @@
-"""Corpus statistics read straight from a SQLite file with the standard library, for ``curator stats``.
+"""Corpus statistics (``curator stats``): four grouped counts in plain SQL, run by
+:func:`curator.store.queries.stats` through SQLAlchemy on any backend, and by :func:`quick_stats`
+with the standard library's sqlite3 alone.
 
 Importing SQLAlchemy, the models and the schema costs several times what Python itself takes to
 start, and counting rows needs none of them. :func:`quick_stats` answers only for a database that
 needs nothing done on opening (a SQLite file already at :data:`~curator.store.revision.HEAD`) and
 returns None otherwise, so that the caller opens it the ordinary way (migrating, refusing a newer
-one, installing a schema). Its figures are those of :func:`curator.store.queries.stats`.
+one, installing a schema). Both run the same SQL, so their figures cannot drift apart.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -60,15 +63,25 @@ def quick_stats(url: str) -> dict[str, Any] | None:
         (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone() or (None,)
         if revision != HEAD:
             return None
-        by_language = dict(conn.execute(_BY_LANGUAGE).fetchall())
-        span_rows = conn.execute(_SPANS).fetchall()
-        label_rows = conn.execute(_DOC_LABELS).fetchall()
-        relation_rows = conn.execute(_RELATIONS).fetchall()
+        return counted(lambda sql: conn.execute(sql).fetchall())
     except sqlite3.Error:  # no version table, a locked or damaged file: the ordinary open says why
         return None
     finally:
         conn.close()
-    return figures(by_language, span_rows, label_rows, relation_rows)
+
+
+# Runs one SQL statement, returns its rows.
+Rows = Callable[[str], Sequence[Sequence[Any]]]
+
+
+def counted(rows: Rows) -> dict[str, Any]:
+    """The statistics, from the four grouped counts run through ``rows``."""
+    return figures(
+        {str(language): int(n) for language, n in rows(_BY_LANGUAGE)},
+        [(str(a), str(b), str(c), int(n)) for a, b, c, n in rows(_SPANS)],
+        [(str(a), str(b), int(n)) for a, b, n in rows(_DOC_LABELS)],
+        [(str(a), int(n)) for a, n in rows(_RELATIONS)],
+    )
 
 
 def figures(
