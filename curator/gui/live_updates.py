@@ -46,12 +46,12 @@ class LiveUpdates(QObject):
         self._notifier: QSocketNotifier | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.poll)
-        self._poll_ms = poll_ms
+        self.poll_ms = poll_ms
 
     def start(self) -> None:
         """Remember where the history stands and start following it."""
         self.cursor = ChangeCursor(latest_change(self.db))
-        interval = self._poll_ms
+        interval = self.poll_ms
         if not self.db.is_sqlite:
             try:
                 self.listener = ChangeListener(self.db)

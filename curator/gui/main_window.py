@@ -43,7 +43,7 @@ from .find import AnnotateAllDialog, CorpusSearchPanel, FindBar
 from .first_paint import after_first_paint
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
-from .live_updates import LiveUpdates
+from .live_updates import POLL_MS, LiveUpdates
 from .plurals import install_plurals
 from .settings import Preferences
 from .span_panel import SpanPanel
@@ -78,7 +78,10 @@ class MainWindow(QMainWindow):
     invisible_action: QAction
     review_menu: QMenu
 
-    def __init__(self, db: Database, annotator: str, preferences: Preferences | None = None) -> None:
+    def __init__(
+        self, db: Database, annotator: str, preferences: Preferences | None = None, poll_ms: int = POLL_MS
+    ) -> None:
+        """``poll_ms``: how often colleagues' changes are looked for on SQLite (tests pass a short one)."""
         super().__init__()
         install_plurals()
         self.setObjectName("MainWindow")
@@ -107,7 +110,7 @@ class MainWindow(QMainWindow):
         self.status_box = StatusBox()
         self.save_state = QLabel()
         self.conflicts = ConflictResolver(self.workspace, self)
-        self.live = LiveUpdates(db, doc, self)
+        self.live = LiveUpdates(db, doc, self, poll_ms)
         self.backups = Backups(db, self)
         self.export_dialog: ExportDialog | None = None
 
@@ -327,7 +330,7 @@ class MainWindow(QMainWindow):
     def reopen_database(self) -> None:
         """After a restore: the same window, opened again on the restored database."""
         db = Database(self.workspace.db.url)
-        window = MainWindow(db, self.workspace.annotator, self.prefs)
+        window = MainWindow(db, self.workspace.annotator, self.prefs, self.live.poll_ms)
         REOPENED.append(window)
         window.show()
         self.close()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from curator.gui.live_updates import POLL_MS
 from curator.gui.main_window import MainWindow
 from curator.gui.settings import Preferences
 from curator.gui.text_view import TextView
@@ -146,11 +147,14 @@ class Hand:
 
 @pytest.fixture
 def open_window(qtbot: QtBot, prefs: Preferences) -> Callable[..., tuple[MainWindow, Hand]]:
-    """``open_window(db, file=None, annotator="amina")``: a shown window on ``db``, with ``file``'s
-    document open when given."""
+    """``open_window(db, document=None, annotator="amina", poll_ms=POLL_MS)``: a shown window on ``db``,
+    with ``document`` open when given; ``poll_ms`` is how often it looks for colleagues' changes (tests
+    of following them pass a short one rather than wait for the real poll)."""
 
-    def make(db: Database, document: int | None = None, annotator: str = "amina") -> tuple[MainWindow, Hand]:
-        window = MainWindow(db, annotator, prefs)
+    def make(
+        db: Database, document: int | None = None, annotator: str = "amina", poll_ms: int = POLL_MS
+    ) -> tuple[MainWindow, Hand]:
+        window = MainWindow(db, annotator, prefs, poll_ms)
         qtbot.addWidget(window)
         window.resize(1300, 850)
         window.show()

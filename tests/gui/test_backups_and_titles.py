@@ -148,7 +148,7 @@ def test_the_document_list_filters_by_review_state(
     db, ids = three
     set_review_state(db, ids[1], CURATED, "reviewer")
     set_review_state(db, ids[2], IN_REVIEW, "reviewer")
-    window, _hand = open_window(db, ids[0])
+    window, _hand = open_window(db, ids[0], poll_ms=50)  # the reviewer's change comes with a poll: a quick one
     panel, model = window.documents, window.document_model
     combo = panel.review_filter
     combo.setCurrentIndex(combo.findData(CURATED))

@@ -54,7 +54,7 @@ def test_a_colleagues_comments_show_when_the_document_is_opened(
     on_rabat = add_comment(
         db, doc_id, "karim", "Is it the city or the government?", target_kind="span", target_id=rabat
     )
-    window, hand = open_window(db, other)
+    window, hand = open_window(db, other, poll_ms=50)  # a colleague's comment comes with a poll: a quick one
     panel = window.comments
     assert panel.shown() == {}  # the quiet document has no comments
     assert window.open_document(doc_id)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from curator.gui.conflicts import Choice, ConflictDialog
-from curator.gui.live_updates import SAFETY_POLL_MS
+from curator.gui.live_updates import POLL_MS, SAFETY_POLL_MS, LiveUpdates
 from curator.gui.main_window import MainWindow
 from curator.records import DocumentIn, SpanIn
 from curator.store import queries
@@ -42,8 +42,11 @@ def shared(db: Database) -> tuple[Database, int]:
     return db, doc_id
 
 
+FAST_POLL_MS = 50  # injected: following colleagues is tested without waiting for the real poll
+
+
 def _window(open_window: Callable, db: Database, doc_id: int, follow: bool = False) -> MainWindow:
-    window, _hand = open_window(db, doc_id)
+    window, _hand = open_window(db, doc_id, poll_ms=FAST_POLL_MS)
     if not follow:
         window.live.stop()  # conflict tests: the window must not learn of the change before the edit
     return window
@@ -183,8 +186,10 @@ def test_a_colleagues_new_span_appears_in_the_open_view_and_viewing_writes_nothi
 ) -> None:
     db, doc_id = shared
     window = _window(open_window, db, doc_id, follow=True)
+    # A window polls every 1.5 s unless told otherwise (here it is told, to keep the test short).
+    assert LiveUpdates(db, window.workspace.doc).poll_ms == POLL_MS == 1500
     if db.is_sqlite:
-        assert window.live.interval == 1500
+        assert window.live.interval == FAST_POLL_MS
     else:
         assert window.live.listener is not None and window.live.interval == SAFETY_POLL_MS
     qtbot.waitUntil(lambda: window.document_model.rowCount() == 1)
