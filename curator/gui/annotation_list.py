@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from curator.store.queries import SpanRecord
@@ -19,8 +19,8 @@ from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .open_document import OpenDocument
+from .table_model import TableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 POSITION, TEXT, LABEL, LAYER, NOTE = range(5)
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole)
@@ -29,7 +29,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _USER = int(Qt.ItemDataRole.UserRole)
 
 
-class AnnotationModel(QAbstractTableModel):
+class AnnotationModel(TableModel):
     """One row per span of the open document (this annotator's)."""
 
     HEADERS = ("Position", "Text", "Label", "Layer", "Note")
@@ -150,27 +150,16 @@ class AnnotationModel(QAbstractTableModel):
 
     # -- Qt model ---------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        row = index.row()
-        if not index.isValid() or not 0 <= row < len(self._rows):
-            return None
+    def cell(self, row: int, column: int, role: int) -> Any:
         span = self._rows[row]
         key = (span.id, span.version)  # a record holds a dict (its attributes): not hashable
         cells = self._cells.get(key)
         if cells is None:
             cells = self._cells[key] = self._cells_of(span)
-        return cells.get((int(role), index.column()))
+        return cells.get((role, column))
 
     def _cells_of(self, span: SpanRecord) -> dict[tuple[int, int], Any]:
         """Every (role, column) value of ``span``'s row, made once per span: a repaint of the table

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,14 +35,14 @@ from curator.text.invisible import reveal
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .first_paint import after_first_paint
 from .plurals import install_plurals
+from .table_model import AnyIndex, TableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
 SORT_KEY_OF_COLUMN = {TITLE: "title", LANGUAGE: "language", STATUS: "status", COUNT: "annotations"}
 STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done"}
 
 
-class DocumentListModel(QAbstractTableModel):
+class DocumentListModel(TableModel):
     """Documents for one annotator, loaded page by page, in import (id) order or sorted by a column
     (:meth:`sort`: by the query, a keyset page at a time, never in Python)."""
 
@@ -210,22 +210,11 @@ class DocumentListModel(QAbstractTableModel):
 
     # -- Qt model ---------------------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
+    def cell(self, row_number: int, column: int, role: int) -> Any:
+        row = self._rows[row_number]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == TITLE:
                 return reveal(row.title)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,8 +41,7 @@ from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .plurals import install_plurals
-
-AnyIndex = QModelIndex | QPersistentModelIndex
+from .table_model import TableModel
 
 
 class FindBar(QWidget):
@@ -255,7 +254,7 @@ class AnnotateAllDialog(QDialog):
         self.summary.setText(self.tr("{0} of %Ln occurrence(s) will be added", "", total).format(len(self.chosen())))
 
 
-class HitModel(QAbstractTableModel):
+class HitModel(TableModel):
     """Corpus search results: document and the match in its context."""
 
     HEADERS = ("Document", "Match in context")
@@ -269,30 +268,20 @@ class HitModel(QAbstractTableModel):
         self.hits = hits
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
+    def row_count(self) -> int:
+        return len(self.hits)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.hits):
-            return None
-        hit = self.hits[index.row()]
+    def cell(self, row: int, column: int, role: int) -> Any:
+        hit = self.hits[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
+            if column == 0:
                 return reveal(hit.title)  # a title's bidi controls shown, not obeyed
             before = hit.before.split("\n")[-1]
             after = hit.after.split("\n")[0]
             return f"{before}【{hit.match}】{after}"
         if role in (Qt.ItemDataRole.TextAlignmentRole, TEXT_DIRECTION_ROLE):
             # The title in its own direction; the context in its line's, as the text view shows it.
-            rtl = reads_rtl(hit.title) if index.column() == 0 else hit.direction == "rtl"
+            rtl = reads_rtl(hit.title) if column == 0 else hit.direction == "rtl"
             return layout_direction(rtl) if role == TEXT_DIRECTION_ROLE else cell_alignment(rtl)
         return None
 

@@ -1,5 +1,5 @@
-"""The item models are thin, correct Qt models (qtmodeltester), the document list is lazy and
-filtered, the annotation list sorts and jumps."""
+"""The document list is lazy and filtered, the annotation list sorts and jumps (the item models
+themselves are checked without widgets in tests/adapters/test_item_models.py)."""
 
 from __future__ import annotations
 
@@ -7,22 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
-from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from curator.gui.annotation_list import LABEL, POSITION, AnnotationModel
-from curator.gui.doc_labels import DocumentLabelModel
-from curator.gui.document_list import COUNT, LANGUAGE, DocumentListModel
-from curator.gui.find import HitModel
-from curator.gui.label_catalog import LabelCatalog
-from curator.gui.open_document import OpenDocument
+from curator.gui.document_list import COUNT, LANGUAGE
 from curator.io.importer import import_paths
 from curator.store.browse import DocumentFilter
 from curator.store.database import Database
 from curator.store.editing import Editor
-from curator.store.search import search_corpus
 
 pytestmark = pytest.mark.gui
 
@@ -31,82 +24,6 @@ pytestmark = pytest.mark.gui
 def corpus(qapp: QApplication, sqlite_db: Database, seeds: Path, samples: Path) -> Database:
     import_paths(sqlite_db, [seeds, samples / "mixed_bidi_ar.txt", samples / "emoji_ar.txt"])
     return sqlite_db
-
-
-def test_document_list_model_pages_lazily_and_passes_the_model_tester(
-    corpus: Database, qtmodeltester: ModelTester
-) -> None:
-    model = DocumentListModel(corpus, "amina", page=3)
-    # The tester stays connected: it checks every later insertion, reset and change too.
-    qtmodeltester.check(model)
-    model.reload()
-    assert model.rowCount() == 3 and model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 7 and not model.canFetchMore(QModelIndex())
-    titles = [model.data(model.index(row, 0)) for row in range(model.rowCount())]
-    assert all(titles)
-    # Counts and statuses are this annotator's, refreshed in place after an edit.
-    first = model.document_at(0)
-    assert first is not None
-    Editor(corpus, "amina").add_span(first.id, "entity", "ORG", 0, 3)
-    Editor(corpus, "amina").set_status(first.id, "in_progress")
-    model.refresh(first.id)
-    assert model.data(model.index(0, 3)) == 1 and model.data(model.index(0, 2)) == "In progress"
-    model.set_filter(DocumentFilter(status="in_progress"))
-    assert model.rowCount() == 1
-    model.set_filter(DocumentFilter(language="ar", text="emoji"))
-    assert [model.data(model.index(r, 1)) for r in range(model.rowCount())] == ["ar"]
-
-
-def test_annotation_model_follows_edits_sorts_and_passes_the_model_tester(
-    corpus: Database, qtmodeltester: ModelTester
-) -> None:
-    doc = OpenDocument(corpus, "amina")
-    doc_id = corpus_id(corpus, "emoji")
-    assert doc.open(doc_id)
-    model = AnnotationModel(doc, LabelCatalog(corpus.schema))
-    qtmodeltester.check(model)
-    editor = Editor(corpus, "amina")
-    text = doc.text
-    for word, label in (("غزة", "LOC"), ("الأمم المتحدة", "ORG"), ("خياري", "PER")):
-        start = text.index(word)
-        doc.apply_span_added(editor.add_span(doc_id, "entity", label, start, start + len(word)))
-    assert [model.data(model.index(r, 1)) for r in range(3)] == ["الأمم المتحدة", "غزة", "خياري"]
-    model.sort(LABEL, Qt.SortOrder.AscendingOrder)
-    assert [model.data(model.index(r, 2)) for r in range(3)] == ["Organisation", "Person", "Place"]
-    model.sort(POSITION, Qt.SortOrder.DescendingOrder)
-    assert [model.data(model.index(r, 1)) for r in range(3)] == ["خياري", "غزة", "الأمم المتحدة"]
-    span = model.span_at(0)
-    assert span is not None
-    doc.apply_span_removed(span.id)
-    assert model.rowCount() == 2
-    # Arabic text sits at the right of its cell.
-    alignment = model.data(model.index(0, 1), Qt.ItemDataRole.TextAlignmentRole)
-    assert alignment & int(Qt.AlignmentFlag.AlignRight)
-
-
-def test_document_label_model_asks_and_follows(corpus: Database, qtmodeltester: ModelTester) -> None:
-    doc = OpenDocument(corpus, "amina")
-    asked: list[tuple[str, str, bool]] = []
-    model = DocumentLabelModel(doc, LabelCatalog(corpus.schema, "fr"), lambda *a: asked.append(a))
-    qtmodeltester.check(model)
-    assert model.rowCount() == 13
-    assert not model.flags(model.index(0)) & Qt.ItemFlag.ItemIsUserCheckable  # no document open
-    doc.open(corpus_id(corpus, "emoji"))
-    assert model.setData(model.index(2), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
-    assert asked == [("area", "HUMANITARIAN", True)]
-    assert model.data(model.index(2), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked  # not yet saved
-    doc.apply_doc_label("area", "HUMANITARIAN", True)
-    assert model.data(model.index(2), Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert model.data(model.index(2)) == "Aide humanitaire"
-
-
-def test_hit_model_passes_the_model_tester(corpus: Database, qtmodeltester: ModelTester) -> None:
-    model = HitModel()
-    model.set_hits(search_corpus(corpus, "الامم المتحده"))
-    assert model.rowCount() > 1
-    qtmodeltester.check(model)
 
 
 def test_document_list_panel_opens_with_enter_and_steps_with_shortcuts(

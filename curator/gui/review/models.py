@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from curator.gui.table_model import AnyIndex, TableModel
 from curator.review.differences import Difference
 from curator.review.report import format_figure
 from curator.text.invisible import reveal
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class DifferenceModel(QAbstractListModel):
@@ -48,10 +47,12 @@ PRF_KEYS = ("precision", "recall", "f1")
 PRF_NAMES = {"precision": "P", "recall": "R", "f1": "F1"}
 
 
-class AgreementTableModel(QAbstractTableModel):
+class AgreementTableModel(TableModel):
     """The figures of one layer from :meth:`AgreementReport.to_dict`: a row for the whole layer, then
     one per label; columns per pair of annotators (span layers: precision, recall and F1, exact then
     overlap; document layers: Cohen's kappa), then those over all of them."""
+
+    TRANSLATED_HEADERS = False  # annotators' names
 
     def __init__(self) -> None:
         super().__init__()
@@ -96,31 +97,26 @@ class AgreementTableModel(QAbstractTableModel):
         self.values = [vals for _, vals in rows]
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        return self._headers
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if section < len(self._headers) else None
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+    def cell(self, row: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return self._rows[row][column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
-class ConfusionModel(QAbstractTableModel):
+class ConfusionModel(TableModel):
     """The confusion matrix of one pair from a span layer's figures: ``a``'s labels as rows, ``b``'s as
     columns, counts of spans matched by overlap; ``(none)`` counts spans the other did not mark.
     Only labels either annotator used are shown."""
+
+    TRANSLATED_HEADERS = False  # label ids
 
     def __init__(self) -> None:
         super().__init__()
@@ -149,25 +145,21 @@ class ConfusionModel(QAbstractTableModel):
         self.endResetModel()
         return pair is not None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.labels)
+    def headers(self) -> list[str]:
+        return self.labels
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.labels)
+    def row_count(self) -> int:
+        return len(self.labels)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.labels):
-            return self.labels[section]
-        return None
+    def row_header(self, section: int) -> Any:
+        return self.labels[section]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        value = self.counts[index.row()][index.column()]
+    def cell(self, row: int, column: int, role: int) -> Any:
+        value = self.counts[row][column]
         if role == Qt.ItemDataRole.DisplayRole:
             return str(value)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and value and index.row() == index.column():
+        if role == Qt.ItemDataRole.BackgroundRole and value and row == column:
             return QColor("#d8ecd8")  # agreement on the diagonal
         return None
