@@ -36,10 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from curator.io import registry
+from curator.io.export_service import ExportService
 from curator.io.formats import FileFormat as ExportFormat
-from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
-from curator.store.queries import count_documents, document_ids_by_ext
 from curator.text.invisible import reveal
 
 from .background import Job
@@ -70,15 +69,16 @@ def _checked(box: QListWidget) -> list[str]:
 
 
 class ExportDialog(QDialog):
-    """The export of ``db``. ``open_document`` is the window's open document; ``listed`` gives the ids
-    of the documents the document list shows (its filters), read when the export starts."""
+    """An export through ``exports`` (the core's export service, never the database itself).
+    ``open_document`` is the window's open document; ``listed`` gives the ids of the documents the
+    document list shows (its filters), read when the export starts."""
 
     exported = Signal(int, str)  # documents written, where
     total_known = Signal(int)  # the number of documents, once the thread has read the list's
 
     def __init__(
         self,
-        db: Database,
+        exports: ExportService,
         open_document: int | None = None,
         listed: Callable[[], list[int]] | None = None,
         parent: QWidget | None = None,
@@ -88,7 +88,7 @@ class ExportDialog(QDialog):
         install_plurals()
         self.setObjectName("ExportDialog")
         self.setWindowTitle(self.tr("Export a dataset"))
-        self.db = db
+        self.exports = exports
         self.open_document = open_document
         self.listed = listed
         self.listed_count = listed_count  # how many the list shows, without reading their ids
@@ -131,13 +131,13 @@ class ExportDialog(QDialog):
             self.whose_buttons[key] = button
             whose_layout.addWidget(button)
             if key == CHOSEN_ANNOTATORS:
-                names = [n for n in db.annotator_names() if n != GOLD_ANNOTATOR]
+                names = exports.annotators()
                 self.annotators = _checklist([(reveal(n), n) for n in names], checked=False)
                 whose_layout.addWidget(self.annotators)
         self.whose_buttons[ALL_ANNOTATORS].setChecked(True)
-        self.whose_buttons[CURATED].setEnabled(GOLD_ANNOTATOR in db.annotator_names())
+        self.whose_buttons[CURATED].setEnabled(exports.has_gold())
 
-        self.layers = _checklist([(layer.id, layer.id) for layer in db.schema.layers], checked=True)
+        self.layers = _checklist([(layer, layer) for layer in exports.layer_ids()], checked=True)
         layers_box = QGroupBox(self.tr("Layers"))
         QVBoxLayout(layers_box).addWidget(self.layers)
 
@@ -149,7 +149,7 @@ class ExportDialog(QDialog):
         self.ids = QLineEdit()
         self.ids.setPlaceholderText(self.tr("ids given at import, comma-separated"))
         for key, text in (
-            (ALL_DOCUMENTS, self.tr("Every document ({0})").format(f"{count_documents(db):,}")),
+            (ALL_DOCUMENTS, self.tr("Every document ({0})").format(f"{exports.count_documents():,}")),
             (OPEN_DOCUMENT, self.tr("The open document")),
             (LISTED_DOCUMENTS, self.tr("The documents the list shows (its filters)")),
             (BY_ID, self.tr("These ids:")),
@@ -254,11 +254,11 @@ class ExportDialog(QDialog):
         """How many documents the export as chosen writes (None when it cannot be told yet)."""
         which, ids = self._document_choice()
         if which == ALL_DOCUMENTS:
-            return count_documents(self.db)
+            return self.exports.count_documents()
         if which == OPEN_DOCUMENT:
             return 1 if self.open_document is not None else 0
         if which == BY_ID:
-            return len(document_ids_by_ext(self.db, ids)) if ids else 0
+            return len(self.exports.document_ids(ids)) if ids else 0
         return self.listed_count() if self.listed_count is not None else None
 
     def show_planned_count(self) -> None:
@@ -289,7 +289,7 @@ class ExportDialog(QDialog):
         which, ids = self._document_choice()
         if which == BY_ID and not ids:
             return self.tr("Give the ids of the documents to export.")
-        if which == BY_ID and len(document_ids_by_ext(self.db, ids)) != len(set(ids)):
+        if which == BY_ID and len(self.exports.document_ids(ids)) != len(set(ids)):
             return self.tr("Some of these ids are not in the database.")
         return None
 
@@ -312,9 +312,9 @@ class ExportDialog(QDialog):
         fmt, annotators, layers = self.format, self.annotator_choice(), self.layer_choice()
         which, ids = self._document_choice()
         options: Mapping[str, object] = {"csv_mode": self.csv_mode.currentData()}
-        db, open_document, listed = self.db, self.open_document, self.listed
+        exports, open_document, listed = self.exports, self.open_document, self.listed
         total = {
-            ALL_DOCUMENTS: lambda: count_documents(db),
+            ALL_DOCUMENTS: exports.count_documents,
             OPEN_DOCUMENT: lambda: 1,
             BY_ID: lambda: len(set(ids)),
             # Known once the list was read, in the thread, when it cannot be counted first.
@@ -328,13 +328,12 @@ class ExportDialog(QDialog):
             if which == OPEN_DOCUMENT and open_document is not None:
                 document_ids = [open_document]
             elif which == BY_ID:
-                document_ids = document_ids_by_ext(db, ids)
+                document_ids = exports.document_ids(ids)
             elif which == LISTED_DOCUMENTS and listed is not None:
                 document_ids = listed()
                 self._total_known(len(document_ids))
-            return registry.export(
+            return exports.export(
                 fmt,
-                db,
                 out,
                 annotators=annotators,
                 document_ids=document_ids,

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.store.database import Database
-from curator.store.search import Hit, ensure_index, pending, search_corpus
+from curator.store.search import CorpusSearch, Hit
 from curator.store.span_index import SpanIndex
 from curator.text.folding import find_all
 from curator.text.invisible import reveal
@@ -290,15 +289,16 @@ class HitModel(TableModel):
 
 
 class CorpusSearchPanel(QWidget):
-    """Find in the whole corpus; activating a result opens the document on the match."""
+    """Find in the whole corpus through ``search`` (the core's, never the database itself);
+    activating a result opens the document on the match."""
 
     hit_activated = Signal(int, int, int)  # document id, start, end: Enter or double click, to work there
     hit_clicked = Signal(int, int, int)  # a single click: show the match, the focus stays in the results
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, search: CorpusSearch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         install_plurals()
-        self.db = db
+        self.corpus = search
         self._indexing: Job | None = None
         self._indexing_label = ""
         self.query = QLineEdit()
@@ -333,13 +333,13 @@ class CorpusSearchPanel(QWidget):
             return
         if self._indexing is not None:
             return  # the search runs when the index is ready
-        missing = pending(self.db)
+        missing = self.corpus.pending()
         if missing:
             self._index_then_search(missing)
             return
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            hits = search_corpus(self.db, query, index=False)
+            hits = self.corpus.search(query)
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._show(hits)
@@ -351,7 +351,7 @@ class CorpusSearchPanel(QWidget):
         self.status.setText(self.tr("{0} in %Ln document(s)", "", documents).format(matches))
 
     def _index_then_search(self, missing: int) -> None:
-        job = Job(lambda report: ensure_index(self.db, progress=report), self)
+        job = Job(self.corpus.index, self)
         self._indexing = job
         self._indexing_label = self.tr("Indexing {0} of %Ln document(s) for search…", "", missing)
         self.status.setText(self._indexing_label.format(0))

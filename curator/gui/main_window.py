@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from curator.optional_libs import missing_module
 from curator.store.database import Database
 from curator.store.queries import SpanRecord
+from curator.store.search import CorpusSearch
 from curator.text.invisible import reveal
 from curator.text.language import LANGUAGES
 
@@ -105,7 +106,7 @@ class MainWindow(QMainWindow):
         self.doc_labels = DocumentLabels(self.doc_label_model)
         self.annotation_model = AnnotationModel(doc, self.catalog)
         self.annotations = AnnotationList(self.annotation_model)
-        self.corpus_search = CorpusSearchPanel(db)
+        self.corpus_search = CorpusSearchPanel(CorpusSearch(db))
         self.comments = CommentsPanel(db, annotator, self._span_text)
         self.status_box = StatusBox()
         self.save_state = QLabel()
@@ -311,11 +312,13 @@ class MainWindow(QMainWindow):
     def open_export(self) -> ExportDialog:
         """File → Export…: the export dialog (window-modal; the export runs in the background)."""
         if self.export_dialog is None:
+            from curator.io.export_service import ExportService
+
             from .export_dialog import ExportDialog  # on first use: not needed to show the window
 
             model = self.document_model
             self.export_dialog = ExportDialog(
-                self.workspace.db, self.workspace.doc.id, model.listed_ids, self, model.listed_count
+                ExportService(self.workspace.db), self.workspace.doc.id, model.listed_ids, self, model.listed_count
             )
             self.export_dialog.exported.connect(
                 lambda count, out: self.statusBar().showMessage(

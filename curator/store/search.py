@@ -117,3 +117,24 @@ def search_corpus(db: Database, query: str, *, limit_documents: int = 200, index
                 )
             )
     return hits
+
+
+class CorpusSearch:
+    """Searching one database's corpus: what the search panel is given instead of the database.
+
+    Each call is one of the functions above (short read or write transactions of its own); the
+    object holds no session, so it may be used from the indexing thread and the window's at once.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def pending(self) -> int:
+        return pending(self._db)
+
+    def index(self, progress: Callable[[int], None] | None = None) -> int:
+        return ensure_index(self._db, progress)
+
+    def search(self, query: str) -> list[Hit]:
+        """Matches in the documents indexed so far (see :meth:`pending` and :meth:`index` first)."""
+        return search_corpus(self._db, query, index=False)

@@ -19,6 +19,7 @@ from toy_format import TOY
 
 from curator.gui.export_dialog import BY_ID, CHOSEN_ANNOTATORS, CURATED, LISTED_DOCUMENTS, OPEN_DOCUMENT, ExportDialog
 from curator.io import registry
+from curator.io.export_service import ExportService
 from curator.io.exporting import ExportRun, Writer
 from curator.io.formats import FileFormat
 from curator.io.importer import import_paths
@@ -57,7 +58,7 @@ def _ext_ids(db: Database) -> list[str]:
 def _dialog(
     qtbot: QtBot, db: Database, open_document: int | None = None, listed: Callable | None = None
 ) -> ExportDialog:
-    dialog = ExportDialog(db, open_document, listed)
+    dialog = ExportDialog(ExportService(db), open_document, listed)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -21,6 +21,7 @@ from curator.gui.open_document import OpenDocument
 from curator.io.importer import import_paths
 from curator.store.database import Database
 from curator.store.editing import Editor
+from curator.store.search import CorpusSearch
 
 pytestmark = pytest.mark.gui
 
@@ -188,7 +189,7 @@ def test_corpus_search_hits_read_in_the_direction_of_their_line(
     qtbot: QtBot, sqlite_db: Database, samples: Path
 ) -> None:
     import_paths(sqlite_db, [samples / "mixed_bidi_ar.txt", samples / "mixed_paragraphs.txt"])
-    panel = CorpusSearchPanel(sqlite_db)
+    panel = CorpusSearchPanel(CorpusSearch(sqlite_db))
     qtbot.addWidget(panel)
     panel.query.setText("OCI")
     panel.search()
