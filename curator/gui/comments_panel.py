@@ -1,8 +1,9 @@
 """The comments of the open document in the annotation window: its threads and those on the selected
 annotation, with who wrote them and when, and a field to comment or reply.
 
-Threads are read and written through the core (:mod:`curator.review.comments`): each comment or
-reply is one ``add_comment`` call, one transaction, as in the review window. Names and bodies are
+Threads are read and written through a :class:`~curator.gui.comments_controller.CommentsController`:
+each comment, reply or deletion is a command on the window's undo stack and one core call, one
+transaction, as in the review window; the panel never sees the database. Names and bodies are
 shown with bidi controls made visible (:func:`~curator.text.invisible.reveal`): a comment must read
 as it is stored.
 """
@@ -24,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.review.comments import CommentRecord, Thread, add_comment, threads
-from curator.store.database import Database
+from curator.review.comments import CommentRecord, Thread
 from curator.store.queries import SpanRecord
 from curator.text.invisible import reveal
+
+from .comments_controller import CommentsController
 
 # The three groups of threads, in the order shown.
 ON_SELECTED, ON_DOCUMENT, ON_OTHERS = "selected", "document", "others"
@@ -37,6 +39,8 @@ GROUP_TITLES = {
     ON_OTHERS: "On other annotations",
 }
 EXCERPT = 30
+THREAD_ROLE = Qt.ItemDataRole.UserRole + 1  # on a comment's item: the id of its thread
+COMMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # the comment's own id
 
 
 def comment_time(stamp: datetime) -> str:
@@ -51,7 +55,7 @@ def comment_line(comment: CommentRecord, where: str = "") -> str:
 
 
 class CommentsPanel(QWidget):
-    """Comment threads of the open document for ``author``.
+    """Comment threads of the open document, written through ``comments`` as its author.
 
     :meth:`show_document` reads the threads of a document (None: no document); :meth:`show_span`
     says which annotation is selected (no reading). ``span_text(span_id)`` gives the text of an
@@ -63,14 +67,12 @@ class CommentsPanel(QWidget):
 
     def __init__(
         self,
-        db: Database,
-        author: str,
+        comments: CommentsController,
         span_text: Callable[[int], str | None] = lambda _id: None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
-        self.author = author
+        self.comments = comments
         self.span_text = span_text
         self.document_id: int | None = None
         self.span: SpanRecord | None = None
@@ -85,6 +87,8 @@ class CommentsPanel(QWidget):
         self.comment_button = QPushButton(self.tr("Comment"))
         self.reply_button = QPushButton(self.tr("Reply"))
         self.reply_button.setToolTip(self.tr("Reply to the thread of the chosen comment"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete your chosen comment (while no one has replied to it)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.tree, 1)
@@ -93,17 +97,26 @@ class CommentsPanel(QWidget):
         row.addWidget(self.on_annotation, 1)
         row.addWidget(self.comment_button)
         row.addWidget(self.reply_button)
+        row.addWidget(self.delete_button)
         layout.addLayout(row)
         self.comment_button.clicked.connect(lambda: self.submit(reply=False))
         self.reply_button.clicked.connect(lambda: self.submit(reply=True))
+        self.delete_button.clicked.connect(self.delete_chosen)
+        comments.changed.connect(self._changed)
+        comments.refused.connect(self.message.emit)
         self.text.returnPressed.connect(lambda: self.submit(reply=False))
         self.tree.currentItemChanged.connect(lambda _item, _old: self._update_buttons())
         self.show_document(None)
 
     # -- what is shown ----------------------------------------------------------------------------
 
+    @property
+    def author(self) -> str:
+        return self.comments.author
+
     def set_author(self, name: str) -> None:
-        self.author = name
+        self.comments.set_author(name)
+        self._update_buttons()
 
     def show_document(self, document_id: int | None) -> None:
         """Read and show the threads of ``document_id``; the selection is cleared."""
@@ -125,7 +138,7 @@ class CommentsPanel(QWidget):
     def refresh(self) -> None:
         """Read the threads again (after a comment here, or a colleague's)."""
         try:
-            self.threads = threads(self.db, self.document_id) if self.document_id is not None else []
+            self.threads = self.comments.threads(self.document_id) if self.document_id is not None else []
         except Exception as exc:  # a store that cannot be read now: the window goes on
             self.threads = []
             self.message.emit(self.tr("Comments could not be read: {0}").format(exc))
@@ -163,8 +176,21 @@ class CommentsPanel(QWidget):
     def chosen_thread(self) -> int | None:
         """The id of the thread whose comment (or reply) is chosen in the list."""
         item = self.tree.currentItem()
-        value = item.data(0, Qt.ItemDataRole.UserRole + 1) if item is not None else None
+        value = item.data(0, THREAD_ROLE) if item is not None else None
         return int(value) if value is not None else None
+
+    def chosen_comment(self) -> CommentRecord | None:
+        """The comment (or reply) chosen in the list."""
+        item = self.tree.currentItem()
+        value = item.data(0, COMMENT_ROLE) if item is not None else None
+        if value is None:
+            return None
+        found = (c for t in self.threads for c in (t.root, *t.replies) if c.id == int(value))
+        return next(found, None)
+
+    def _changed(self, document_id: int) -> None:
+        if document_id == self.document_id:
+            self.refresh()
 
     # -- writing ----------------------------------------------------------------------------------
 
@@ -179,22 +205,27 @@ class CommentsPanel(QWidget):
             self.message.emit(self.tr("Choose the comment to reply to"))
             return False
         on_span = self.span is not None and self.on_annotation.isChecked() and reply_to is None
-        try:
-            add_comment(
-                self.db,
-                self.document_id,
-                self.author,
-                body,
-                target_kind="span" if on_span else "document",
-                target_id=self.span.id if on_span and self.span else None,
-                reply_to=reply_to,
-            )
-        except Exception as exc:  # refused (empty, gone) or the store failed: said, never fatal
-            self.message.emit(self.tr("Comment not saved: {0}").format(exc))
+        target = ("span", self.span.id) if on_span and self.span else ("document", None)
+        # Refused (empty, gone) or the store failed: said, never fatal. Stored: the threads are read
+        # again through ``changed``.
+        error = self.comments.comment(self.document_id, body, target, reply_to)
+        if error is not None:
+            self.message.emit(self.tr("Comment not saved: {0}").format(error))
             return False
         self.text.clear()
-        self.refresh()
         self.message.emit(self.tr("Reply saved") if reply_to is not None else self.tr("Comment saved"))
+        return True
+
+    def delete_chosen(self) -> bool:
+        """Delete the chosen comment, when it is the author's own; True once deleted (undo puts it back)."""
+        chosen = self.chosen_comment()
+        if self.document_id is None or chosen is None or chosen.author != self.author:
+            return False
+        error = self.comments.delete(self.document_id, chosen.id)
+        if error is not None:
+            self.message.emit(self.tr("Comment not deleted: {0}").format(error))
+            return False
+        self.message.emit(self.tr("Comment deleted"))
         return True
 
     # -- drawing ----------------------------------------------------------------------------------
@@ -238,7 +269,8 @@ class CommentsPanel(QWidget):
 
     def _item(self, comment: CommentRecord, thread_id: int, where: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem([comment_line(comment, where)])
-        item.setData(0, Qt.ItemDataRole.UserRole + 1, thread_id)
+        item.setData(0, THREAD_ROLE, thread_id)
+        item.setData(0, COMMENT_ROLE, comment.id)
         item.setToolTip(0, reveal(comment.body))
         return item
 
@@ -247,6 +279,8 @@ class CommentsPanel(QWidget):
         self.text.setEnabled(has_document)
         self.comment_button.setEnabled(has_document)
         self.reply_button.setEnabled(has_document and self.chosen_thread() is not None)
+        chosen = self.chosen_comment()
+        self.delete_button.setEnabled(has_document and chosen is not None and chosen.author == self.author)
 
 
 def _lines(item: QTreeWidgetItem | None) -> list[str]:

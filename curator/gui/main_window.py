@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from curator.optional_libs import missing_module
+from curator.review.comments import CommentService
 from curator.store.database import Database
 from curator.store.queries import SpanRecord
 from curator.store.search import CorpusSearch
@@ -36,6 +37,7 @@ from .annotating import AnnotationController
 from .annotation_list import AnnotationList, AnnotationModel
 from .annotator_dialog import choose_annotator
 from .backups import Backups
+from .comments_controller import CommentsController
 from .comments_panel import CommentsPanel
 from .conflicts import ConflictResolver
 from .doc_labels import DocumentLabelModel, DocumentLabels
@@ -107,7 +109,8 @@ class MainWindow(QMainWindow):
         self.annotation_model = AnnotationModel(doc, self.catalog)
         self.annotations = AnnotationList(self.annotation_model)
         self.corpus_search = CorpusSearchPanel(CorpusSearch(db))
-        self.comments = CommentsPanel(db, annotator, self._span_text)
+        comments = CommentsController(CommentService(db, annotator), self.workspace.undo_stack, self)
+        self.comments = CommentsPanel(comments, self._span_text)
         self.status_box = StatusBox()
         self.save_state = QLabel()
         self.conflicts = ConflictResolver(self.workspace, self)

@@ -185,3 +185,29 @@ def restore_comment(db: Database, record: CommentRecord) -> CommentRecord:
         after = {"target_kind": record.target_kind, "target_id": record.target_id, "body": record.body}
         history.record(session, record.author, "restore", "comment", record.id, record.document_id, None, after)
         return _record(comment)
+
+
+class CommentService:
+    """The comments of one database written as ``author``: what the windows' comment panels and
+    their undo commands are given instead of the database. Each write is one of the functions
+    above (one transaction); ``author`` may change (the curator works under another name)."""
+
+    def __init__(self, db: Database, author: str) -> None:
+        self._db = db
+        self.author = author
+
+    def threads(self, document_id: int) -> list[Thread]:
+        return threads(self._db, document_id)
+
+    def comment(
+        self, document_id: int, body: str, target_kind: str, target_id: int | None, reply_to: int | None
+    ) -> CommentRecord:
+        return add_comment(
+            self._db, document_id, self.author, body, target_kind=target_kind, target_id=target_id, reply_to=reply_to
+        )
+
+    def withdraw_comment(self, comment_id: int) -> CommentRecord:
+        return withdraw_comment(self._db, comment_id, self.author)
+
+    def restore_comment(self, record: CommentRecord) -> CommentRecord:
+        return restore_comment(self._db, record)

@@ -30,6 +30,7 @@ class ReviewService:
         self._db = db
         self.curation = CurationService(db, reviewer)
         self.reviewer = self.curation.reviewer
+        self.comments = comments.CommentService(db, self.reviewer)
 
     @property
     def schema(self) -> Schema:
@@ -64,7 +65,7 @@ class ReviewService:
         return states.review_state(self._db, document_id)
 
     def threads(self, document_id: int) -> list[comments.Thread]:
-        return comments.threads(self._db, document_id)
+        return self.comments.threads(document_id)
 
     # -- writes, one transaction each -------------------------------------------------------------
 
@@ -75,12 +76,10 @@ class ReviewService:
     def comment(
         self, document_id: int, body: str, target_kind: str, target_id: int | None, reply_to: int | None
     ) -> comments.CommentRecord:
-        return comments.add_comment(
-            self._db, document_id, self.reviewer, body, target_kind=target_kind, target_id=target_id, reply_to=reply_to
-        )
+        return self.comments.comment(document_id, body, target_kind, target_id, reply_to)
 
     def withdraw_comment(self, comment_id: int) -> comments.CommentRecord:
-        return comments.withdraw_comment(self._db, comment_id, self.reviewer)
+        return self.comments.withdraw_comment(comment_id)
 
     def restore_comment(self, record: comments.CommentRecord) -> comments.CommentRecord:
-        return comments.restore_comment(self._db, record)
+        return self.comments.restore_comment(record)

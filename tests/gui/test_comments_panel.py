@@ -199,3 +199,46 @@ def test_typing_a_comment_on_a_clicked_annotation_never_relabels_it(
     for key in (Qt.Key.Key_P, Qt.Key.Key_L, Qt.Key.Key_Delete):
         qtbot.keyClick(table, key)
     assert [s.label for s in queries.spans(db, doc_id, ["amina"]) if s.id == rabat.id] == ["ORG"]
+
+
+def test_a_comment_and_its_deletion_are_undone_like_an_annotation(
+    two: tuple[Database, int, int], open_window: Callable[..., tuple[MainWindow, Any]], qtbot: QtBot
+) -> None:
+    db, doc_id, _other = two
+    window, hand = open_window(db, doc_id)
+    panel = window.comments
+    karims = add_comment(db, doc_id, "karim", "Check the dates.")
+    panel.refresh()
+    qtbot.mouseClick(panel.text, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.text, "Done, all checked.")
+    qtbot.keyClick(panel.text, Qt.Key.Key_Return)
+    assert [t.root.body for t in threads(db, doc_id)] == ["Check the dates.", "Done, all checked."]
+    # Ctrl+Z in the text takes the comment back, Ctrl+Shift+Z puts it back under its own id.
+    mine = threads(db, doc_id)[1].root
+    hand.click(_at("Genève")[0] + 2)
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.root.body for t in threads(db, doc_id)] == ["Check the dates."]
+    assert [len(lines) for lines in panel.shown()[ON_DOCUMENT]] == [1]
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [t.root.id for t in threads(db, doc_id)] == [karims.id, mine.id]
+    assert len(panel.shown()[ON_DOCUMENT]) == 2
+    # Her own comment can be deleted from the panel; karim's cannot.
+    groups = [panel.tree.topLevelItem(n) for n in range(panel.tree.topLevelItemCount())]
+    group = next(g for g in groups if g is not None and g.data(0, Qt.ItemDataRole.UserRole) == ON_DOCUMENT)
+    panel.tree.setCurrentItem(group.child(0))
+    assert not panel.delete_button.isEnabled()
+    panel.tree.setCurrentItem(group.child(1))
+    assert panel.delete_button.isEnabled()
+    qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    assert [t.root.id for t in threads(db, doc_id)] == [karims.id]
+    assert window.statusBar().currentMessage() == "Comment deleted"
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.root.id for t in threads(db, doc_id)] == [karims.id, mine.id]
+    # Once karim has replied, taking her comment back would orphan his reply: refused, said, kept.
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.root.id for t in threads(db, doc_id)] == [karims.id, mine.id]
+    add_comment(db, doc_id, "karim", "Thanks.", reply_to=mine.id)
+    hand.key(Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [t.root.id for t in threads(db, doc_id)] == [karims.id, mine.id]
+    assert "replied to this comment meanwhile" in window.statusBar().currentMessage()

@@ -6,40 +6,22 @@ decision that is the :class:`~curator.review.gold_change.GoldChange` the decisio
 own transaction, so a colleague's change to another gold span is never part of an undo. An edit or
 an undo the store refuses is reported through ``refused`` and the command is dropped.
 
-Commands know the core and two callbacks, never the controller that makes them.
+Commands know the core and two callbacks, never the controller that makes them. The comment
+commands are shared with the annotation window (:mod:`curator.gui.comment_commands`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
-from curator.review.comments import CommentRecord
+from curator.gui.comment_commands import CommentCommand, Refused, ReportedCommand, Shown
 from curator.review.curation import CurationService
 from curator.review.gold_change import GoldChange
 from curator.review.service import ReviewService
 from curator.review.states import REVIEW_STATES_LABELS
 
-Shown = Callable[[int], None]  # called with the document id after every redo and undo
-Refused = Callable[[str], None]  # called with the store's message when an edit is refused
 
-
-class _ReviewCommand(QUndoCommand):
-    def __init__(self, description: str, document_id: int, shown: Shown, refused: Refused) -> None:
-        super().__init__(description)
-        self.document_id = document_id
-        self.shown = shown
-        self.refused = refused
-        self.error: str | None = None
-
-    def _refuse(self, message: str) -> None:
-        self.error = message
-        self.setObsolete(True)
-        self.refused(message)
-
-
-class DecisionCommand(_ReviewCommand):
+class DecisionCommand(ReportedCommand):
     """One decision (accept, reject, accept and edit, remove from gold, accept all agreed)."""
 
     def __init__(
@@ -77,7 +59,7 @@ class DecisionCommand(_ReviewCommand):
         self.shown(self.document_id)
 
 
-class ReviewStateCommand(_ReviewCommand):
+class ReviewStateCommand(ReportedCommand):
     """The reviewer sets the document's review state; undo puts the previous one back, unless a
     colleague changed the state meanwhile (then the undo is refused and theirs stays)."""
 
@@ -103,41 +85,4 @@ class ReviewStateCommand(_ReviewCommand):
         self.shown(self.document_id)
 
 
-class CommentCommand(_ReviewCommand):
-    """The reviewer's comment (or reply); undo takes it back while no one has replied to it."""
-
-    def __init__(
-        self,
-        service: ReviewService,
-        document_id: int,
-        body: str,
-        target: tuple[str, int | None],
-        reply_to: int | None,
-        shown: Shown,
-        refused: Refused,
-    ) -> None:
-        super().__init__("reply" if reply_to is not None else "comment", document_id, shown, refused)
-        self.service = service
-        self.body = body
-        self.target = target
-        self.reply_to = reply_to
-        self.record: CommentRecord | None = None
-
-    def redo(self) -> None:
-        try:
-            if self.record is None:
-                kind, target_id = self.target
-                self.record = self.service.comment(self.document_id, self.body, kind, target_id, self.reply_to)
-            else:
-                self.record = self.service.restore_comment(self.record)
-        except Exception as exc:
-            self._refuse(str(exc))
-        self.shown(self.document_id)
-
-    def undo(self) -> None:
-        assert self.record is not None
-        try:
-            self.record = self.service.withdraw_comment(self.record.id)
-        except Exception as exc:
-            self._refuse(f"cannot undo {self.text()}: {exc}")
-        self.shown(self.document_id)
+__all__ = ["CommentCommand", "DecisionCommand", "ReviewStateCommand"]
