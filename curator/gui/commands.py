@@ -18,9 +18,9 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from curator.errors import EditRefused, StaleEdit
+from curator.schema.model import Schema
 from curator.schema.relabel import declared_attributes
 from curator.store.conflict import Conflict
-from curator.store.database import Database
 from curator.store.editing import DeletedSpan, Editor
 from curator.store.queries import RelationRecord, SpanRecord
 from curator.text.invisible import one_line
@@ -32,7 +32,7 @@ class EditHost(Protocol):
     """What a command edits through and reports to: :class:`curator.gui.workspace.Workspace`."""
 
     @property
-    def db(self) -> Database: ...
+    def schema(self) -> Schema: ...
 
     @property
     def editor(self) -> Editor: ...
@@ -87,7 +87,7 @@ class EditCommand(QUndoCommand):
             allowed = None
             if wanted is not None and "label" in wanted:
                 layer = wanted.get("layer", self._seen.layer)
-                allowed = declared_attributes(self.workspace.db.schema, layer, wanted["label"])
+                allowed = declared_attributes(self.workspace.schema, layer, wanted["label"])
             conflict = Conflict(what, self.document_id, self._seen, wanted, theirs, allowed)
             self.workspace.report_conflict(conflict, str(exc))
             return

@@ -118,6 +118,19 @@ class DocumentListModel(TableModel):
     def listed_count(self) -> int:
         return listing.count_matching(self.db, self.annotator, self.filter, self.review_states)
 
+    def adjacent(self, document_id: int | None, forward: bool) -> int | None:
+        """The next (or previous) document in the list's order and filter (from None: the first or
+        last), loaded or not."""
+        return listing.adjacent_document(
+            self.db,
+            self.annotator,
+            document_id,
+            forward=forward,
+            flt=self.filter,
+            states=self.review_states,
+            order=self.order,
+        )
+
     def reload(self) -> None:
         self._busy = True
         try:
@@ -339,7 +352,7 @@ class DocumentListPanel(QWidget):
             self.show_document(self.model.open_id)
 
     def _update_count(self) -> None:
-        total = listing.count_matching(self.model.db, self.model.annotator, self.model.filter, self.model.review_states)
+        total = self.model.listed_count()
         self.count.setText(self.tr("%Ln document(s)", "", total))
 
     def refresh_counts(self) -> None:
@@ -360,15 +373,7 @@ class DocumentListPanel(QWidget):
 
     def adjacent(self, document_id: int | None, forward: bool) -> int | None:
         """The next (or previous) document in the list's order and filter (from None: the first or last)."""
-        return listing.adjacent_document(
-            self.model.db,
-            self.model.annotator,
-            document_id,
-            forward=forward,
-            flt=self.model.filter,
-            states=self.model.review_states,
-            order=self.model.order,
-        )
+        return self.model.adjacent(document_id, forward)
 
     def follow_changes(self, document_ids: set[int], moved: set[int] | None = None) -> None:
         """Colleagues changed these documents (see :mod:`curator.gui.live_updates`)."""

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from curator.errors import EditRefused
+from curator.schema.model import Schema
 from curator.schema.relabel import declared_attributes, kept_attributes
 from curator.store import queries
 from curator.store.conflict import Conflict
@@ -44,6 +45,10 @@ class Workspace(QObject):
     @property
     def annotator(self) -> str:
         return self.editor.annotator
+
+    @property
+    def schema(self) -> Schema:
+        return self.db.schema
 
     def set_annotator(self, name: str) -> None:
         """Work as ``name`` from now on: their annotations, their statuses; the undo history is theirs
@@ -135,7 +140,7 @@ class Workspace(QObject):
         if (span.layer, span.label) == (layer, label):
             return True
         # Attributes the new label does not have would make the store refuse the change.
-        attributes = kept_attributes(span.attributes, declared_attributes(self.db.schema, layer, label))
+        attributes = kept_attributes(span.attributes, declared_attributes(self.schema, layer, label))
         return self.push(
             commands.UpdateSpan(
                 self, span, f"relabel {span.label} → {label}", layer=layer, label=label, attributes=attributes
