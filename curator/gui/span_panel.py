@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,14 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from curator.schema.model import Attribute, RelationType
+from curator.schema.model import RelationType
 from curator.store.queries import RelationRecord, SpanRecord
 
+from .attribute_editor import AttributeEditor, Field
 from .direction import layout_direction, reads_rtl, start_alignment
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
-
-NONE = "—"
 
 
 def _elide(text: str, limit: int = 80) -> str:
@@ -78,7 +78,8 @@ class SpanPanel(QWidget):
         self.label_box = _combo()
         self.label_box.activated.connect(self._label_picked)
         self.form.addRow(self.tr("Label"), self.label_box)
-        self.attribute_widgets: dict[str, QWidget] = {}
+        self.attributes = AttributeEditor(catalog.schema, ())
+        self.attribute_widgets: dict[str, Field] = {}  # the attributes' fields, by attribute id
         self.note = QLineEdit()
         self.delete_button = QPushButton()
         self._shape: tuple[Any, ...] | None = None  # the label and links the rows below were built for
@@ -140,12 +141,15 @@ class SpanPanel(QWidget):
         self._shape = shape
         while self.form.rowCount() > 2:
             self.form.removeRow(2)
-        self.attribute_widgets = {}
         definition = self.catalog.style(span.layer, span.label).definition
-        for attribute in definition.attributes if definition else ():
-            widget = self._attribute_widget(span, attribute)
-            self.attribute_widgets[attribute.id] = widget
-            self.form.addRow(attribute.names.get(self.catalog.language), widget)
+        self.attributes = AttributeEditor(
+            self.catalog.schema, definition.attributes if definition else (), self.catalog.language, self._label_item
+        )
+        self.attributes.show_values(span.attributes)
+        self.attributes.edited.connect(self._attribute_done)
+        self.attribute_widgets = dict(self.attributes.fields)
+        if self.attribute_widgets:
+            self.form.addRow(self.attributes)
         self.note = QLineEdit(span.note)
         self.note.setPlaceholderText(self.tr("Note (Enter to save)"))
         self.note.editingFinished.connect(self._note_done)
@@ -168,13 +172,7 @@ class SpanPanel(QWidget):
 
     def _refill(self, span: SpanRecord) -> None:
         """Show ``span``'s values in the rows built for a span of the same label and links."""
-        for attribute_id, widget in self.attribute_widgets.items():
-            value = span.attributes.get(attribute_id)
-            if isinstance(widget, QLineEdit):
-                widget.setText(str(value or ""))
-                widget.setModified(False)
-            elif isinstance(widget, QComboBox):
-                widget.setCurrentIndex(max(0, widget.findData(value)))
+        self.attributes.show_values(span.attributes)
         self.note.setText(span.note)
         self.note.setModified(False)
 
@@ -211,26 +209,9 @@ class SpanPanel(QWidget):
         line.addWidget(remove)
         return row
 
-    def _attribute_widget(self, span: SpanRecord, attribute: Attribute) -> QWidget:
-        value = span.attributes.get(attribute.id)
-        if attribute.type == "text":
-            edit = QLineEdit(str(value or ""))
-            edit.editingFinished.connect(lambda a=attribute.id, e=edit: self._attribute_done(a, e.text()))
-            return edit
-        box = _combo()
-        box.addItem(NONE, None)
-        if attribute.type == "choice":
-            for choice in attribute.values:
-                box.addItem(choice.replace("_", " "), choice)
-        elif attribute.layer:
-            layer = self.catalog.schema.layer(attribute.layer)
-            for label in layer.labels if layer else ():
-                style = self.catalog.style(attribute.layer, label.id)
-                box.addItem(swatch(style.color), style.name, label.id)
-        index = box.findData(value)
-        box.setCurrentIndex(max(0, index))
-        box.activated.connect(lambda _i, a=attribute.id, b=box: self._attribute_done(a, b.currentData()))
-        return box
+    def _label_item(self, layer: str, label: str) -> tuple[QIcon | None, str]:
+        style = self.catalog.style(layer, label)
+        return swatch(style.color), style.name
 
     # -- requests ---------------------------------------------------------------------------------
 

@@ -112,7 +112,8 @@ class Editor:
         attributes: dict[str, Any] | None = None,
         note: str | None = None,
     ) -> SpanRecord:
-        """Change a span; fields left as None keep their value."""
+        """Change a span; fields left as None keep their value. Under the same label, only attribute
+        values that change are checked against the schema (see :func:`~curator.schema.checks.check_attributes`)."""
         with self._write() as session:
             span, before = self._own_span(session, span_id, expected_version)
             new_layer = layer or before.layer
@@ -120,8 +121,15 @@ class Editor:
             new_start = before.start if start is None else start
             new_end = before.end if end is None else end
             new_attributes = before.attributes if attributes is None else dict(attributes)
+            checked = new_attributes
+            if (new_layer, new_label) == (before.layer, before.label):
+                # A value kept as stored was accepted when written: a schema changed since (a choice
+                # retired) must not block editing the span's other fields. Changed values are checked.
+                checked = {
+                    k: v for k, v in new_attributes.items() if k not in before.attributes or before.attributes[k] != v
+                }
             self._check(
-                self._span_problems(session, span.document_id, new_layer, new_label, new_start, new_end, new_attributes)
+                self._span_problems(session, span.document_id, new_layer, new_label, new_start, new_end, checked)
             )
             span.label_id = self.db.ids.labels[(new_layer, new_label)]
             span.start, span.end, span.attributes = new_start, new_end, new_attributes

@@ -232,3 +232,26 @@ def test_the_editing_service_writes_nothing_under_the_gold_layers_name(corpus: D
     with corpus.read() as session:
         assert session.scalars(select(HistoryEntry.annotator).where(HistoryEntry.action != "import")).all() == []
     assert queries.spans(corpus, doc.id) == []
+
+
+def test_a_value_the_schema_retired_is_kept_and_does_not_block_other_edits(corpus: Database) -> None:
+    from curator.store.models import Span
+
+    doc = _doc(corpus)
+    editor = Editor(corpus, "amina")
+    start = doc.text.index("منظمة")
+    claim = editor.add_span(doc.id, "claim", "CLAIM", start, start + 5, {"stance": "support"})
+    with corpus.write() as session:  # stored when "furious" was still a stance
+        stored = session.get(Span, claim.id)
+        assert stored is not None
+        stored.attributes = {"stance": "furious"}
+    (claim,) = [s for s in queries.spans(corpus, doc.id, ["amina"]) if s.id == claim.id]
+    changed = editor.update_span(claim.id, claim.version, attributes={"stance": "furious", "area": "HEALTH"})
+    assert changed.attributes == {"stance": "furious", "area": "HEALTH"}
+    changed = editor.update_span(changed.id, changed.version, note="checked")
+    assert changed.attributes["stance"] == "furious"
+    # A changed value is checked, and so is every value when the label changes.
+    with pytest.raises(EditRefused, match="must be one of"):
+        editor.update_span(changed.id, changed.version, attributes={"stance": "livid", "area": "HEALTH"})
+    with pytest.raises(EditRefused):
+        editor.update_span(changed.id, changed.version, label="CUE")

@@ -19,18 +19,17 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from curator.schema.model import Attribute, Schema
+from curator.gui.attribute_editor import AttributeEditor, Field
+from curator.schema.model import Schema
 from curator.store.queries import SpanRecord
 from curator.text.invisible import reveal
 
-NONE = "—"
 EXCERPT = 60
 
 
@@ -83,8 +82,9 @@ class AcceptEditDialog(QDialog):
         self.use_selection.setToolTip("Take the boundaries from the text selected in a pane")
         self.excerpt = QLabel()
         self.excerpt.setWordWrap(True)
-        self.attribute_form = QFormLayout()
-        self.attribute_widgets: dict[str, QWidget] = {}
+        self.attribute_box = QVBoxLayout()
+        self.attributes = AttributeEditor(schema, ())
+        self.attribute_widgets: dict[str, Field] = {}  # the chosen label's attributes' fields, by id
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Accept edited")
 
@@ -101,7 +101,7 @@ class AcceptEditDialog(QDialog):
         form.addRow("Text", self.excerpt)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(self.attribute_form)
+        layout.addLayout(self.attribute_box)
         layout.addWidget(self.buttons)
 
         self.source.currentIndexChanged.connect(lambda i: self.start_from(self.candidates[i]))
@@ -137,19 +137,16 @@ class AcceptEditDialog(QDialog):
         self.set_bounds(*found)
         return True
 
-    def attribute(self, attribute_id: str) -> QWidget:
+    def attribute(self, attribute_id: str) -> Field:
         return self.attribute_widgets[attribute_id]
 
     def set_attribute(self, attribute_id: str, value: Any) -> None:
-        """Choose ``value`` for an attribute (None clears it), as picking it in its field does."""
-        widget = self.attribute_widgets[attribute_id]
-        if isinstance(widget, QLineEdit):
-            widget.setText("" if value is None else str(value))
-        elif isinstance(widget, QComboBox):
-            index = widget.findData(value)
-            if index < 0:
-                raise ValueError(f"{value!r} is not a choice of attribute {attribute_id!r}")
-            widget.setCurrentIndex(index)
+        """Choose ``value`` for an attribute (None clears it), as picking it in its field does;
+        ValueError for a value its list does not hold."""
+        try:
+            self.attributes.choose(attribute_id, value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a choice of attribute {attribute_id!r}") from None
 
     def edited(self) -> EditedSpan:
         """The choice as it stands."""
@@ -174,41 +171,15 @@ class AcceptEditDialog(QDialog):
         self.excerpt.setText(f"«{self._excerpt(start, end)}»" if ok else "The end must come after the start.")
 
     def _attributes(self) -> dict[str, Any]:
-        values: dict[str, Any] = {}
-        for key, widget in self.attribute_widgets.items():
-            if isinstance(widget, QLineEdit):
-                values[key] = widget.text()
-            elif isinstance(widget, QComboBox):
-                values[key] = widget.currentData()
-        return values
+        return self.attributes.values()
 
     def _build_attributes(self, values: dict[str, Any]) -> None:
-        """Fields for the chosen label's attributes, filled from ``values`` where they have one."""
-        while self.attribute_form.rowCount():
-            self.attribute_form.removeRow(0)
-        self.attribute_widgets = {}
+        """Fields for the chosen label's attributes, filled from ``values`` where they have one (a
+        value the schema does not list is shown, marked, and kept unless changed)."""
+        self.attribute_box.removeWidget(self.attributes)
+        self.attributes.deleteLater()
         found = self.schema.label(self.layer, str(self.label.currentData()))
-        for attribute in found.attributes if found else ():
-            widget = self._attribute_widget(attribute, values.get(attribute.id))
-            self.attribute_widgets[attribute.id] = widget
-            self.attribute_form.addRow(attribute.names.get("en"), widget)
-
-    def _attribute_widget(self, attribute: Attribute, value: Any) -> QWidget:
-        if attribute.type == "text":
-            return QLineEdit("" if value is None else str(value))
-        box = QComboBox()
-        box.addItem(NONE, None)
-        if attribute.type == "choice":
-            for choice in attribute.values:
-                box.addItem(choice.replace("_", " "), choice)
-        elif attribute.layer:
-            layer = self.schema.layer(attribute.layer)
-            for lab in layer.labels if layer else ():
-                box.addItem(f"{lab.id} ({lab.names.get('ar')})", lab.id)
-        index = box.findData(value)
-        if value is not None and index < 0:
-            # A value the fields cannot show (a list of labels, a retired choice) is kept as it is.
-            box.addItem(reveal(", ".join(value) if isinstance(value, list) else str(value)), value)
-            index = box.count() - 1
-        box.setCurrentIndex(max(0, index))
-        return box
+        self.attributes = AttributeEditor(self.schema, found.attributes if found else ())
+        self.attributes.show_values(values)
+        self.attribute_widgets = dict(self.attributes.fields)
+        self.attribute_box.addWidget(self.attributes)
