@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRectF, QSettings, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
 
 from curator.gui.live_updates import POLL_MS
@@ -134,6 +134,25 @@ class Hand:
         self.reveal(offset, offset + 1)
         self.qtbot.mouseClick(self.view.viewport(), Qt.MouseButton.LeftButton, pos=self.point(offset, at="inside"))
         QApplication.processEvents()
+
+    def choose(self, box: QComboBox, data: object) -> None:
+        """Open ``box``'s list with a click, move to the item holding ``data`` with the arrow keys and
+        press Enter, as a curator picks a status or an attribute value (one ``activated``: the items
+        passed on the way are not chosen)."""
+        index = box.findData(data)
+        assert index >= 0, f"{data!r} is not offered"
+        self.qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        view = box.view()
+        self.qtbot.waitUntil(view.isVisible)
+        while view.currentIndex().row() != index:
+            self.qtbot.keyClick(view, Qt.Key.Key_Down if view.currentIndex().row() < index else Qt.Key.Key_Up)
+        self.qtbot.keyClick(view, Qt.Key.Key_Return)
+        QApplication.processEvents()
+        assert box.currentIndex() == index and not view.isVisible()
+        # The window is active again once its list closes (the offscreen platform does not give the
+        # activation back by itself, and the window's shortcuts need it).
+        box.window().activateWindow()
+        self.qtbot.waitUntil(lambda: QApplication.activeWindow() is box.window())
 
     def key(self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
         self.qtbot.keyClick(self.view, key, modifier)

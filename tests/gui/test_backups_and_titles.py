@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -77,7 +78,7 @@ def test_back_up_now_and_restore_reopen_the_window_on_the_restored_database(
     doc = DocumentIn(source="a.txt", line=1, text="قال خالد خياري في الرباط.", ext_id="a", title="A")
     write_batch(sqlite_db, [doc], "test")
     (doc_id,) = queries.document_ids_by_ext(sqlite_db, ["a"])
-    window, _hand = open_window(sqlite_db, doc_id)
+    window, hand = open_window(sqlite_db, doc_id)
     backups = window.backups
     copy = tmp_path / "kept" / "by-hand.sqlite"
     copy.parent.mkdir()
@@ -87,7 +88,8 @@ def test_back_up_now_and_restore_reopen_the_window_on_the_restored_database(
     qtbot.waitUntil(lambda: backups.last_backup == copy, timeout=10_000)
     assert _check(copy) == "ok"
     # Work after the backup, then restore: asked first; "no" changes nothing.
-    window.workspace.add_span("entity", "PER", 4, 14)
+    hand.drag(*hand.word("خالد خياري"))  # 4-14
+    hand.key(Qt.Key.Key_P)
     assert len(queries.spans(sqlite_db, doc_id, ["amina"])) == 1
     backups.ask_backup = lambda folder: copy
     questions: list[str] = []

@@ -142,7 +142,11 @@ def test_everything_is_there_after_closing_and_reopening(
     hand.key(Qt.Key.Key_C)
     claim = window.workspace.doc.current_span
     assert claim is not None
-    window.workspace.set_attribute(claim, "stance", "support")
+    stance = window.span_panel.attribute_widgets["stance"]
+    assert isinstance(stance, QComboBox)
+    hand.choose(stance, "support")  # in the side panel
+    hand.click(hand.word("منظمة")[0] + 1)  # back in the text, on the claim
+    assert window.workspace.doc.current_span is not None and window.workspace.doc.current_span.id == claim.id
     hand.key(Qt.Key.Key_R)
     hand.click(hand.word("خالد خياري")[0] + 1)
     hand.drag(*hand.word("جدة"))
@@ -195,7 +199,7 @@ def test_each_annotator_sees_their_own_work_and_status(
     window, hand = open_window(sqlite_db, doc_id)
     hand.drag(*hand.word("Khiari"))
     hand.key(Qt.Key.Key_P)
-    window.workspace.set_status("in_progress")
+    hand.choose(window.status_box, "in_progress")  # the toolbar's status
     window.workspace.set_annotator("omar")
     assert window.workspace.doc.id == doc_id
     assert len(window.workspace.doc.spans) == 0 and window.workspace.doc.status == "new"

@@ -29,7 +29,7 @@ def corpus(qapp: QApplication, sqlite_db: Database, seeds: Path, samples: Path) 
 def test_document_list_panel_opens_with_enter_and_steps_with_shortcuts(
     corpus: Database, open_window: Callable, qtbot: QtBot
 ) -> None:
-    window, _hand = open_window(corpus)
+    window, hand = open_window(corpus)
     qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
     first = window.workspace.doc.id
     table = window.documents.table
@@ -47,7 +47,7 @@ def test_document_list_panel_opens_with_enter_and_steps_with_shortcuts(
     assert window.workspace.doc.id == first
     assert table.currentIndex().row() == 0
     # Filters: status and language.
-    window.workspace.set_status("done")
+    hand.choose(window.status_box, "done")
     window.documents.status_filter.setCurrentIndex(window.documents.status_filter.findData("done"))
     assert window.document_model.rowCount() == 1
     assert window.documents.count.text() == "1 document"  # not "1 documents"
@@ -98,9 +98,9 @@ def test_clicking_an_annotation_in_the_list_selects_and_shows_it(
     doc_id = corpus_id(corpus, "emoji")
     editor = Editor(corpus, "amina")
     window, hand = open_window(corpus, doc_id)
-    for word, label in (("غزة", "LOC"), ("خياري", "PER")):
-        start = hand.text.index(word)
-        window.workspace.add_span("entity", label, start, start + len(word))
+    for word, key in (("غزة", Qt.Key.Key_L), ("خياري", Qt.Key.Key_P)):
+        hand.drag(*hand.word(word))
+        hand.key(key)
     del editor
     table = window.annotations.table
     rect = table.visualRect(window.annotation_model.index(1, 1))

@@ -7,8 +7,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -46,10 +48,14 @@ FAST_POLL_MS = 50  # injected: following colleagues is tested without waiting fo
 
 
 def _window(open_window: Callable, db: Database, doc_id: int, follow: bool = False) -> MainWindow:
-    window, _hand = open_window(db, doc_id, poll_ms=FAST_POLL_MS)
+    return _window_and_hand(open_window, db, doc_id, follow)[0]
+
+
+def _window_and_hand(open_window: Callable, db: Database, doc_id: int, follow: bool = False) -> tuple[MainWindow, Any]:
+    window, hand = open_window(db, doc_id, poll_ms=FAST_POLL_MS)
     if not follow:
         window.live.stop()  # conflict tests: the window must not learn of the change before the edit
-    return window
+    return window, hand
 
 
 def _answer(window: MainWindow, choice: Choice) -> list[Conflict]:
@@ -89,11 +95,12 @@ def test_apply_mine_reapplies_the_change_on_top_of_the_colleagues_version(
     shared: tuple[Database, int], open_window: Callable, qtbot: QtBot
 ) -> None:
     db, doc_id = shared
-    window = _window(open_window, db, doc_id)
+    window, hand = _window_and_hand(open_window, db, doc_id)
     (span,) = window.workspace.doc.spans
     Editor(db, "amina").update_span(span.id, span.version, note="checked in the source")
     _answer(window, Choice.APPLY_MINE)
-    window.workspace.change_label(span, "entity", "ORG")
+    hand.click(span.start + 2)
+    hand.key(Qt.Key.Key_O)  # relabel as ORG
     qtbot.waitUntil(lambda: bool(window.conflicts.resolved))
     (stored,) = queries.spans(db, doc_id, ["amina"])
     # Mine (the label) over theirs (the note): both kept, nothing silently lost.
@@ -109,11 +116,12 @@ def test_deleting_a_span_a_colleague_changed_asks_first(
     shared: tuple[Database, int], open_window: Callable, qtbot: QtBot
 ) -> None:
     db, doc_id = shared
-    window = _window(open_window, db, doc_id)
+    window, hand = _window_and_hand(open_window, db, doc_id)
     (span,) = window.workspace.doc.spans
     Editor(db, "amina").update_span(span.id, span.version, label="ORG")
     seen = _answer(window, Choice.KEEP_THEIRS)
-    window.workspace.delete_span(span)
+    hand.click(span.start + 2)
+    hand.key(Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: bool(window.conflicts.resolved))
     assert seen[0].mine is None and seen[0].theirs is not None
     assert [s.label for s in queries.spans(db, doc_id, ["amina"])] == ["ORG"]
@@ -124,7 +132,8 @@ def test_deleting_a_span_a_colleague_changed_asks_first(
     _answer(window, Choice.APPLY_MINE)
     current = window.workspace.doc.spans.get(span.id)
     assert current is not None
-    window.workspace.delete_span(current)
+    hand.click(current.start + 2)
+    hand.key(Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: bool(window.conflicts.resolved))
     assert queries.spans(db, doc_id, ["amina"]) == []
     assert len(window.workspace.doc.spans) == 0
@@ -134,11 +143,15 @@ def test_a_span_a_colleague_deleted_can_be_added_again(
     shared: tuple[Database, int], open_window: Callable, qtbot: QtBot
 ) -> None:
     db, doc_id = shared
-    window = _window(open_window, db, doc_id)
+    window, hand = _window_and_hand(open_window, db, doc_id)
     (span,) = window.workspace.doc.spans
     Editor(db, "amina").delete_span(span.id, span.version)
     seen = _answer(window, Choice.APPLY_MINE)
-    window.workspace.set_note(span, "keep this one")
+    hand.click(span.start + 2)
+    note = window.span_panel.note  # the note typed in the side panel, confirmed with Enter
+    qtbot.mouseClick(note, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(note, "keep this one")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(window.conflicts.resolved))
     assert seen[0].theirs is None
     (again,) = queries.spans(db, doc_id, ["amina"])
