@@ -59,16 +59,54 @@ def _with_common(f: Any) -> Any:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option(
+    "--disagreements", is_flag=True, help="Write the list of disagreements (document, kind, offsets, texts) to --out."
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="With --disagreements: FILE.csv or FILE.json."
+)
 @_with_common
 @click.pass_obj
-def agreement(obj: Any, as_json: bool, annotators: str | None, layers: tuple[str, ...], documents: str | None) -> None:
-    """Inter-annotator agreement: P/R/F1, alpha and kappa per layer and label."""
+def agreement(
+    obj: Any,
+    as_json: bool,
+    disagreements: bool,
+    out: Path | None,
+    annotators: str | None,
+    layers: tuple[str, ...],
+    documents: str | None,
+) -> None:
+    """Inter-annotator agreement: P/R/F1, alpha and kappa per layer and label, also per document."""
+    if disagreements:
+        _write_disagreements(obj, out, annotators, documents)
+        return
+    if out is not None:
+        raise click.UsageError("--out goes with --disagreements (the HTML report is `curator report --out`)")
     db, report = _compute(obj, annotators, layers, documents)
     figures = report.to_dict()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     _print(figures, db.schema)
+
+
+def _write_disagreements(obj: Any, out: Path | None, annotators: str | None, documents: str | None) -> None:
+    from curator.review.agreement import default_annotators
+    from curator.review.disagreement_list import FORMATS, disagreement_rows, write_disagreements
+    from curator.store.queries import document_ids_by_ext
+
+    if out is None or out.suffix.lower() not in FORMATS:
+        raise click.UsageError("--disagreements needs --out FILE.csv or FILE.json")
+    db = obj.db()
+    doc_ids = document_ids_by_ext(db, wanted) if (wanted := _split(documents)) else None
+    try:
+        rows = disagreement_rows(db, _split(annotators) or default_annotators(db), doc_ids)
+        write_disagreements(rows, out)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"{out}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {counted(len(rows), 'disagreement')} to {out}")
 
 
 @click.command()
