@@ -237,6 +237,62 @@ def curate(
     click.echo(change.describe())
 
 
+@click.command("bulk-accept")
+@click.option("--reviewer", required=True, help="Your name: the history records who decided what.")
+@click.option("--majority", "k", type=int, metavar="K", help="Accept what K of the annotators made identically.")
+@click.option("--annotator", help="Accept everything of this annotator.")
+@click.option("--annotators", help="With --majority: compare these, comma-separated (default: all but the gold layer).")
+@click.option("--documents", help="Only these document ids, comma-separated (default: all).")
+@click.option("--layer", "layers", multiple=True, help="Only this layer (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.pass_obj
+def bulk_accept(
+    obj: Any,
+    reviewer: str,
+    k: int | None,
+    annotator: str | None,
+    annotators: str | None,
+    documents: str | None,
+    layers: tuple[str, ...],
+    dry_run: bool,
+) -> None:
+    """Accept into the gold layer, as one decision, what a majority agrees on (--majority K) or
+    everything of one annotator (--annotator NAME), on all documents or --documents, all layers or
+    --layer. One transaction; prints the preview and what was added."""
+    from curator.review.agreement import default_annotators
+    from curator.review.curation import CurationService
+    from curator.store.queries import document_ids_by_ext
+
+    if (k is None) == (annotator is None):
+        raise click.UsageError("give --majority K or --annotator NAME (one of them)")
+    db = obj.db()
+    doc_ids = None
+    wanted = _split(documents)
+    if wanted:
+        doc_ids = document_ids_by_ext(db, wanted)
+        if len(doc_ids) != len(set(wanted)):
+            raise click.UsageError("some of the --documents ids are not in the database")
+    try:
+        curation = CurationService(db, reviewer)
+        if k is not None:
+            names = _split(annotators) or default_annotators(db)
+            plan = curation.preview_majority(names, k, document_ids=doc_ids, layers=list(layers) or None)
+        else:
+            assert annotator is not None
+            plan = curation.preview_annotator(annotator, document_ids=doc_ids, layers=list(layers) or None)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"{plan.rule()}: {plan.summary()}")
+    if dry_run or plan.empty:
+        click.echo("nothing written" + ("" if dry_run else ": nothing to add"))
+        return
+    try:
+        added, _ = curation.accept_bulk(plan)
+    except EditRefused as exc:
+        raise click.ClickException(f"{exc}; nothing written") from exc
+    click.echo(f"added {added.summary()}")
+
+
 def _print(figures: dict[str, Any], schema: Any) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -302,8 +358,10 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
 
 
 def add_review_commands(group: click.Group) -> None:
-    """Register ``agreement``, ``report``, ``review`` and ``curate`` on the ``curator`` command group."""
+    """Register ``agreement``, ``report``, ``review``, ``curate`` and ``bulk-accept`` on the ``curator``
+    command group."""
     group.add_command(agreement)
     group.add_command(report)
     group.add_command(review)
     group.add_command(curate)
+    group.add_command(bulk_accept)
