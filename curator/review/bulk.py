@@ -17,22 +17,22 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from curator.errors import EditRefused
 from curator.review.agreed import AgreedPlan, AgreedRelation, AgreedSpan, SpanKey, _frozen
 from curator.review.gold_change import GoldChange, GoldChangeBuilder
 from curator.review.states import IN_REVIEW, NOT_REVIEWED, write_review_states
-from curator.schema.checks import check_span
+from curator.schema.checks import check_label, check_relation, check_span
 from curator.store import history
 from curator.store.database import Database
 from curator.store.gold import GoldWriter
-from curator.store.models import GOLD_ANNOTATOR, CurationDecision, Document, Span
-from curator.store.queries import DocumentBundle, iter_bundles
+from curator.store.models import GOLD_ANNOTATOR, CurationDecision, Document, DocumentLabel, Relation, Span
+from curator.store.queries import DocumentBundle, RelationRecord, SpanRecord, iter_bundles
 from curator.text.plural import counted
 
 MAJORITY = "accept_majority"
@@ -186,31 +186,50 @@ def write_bulk(
 ) -> tuple[BulkPlan, tuple[GoldChange, ...]]:
     """Write ``plan`` in ``session``'s transaction (nothing is committed here; a refusal raises
     :class:`EditRefused` and the caller's rollback leaves nothing written). Return what was added
-    and the change of each document."""
+    and the change of each document.
+
+    New rows go in with one multi-row insert per table (a bulk decision writes tens of thousands):
+    the same rows, checks and history as :class:`~curator.store.gold.GoldWriter` writes one by one."""
     gold = GoldWriter(db, session, reviewer)
-    doc_ids = [p.document_id for p in plan.documents if not p.empty]
+    plans = [p for p in plan.documents if not p.empty]
+    doc_ids = [p.document_id for p in plans]
     texts: dict[int, str] = {}
-    by_key: dict[int, dict[SpanKey, Span]] = defaultdict(dict)
+    by_key: dict[int, dict[SpanKey, int]] = defaultdict(dict)  # gold span ids by key
+    labels_of: dict[int, tuple[str, str]] = {}  # gold span id -> (layer, label)
     at: dict[int, dict[tuple[str, int, int], Span]] = defaultdict(dict)
+    gold_rels: set[tuple[int, int, int]] = set()
+    gold_doc_labels: set[tuple[int, int]] = set()
     for chunk in _chunks(doc_ids):
-        texts.update(
-            (i, t) for i, t in session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk)))
-        )
+        rows = session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk)))
+        texts.update((i, t) for i, t in rows)
         for g in session.scalars(select(Span).where(Span.document_id.in_(chunk), Span.annotator_id == gold.gold_id)):
             layer, label = gold.label_keys[g.label_id]
-            by_key[g.document_id][(layer, label, g.start, g.end)] = g
+            by_key[g.document_id][(layer, label, g.start, g.end)] = g.id
+            labels_of[g.id] = (layer, label)
             at[g.document_id][(layer, g.start, g.end)] = g
+        found = select(Relation.type_id, Relation.source_id, Relation.target_id)
+        gold_rels.update(
+            (t, a, b)
+            for t, a, b in session.execute(
+                found.where(Relation.document_id.in_(chunk), Relation.annotator_id == gold.gold_id)
+            )
+        )
+        labelled = select(DocumentLabel.document_id, DocumentLabel.label_id)
+        gold_doc_labels.update(
+            (d, lab)
+            for d, lab in session.execute(
+                labelled.where(DocumentLabel.document_id.in_(chunk), DocumentLabel.annotator_id == gold.gold_id)
+            )
+        )
     gone = [d for d in doc_ids if d not in texts]
     if gone:
         raise EditRefused(f"document {gone[0]} does not exist (deleted by a colleague?)")
     builders = {d: GoldChangeBuilder() for d in doc_ids}
     added = BulkPlan(plan.decision, plan.annotators, plan.k, plan.layers)
-    new: list[tuple[int, Span]] = []
+    new_spans: list[tuple[AgreedPlan, AgreedSpan]] = []
     logs: list[dict[str, Any]] = []
-    for p in plan.documents:
+    for p in plans:
         doc = p.document_id
-        if p.empty:
-            continue
         builders[doc].on(doc)
         done = AgreedPlan(doc, p.annotators)
         added.documents.append(done)
@@ -224,69 +243,131 @@ def write_bulk(
             if there is not None:  # another label at the same place takes this one (as put_span does)
                 before, record = gold.put_span(doc, s.layer, s.label, s.start, s.end, dict(s.attributes))
                 builders[doc].span_put(before, record)
-                logs.append(_log(plan.decision, record.id, doc, asdict(before) if before else None, asdict(record)))
-                by_key[doc][key] = there
+                logs.append(_log(plan.decision, "gold_span", record.id, doc, _span_dict(before), _span_dict(record)))
+                by_key[doc][key] = there.id
+                labels_of[there.id] = (s.layer, s.label)
                 continue
-            span = Span(
-                document_id=doc,
-                annotator_id=gold.gold_id,
-                label_id=db.ids.labels[(s.layer, s.label)],
-                start=s.start,
-                end=s.end,
-                attributes=dict(s.attributes),
-                note="",
-            )
-            session.add(span)
-            new.append((doc, span))
-            by_key[doc][key] = span
-            at[doc][(s.layer, s.start, s.end)] = span
-    session.flush()  # one flush for every new span: their ids
-    for doc, span in new:
-        record = gold.record(span)
+            new_spans.append((done, s))
+            by_key[doc][key] = -1  # not twice in one plan
+    span_ids = _insert(
+        session,
+        Span,
+        [
+            {
+                "document_id": done.document_id,
+                "annotator_id": gold.gold_id,
+                "label_id": db.ids.labels[(s.layer, s.label)],
+                "start": s.start,
+                "end": s.end,
+                "attributes": dict(s.attributes),
+                "note": "",
+            }
+            for done, s in new_spans
+        ],
+        ("document_id", "label_id", "start", "end"),
+    )
+    for (done, s), span_id in zip(new_spans, span_ids, strict=True):
+        doc = done.document_id
+        record = SpanRecord(span_id, doc, GOLD_ANNOTATOR, s.layer, s.label, s.start, s.end, dict(s.attributes), "", 1)
+        by_key[doc][(s.layer, s.label, s.start, s.end)] = span_id
+        labels_of[span_id] = (s.layer, s.label)
         builders[doc].span_added(record)
-        logs.append(_log(plan.decision, record.id, doc, None, asdict(record)))
-    for p, done in zip([p for p in plan.documents if not p.empty], added.documents, strict=True):
+        logs.append(_log(plan.decision, "gold_span", span_id, doc, None, _span_dict(record)))
+    new_rels: list[tuple[AgreedPlan, AgreedRelation, int, int, int]] = []
+    new_labels: list[tuple[AgreedPlan, str, str, int]] = []
+    for p, done in zip(plans, added.documents, strict=True):
         doc = p.document_id
         for r in p.relations:
             source, target = by_key[doc].get(r.source), by_key[doc].get(r.target)
-            if source is None or target is None or gold.find_relation(r.type, source.id, target.id) is not None:
+            type_id = db.ids.relation_types.get(r.type)
+            if source is None or target is None or type_id is None or (type_id, source, target) in gold_rels:
                 continue
-            rel = gold.add_relation(r.type, source, target)
-            builders[doc].relation_added(rel)
-            logs.append({**_log(plan.decision, rel.id, doc, None, asdict(rel)), "kind": "gold_relation"})
-            done.relations.append(r)
+            gold._check(check_relation(db.schema, r.type, labels_of[source], labels_of[target]))
+            gold_rels.add((type_id, source, target))
+            new_rels.append((done, r, type_id, source, target))
         for layer, label in p.doc_labels:
-            if gold.set_label(doc, layer, label, True):
-                builders[doc].label_set(layer, label, True)
-                value = {"layer": layer, "label": label}
-                logs.append({**_log(plan.decision, None, doc, None, value), "kind": "gold_doc_label"})
-                done.doc_labels.append((layer, label))
+            label_id = db.ids.labels.get((layer, label))
+            problem = check_label(db.schema, layer, label, "document")
+            if isinstance(problem, str) or label_id is None:
+                raise EditRefused(problem if isinstance(problem, str) else f"unknown label {layer}/{label}")
+            if (doc, label_id) not in gold_doc_labels:
+                gold_doc_labels.add((doc, label_id))
+                new_labels.append((done, layer, label, label_id))
+    rel_ids = _insert(
+        session,
+        Relation,
+        [
+            {"document_id": d.document_id, "annotator_id": gold.gold_id, "type_id": t, "source_id": a, "target_id": b}
+            for d, _, t, a, b in new_rels
+        ],
+        ("type_id", "source_id", "target_id"),
+    )
+    for (done, r, _, source, target), rel_id in zip(new_rels, rel_ids, strict=True):
+        doc = done.document_id
+        rel = RelationRecord(rel_id, doc, GOLD_ANNOTATOR, r.type, source, target)
+        builders[doc].relation_added(rel)
+        logs.append(_log(plan.decision, "gold_relation", rel_id, doc, None, dict(vars(rel))))
+        done.relations.append(r)
+    _insert(
+        session,
+        DocumentLabel,
+        [{"document_id": d.document_id, "annotator_id": gold.gold_id, "label_id": i} for d, _, _, i in new_labels],
+    )
+    for done, layer, label, _ in new_labels:
+        builders[done.document_id].label_set(layer, label, True)
+        value = {"layer": layer, "label": label}
+        logs.append(_log(plan.decision, "gold_doc_label", None, done.document_id, None, value))
+        done.doc_labels.append((layer, label))
     history.record_many(session, reviewer, logs)
-    rows = {
-        done.document_id: CurationDecision(
-            document_id=done.document_id,
-            reviewer=reviewer,
-            decision=plan.decision,
-            kind="document",
-            detail={"rule": plan.rule(), "added": done.summary()},
-        )
-        for done in added.documents
-    }
-    session.add_all(rows.values())
-    session.flush()
-    previous = write_review_states(session, list(rows), IN_REVIEW, reviewer, only_from=NOT_REVIEWED)
+    decision_ids = _insert(
+        session,
+        CurationDecision,
+        [
+            {
+                "document_id": done.document_id,
+                "reviewer": reviewer,
+                "decision": plan.decision,
+                "kind": "document",
+                "detail": {"rule": plan.rule(), "added": done.summary()},
+            }
+            for done in added.documents
+        ],
+        ("document_id",),
+    )
+    previous = write_review_states(session, doc_ids, IN_REVIEW, reviewer, only_from=NOT_REVIEWED)
     changes = []
-    for doc, row in rows.items():
-        builders[doc].decided(row.id)
+    for doc, decision_id in zip(doc_ids, decision_ids, strict=True):
+        builders[doc].decided(decision_id)
         before = previous.get(doc)
         changes.append(builders[doc].build(before, IN_REVIEW) if before is not None else builders[doc].build())
+    session.expire_all()  # rows written past the ORM: let it read them afresh
     return added, tuple(changes)
 
 
-def _log(action: str, object_id: int | None, doc: int, before: Any, after: Any) -> dict[str, Any]:
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]], key: tuple[str, ...] = ()) -> list[int]:
+    """Insert ``rows`` in multi-row statements (defaults applied); return their ids, in the order of
+    ``rows``. The ids come back by the ``key`` columns, unique among the rows: SQLite returns the
+    rows of a multi-row insert in no promised order, and asking for the order costs a statement per row."""
+    if not rows:
+        return []
+    if not key:
+        session.execute(insert(model), rows)
+        return []
+    columns = [getattr(model, k) for k in key]
+    result = session.execute(insert(model).returning(model.id, *columns), rows)
+    ids = {tuple(row[1:]): row[0] for row in result}
+    return [ids[tuple(r[k] for k in key)] for r in rows]
+
+
+def _span_dict(record: SpanRecord | None) -> dict[str, Any] | None:
+    # What asdict gives, without its deep copy (thousands of records).
+    return None if record is None else {**vars(record), "attributes": dict(record.attributes)}
+
+
+def _log(action: str, kind: str, object_id: int | None, doc: int, before: Any, after: Any) -> dict[str, Any]:
     return {
         "action": action,
-        "kind": "gold_span",
+        "kind": kind,
         "object_id": object_id,
         "document_id": doc,
         "before": before,
