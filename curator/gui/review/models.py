@@ -171,3 +171,82 @@ class ConfusionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and value and index.row() == index.column():
             return QColor("#d8ecd8")  # agreement on the diagonal
         return None
+
+
+class DocumentFiguresModel(QAbstractTableModel):
+    """One row per document: its id and title, review state, differences left and the agreement
+    figures per document (the mean αU over span layers, then each layer's αU), from the core's rows.
+    Sorting keeps documents without a figure last whichever way the column is sorted."""
+
+    FIXED = ("document", "title", "state", "differences left", "agreement (αU)")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.layers: list[str] = []
+
+    def set_rows(self, rows: list[dict[str, Any]], layers: list[str]) -> None:
+        """``rows`` have ``document_id``, ``document``, ``title``, ``state``, ``left``, ``agreement``
+        and ``layers`` (layer -> αU or None)."""
+        self.beginResetModel()
+        self.rows, self.layers = list(rows), list(layers)
+        self.endResetModel()
+
+    def set_left(self, document_id: int, left: int) -> None:
+        for n, row in enumerate(self.rows):
+            if row["document_id"] == document_id and row["left"] != left:
+                row["left"] = left
+                cell = self.index(n, 3)
+                self.dataChanged.emit(cell, cell)
+
+    def value(self, row: int, column: int) -> Any:
+        r = self.rows[row]
+        if column < len(self.FIXED):
+            return r[("document", "title", "state", "left", "agreement")[column]]
+        return r["layers"].get(self.layers[column - len(self.FIXED)])
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.FIXED) + len(self.layers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if section < len(self.FIXED):
+                return self.FIXED[section]
+            if section < self.columnCount():
+                return f"αU {self.layers[section - len(self.FIXED)]}"
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        value = self.value(index.row(), index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() >= 4:
+                return format_figure(value)
+            return reveal(str(value)) if index.column() < 3 else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[index.row()]["document_id"]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 3 and value == 0:
+            return QColor("#d8ecd8")  # nothing left: curated as far as the differences go
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [(self.rows[i.row()], i.column()) for i in persistent]
+        known = [r for n, r in enumerate(self.rows) if self.value(n, column) is not None]
+        unknown = [r for n, r in enumerate(self.rows) if self.value(n, column) is None]
+        position = {id(r): n for n, r in enumerate(self.rows)}
+        known.sort(
+            key=lambda r: self.value(position[id(r)], column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.rows = known + unknown
+        where = {id(r): n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(persistent, [self.index(where[id(r)], c) for r, c in held])
+        self.layoutChanged.emit()
