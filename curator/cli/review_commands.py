@@ -303,6 +303,10 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
     f = format_figure
     console = Console()
     console.print(f"{counted(figures['documents'], 'document')}; annotators: {', '.join(figures['annotators'])}")
+    if figures["reason"]:
+        console.print(figures["reason"])
+    for note in figures["notes"]:
+        console.print(note)
     for layer in figures["span_layers"]:
         key = layer["layer"]
         t = Table(title=f"span layer {key}: alpha (nominal, tokens) {f(layer['alpha'])}")
@@ -316,6 +320,15 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
                 *(f(p["overlap"][k]) for k in ("precision", "recall", "f1")),
             )
         console.print(t)
+        u, where = layer["alpha_u"] or {}, layer["position_only"] or {}
+        console.print(
+            f"αU {f(u.get('overall'))}{' (' + u['reason'] + ')' if u.get('reason') else ''};"
+            f" position only {f(where.get('alpha_u'))}"
+        )
+        lowest = [d for d in sorted(layer["documents"], key=lambda d: d["alpha_u"] if d["alpha_u"] is not None else 9)]
+        shown = [f"{for_terminal(d['document'])} {f(d['alpha_u'])}" for d in lowest[:5] if d["alpha_u"] is not None]
+        if shown:
+            console.print("lowest αU per document: " + ", ".join(shown))
         labels = [lab for lab in layer["labels"] if any(lab in p["exact_by_label"] for p in layer["pairs"])]
         if labels:
             t = Table(title=f"span layer {key} per label (F1 exact / overlap)")
