@@ -350,11 +350,12 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]], key: tuple
     rows of a multi-row insert in no promised order, and asking for the order costs a statement per row."""
     if not rows:
         return []
+    table = model.__table__  # Core, not the ORM's bulk path: its per-row bookkeeping is not needed here
     if not key:
-        session.execute(insert(model), rows)
+        session.execute(insert(table), rows)
         return []
-    columns = [getattr(model, k) for k in key]
-    result = session.execute(insert(model).returning(model.id, *columns), rows)
+    columns = [table.c[k] for k in key]
+    result = session.execute(insert(table).returning(table.c.id, *columns), rows)
     ids = {tuple(row[1:]): row[0] for row in result}
     return [ids[tuple(r[k] for k in key)] for r in rows]
 
