@@ -338,8 +338,9 @@ def write_bulk(
     changes = []
     for doc, decision_id in zip(doc_ids, decision_ids, strict=True):
         builders[doc].decided(decision_id)
-        before = previous.get(doc)
-        changes.append(builders[doc].build(before, IN_REVIEW) if before is not None else builders[doc].build())
+        state_before = previous.get(doc)
+        built = builders[doc].build(state_before, IN_REVIEW) if state_before is not None else builders[doc].build()
+        changes.append(built)
     session.expire_all()  # rows written past the ORM: let it read them afresh
     return added, tuple(changes)
 

@@ -22,8 +22,21 @@ from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR, CurationDecision
 from curator.store.queries import DocumentRecord, iter_bundles
 
-COLUMNS = ("document", "title", "kind", "kinds", "scope", "layer", "annotators", "start", "end", "text")
-COLUMNS += ("texts", "labels", "resolved")
+COLUMNS = (
+    "document",
+    "title",
+    "kind",
+    "kinds",
+    "scope",
+    "layer",
+    "annotators",
+    "start",
+    "end",
+    "text",
+    "texts",
+    "labels",
+    "resolved",
+)
 FORMATS = (".csv", ".json")
 
 

@@ -129,7 +129,7 @@ def _disagreements(
         both = annotated[i] & annotated[j]
         a = tuple(x[both[units[i][0]]] for x in units[i])
         b = tuple(x[both[units[j][0]]] for x in units[j])
-        observed += _pair_sums(a, b, width, n_docs)  # type: ignore[arg-type]
+        observed += _pair_sums(a, b, width, n_docs)
     coders = annotated.sum(axis=0).astype(np.float64)
     length = lengths.astype(np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
