@@ -283,6 +283,8 @@ def bulk_accept(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     click.echo(f"{plan.rule()}: {plan.summary()}")
+    for doc_id, span, why in plan.refused[:20]:
+        click.echo(f"  left out (document {doc_id}): {span.layer}/{span.label} {span.start}-{span.end}: {why}")
     if dry_run or plan.empty:
         click.echo("nothing written" + ("" if dry_run else ": nothing to add"))
         return

@@ -49,6 +49,9 @@ class BulkPlan:
     k: int
     layers: tuple[str, ...] | None
     documents: list[AgreedPlan] = field(default_factory=list)
+    # Agreed spans the schema refuses in the gold layer (e.g. an end between a letter and its marks):
+    # left out of the plan, with the reason, for the reviewer to settle one by one.
+    refused: list[tuple[int, AgreedSpan, str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -72,7 +75,8 @@ class BulkPlan:
     def summary(self) -> str:
         spans, relations, labels = self.counts()
         parts = (counted(spans, "span"), counted(relations, "relation"), counted(labels, "document label"))
-        return f"{', '.join(parts)} on {counted(len(self.documents), 'document')}"
+        refused = f"; {counted(len(self.refused), 'span')} refused by the schema" if self.refused else ""
+        return f"{', '.join(parts)} on {counted(len(self.documents), 'document')}{refused}"
 
 
 def preview_majority(
@@ -121,6 +125,12 @@ def _preview(db: Database, plan: BulkPlan, document_ids: Sequence[int] | None) -
     wanted = list(document_ids) if document_ids is not None else None
     for bundle in iter_bundles(db, [*plan.annotators, GOLD_ANNOTATOR], wanted):
         found = _document_plan(bundle, plan)
+        for span in list(found.spans):
+            text = bundle.document.text
+            problems = check_span(db.schema, text, span.layer, span.label, span.start, span.end, span.attributes)
+            if problems:
+                found.spans.remove(span)
+                plan.refused.append((found.document_id, span, "; ".join(problems)))
         if not found.empty:
             plan.documents.append(found)
     return plan

@@ -93,6 +93,7 @@ class BulkAcceptDialog(QDialog):
             lines = [f"Accept {self.plan.rule()}: {self.plan.summary()}"]
             for p in self.plan.documents[:5]:
                 lines += [f"  {s.layer}/{s.label} {s.start}-{s.end}" for s in p.spans[:10]]
+            lines += [f"refused: {s.layer}/{s.label} {s.start}-{s.end}: {why}" for _, s, why in self.plan.refused[:10]]
             self.preview_text.setPlainText(reveal("\n".join(lines)))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.plan is not None and not self.plan.empty)
