@@ -192,7 +192,8 @@ def b6_search(db: Path, work: Path, repeat: int) -> dict[str, Any]:
 
 
 def b7_agreement(db: Path, work: Path, repeat: int) -> dict[str, Any]:
-    """Every agreement figure (all layers) over the reviewed corpus: N documents x 3 annotators."""
+    """Every agreement figure (all layers) over the reviewed corpus: N documents x 3 annotators, with
+    αU (overall, per label, per pair, position only) and every figure per document."""
     from curator.review.agreement import compute_agreement
     from curator.store.database import Database
 
@@ -202,7 +203,81 @@ def b7_agreement(db: Path, work: Path, repeat: int) -> dict[str, Any]:
         start = time.perf_counter()
         report = compute_agreement(database)
         times.append(time.perf_counter() - start)
-    return {"ours": times, "floor": None, "extra": {"documents": report.documents, "annotators": report.annotators}}
+    per_document = sum(len(layer.documents) for layer in report.span_layers)
+    return {
+        "ours": times,
+        "floor": None,
+        "extra": {"documents": report.documents, "annotators": report.annotators, "per_document_rows": per_document},
+    }
+
+
+def b10_bulk_majority(db: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """Accept into the gold layer what 2 of the 3 annotators made identically, over the whole reviewed
+    corpus: the preview and the one transaction that writes it (spans, relations, document labels,
+    history, decisions, review states), each round on a fresh copy of the database. The floor inserts
+    as many span rows and history rows with sqlite3's executemany in one transaction on another copy."""
+    import shutil
+
+    from curator.review.curation import CurationService
+    from curator.store.database import Database
+
+    ours, floor, extra = [], [], {}
+    for n in range(repeat):
+        copy = work / f"b10-{n}.sqlite"
+        _fresh(copy)
+        shutil.copyfile(db, copy)
+        database = Database(f"sqlite:///{copy}")
+        curation = CurationService(database, "bench")
+        start = time.perf_counter()
+        plan = curation.preview_majority(["ann1", "ann2", "ann3"], 2)
+        previewed = time.perf_counter()
+        added, changes = curation.accept_bulk(plan)
+        ours.append(time.perf_counter() - start)
+        extra = {
+            "added": added.summary(),
+            "documents": len(changes),
+            "preview_s": previewed - start,
+            "write_s": ours[-1] - (previewed - start),
+        }
+        database.dispose()
+        spans = added.counts()[0]
+        _fresh(copy)
+        shutil.copyfile(db, copy)
+        floor.append(_floor_gold_rows(copy, spans))
+        _fresh(copy)
+    return {"ours": ours, "floor": floor, "extra": extra}
+
+
+def _floor_gold_rows(db: Path, count: int) -> float:
+    now = datetime.now(UTC).isoformat(" ")
+    conn = sqlite3.connect(db)
+    try:
+        gold = conn.execute("INSERT INTO annotators (name, created_at) VALUES ('floor-gold', ?)", (now,)).lastrowid
+        label = conn.execute("SELECT id FROM labels LIMIT 1").fetchone()[0]
+        docs = [d for (d,) in conn.execute("SELECT id FROM documents ORDER BY id")]
+        conn.commit()
+        span_rows = [
+            (docs[i % len(docs)], gold, label, i // len(docs), i // len(docs) + 1, "{}", "", now, now, 1)
+            for i in range(count)
+        ]
+        history_rows = [
+            (now, "bench", "accept_majority", "gold_span", i, docs[i % len(docs)], None, "{}") for i in range(count)
+        ]
+        start = time.perf_counter()
+        conn.executemany(
+            'INSERT INTO spans (document_id, annotator_id, label_id, start, "end", attributes, note, created_at,'
+            " updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            span_rows,
+        )
+        conn.executemany(
+            "INSERT INTO history (at, annotator, action, kind, object_id, document_id, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            history_rows,
+        )
+        conn.commit()
+        return time.perf_counter() - start
+    finally:
+        conn.close()
 
 
 def b8_export(db: Path, work: Path, repeat: int, fmt: str) -> dict[str, Any]:
@@ -571,6 +646,7 @@ WORKLOADS = {
     "B2": b2_export,
     "B6": b6_search,
     "B7": b7_agreement,
+    "B10": b10_bulk_majority,
     "B8-conll": lambda db, work, repeat: b8_export(db, work, repeat, "conll"),
     "B8-xmi": lambda db, work, repeat: b8_export(db, work, repeat, "xmi"),
     "B8-spacy": lambda db, work, repeat: b8_export(db, work, repeat, "spacy"),

@@ -59,16 +59,54 @@ def _with_common(f: Any) -> Any:
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option(
+    "--disagreements", is_flag=True, help="Write the list of disagreements (document, kind, offsets, texts) to --out."
+)
+@click.option(
+    "--out", type=click.Path(dir_okay=False, path_type=Path), help="With --disagreements: FILE.csv or FILE.json."
+)
 @_with_common
 @click.pass_obj
-def agreement(obj: Any, as_json: bool, annotators: str | None, layers: tuple[str, ...], documents: str | None) -> None:
-    """Inter-annotator agreement: P/R/F1, alpha and kappa per layer and label."""
+def agreement(
+    obj: Any,
+    as_json: bool,
+    disagreements: bool,
+    out: Path | None,
+    annotators: str | None,
+    layers: tuple[str, ...],
+    documents: str | None,
+) -> None:
+    """Inter-annotator agreement: P/R/F1, alpha and kappa per layer and label, also per document."""
+    if disagreements:
+        _write_disagreements(obj, out, annotators, documents)
+        return
+    if out is not None:
+        raise click.UsageError("--out goes with --disagreements (the HTML report is `curator report --out`)")
     db, report = _compute(obj, annotators, layers, documents)
     figures = report.to_dict()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     _print(figures, db.schema)
+
+
+def _write_disagreements(obj: Any, out: Path | None, annotators: str | None, documents: str | None) -> None:
+    from curator.review.agreement import default_annotators
+    from curator.review.disagreement_list import FORMATS, disagreement_rows, write_disagreements
+    from curator.store.queries import document_ids_by_ext
+
+    if out is None or out.suffix.lower() not in FORMATS:
+        raise click.UsageError("--disagreements needs --out FILE.csv or FILE.json")
+    db = obj.db()
+    doc_ids = document_ids_by_ext(db, wanted) if (wanted := _split(documents)) else None
+    try:
+        rows = disagreement_rows(db, _split(annotators) or default_annotators(db), doc_ids)
+        write_disagreements(rows, out)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"{out}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {counted(len(rows), 'disagreement')} to {out}")
 
 
 @click.command()
@@ -199,6 +237,64 @@ def curate(
     click.echo(change.describe())
 
 
+@click.command("bulk-accept")
+@click.option("--reviewer", required=True, help="Your name: the history records who decided what.")
+@click.option("--majority", "k", type=int, metavar="K", help="Accept what K of the annotators made identically.")
+@click.option("--annotator", help="Accept everything of this annotator.")
+@click.option("--annotators", help="With --majority: compare these, comma-separated (default: all but the gold layer).")
+@click.option("--documents", help="Only these document ids, comma-separated (default: all).")
+@click.option("--layer", "layers", multiple=True, help="Only this layer (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@click.pass_obj
+def bulk_accept(
+    obj: Any,
+    reviewer: str,
+    k: int | None,
+    annotator: str | None,
+    annotators: str | None,
+    documents: str | None,
+    layers: tuple[str, ...],
+    dry_run: bool,
+) -> None:
+    """Accept into the gold layer, as one decision, what a majority agrees on (--majority K) or
+    everything of one annotator (--annotator NAME), on all documents or --documents, all layers or
+    --layer. One transaction; prints the preview and what was added."""
+    from curator.review.agreement import default_annotators
+    from curator.review.curation import CurationService
+    from curator.store.queries import document_ids_by_ext
+
+    if (k is None) == (annotator is None):
+        raise click.UsageError("give --majority K or --annotator NAME (one of them)")
+    db = obj.db()
+    doc_ids = None
+    wanted = _split(documents)
+    if wanted:
+        doc_ids = document_ids_by_ext(db, wanted)
+        if len(doc_ids) != len(set(wanted)):
+            raise click.UsageError("some of the --documents ids are not in the database")
+    try:
+        curation = CurationService(db, reviewer)
+        if k is not None:
+            names = _split(annotators) or default_annotators(db)
+            plan = curation.preview_majority(names, k, document_ids=doc_ids, layers=list(layers) or None)
+        else:
+            assert annotator is not None
+            plan = curation.preview_annotator(annotator, document_ids=doc_ids, layers=list(layers) or None)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    click.echo(f"{plan.rule()}: {plan.summary()}")
+    for doc_id, span, why in plan.refused[:20]:
+        click.echo(f"  left out (document {doc_id}): {span.layer}/{span.label} {span.start}-{span.end}: {why}")
+    if dry_run or plan.empty:
+        click.echo("nothing written" + ("" if dry_run else ": nothing to add"))
+        return
+    try:
+        added, _ = curation.accept_bulk(plan)
+    except EditRefused as exc:
+        raise click.ClickException(f"{exc}; nothing written") from exc
+    click.echo(f"added {added.summary()}")
+
+
 def _print(figures: dict[str, Any], schema: Any) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -209,6 +305,10 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
     f = format_figure
     console = Console()
     console.print(f"{counted(figures['documents'], 'document')}; annotators: {', '.join(figures['annotators'])}")
+    if figures["reason"]:
+        console.print(figures["reason"])
+    for note in figures["notes"]:
+        console.print(note)
     for layer in figures["span_layers"]:
         key = layer["layer"]
         t = Table(title=f"span layer {key}: alpha (nominal, tokens) {f(layer['alpha'])}")
@@ -222,6 +322,15 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
                 *(f(p["overlap"][k]) for k in ("precision", "recall", "f1")),
             )
         console.print(t)
+        u, where = layer["alpha_u"] or {}, layer["position_only"] or {}
+        console.print(
+            f"αU {f(u.get('overall'))}{' (' + u['reason'] + ')' if u.get('reason') else ''};"
+            f" position only {f(where.get('alpha_u'))}"
+        )
+        lowest = [d for d in sorted(layer["documents"], key=lambda d: d["alpha_u"] if d["alpha_u"] is not None else 9)]
+        shown = [f"{for_terminal(d['document'])} {f(d['alpha_u'])}" for d in lowest[:5] if d["alpha_u"] is not None]
+        if shown:
+            console.print("lowest αU per document: " + ", ".join(shown))
         labels = [lab for lab in layer["labels"] if any(lab in p["exact_by_label"] for p in layer["pairs"])]
         if labels:
             t = Table(title=f"span layer {key} per label (F1 exact / overlap)")
@@ -264,8 +373,10 @@ def _print(figures: dict[str, Any], schema: Any) -> None:
 
 
 def add_review_commands(group: click.Group) -> None:
-    """Register ``agreement``, ``report``, ``review`` and ``curate`` on the ``curator`` command group."""
+    """Register ``agreement``, ``report``, ``review``, ``curate`` and ``bulk-accept`` on the ``curator``
+    command group."""
     group.add_command(agreement)
     group.add_command(report)
     group.add_command(review)
     group.add_command(curate)
+    group.add_command(bulk_accept)

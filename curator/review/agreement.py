@@ -49,9 +49,11 @@ from curator.review.coefficients import (
     fold_units,
     nominal_alpha,
 )
+from curator.review.gold_agreement import GoldSpans, load_gold
 from curator.review.matching import SpanArrays, match_spans
+from curator.review.per_document import DocumentMatches, pooled_f1, unitizing_by_document
 from curator.review.tokens import Corpus
-from curator.review.unitizing import AnnotatorSpans, UnitizingAlpha, unitizing_alpha_of_arrays
+from curator.review.unitizing import AnnotatorSpans, Figure, UnitizingAlpha, unitizing_alpha_of_arrays
 from curator.store.database import Database
 from curator.store.models import (
     GOLD_ANNOTATOR,
@@ -115,6 +117,16 @@ class SpanPair:
     confusion_labels: list[str]
     confusion: list[list[int]]
     alpha_u: UnitizingAlpha | None = None
+    by_document: DocumentMatches | None = None  # counts per document (the per-document F1 pools them)
+
+    @property
+    def reason(self) -> str | None:
+        """Why this pair's figures are not computable, or None."""
+        if self.documents == 0:
+            return f"{self.a} and {self.b} annotated no document in common"
+        if self.exact.a + self.exact.b == 0:
+            return "no spans on the documents both annotated"
+        return None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,11 +134,41 @@ class SpanPair:
             "a": self.a,
             "b": self.b,
             "documents": self.documents,
+            "reason": self.reason,
             "exact": self.exact.to_dict(),
             "overlap": self.overlap.to_dict(),
             "exact_by_label": {k: v.to_dict() for k, v in self.exact_by_label.items()},
             "overlap_by_label": {k: v.to_dict() for k, v in self.overlap_by_label.items()},
             "confusion": {"labels": self.confusion_labels, "matrix": self.confusion},
+        }
+
+
+@dataclass
+class DocumentAgreement:
+    """One document's figures in one span layer (see :mod:`curator.review.per_document`)."""
+
+    document_id: int
+    document: str  # its external id
+    title: str
+    coders: int  # how many of the annotators annotated it
+    exact_f1: Figure
+    overlap_f1: Figure
+    alpha_u: Figure
+    position_only: Figure
+
+    def to_dict(self) -> dict[str, Any]:
+        figures = {
+            "exact_f1": self.exact_f1,
+            "overlap_f1": self.overlap_f1,
+            "alpha_u": self.alpha_u,
+            "position_only": self.position_only,
+        }
+        return {
+            "document": self.document,
+            "title": self.title,
+            "coders": self.coders,
+            **{k: f.value for k, f in figures.items()},
+            "reasons": {k: f.reason for k, f in figures.items() if f.reason},
         }
 
 
@@ -139,6 +181,18 @@ class SpanLayerAgreement:
     alpha_by_label: dict[str, float | None]
     alpha_units: int
     alpha_u: UnitizingAlpha | None = None
+    documents: list[DocumentAgreement] = field(default_factory=list)
+    gold: list[SpanPair] | None = None  # the gold layer (a, the reference) against each annotator
+    gold_reason: str | None = None
+
+    @property
+    def alpha_reason(self) -> str | None:
+        """Why the token alpha is not computable, or None."""
+        if self.alpha is not None:
+            return None
+        if all(p.documents == 0 for p in self.pairs):
+            return "the annotators annotated no document in common"
+        return "no variation to compare (too few coded tokens or a single value)"
 
     def to_dict(self) -> dict[str, Any]:
         unitizing = self.alpha_u.to_dict() if self.alpha_u else None
@@ -147,10 +201,14 @@ class SpanLayerAgreement:
             "labels": self.labels,
             "pairs": [p.to_dict() for p in self.pairs],
             "alpha": self.alpha,
+            "alpha_reason": self.alpha_reason,
             "alpha_by_label": self.alpha_by_label,
             "alpha_units": self.alpha_units,
             "alpha_u": unitizing,
             "position_only": unitizing["position_only"] if unitizing else None,
+            "documents": [d.to_dict() for d in self.documents],
+            "gold": [g.to_dict() for g in self.gold] if self.gold is not None else None,
+            "gold_reason": self.gold_reason,
         }
 
 
@@ -205,6 +263,15 @@ METHOD = {
         " document x label; on documents where one of the annotators set a label of the layer"
     ),
     "document_alpha": "Krippendorff's alpha, nominal, documents as units, missing values allowed",
+    "per_document": (
+        "per span layer, under documents: F1 pooled over the pairs who both annotated the document, and αU"
+        " with the document alone as the continuum and its annotators as coders; by_document.agreement is"
+        " the mean αU over the span layers, lowest first"
+    ),
+    "gold": (
+        "per span layer, under gold: the gold layer (a, the reference) against each annotator, on the"
+        " documents the gold layer has annotations on or that are curated, exact and overlap P/R/F1 per label and αU"
+    ),
 }
 
 
@@ -216,14 +283,41 @@ class AgreementReport:
     documents: int
     span_layers: list[SpanLayerAgreement] = field(default_factory=list)
     document_layers: list[DocumentLayerAgreement] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # layers left out, and why
+    common_documents: int = 0  # documents annotated by two or more of the annotators
+
+    @property
+    def reason(self) -> str | None:
+        """Why nothing here is computable, or None."""
+        if self.common_documents == 0:
+            return "no two of the annotators annotated a document in common: agreement is not computable"
+        return None
+
+    def by_document(self) -> list[dict[str, Any]]:
+        """One row per document: its αU in each span layer and ``agreement``, their mean over the
+        layers where it is computable (None when nowhere); lowest agreement first, None last."""
+        rows: dict[int, dict[str, Any]] = {}
+        for layer in self.span_layers:
+            for d in layer.documents:
+                first = {"document_id": d.document_id, "document": d.document, "title": d.title, "layers": {}}
+                row = rows.setdefault(d.document_id, first)
+                row["layers"][layer.layer] = d.alpha_u.value
+        for row in rows.values():
+            values = [v for v in row["layers"].values() if v is not None]
+            row["agreement"] = sum(values) / len(values) if values else None
+        return sorted(rows.values(), key=lambda r: (r["agreement"] is None, r["agreement"] or 0.0, r["document_id"]))
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "annotators": self.annotators,
             "documents": self.documents,
+            "common_documents": self.common_documents,
+            "reason": self.reason,
+            "notes": self.notes,
             "method": METHOD,
             "span_layers": [s.to_dict() for s in self.span_layers],
             "document_layers": [d.to_dict() for d in self.document_layers],
+            "by_document": self.by_document(),
         }
 
 
@@ -243,6 +337,8 @@ class _Data:
     lab_ann: IntArray
     lab_doc: IntArray
     lab_label: IntArray
+    ext_ids: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
 
 
 def default_annotators(db: Database) -> list[str]:
@@ -278,16 +374,32 @@ def compute_agreement(
     data = _load(db, names, document_ids)
     label_rows = _label_rows(db)
     report = AgreementReport(names, int(data.annotated.any(axis=0).sum()))
+    report.common_documents = int((data.annotated.sum(axis=0) >= 2).sum())
     corpus: Corpus | None = None
+    gold: GoldSpans | None = None
     for layer_id in wanted:
         layer = db.schema.layer(layer_id)
         assert layer is not None
         if "span" in layer.scopes:
-            corpus = corpus or Corpus(data.texts)
-            report.span_layers.append(_span_layer(data, corpus, layer_id, label_rows))
+            if not _layer_used(data.span_label, label_rows.get(layer_id, [])):
+                report.notes.append(f"span layer {layer_id}: no span by {', '.join(names)}; left out")
+            else:
+                corpus = corpus or Corpus(data.texts)
+                found = _span_layer(data, corpus, layer_id, label_rows)
+                if GOLD_ANNOTATOR not in names:
+                    gold = gold or load_gold(db, data.doc_ids)
+                    found.gold, found.gold_reason = _gold_pairs(data, gold, layer_id, label_rows)
+                report.span_layers.append(found)
         if "document" in layer.scopes:
-            report.document_layers.append(_document_layer(data, layer_id, label_rows))
+            if not _layer_used(data.lab_label, label_rows.get(layer_id, [])):
+                report.notes.append(f"document layer {layer_id}: no document label by {', '.join(names)}; left out")
+            else:
+                report.document_layers.append(_document_layer(data, layer_id, label_rows))
     return report
+
+
+def _layer_used(label_ids: IntArray, rows: list[tuple[int, str]]) -> bool:
+    return bool(rows) and bool(np.isin(label_ids, np.array([r for r, _ in rows], dtype=np.int64)).any())
 
 
 def _label_rows(db: Database) -> dict[str, list[tuple[int, str]]]:
@@ -343,10 +455,13 @@ def _load(db: Database, names: list[str], document_ids: Sequence[int] | None) ->
         if document_ids is not None:
             touched = np.intersect1d(touched, np.asarray(list(document_ids), dtype=np.int64))
         doc_ids = touched.tolist()
-        texts_by_id: dict[int, str] = {}
+        texts_by_id: dict[int, tuple[str, str, str]] = {}
         for chunk in range(0, len(doc_ids), 500):
             part = doc_ids[chunk : chunk + 500]
-            texts_by_id.update(session.execute(select(Document.id, Document.text).where(Document.id.in_(part))).all())
+            rows = session.execute(
+                select(Document.id, Document.text, Document.ext_id, Document.title).where(Document.id.in_(part))
+            )
+            texts_by_id.update((doc_id, (text, ext, title)) for doc_id, text, ext, title in rows)
     doc_index = {d: i for i, d in enumerate(doc_ids)}
     lookup_ann = np.vectorize(index.__getitem__, otypes=[np.int64])
 
@@ -368,7 +483,7 @@ def _load(db: Database, names: list[str], document_ids: Sequence[int] | None) ->
     return _Data(
         names,
         doc_ids,
-        [texts_by_id[d] for d in doc_ids],
+        [texts_by_id[d][0] for d in doc_ids],
         annotated,
         s_ann,
         s_doc,
@@ -378,6 +493,8 @@ def _load(db: Database, names: list[str], document_ids: Sequence[int] | None) ->
         l_ann,
         l_doc,
         lab_rows[keep_l][:, 2],
+        [texts_by_id[d][1] for d in doc_ids],
+        [texts_by_id[d][2] or "" for d in doc_ids],
     )
 
 
@@ -408,20 +525,79 @@ def _span_layer(
         )
         for i in range(len(data.annotators))
     ]
+    n_docs = len(data.doc_ids)
     pairs = []
     for i, j in combinations(range(len(data.annotators)), 2):
         both = data.annotated[i] & data.annotated[j]
         a = per_annotator[i].take(both[per_annotator[i].doc])
         b = per_annotator[j].take(both[per_annotator[j].doc])
-        pairs.append(_span_pair(data.annotators[i], data.annotators[j], int(both.sum()), a, b, keys))
+        pairs.append(_span_pair(data.annotators[i], data.annotators[j], int(both.sum()), a, b, keys, n_docs))
     alpha, by_label, units = _token_alpha(data, corpus, per_annotator, len(keys), keys)
-    lengths = np.fromiter((len(t) for t in data.texts), dtype=np.int64, count=len(data.texts))
+    lengths = _lengths(data)
     columns = [AnnotatorSpans(p.doc, p.label, p.start, p.end) for p in per_annotator]
     for (i, j), pair in zip(combinations(range(len(data.annotators)), 2), pairs, strict=True):
         sub = data.annotated[[i, j]]
         pair.alpha_u = unitizing_alpha_of_arrays([columns[i], columns[j]], sub, lengths, keys, [pair.a, pair.b])
     unitizing = unitizing_alpha_of_arrays(columns, data.annotated, lengths, keys, data.annotators)
-    return SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units, unitizing)
+    found = SpanLayerAgreement(layer, keys, pairs, alpha, by_label, units, unitizing)
+    found.documents = _documents(data, columns, pairs, lengths, label_index)
+    return found
+
+
+def _gold_pairs(
+    data: _Data, gold: GoldSpans, layer: str, label_rows: dict[str, list[tuple[int, str]]]
+) -> tuple[list[SpanPair] | None, str | None]:
+    """The gold layer (``a``, the reference) against each annotator in ``layer``, on the documents
+    both annotated; None and why when there is nothing to compare."""
+    if not gold.present:
+        return None, "the database has no gold layer yet"
+    if not gold.annotated.any():
+        return None, "the gold layer has nothing on these documents yet"
+    rows = label_rows.get(layer, [])
+    keys = [key for _, key in rows]
+    in_gold, gold_labels = _label_positions(gold.label, rows)
+    reference = SpanArrays(gold.doc[in_gold], gold_labels, gold.start[in_gold], gold.end[in_gold])
+    in_layer, label_index = _label_positions(data.span_label, rows)
+    ann = data.span_ann[in_layer]
+    lengths = _lengths(data)
+    out = []
+    for i, name in enumerate(data.annotators):
+        mine = ann == i
+        theirs = SpanArrays(
+            data.span_doc[in_layer][mine],
+            label_index[mine],
+            data.span_start[in_layer][mine],
+            data.span_end[in_layer][mine],
+        )
+        both = gold.annotated & data.annotated[i]
+        a, b = reference.take(both[reference.doc]), theirs.take(both[theirs.doc])
+        pair = _span_pair(GOLD_ANNOTATOR, name, int(both.sum()), a, b, keys)
+        columns = [AnnotatorSpans(x.doc, x.label, x.start, x.end) for x in (reference, theirs)]
+        coded = np.stack([gold.annotated, data.annotated[i]])
+        pair.alpha_u = unitizing_alpha_of_arrays(columns, coded, lengths, keys, [GOLD_ANNOTATOR, name])
+        pair.by_document = None
+        out.append(pair)
+    return out, None
+
+
+def _lengths(data: _Data) -> IntArray:
+    return np.fromiter((len(t) for t in data.texts), dtype=np.int64, count=len(data.texts))
+
+
+def _documents(
+    data: _Data, columns: list[AnnotatorSpans], pairs: list[SpanPair], lengths: IntArray, label_index: IntArray
+) -> list[DocumentAgreement]:
+    """The layer's figures per document, for the documents one of the annotators annotated."""
+    coders = data.annotated.sum(axis=0)
+    matches = [p.by_document for p in pairs if p.by_document is not None]
+    exact, overlap = pooled_f1(matches, coders)
+    alpha_u, position = unitizing_by_document(columns, data.annotated, lengths, np.unique(label_index).tolist())
+    return [
+        DocumentAgreement(
+            doc_id, data.ext_ids[d], data.titles[d], int(coders[d]), exact[d], overlap[d], alpha_u[d], position[d]
+        )
+        for d, doc_id in enumerate(data.doc_ids)
+    ]
 
 
 def _prf(a: SpanArrays, b: SpanArrays, ia: IntArray, n_labels: int) -> tuple[PRF, list[PRF]]:
@@ -432,12 +608,16 @@ def _prf(a: SpanArrays, b: SpanArrays, ia: IntArray, n_labels: int) -> tuple[PRF
     return PRF(int(ia.shape[0]), len(a), len(b)), per
 
 
-def _span_pair(name_a: str, name_b: str, documents: int, a: SpanArrays, b: SpanArrays, keys: list[str]) -> SpanPair:
+def _span_pair(
+    name_a: str, name_b: str, documents: int, a: SpanArrays, b: SpanArrays, keys: list[str], n_docs: int = 0
+) -> SpanPair:
     n = len(keys)
     ia, _ = match_spans(a, b, exact=True, by_label=True)
     exact, exact_per = _prf(a, b, ia, n)
+    exact_docs = np.bincount(a.doc[ia], minlength=n_docs)
     ia, _ = match_spans(a, b, exact=False, by_label=True)
     overlap, overlap_per = _prf(a, b, ia, n)
+    overlap_docs = np.bincount(a.doc[ia], minlength=n_docs)
     # Confusion: match by position regardless of label; unmatched spans go to the "(none)" row/column.
     ia, ib = match_spans(a, b, exact=False, by_label=False)
     matrix = np.zeros((n + 1, n + 1), dtype=np.int64)
@@ -458,6 +638,9 @@ def _span_pair(name_a: str, name_b: str, documents: int, a: SpanArrays, b: SpanA
         {k: p for k, p in zip(keys, overlap_per, strict=True) if p.a or p.b},
         [*keys, NONE_LABEL],
         matrix.tolist(),
+        by_document=DocumentMatches(
+            exact_docs, overlap_docs, np.bincount(a.doc, minlength=n_docs), np.bincount(b.doc, minlength=n_docs)
+        ),
     )
 
 

@@ -17,14 +17,15 @@ from contextlib import contextmanager
 from typing import Any
 
 from curator.review.agreed import AgreedPlan, preview_agreed
+from curator.review.bulk import BulkPlan, preview_annotator, preview_majority, write_bulk
 from curator.review.decisions import Decision
 from curator.review.differences import Difference
-from curator.review.gold_change import GoldChange, GoldState, apply_change, gold_state
+from curator.review.gold_change import GoldChange, GoldState, apply_change, apply_changes, gold_state
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
 from curator.store.queries import RelationRecord, SpanRecord
 
-__all__ = ["AgreedPlan", "CurationService", "GoldChange", "GoldState"]
+__all__ = ["AgreedPlan", "BulkPlan", "CurationService", "GoldChange", "GoldState"]
 
 
 class CurationService:
@@ -174,6 +175,39 @@ class CurationService:
     def accept_agreed(self, plan: AgreedPlan) -> AgreedPlan:
         """Add a previewed plan to the gold layer in one transaction and return what was added."""
         return self.accept_all_agreed(plan)[0]
+
+    # -- bulk: many documents, one decision ---------------------------------------------------------
+
+    def preview_majority(
+        self,
+        annotators: Sequence[str],
+        k: int,
+        *,
+        document_ids: Sequence[int] | None = None,
+        layers: Sequence[str] | None = None,
+    ) -> BulkPlan:
+        """What ``k`` of ``annotators`` made identically (see :func:`~curator.review.bulk.preview_majority`)."""
+        return preview_majority(self.db, annotators, k, document_ids=document_ids, layers=layers)
+
+    def preview_annotator(
+        self,
+        annotator: str,
+        *,
+        document_ids: Sequence[int] | None = None,
+        layers: Sequence[str] | None = None,
+    ) -> BulkPlan:
+        """Everything of ``annotator`` the gold layer lacks (see :func:`~curator.review.bulk.preview_annotator`)."""
+        return preview_annotator(self.db, annotator, document_ids=document_ids, layers=layers)
+
+    def accept_bulk(self, plan: BulkPlan) -> tuple[BulkPlan, tuple[GoldChange, ...]]:
+        """Write a previewed bulk plan in one transaction; return what was added and the change of
+        each document (:meth:`apply_changes` undoes them together)."""
+        with self.db.write() as session:
+            return write_bulk(self.db, session, self.reviewer, plan)
+
+    def apply_changes(self, changes: Sequence[GoldChange], action: str) -> tuple[GoldChange, ...]:
+        """:meth:`apply_change` for a bulk decision's changes, in one transaction."""
+        return apply_changes(self.db, self.reviewer, changes, action)
 
     # -- undo and redo ----------------------------------------------------------------------------
 

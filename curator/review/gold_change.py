@@ -9,18 +9,20 @@ transaction, after checking that the gold layer still is as the change expects.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from curator.errors import EditRefused, StaleEdit
 from curator.review.states import read_review_state, write_review_state
+from curator.schema.checks import check_span
 from curator.store.comment_links import reattach_comments
 from curator.store.database import Database
 from curator.store.gold import GoldWriter
-from curator.store.models import CurationDecision, Relation, Span
+from curator.store.models import GOLD_ANNOTATOR, CurationDecision, Relation, ReviewState, Span
 from curator.store.queries import RelationRecord, SpanRecord
 
 UNDONE = "undone_"  # prefix of a decision withdrawn by an undo (it no longer counts, e.g. as a rejection)
@@ -274,65 +276,122 @@ def apply_change(db: Database, reviewer: str, change: GoldChange, action: str) -
     """
     if action not in ("undo", "redo"):
         raise ValueError("action is 'undo' or 'redo'")
-    doc = change.document_id
     with db.write() as session:
+        return _apply(session, GoldWriter(db, session, reviewer), change, action)
+
+
+def apply_changes(db: Database, reviewer: str, changes: Sequence[GoldChange], action: str) -> tuple[GoldChange, ...]:
+    """:func:`apply_change` for the changes of a bulk decision (one per document), all in one
+    transaction: if one of them cannot be applied, none is."""
+    if action not in ("undo", "redo"):
+        raise ValueError("action is 'undo' or 'redo'")
+    with db.write() as session:
+        # The rows the changes name, read in a few queries rather than one per span.
+        # (Held here: the session's identity map keeps rows only while something refers to them.)
+        spans = sorted({s.id for c in changes for s in (*c.spans_removed, *(b for b, _ in c.spans_changed))})
+        rels = sorted({r.id for c in changes for r in c.relations_removed})
+        decisions = sorted({d for c in changes for d in c.decisions})
+        docs = sorted({c.document_id for c in changes})
+        held: list[Any] = []
+        for model, column, ids in (
+            (Span, Span.id, spans),
+            (Relation, Relation.id, rels),
+            (CurationDecision, CurationDecision.id, decisions),
+            (ReviewState, ReviewState.document_id, docs),
+        ):
+            for i in range(0, len(ids), 500):
+                held.extend(session.scalars(select(model).where(column.in_(ids[i : i + 500]))))
         gold = GoldWriter(db, session, reviewer)
-        for expected in (*change.spans_removed, *(before for before, _ in change.spans_changed)):
-            row = session.get(Span, expected.id)
-            if row is None or row.annotator_id != gold.gold_id or row.version != expected.version:
-                raise StaleEdit(f"the gold layer changed here meanwhile; this decision cannot be {action}ne", None)
-        for added in change.spans_added:
-            if session.get(Span, added.id) is not None:
-                raise StaleEdit(f"the gold layer changed here meanwhile; this decision cannot be {action}ne", None)
-        for rel in change.relations_removed:
-            if session.get(Relation, rel.id) is None:
-                raise StaleEdit(f"a gold relation changed meanwhile; this decision cannot be {action}ne", None)
-        for rel in change.relations_removed:
-            found = session.get(Relation, rel.id)
-            assert found is not None
-            session.delete(found)
-        session.flush()
-        for removed in change.spans_removed:
-            session.delete(session.get(Span, removed.id))
-        session.flush()
-        changed: list[tuple[SpanRecord, SpanRecord]] = []
-        for before, after in change.spans_changed:
-            row = session.get(Span, before.id)
-            assert row is not None
-            _, now = gold.update_span(row, after.label, after.start, after.end, after.attributes, after.note)
-            changed.append((before, now))
-        added_records = [gold.restore_span(added) for added in change.spans_added]
-        for rel in change.relations_added:
-            gold.restore_relation(rel)
-        session.flush()
-        # gold annotations put back under their own ids take their comments back
-        reattach_comments(session, [s.id for s in added_records], [r.id for r in change.relations_added])
-        for layer, label in change.labels_removed:
-            gold.set_label(doc, layer, label, False)
-        for layer, label in change.labels_added:
-            gold.set_label(doc, layer, label, True)
-        for decision_id in change.decisions:
-            decision = session.get(CurationDecision, decision_id)
-            if decision is None:
-                continue
-            undone = decision.decision.startswith(UNDONE)
-            if change.decisions_in_force and undone:
-                decision.decision = decision.decision[len(UNDONE) :]
-            elif not change.decisions_in_force and not undone:
-                decision.decision = (UNDONE + decision.decision)[:20]
-        # The review state goes back only if no one has changed it since the decision.
-        state_now = read_review_state(session, doc)
-        if change.state_changed and change.state_after is not None and state_now == change.state_before:
-            write_review_state(session, doc, change.state_after, reviewer)
-        applied = replace(change, spans_added=tuple(added_records), spans_changed=tuple(changed))
-        session.add(
-            CurationDecision(
-                document_id=doc,
-                reviewer=reviewer,
-                decision=action,
-                kind="document",
-                detail={"change": applied.summary()},
-            )
-        )
-        gold.log(action, "gold", None, doc, None, {"change": applied.summary()})
+        applied = tuple(_apply(session, gold, change, action) for change in changes)
+        del held
         return applied
+
+
+def _restore_spans(session: Session, gold: GoldWriter, records: Sequence[SpanRecord]) -> list[SpanRecord]:
+    """Put gold spans back under their own ids, checked as :meth:`GoldWriter.restore_span` checks
+    them, in one multi-row insert (the redo of a bulk decision puts back thousands)."""
+    if len(records) < 2:
+        return [gold.restore_span(r) for r in records]
+    texts = {doc: gold.text(doc) for doc in {r.document_id for r in records}}
+    schema, labels = gold.db.schema, gold.db.ids.labels
+    for r in records:
+        gold._check(check_span(schema, texts[r.document_id], r.layer, r.label, r.start, r.end, r.attributes))
+    rows = [
+        {
+            "id": r.id,
+            "document_id": r.document_id,
+            "annotator_id": gold.gold_id,
+            "label_id": labels[(r.layer, r.label)],
+            "start": r.start,
+            "end": r.end,
+            "attributes": dict(r.attributes),
+            "note": r.note,
+        }
+        for r in records
+    ]
+    session.execute(insert(Span), rows)
+    return [replace(r, annotator=GOLD_ANNOTATOR, attributes=dict(r.attributes), version=1) for r in records]
+
+
+def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) -> GoldChange:
+    doc = change.document_id
+    reviewer = gold.who
+    for expected in (*change.spans_removed, *(before for before, _ in change.spans_changed)):
+        row = session.get(Span, expected.id)
+        if row is None or row.annotator_id != gold.gold_id or row.version != expected.version:
+            raise StaleEdit(f"the gold layer changed here meanwhile; this decision cannot be {action}ne", None)
+    added_ids = [added.id for added in change.spans_added]
+    if added_ids and session.scalar(select(Span.id).where(Span.id.in_(added_ids)).limit(1)) is not None:
+        raise StaleEdit(f"the gold layer changed here meanwhile; this decision cannot be {action}ne", None)
+    for rel in change.relations_removed:
+        if session.get(Relation, rel.id) is None:
+            raise StaleEdit(f"a gold relation changed meanwhile; this decision cannot be {action}ne", None)
+    for rel in change.relations_removed:
+        found = session.get(Relation, rel.id)
+        assert found is not None
+        session.delete(found)
+    session.flush()
+    for removed in change.spans_removed:
+        session.delete(session.get(Span, removed.id))
+    session.flush()
+    changed: list[tuple[SpanRecord, SpanRecord]] = []
+    for before, after in change.spans_changed:
+        row = session.get(Span, before.id)
+        assert row is not None
+        _, now = gold.update_span(row, after.label, after.start, after.end, after.attributes, after.note)
+        changed.append((before, now))
+    added_records = _restore_spans(session, gold, change.spans_added)
+    for rel in change.relations_added:
+        gold.restore_relation(rel)
+    session.flush()
+    # gold annotations put back under their own ids take their comments back
+    reattach_comments(session, [s.id for s in added_records], [r.id for r in change.relations_added])
+    for layer, label in change.labels_removed:
+        gold.set_label(doc, layer, label, False)
+    for layer, label in change.labels_added:
+        gold.set_label(doc, layer, label, True)
+    for decision_id in change.decisions:
+        decision = session.get(CurationDecision, decision_id)
+        if decision is None:
+            continue
+        undone = decision.decision.startswith(UNDONE)
+        if change.decisions_in_force and undone:
+            decision.decision = decision.decision[len(UNDONE) :]
+        elif not change.decisions_in_force and not undone:
+            decision.decision = (UNDONE + decision.decision)[:20]
+    # The review state goes back only if no one has changed it since the decision.
+    state_now = read_review_state(session, doc)
+    if change.state_changed and change.state_after is not None and state_now == change.state_before:
+        write_review_state(session, doc, change.state_after, reviewer)
+    applied = replace(change, spans_added=tuple(added_records), spans_changed=tuple(changed))
+    session.add(
+        CurationDecision(
+            document_id=doc,
+            reviewer=reviewer,
+            decision=action,
+            kind="document",
+            detail={"change": applied.summary()},
+        )
+    )
+    gold.log(action, "gold", None, doc, None, {"change": applied.summary()})
+    return applied

@@ -117,6 +117,8 @@ def _write_into(report: AgreementReport, schema: Schema, out: Path, language: st
     body: list[str] = [
         f"<h1>Agreement: {_e(', '.join(report.annotators))}</h1>",
         f"<p>{report.documents} documents annotated by at least one of them.</p>",
+        *([f"<p class='reason'><b>{_e(figures['reason'])}</b></p>"] if figures["reason"] else []),
+        *(f"<p class='note'>{_e(note)}</p>" for note in figures["notes"]),
         "<h2>Method</h2><ul>"
         + "".join(f"<li>{_e(v)}</li>" for v in figures["method"].values())
         + f"<li class='undefined-note'>{UNDEFINED_NOTE}</li></ul>",
@@ -196,6 +198,9 @@ def _span_section(layer: dict[str, Any], schema: Schema, out: Path, language: st
             f"{key}: overlap F1 per label",
         )
         parts.append(_chart_or_note(chart, f"F1 per label, layer {key}"))
+    parts.extend(_unitizing_section(layer, schema, language))
+    parts.extend(_gold_section(layer, schema, language))
+    parts.extend(_documents_section(layer))
     for n, p in enumerate(layer["pairs"][:3]):
         matrix = p["confusion"]["matrix"]
         names = p["confusion"]["labels"]
@@ -212,6 +217,141 @@ def _span_section(layer: dict[str, Any], schema: Schema, out: Path, language: st
         )
         parts.append(f"<img src='{CHARTS}/{_e(chart)}' alt='confusion {_e(p['a'])}/{_e(p['b'])}'>")
     return parts
+
+
+def _why(value: float | None, reason: str | None) -> str:
+    """A figure, or the dash with the reason it is not computable as its tooltip and after it."""
+    if value is not None or not reason:
+        return format_figure(value)
+    return f"<span title='{_e(reason)}'>—</span> <small class='reason'>{_e(reason)}</small>"
+
+
+def _unitizing_section(layer: dict[str, Any], schema: Schema, language: str) -> list[str]:
+    """αU of every annotator, overall, per label and position only; then each pair's."""
+    key, unitizing = layer["layer"], layer["alpha_u"]
+    if unitizing is None:
+        return []
+    parts = [
+        "<h3>Unitizing alpha (αU)</h3>",
+        f"<p>All of them, on {unitizing['documents']} documents ({unitizing['length']} code points): "
+        f"<b class='alpha-u'>{_why(unitizing['overall'], unitizing['reason'])}</b>; position only "
+        f"<b class='position-only'>{_why(layer['position_only']['alpha_u'], layer['position_only']['reason'])}</b></p>",
+    ]
+    rows = ["<tr><th>pair</th><th>αU</th><th>position only</th></tr>"]
+    for p in layer["pairs"]:
+        u = p["alpha_u"] or {}
+        where = u.get("position_only") or {}
+        rows.append(
+            f"<tr><td>{_e(p['a'])} / {_e(p['b'])}</td><td>{_why(u.get('overall'), u.get('reason'))}</td>"
+            f"<td>{_why(where.get('alpha_u'), where.get('reason'))}</td></tr>"
+        )
+    parts.append("<table class='alpha-u-pairs'>" + "".join(rows) + "</table>")
+    if unitizing["by_label"]:
+        parts.append(
+            "<table class='alpha-u-labels'><tr><th>label</th><th>αU</th></tr>"
+            + "".join(
+                "<tr>"
+                + _name_cell(schema, key, lab, language)
+                + f"<td>{_why(v, unitizing['reasons'].get(lab))}</td></tr>"
+                for lab, v in unitizing["by_label"].items()
+            )
+            + "</table>"
+        )
+    return parts
+
+
+def _gold_section(layer: dict[str, Any], schema: Schema, language: str) -> list[str]:
+    """Each annotator against the gold layer (the reference), overall and per label."""
+    key = layer["layer"]
+    parts = ["<h3>Against the gold layer</h3>"]
+    if layer["gold"] is None:
+        return [*parts, f"<p class='no-gold'>{_e(layer['gold_reason'])}</p>"]
+    rows = ["<tr><th>annotator</th><th>documents</th><th>exact F1</th><th>overlap F1</th><th>αU</th></tr>"]
+    for g in layer["gold"]:
+        u = g["alpha_u"] or {}
+        rows.append(
+            f"<tr><td>{_e(g['b'])}</td><td>{g['documents']}</td><td>{format_figure(g['exact']['f1'])}</td>"
+            f"<td>{format_figure(g['overlap']['f1'])}</td><td>{_why(u.get('overall'), u.get('reason'))}</td></tr>"
+        )
+    parts.append("<table class='gold'>" + "".join(rows) + "</table>")
+    labels = [lab for lab in layer["labels"] if any(lab in g["overlap_by_label"] for g in layer["gold"])]
+    if labels:
+        head = "<tr><th>label</th>" + "".join(f"<th>{_e(g['b'])} overlap F1</th>" for g in layer["gold"]) + "</tr>"
+        body = [
+            "<tr>"
+            + _name_cell(schema, key, lab, language)
+            + "".join(
+                f"<td>{format_figure((g['overlap_by_label'].get(lab) or {}).get('f1'))}</td>" for g in layer["gold"]
+            )
+            + "</tr>"
+            for lab in labels
+        ]
+        parts.append("<table class='gold-labels'>" + head + "".join(body) + "</table>")
+    return parts
+
+
+DOCUMENTS_CHARTED = 40
+
+
+def _documents_section(layer: dict[str, Any]) -> list[str]:
+    """The per-document figures: a table and an inline SVG bar chart of αU, lowest first (the
+    browser shapes the titles: they are written in logical order, never reshaped here)."""
+    rows = sorted(
+        layer["documents"],
+        key=lambda d: (d["alpha_u"] is None, d["alpha_u"] if d["alpha_u"] is not None else 0.0, d["document"]),
+    )
+    if not rows:
+        return []
+    parts = [f"<h3>Per document ({len(rows)}), lowest αU first</h3>", _documents_chart(rows[:DOCUMENTS_CHARTED])]
+    head = "<tr><th>document</th><th>title</th><th>coders</th><th>exact F1</th><th>overlap F1</th><th>αU</th>"
+    head += "<th>position only</th></tr>"
+    body = []
+    for d in rows:
+        why = d["reasons"]
+        body.append(
+            f"<tr><td>{_e(d['document'])}</td><td dir='auto'>{_e(d['title'])}</td><td>{d['coders']}</td>"
+            + "".join(
+                f"<td>{_why(d[k], why.get(k))}</td>" for k in ("exact_f1", "overlap_f1", "alpha_u", "position_only")
+            )
+            + "</tr>"
+        )
+    parts.append("<table class='documents'>" + head + "".join(body) + "</table>")
+    return parts
+
+
+def _documents_chart(rows: list[dict[str, Any]]) -> str:
+    """Horizontal bars of αU per document on an axis from -1 to 1 (values below -1 drawn at -1);
+    a document whose αU is not computable gets the word "undefined" instead of a bar."""
+    bar, gap, label_w, plot_w = 14, 4, 260, 400
+    zero = label_w + plot_w / 2
+    height = len(rows) * (bar + gap) + 24
+    out = [
+        f"<svg class='documents-chart' xmlns='http://www.w3.org/2000/svg' width='{label_w + plot_w + 60}'"
+        f" height='{height}' role='img' aria-label='alpha U per document'>",
+        f"<line x1='{zero}' y1='0' x2='{zero}' y2='{height - 20}' stroke='#999'/>",
+    ]
+    for x, text in ((label_w, "-1"), (zero, "0"), (label_w + plot_w, "1")):
+        out.append(f"<text x='{x}' y='{height - 6}' font-size='11' text-anchor='middle'>{text}</text>")
+    for n, d in enumerate(rows):
+        y = n * (bar + gap)
+        name = f"{d['document']} {d['title']}".strip() if d["title"] != d["document"] else d["document"]
+        out.append(
+            f"<text x='{label_w - 6}' y='{y + bar - 3}' font-size='11' text-anchor='end'"
+            f" direction='ltr' unicode-bidi='plaintext'>{_e(name[:40])}</text>"
+        )
+        value = d["alpha_u"]
+        if value is None:
+            out.append(f"<text x='{zero + 4}' y='{y + bar - 3}' font-size='11' fill='#666'>{UNDEFINED}</text>")
+            continue
+        width = abs(max(value, -1.0)) * plot_w / 2
+        left = zero if value >= 0 else zero - width
+        colour = "#4c78a8" if value >= 0 else "#e45756"
+        out.append(
+            f"<rect x='{left:.1f}' y='{y}' width='{width:.1f}' height='{bar}' fill='{colour}'>"
+            f"<title>{_e(d['document'])}: {format_figure(value)}</title></rect>"
+        )
+    out.append("</svg>")
+    return "".join(out)
 
 
 def _document_section(layer: dict[str, Any], schema: Schema, out: Path, language: str) -> list[str]:

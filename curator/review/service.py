@@ -9,6 +9,7 @@ database. Reads are short read transactions; every write is one core operation: 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from curator.review import comments, states
@@ -60,6 +61,21 @@ class ReviewService:
         from curator.review.agreement import compute_agreement
 
         return compute_agreement(self._db, list(annotators))
+
+    def differences_left(self, annotators: Sequence[str], document_ids: Sequence[int] | None = None) -> dict[int, int]:
+        """Per document, the differences between ``annotators`` not resolved yet."""
+        from curator.review.disagreement_list import differences_left
+
+        return differences_left(self._db, annotators, document_ids)
+
+    def export_disagreements(self, annotators: Sequence[str], path: Path) -> int:
+        """Write the corpus's disagreements between ``annotators`` to ``path`` (.csv or .json);
+        return how many were written."""
+        from curator.review.disagreement_list import disagreement_rows, write_disagreements
+
+        rows = disagreement_rows(self._db, annotators)
+        write_disagreements(rows, path)
+        return len(rows)
 
     def state(self, document_id: int) -> str:
         return states.review_state(self._db, document_id)

@@ -46,6 +46,52 @@ def write_review_state(session: Session, document_id: int, state: str, who: str,
     return previous
 
 
+def write_review_states(
+    session: Session, document_ids: Sequence[int], state: str, who: str, only_from: str | None = None
+) -> dict[int, str]:
+    """:func:`write_review_state` for many documents in the caller's transaction, in a few
+    statements (a bulk decision touches thousands): documents whose state is ``only_from`` (all
+    when None) get ``state``, each with its history row. Return the previous state of each changed one."""
+    if state not in REVIEW_STATES:
+        raise EditRefused(f"review state must be one of {', '.join(REVIEW_STATES)}")
+    ids = list(dict.fromkeys(document_ids))
+    rows: dict[int, ReviewState] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows.update(
+            (r.document_id, r) for r in session.scalars(select(ReviewState).where(ReviewState.document_id.in_(chunk)))
+        )
+    changed: dict[int, str] = {}
+    now = utcnow()
+    for doc in ids:
+        row = rows.get(doc)
+        previous = row.state if row else NOT_REVIEWED
+        if previous == state or (only_from is not None and previous != only_from):
+            continue
+        if row is None:
+            session.add(ReviewState(document_id=doc, state=state, updated_by=who))
+        else:
+            row.state, row.updated_by, row.updated_at = state, who, now
+        changed[doc] = previous
+    history.record_many(
+        session,
+        who,
+        [
+            {
+                "action": "update",
+                "kind": "review_state",
+                "object_id": doc,
+                "document_id": doc,
+                "before": {"state": before},
+                "after": {"state": state},
+            }
+            for doc, before in changed.items()
+        ],
+    )
+    session.flush()
+    return changed
+
+
 def read_review_state(session: Session, document_id: int) -> str:
     row = session.get(ReviewState, document_id)
     return row.state if row else NOT_REVIEWED

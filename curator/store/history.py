@@ -42,3 +42,13 @@ def record(
             after=after,
         )
     )
+
+
+def record_many(session: Session, who: str, rows: list[dict[str, Any]]) -> None:
+    """Add several history rows by ``who`` in one statement (a bulk decision writes thousands): each
+    of ``rows`` has the other columns of :func:`record` (``action``, ``kind``, ``object_id``,
+    ``document_id``, ``before``, ``after``)."""
+    if not rows:
+        return
+    now = utcnow()
+    session.execute(insert(HISTORY), [{"at": now, "annotator": who, **row} for row in rows])

@@ -59,6 +59,47 @@ class DecisionCommand(ReportedCommand):
         self.shown(self.document_id)
 
 
+class BulkDecisionCommand(ReportedCommand):
+    """One bulk acceptance over many documents (a majority, or one annotator's work): the first redo
+    writes the previewed plan; undo applies the inverse of every document's change in one
+    transaction, redo the changes again."""
+
+    def __init__(
+        self,
+        curation: CurationService,
+        document_id: int,
+        description: str,
+        decide: Callable[[], tuple[GoldChange, ...]],
+        shown: Shown,
+        refused: Refused,
+    ) -> None:
+        super().__init__(description, document_id, shown, refused)
+        self.curation = curation
+        self.decide = decide
+        self.changes: tuple[GoldChange, ...] | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.changes is None:
+                self.changes = self.decide()
+            else:
+                self.changes = self.curation.apply_changes(self.changes, "redo")
+        except Exception as exc:  # refused: nothing was written
+            self._refuse(str(exc))
+        if self.changes is not None and not self.changes:
+            self.setObsolete(True)
+        self.shown(self.document_id)
+
+    def undo(self) -> None:
+        assert self.changes is not None
+        try:
+            undone = self.curation.apply_changes([c.inverse() for c in self.changes], "undo")
+            self.changes = tuple(c.inverse() for c in undone)
+        except Exception as exc:
+            self._refuse(f"cannot undo {self.text()}: {exc}")
+        self.shown(self.document_id)
+
+
 class ReviewStateCommand(ReportedCommand):
     """The reviewer sets the document's review state; undo puts the previous one back, unless a
     colleague changed the state meanwhile (then the undo is refused and theirs stays)."""

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from curator.review.agreed import AgreedPlan
+from curator.review.bulk import BulkPlan
 from curator.review.comments import Thread
 from curator.review.differences import Difference, DifferenceCursor
 from curator.review.gold_change import GoldChange
@@ -23,7 +24,7 @@ from curator.review.states import NOT_REVIEWED
 from curator.store import queries
 from curator.store.models import GOLD_ANNOTATOR
 
-from .commands import CommentCommand, DecisionCommand, ReviewStateCommand
+from .commands import BulkDecisionCommand, CommentCommand, DecisionCommand, ReviewStateCommand
 from .edit_dialog import EditedSpan
 
 
@@ -150,6 +151,33 @@ class ReviewController(QObject):
             return change
 
         self._decide(decide, "accept all agreed")
+        return result[0] if result else None
+
+    def preview_bulk(
+        self, annotator: str | None, k: int, document_ids: list[int] | None, layers: list[str] | None
+    ) -> BulkPlan:
+        """What a bulk acceptance would add: everything of ``annotator`` when given, otherwise what
+        ``k`` of the compared annotators made identically; on ``document_ids`` (None: all) and
+        ``layers`` (None: all). Nothing is written."""
+        if annotator is not None:
+            return self.curation.preview_annotator(annotator, document_ids=document_ids, layers=layers)
+        return self.curation.preview_majority(self.annotators, k, document_ids=document_ids, layers=layers)
+
+    def accept_bulk(self, plan: BulkPlan) -> BulkPlan | None:
+        """Write a previewed bulk plan as one undoable command; return what was added (None if refused)."""
+        if self.document is None:
+            return None
+        result: list[BulkPlan] = []
+
+        def decide() -> tuple[GoldChange, ...]:
+            added, changes = self.curation.accept_bulk(plan)
+            result.append(added)
+            return changes
+
+        command = BulkDecisionCommand(
+            self.curation, self.document.id, f"accept {plan.rule()}", decide, self.show, self.failed.emit
+        )
+        self.undo_stack.push(command)
         return result[0] if result else None
 
     def _decide(self, decide: Callable[[], GoldChange], description: str) -> None:

@@ -163,3 +163,74 @@ class ConfusionModel(TableModel):
         if role == Qt.ItemDataRole.BackgroundRole and value and row == column:
             return QColor("#d8ecd8")  # agreement on the diagonal
         return None
+
+
+class DocumentFiguresModel(TableModel):
+    """One row per document: its id and title, review state, differences left and the agreement
+    figures per document (the mean αU over span layers, then each layer's αU), from the core's rows.
+    Sorting keeps documents without a figure last whichever way the column is sorted."""
+
+    FIXED = ("document", "title", "state", "differences left", "agreement (αU)")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict[str, Any]] = []
+        self.layers: list[str] = []
+
+    def set_rows(self, rows: list[dict[str, Any]], layers: list[str]) -> None:
+        """``rows`` have ``document_id``, ``document``, ``title``, ``state``, ``left``, ``agreement``
+        and ``layers`` (layer -> αU or None)."""
+        self.beginResetModel()
+        self.rows, self.layers = list(rows), list(layers)
+        self.endResetModel()
+
+    def set_left(self, document_id: int, left: int) -> None:
+        for n, row in enumerate(self.rows):
+            if row["document_id"] == document_id and row["left"] != left:
+                row["left"] = left
+                cell = self.index(n, 3)
+                self.dataChanged.emit(cell, cell)
+
+    def value(self, row: int, column: int) -> Any:
+        r = self.rows[row]
+        if column < len(self.FIXED):
+            return r[("document", "title", "state", "left", "agreement")[column]]
+        return r["layers"].get(self.layers[column - len(self.FIXED)])
+
+    TRANSLATED_HEADERS = False  # the layers' ids are data
+
+    def headers(self) -> list[str]:
+        return [*self.FIXED, *(f"αU {layer}" for layer in self.layers)]
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        value = self.value(row, column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column >= 4:
+                return format_figure(value)
+            return reveal(str(value)) if column < 3 else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return self.rows[row]["document_id"]
+        if role == Qt.ItemDataRole.BackgroundRole and column == 3 and value == 0:
+            return QColor("#d8ecd8")  # nothing left: curated as far as the differences go
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        held = [(self.rows[i.row()], i.column()) for i in persistent]
+        known = [r for n, r in enumerate(self.rows) if self.value(n, column) is not None]
+        unknown = [r for n, r in enumerate(self.rows) if self.value(n, column) is None]
+        position = {id(r): n for n, r in enumerate(self.rows)}
+        known.sort(
+            key=lambda r: self.value(position[id(r)], column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.rows = known + unknown
+        where = {id(r): n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(persistent, [self.index(where[id(r)], c) for r, c in held])
+        self.layoutChanged.emit()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,10 +46,11 @@ from PySide6.QtWidgets import (
 from curator.gui.comments_panel import comment_line
 from curator.gui.plurals import install_plurals
 from curator.gui.review.annotator_chooser import AnnotatorChooser
+from curator.gui.review.bulk_dialog import BulkAcceptDialog
 from curator.gui.review.chart import BarChart
 from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
-from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel
+from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel, DocumentFiguresModel
 from curator.gui.review.panes import AnnotatorPane
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
@@ -75,8 +78,11 @@ class ReviewWindow(QMainWindow):
         self.confirm: Callable[[str, str], bool] = self._confirm
         # Runs the accept-and-edit dialog; True when the reviewer confirmed it.
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
+        # Asks where to write the disagreement list ("" when cancelled).
+        self.choose_save_path: Callable[[], str] = self._choose_save_path
         self.last_error = ""
         self.report: AgreementReport | None = None
+        self.document_rows: list[dict[str, Any]] = []  # the per-document figures last computed
         self.panes: dict[str, AnnotatorPane] = {}
 
         self.state_filter = QComboBox()
@@ -85,11 +91,15 @@ class ReviewWindow(QMainWindow):
             self.state_filter.addItem(REVIEW_STATES_LABELS[state], state)
         self.documents = QComboBox()
         self.documents.setMinimumWidth(260)
+        self.document_order = QComboBox()
+        self.document_order.addItem("in id order", "id")
+        self.document_order.addItem("lowest agreement first", "agreement")
         self.annotators = AnnotatorChooser()
         self.annotator_list = self.annotators.names  # the list the chooser opens (what the tests tick)
         self.compare_button = QPushButton("Compare")
         top = QHBoxLayout()
-        for widget in (QLabel("Show"), self.state_filter, QLabel("Document"), self.documents, QLabel("Annotators")):
+        top_widgets = (QLabel("Show"), self.state_filter, self.document_order, QLabel("Document"), self.documents)
+        for widget in (*top_widgets, QLabel("Annotators")):
             top.addWidget(widget)
         top.addWidget(self.annotators)
         top.addStretch(1)
@@ -106,6 +116,7 @@ class ReviewWindow(QMainWindow):
         self.edit_button = QPushButton("Accept and edit… (E)")
         self.remove_button = QPushButton("Remove from gold (R)")
         self.agreed_button = QPushButton("Accept all agreed… (Ctrl+Shift+A)")
+        self.bulk_button = QPushButton("Bulk accept (majority, one annotator)…")
         self.review_state = QComboBox()
         for state in REVIEW_STATES:
             self.review_state.addItem(REVIEW_STATES_LABELS[state], state)
@@ -125,6 +136,7 @@ class ReviewWindow(QMainWindow):
             buttons.addWidget(button)
         side.addLayout(buttons)
         side.addWidget(self.agreed_button)
+        side.addWidget(self.bulk_button)
         state_row = QHBoxLayout()
         state_row.addWidget(QLabel("Review state"))
         state_row.addWidget(self.review_state, 1)
@@ -146,6 +158,7 @@ class ReviewWindow(QMainWindow):
 
         self.layer_choice = QComboBox()
         self.compute_button = QPushButton("Compute agreement")
+        self.export_button = QPushButton("Export disagreements…")
         self.agreement_model = AgreementTableModel()
         self.agreement_table = QTableView()
         self.agreement_table.setModel(self.agreement_model)
@@ -179,15 +192,31 @@ class ReviewWindow(QMainWindow):
         row.addWidget(QLabel("Layer"))
         row.addWidget(self.layer_choice, 1)
         row.addWidget(self.compute_button)
+        row.addWidget(self.export_button)
         agreement_layout.addLayout(row)
         agreement_layout.addWidget(self.agreement_table, 2)
         agreement_layout.addWidget(figures_tabs, 1)
         agreement_widget = QWidget()
         agreement_widget.setLayout(agreement_layout)
 
+        # Every document's figures and differences left, lowest agreement first (sortable by any column).
+        self.document_figures = DocumentFiguresModel()
+        self.document_table = QTableView()
+        self.document_table.setModel(self.document_figures)
+        self.document_table.setSortingEnabled(True)
+        self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.figures_button = QPushButton("Compute per-document figures")
+        documents_layout = QVBoxLayout()
+        documents_layout.addWidget(self.figures_button)
+        documents_layout.addWidget(self.document_table, 1)
+        documents_widget = QWidget()
+        documents_widget.setLayout(documents_layout)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(compare, "Compare and curate")
         self.tabs.addTab(agreement_widget, "Agreement")
+        self.tabs.addTab(documents_widget, "Documents")
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -231,6 +260,13 @@ class ReviewWindow(QMainWindow):
         self.comment_button.clicked.connect(lambda: self._comment(reply=False))
         self.reply_button.clicked.connect(lambda: self._comment(reply=True))
         self.compute_button.clicked.connect(self.compute_agreement)
+        self.export_button.clicked.connect(self.export_disagreements)
+        self.bulk_button.clicked.connect(self.bulk_accept)
+        self.figures_button.clicked.connect(self.compute_document_figures)
+        self.document_order.currentIndexChanged.connect(lambda _i: self._fill_documents())
+        self.document_table.doubleClicked.connect(
+            lambda index: self.select_document(int(self.document_figures.data(index, Qt.ItemDataRole.UserRole)))
+        )
         self.layer_choice.currentIndexChanged.connect(lambda _i: self._show_layer())
         self.confusion_a.currentIndexChanged.connect(lambda _i: self._show_confusion())
         self.confusion_b.currentIndexChanged.connect(lambda _i: self._show_confusion())
@@ -258,9 +294,13 @@ class ReviewWindow(QMainWindow):
 
     def _fill_documents(self) -> None:
         state = self.state_filter.currentData()
+        listed = self.service.documents([state] if state else None)
+        if self.document_order.currentData() == "agreement":
+            rank = {row["document_id"]: n for n, row in enumerate(self.compute_document_figures())}
+            listed.sort(key=lambda d: (rank.get(d[0], len(rank)), d[0]))
         self.documents.blockSignals(True)
         self.documents.clear()
-        for doc_id, ext_id, title, doc_state in self.service.documents([state] if state else None):
+        for doc_id, ext_id, title, doc_state in listed:
             shown = reveal(title or ext_id)
             self.documents.addItem(f"{shown}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
             self.documents.setItemData(self.documents.count() - 1, shown, TITLE_ROLE)
@@ -338,6 +378,57 @@ class ReviewWindow(QMainWindow):
             if added is not None:
                 self.statusBar().showMessage(f"added {added.summary()}", 5000)
 
+    def compute_document_figures(self) -> list[dict[str, Any]]:
+        """Every document's figures between the chosen annotators and its differences left, shown in
+        the Documents tab lowest agreement first; returned in that order."""
+        names = self.chosen_annotators()
+        if len(names) < 2:
+            self._failed("choose two or more annotators to compare")
+            return []
+        try:
+            report = self.service.agreement(names)
+            left = self.service.differences_left(names)
+        except ValueError as exc:
+            self._failed(str(exc))
+            return []
+        states = {doc_id: REVIEW_STATES_LABELS[state] for doc_id, _, _, state in self.service.documents()}
+        rows = []
+        for row in report.by_document():
+            rows.append({**row, "state": states.get(row["document_id"], ""), "left": left.get(row["document_id"], 0)})
+        self.document_rows = rows
+        self.document_figures.set_rows(rows, [layer.layer for layer in report.span_layers])
+        return rows
+
+    def export_disagreements(self) -> None:
+        """Write the corpus's disagreements between the chosen annotators to a .csv or .json file."""
+        names = self.chosen_annotators()
+        path = self.choose_save_path()
+        if not path:
+            return
+        try:
+            count = self.service.export_disagreements(names, Path(path))
+        except (ValueError, OSError) as exc:
+            self._failed(str(exc))
+            return
+        self.statusBar().showMessage(self.tr("wrote %Ln disagreement(s) to {0}", "", count).format(path), 8000)
+
+    def bulk_accept(self) -> None:
+        """Preview and make one bulk acceptance (a majority, or one annotator's work) in
+        :class:`BulkAcceptDialog`; one command on the undo stack."""
+        document = self.controller.document
+        if document is None or len(self.controller.annotators) < 2:
+            self._failed("open a document with two or more annotators first")
+            return
+        layers = [layer.id for layer in self.service.schema.layers]
+        dialog = BulkAcceptDialog(self.controller.annotators, layers, document.id, self.controller.preview_bulk, self)
+        try:
+            if self.run_dialog(dialog) and dialog.plan is not None and not dialog.plan.empty:
+                added = self.controller.accept_bulk(dialog.plan)
+                if added is not None:
+                    self.statusBar().showMessage(f"added {added.summary()}", 8000)
+        finally:
+            dialog.deleteLater()
+
     def compute_agreement(self) -> None:
         names = self.chosen_annotators()
         try:
@@ -414,6 +505,7 @@ class ReviewWindow(QMainWindow):
                 item.setData(Qt.ItemDataRole.UserRole, thread.root.id)
                 self.comments.addItem(item)
         resolved = sum(d.resolved for d in c.differences)
+        self.document_figures.set_left(c.document.id, len(c.differences) - resolved)
         differences = self.tr("%Ln difference(s)", "", len(c.differences))
         self.statusBar().showMessage(self.tr("{0}, %Ln resolved", "", resolved).format(differences))
 
@@ -493,6 +585,12 @@ class ReviewWindow(QMainWindow):
     def _failed(self, message: str) -> None:
         self.last_error = message
         self.statusBar().showMessage(message, 8000)
+
+    def _choose_save_path(self) -> str:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export disagreements", "disagreements.csv", "CSV (*.csv);;JSON (*.json)"
+        )
+        return path
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
