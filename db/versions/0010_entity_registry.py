@@ -46,9 +46,7 @@ def upgrade() -> None:
         sa.Column("entity_id", sa.Integer(), nullable=False),
         sa.Column("linked_by", sa.String(length=200), nullable=False),
         sa.Column("linked_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["entity_id"], ["entities.id"], name=op.f("fk_entity_links_entity_id_entities")
-        ),
+        sa.ForeignKeyConstraint(["entity_id"], ["entities.id"], name=op.f("fk_entity_links_entity_id_entities")),
         sa.ForeignKeyConstraint(
             ["span_id"], ["spans.id"], name=op.f("fk_entity_links_span_id_spans"), ondelete="CASCADE"
         ),
