@@ -373,8 +373,9 @@ def main(argv: list[str] | None = None) -> None:
 
 def _register_commands() -> None:
     from curator.cli.admin_commands import COMMANDS as ADMIN
+    from curator.cli.entity_commands import COMMANDS as ENTITIES
 
-    for command in ADMIN:
+    for command in (*ADMIN, *ENTITIES):
         cli.add_command(command)
 
 

@@ -203,14 +203,15 @@ class Registry:
     def links_of(self, document_id: int) -> dict[int, str]:
         """The entity key each linked span of a document names, by span id."""
         with self.db.read() as session:
-            return dict(
-                session.execute(
+            return {
+                span_id: key
+                for span_id, key in session.execute(
                     select(EntityLink.span_id, Entity.key)
                     .join(Entity, Entity.id == EntityLink.entity_id)
                     .join(Span, Span.id == EntityLink.span_id)
                     .where(Span.document_id == document_id)
-                ).tuples()
-            )
+                )
+            }
 
     # -- entities ---------------------------------------------------------------------------------
 
@@ -309,7 +310,7 @@ class Registry:
         """Create the new entities and update the known ones, in one transaction; ``(created, updated)``.
         Callers check the records first (:func:`curator.io.entity_file.read_entities`)."""
         with self._write() as session:
-            known = dict(session.execute(select(Entity.key, Entity.id)).tuples())
+            known = {key: id_ for key, id_ in session.execute(select(Entity.key, Entity.id))}
             created = updated = 0
             now = utcnow()
             for record in map(_clean, records):
