@@ -38,8 +38,9 @@ def entities() -> None:
 @entities.command("import")
 @click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--annotator", help="Name recorded in the history (default: command-line).")
+@click.option("--check", is_flag=True, help="Check the file and list every problem; write nothing.")
 @click.pass_obj
-def import_entities(obj: Any, path: Path, annotator: str | None) -> None:
+def import_entities(obj: Any, path: Path, annotator: str | None, check: bool) -> None:
     """Add the entities of a JSONL registry file (one object per line); entities already known by
     their id are updated. A file with any bad line is refused whole."""
     from curator.io.entity_file import read_entities
@@ -48,9 +49,13 @@ def import_entities(obj: Any, path: Path, annotator: str | None) -> None:
     try:
         records = read_entities(path, registry.types)
     except InputRejected as exc:
-        for problem in exc.problems[1:]:
-            click.echo(str(problem), err=True)
+        if check:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
         raise click.ClickException(f"{exc.summary()}; nothing was imported") from exc
+    if check:
+        click.echo(f"{counted(len(records), 'entity', 'entities')} checked, no problems")
+        return
     created, updated = registry.import_records(records)
     click.echo(f"imported {counted(created, 'new entity', 'new entities')}, updated {updated} from {path}")
 
