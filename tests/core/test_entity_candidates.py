@@ -58,7 +58,8 @@ def test_khiari_ranks_first_for_his_mentions_in_either_script(index: CandidateIn
 
 
 @pytest.mark.parametrize(
-    "mention", ["OCI", "منظمة التعاون الاسلامي", "l’Organisation de la Coopération islamique", "لمنظمة التعاون الإسلامي"]
+    "mention",
+    ["OCI", "منظمة التعاون الاسلامي", "l’Organisation de la Coopération islamique", "لمنظمة التعاون الإسلامي"],
 )
 def test_an_organisation_is_found_by_its_names_and_acronym(index: CandidateIndex, mention: str) -> None:
     assert index.candidates(mention)[0].key == "oci"
