@@ -17,6 +17,7 @@ class SpanIn:
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
     ref: str | None = None  # the file's own id for this annotation, named by relations
+    entity: str | None = None  # the registry entity it names (its key), for an entity-layer span
 
 
 @dataclass

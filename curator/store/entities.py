@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -37,7 +37,9 @@ from curator.store.models import (
     reserved_annotator,
     utcnow,
 )
-from curator.text.candidates import Candidate, CandidateIndex, EntityForms
+
+if TYPE_CHECKING:
+    from curator.text.candidates import Candidate, CandidateIndex
 
 # The layer whose spans name entities, and whose labels are the entity types.
 ENTITY_LAYER = "entity"
@@ -106,6 +108,15 @@ def entity_types(schema: Schema) -> list[str]:
     return [label.id for label in layer.labels] if layer else []
 
 
+def known_entity_keys(db: Database, keys: Sequence[str]) -> set[str]:
+    """Those of ``keys`` that name an entity of the registry."""
+    found: set[str] = set()
+    with db.read() as session:
+        for start in range(0, len(keys), 500):
+            found.update(session.scalars(select(Entity.key).where(Entity.key.in_(keys[start : start + 500]))))
+    return found
+
+
 def entity_problems(record: EntityRecord, types: Sequence[str]) -> list[str]:
     """What is wrong with ``record`` (empty when it can be stored), each a sentence a user can act on."""
     problems: list[str] = []
@@ -171,6 +182,33 @@ def _clean(record: EntityRecord) -> EntityRecord:
         if all(isinstance(k, str) and isinstance(v, str) for k, v in record.external_ids.items())
         else record.external_ids,
     )
+
+
+def write_records(session: Session, records: Sequence[EntityRecord], who: str) -> tuple[int, int]:
+    """Create the entities of ``records`` that are new and update the known ones (by key) in the
+    caller's transaction, each with its history row; ``(created, updated)``. The records are checked
+    by the caller (:func:`entity_problems`); an import batch writes them with its documents."""
+    known = {key: id_ for key, id_ in session.execute(select(Entity.key, Entity.id))}
+    created = updated = 0
+    now = utcnow()
+    for record in map(_clean, records):
+        if record.key in known:
+            row = session.execute(select(ENTITIES).where(ENTITIES.c.id == known[record.key])).one()
+            before = _record(row)
+            if before != record:
+                session.execute(
+                    update(ENTITIES).where(ENTITIES.c.id == row.id).values(**_values(record), updated_at=now)
+                )
+                history.record(session, who, "update", "entity", row.id, None, before.to_json(), record.to_json())
+                updated += 1
+            continue
+        entity_id = session.execute(
+            insert(ENTITIES).values(**_values(record), created_at=now, updated_at=now).returning(ENTITIES.c.id)
+        ).scalar_one()
+        known[record.key] = entity_id
+        history.record(session, who, "create", "entity", entity_id, None, None, record.to_json())
+        created += 1
+    return created, updated
 
 
 class Registry:
@@ -310,28 +348,9 @@ class Registry:
         """Create the new entities and update the known ones, in one transaction; ``(created, updated)``.
         Callers check the records first (:func:`curator.io.entity_file.read_entities`)."""
         with self._write() as session:
-            known = {key: id_ for key, id_ in session.execute(select(Entity.key, Entity.id))}
-            created = updated = 0
-            now = utcnow()
-            for record in map(_clean, records):
-                self._check(record)
-                if record.key in known:
-                    row = session.execute(select(ENTITIES).where(ENTITIES.c.id == known[record.key])).one()
-                    before = _record(row)
-                    if before != record:
-                        session.execute(
-                            update(ENTITIES).where(ENTITIES.c.id == row.id).values(**_values(record), updated_at=now)
-                        )
-                        self._log(session, "update", "entity", row.id, None, before.to_json(), record.to_json())
-                        updated += 1
-                    continue
-                entity_id = session.execute(
-                    insert(ENTITIES).values(**_values(record), created_at=now, updated_at=now).returning(ENTITIES.c.id)
-                ).scalar_one()
-                known[record.key] = entity_id
-                self._log(session, "create", "entity", entity_id, None, None, record.to_json())
-                created += 1
-        return created, updated
+            for record in records:
+                self._check(_clean(record))
+            return write_records(session, records, self.who)
 
     # -- links ------------------------------------------------------------------------------------
 
@@ -420,6 +439,8 @@ class Registry:
     def index(self) -> CandidateIndex:
         """The candidate index, built once and again only when the registry changed (anyone's change:
         the count and the newest ``updated_at``, one indexed look-up, tell)."""
+        from curator.text.candidates import CandidateIndex, EntityForms
+
         with self.db.read() as session:
             stamp = tuple(session.execute(select(func.count(), func.max(Entity.updated_at)).select_from(Entity)).one())
             if self._index is None or stamp != self._index_stamp:
