@@ -116,6 +116,6 @@ def test_a_bad_registry_file_in_a_batch_writes_nothing(db: Database, tmp_path: P
     doc.write_text(json.dumps({"id": "d1", "text": TEXT}) + "\n", encoding="utf-8")
     bad = tmp_path / "entities.jsonl"
     bad.write_text('{"id": "a", "type": "PER", "names": {"fr": "A"}}\n{"id": "a", "type": "PER"}\n', encoding="utf-8")
-    with pytest.raises(InputRejected, match="entities.jsonl:2: missing 'names'"):
+    with pytest.raises(InputRejected, match=r"entities\.jsonl:2: missing 'names'"):
         import_paths(db, [tmp_path])
     assert count_documents(db) == 0 and Registry(db, "amina").all() == []
