@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import numpy
 from rapidfuzz import fuzz, process
 
 from curator.text.names import name_key
@@ -53,6 +55,8 @@ SET_WEIGHT = 0.8
 # Near misses: a mention's word also finds forms holding a word this close (rapidfuzz ratio).
 NEAR_WORD = 80
 NEAR_WORDS_PER_WORD = 20
+# Enough forms to score found by the rarer words of a mention (see CandidateIndex._pruned).
+ENOUGH_FORMS = 2000
 
 
 @dataclass(frozen=True)
@@ -130,16 +134,24 @@ class CandidateIndex:
             forms = [j for j in forms if self._entity_types[self._form_entity[j]] in wanted]
         if not forms:
             return []
-        folded_choices = [self._form_folded[j] for j in forms]
-        skeleton_choices = [self._form_skeleton[j] for j in forms]
-        folded_score = _blend(folded, folded_choices)
-        skeleton_score = [s * SKELETON_WEIGHT for s in _blend(shape, skeleton_choices)] if shape else []
+        scores = _blend(folded, [self._form_folded[j] for j in forms])
+        if shape:
+            across = _blend(shape, [self._form_skeleton[j] for j in forms]) * SKELETON_WEIGHT
+            scores = numpy.maximum(scores, across)
+        # An entity's score is its best form's: walk the forms best first until enough entities.
+        order = numpy.lexsort((numpy.asarray(forms), -scores))
         best: dict[int, tuple[float, int]] = {}
-        for position, j in enumerate(forms):
-            score = max(folded_score[position], skeleton_score[position] if skeleton_score else 0.0)
+        cutoff: float | None = None
+        for position in order.tolist():
+            score = float(scores[position])
+            if cutoff is not None and score < cutoff:
+                break
+            j = forms[position]
             entity = self._form_entity[j]
-            if entity not in best or score > best[entity][0]:
+            if entity not in best:
                 best[entity] = (score, j)
+                if len(best) == limit:
+                    cutoff = score  # entities tied with the last one still come, for the ties by key
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], self._entity_keys[item[0]]))
         return [
             Candidate(self._entity_keys[entity], round(score, 1), self._form_text[j])
@@ -147,15 +159,23 @@ class CandidateIndex:
         ]
 
     def _pruned(self, folded: str, shape: str) -> list[int]:
-        """The forms holding one of the mention's words (or a near miss of one), folded or as skeletons."""
-        found: set[int] = set()
+        """The forms worth scoring: those holding one of the mention's words, folded or as skeletons, or
+        a near miss of one. Rarest words first: a word as common as a first name (thousands of forms)
+        is left out once rarer words have found :data:`ENOUGH_FORMS`; the rarest is always taken."""
+        postings: list[list[int]] = []
         for word in set(folded.split()):
-            found.update(self._by_word.get(word, ()))
-            found.update(_near(word, self._near_words, self._by_word))
+            postings.append(self._by_word.get(word, []))
+            postings.extend(_near(word, self._near_words, self._by_word))
         for word in set(shape.split()):
-            found.update(self._by_skeleton.get(word, ()))
+            postings.append(self._by_skeleton.get(word, []))
             if len(word) > 2:  # a near miss of a one- or two-letter skeleton is noise
-                found.update(_near(word, self._near_skeletons, self._by_skeleton))
+                postings.extend(_near(word, self._near_skeletons, self._by_skeleton))
+        postings = sorted((p for p in postings if p), key=len)
+        found: set[int] = set()
+        for posting in postings:
+            if found and len(found) + len(posting) > ENOUGH_FORMS:
+                break
+            found.update(posting)
         return sorted(found)
 
 
@@ -166,20 +186,20 @@ def _by_first_letter(words_to_forms: dict[str, list[int]]) -> dict[str, list[str
     return groups
 
 
-def _near(word: str, groups: dict[str, list[str]], words_to_forms: dict[str, list[int]]) -> list[int]:
-    """The forms holding a word of the same first letter within :data:`NEAR_WORD` of ``word``."""
+def _near(word: str, groups: dict[str, list[str]], words_to_forms: dict[str, list[int]]) -> list[list[int]]:
+    """The forms holding each word of the same first letter within :data:`NEAR_WORD` of ``word``."""
     group = groups.get(word[:1])
     if not group:
         return []
     matches = process.extract(
         word, group, scorer=fuzz.ratio, score_cutoff=NEAR_WORD, limit=NEAR_WORDS_PER_WORD, processor=None
     )
-    return [j for match, _score, _ in matches if match != word for j in words_to_forms[match]]
+    return [words_to_forms[match] for match, _score, _ in matches if match != word]
 
 
-def _blend(query: str, choices: list[str]) -> list[float]:
+def _blend(query: str, choices: list[str]) -> numpy.ndarray[Any, numpy.dtype[numpy.float64]]:
     """Each choice's score against ``query``: :data:`SET_WEIGHT` of the token-set ratio, the rest the
     whole-string ratio (both rapidfuzz, computed in C over the whole list)."""
-    token_set = process.cdist([query], choices, scorer=fuzz.token_set_ratio, processor=None)[0]
-    whole = process.cdist([query], choices, scorer=fuzz.ratio, processor=None)[0]
-    return [float(v) for v in token_set * SET_WEIGHT + whole * (1 - SET_WEIGHT)]
+    token_set = process.cdist([query], choices, scorer=fuzz.token_set_ratio, processor=None, dtype=numpy.float64)[0]
+    whole = process.cdist([query], choices, scorer=fuzz.ratio, processor=None, dtype=numpy.float64)[0]
+    return token_set * SET_WEIGHT + whole * (1 - SET_WEIGHT)  # type: ignore[no-any-return]
