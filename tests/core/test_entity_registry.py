@@ -236,3 +236,13 @@ def test_the_claims_whose_claimant_is_the_entity(corpus: Database) -> None:
         (FRENCH, claim.id, claimant, {"stance": "support"})
     ]
     assert found[0].text == text[start:end]
+
+
+def test_an_entity_a_colleague_deleted_is_no_longer_a_candidate(corpus: Database) -> None:
+    mine, theirs = Registry(corpus, "amina"), Registry(corpus, "karim")
+    mine.create(KHIARI)
+    mine.create(DISTRACTORS[1])
+    assert mine.candidates("Khiari")[0].key == "khiari"  # the index is built here
+    theirs.delete("khiari")
+    assert [c.key for c in mine.candidates("Khiari")] == []
+    assert [c.key for c in mine.candidates("Mishaal")] == ["mishaal"]
