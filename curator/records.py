@@ -36,6 +36,19 @@ class DocLabelIn:
 
 
 @dataclass
+class EntityIn:
+    """A registry entity a file names for a link (a brat normalization, an XMI identifier): made by the
+    import when the registry has no entity of that ``key``, of type ``type`` and named ``name`` in
+    ``language``; ``line`` is where the file names it."""
+
+    key: str
+    type: str
+    name: str
+    language: str | None
+    line: int
+
+
+@dataclass
 class DocumentIn:
     """One document read from a file; ``line`` is where it starts in that file (1 for a text file)."""
 
@@ -59,6 +72,7 @@ class DocumentIn:
     spans: list[SpanIn] = field(default_factory=list)
     relations: list[RelationIn] = field(default_factory=list)
     doc_labels: list[DocLabelIn] = field(default_factory=list)
+    entities: list[EntityIn] = field(default_factory=list)  # named by links, made when new
     _sha256: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property

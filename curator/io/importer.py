@@ -22,7 +22,7 @@ from curator.schema.model import Schema
 from curator.store import queries
 from curator.store.bulk import BatchReport, merge_repeated, write_batch
 from curator.store.database import Database
-from curator.store.entities import ENTITY_LAYER, EntityRecord, entity_types, known_entity_keys
+from curator.store.entities import ENTITY_LAYER, EntityRecord, entity_problems, entity_types, known_entity_keys
 
 if TYPE_CHECKING:
     from curator.io.parallel_import import ParallelImport
@@ -188,7 +188,11 @@ def import_paths(
     problems.extend(more)
     for item in found + [item for item, _ in attached]:
         problems.extend(item.problems(db.schema))
-    problems.extend(link_problems(db, [item for item in found] + [item for item, _ in attached], entities))
+    linking = found + [item for item, _ in attached]
+    made, bad_entities = entities_named(db, linking, entities)
+    entities.extend(made)
+    problems.extend(bad_entities)
+    problems.extend(link_problems(db, linking, entities))
     if problems:
         raise InputRejected(problems)
     for item, target in attached:
@@ -214,6 +218,33 @@ def is_registry_file(path: Path) -> bool:
     beside an interchange export), read into the registry rather than as documents."""
     name = path.name.lower()
     return name == REGISTRY_FILE or name.endswith("." + REGISTRY_FILE)
+
+
+def entities_named(
+    db: Database, items: list[Located], entities: list[EntityRecord]
+) -> tuple[list[EntityRecord], list[Problem]]:
+    """The entities the batch's files name for their links (brat normalizations...) that neither the
+    database nor a registry file of the batch has: made from the linked span's label and the name the
+    file gives; refused with the file's line when that label is not an entity type."""
+    named = [(item, e) for item in items for e in item.doc.entities]
+    if not named:
+        return [], []
+    known = {record.key for record in entities} | known_entity_keys(db, sorted({e.key for _, e in named}))
+    types = entity_types(db.schema)
+    made: dict[str, EntityRecord] = {}
+    problems: list[Problem] = []
+    for item, e in named:
+        if e.key in known or e.key in made:
+            continue
+        language = e.language if e.language in ("ar", "fa", "fr", "en") else "en"
+        record = EntityRecord(e.key, e.type, {language: e.name or e.key})
+        found = entity_problems(record, types)
+        if found:
+            problems.extend(Problem(item.path, e.line, f"entity {e.key!r}: {message}") for message in found)
+            known.add(e.key)  # said once
+        else:
+            made[e.key] = record
+    return list(made.values()), problems
 
 
 def link_problems(db: Database, items: list[Located], entities: list[EntityRecord]) -> list[Problem]:

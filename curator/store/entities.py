@@ -251,6 +251,22 @@ class Registry:
                 )
             }
 
+    def linked_names(self, document_id: int, language: str) -> dict[int, tuple[str, str]]:
+        """The entity (key, name) of each linked span of a document, the name in ``language`` where the
+        entity has one (else its first name): what an export writes beside a link."""
+        with self.db.read() as session:
+            rows = session.execute(
+                select(EntityLink.span_id, Entity.key, Entity.names)
+                .join(Entity, Entity.id == EntityLink.entity_id)
+                .join(Span, Span.id == EntityLink.span_id)
+                .where(Span.document_id == document_id)
+            ).all()
+        out: dict[int, tuple[str, str]] = {}
+        for span_id, key, names in rows:
+            names = dict(names or {})
+            out[span_id] = (key, names.get(language) or next(iter(names.values()), key))
+        return out
+
     # -- entities ---------------------------------------------------------------------------------
 
     def create(self, record: EntityRecord) -> EntityChange:
