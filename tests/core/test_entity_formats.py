@@ -13,6 +13,7 @@ import pytest
 from curator.errors import InputRejected
 from curator.io.importer import import_paths
 from curator.io.registry import export
+from curator.store import queries
 from curator.store.database import Database
 from curator.store.editing import Editor
 from curator.store.entities import EntityRecord, Registry
@@ -81,3 +82,31 @@ def test_a_known_entity_is_linked_not_made_again(db: Database, tmp_path: Path) -
     import_paths(db, [ann], annotator="amina")
     assert Registry(db, "amina").get("khiari") == KHIARI
     assert [m.text for m in mentions(db, "khiari")] == ["Khaled Khiari"]
+
+
+def test_xmi_writes_the_link_as_the_named_entity_identifier_and_reads_it_back(db: Database, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
+    import_paths(db, [source])
+    Registry(db, "amina").create(KHIARI)
+    start = TEXT.index("Khaled Khiari")
+    editor = Editor(db, "amina")
+    span = editor.add_span(1, "entity", "PER", start, start + 13)
+    oci = TEXT.index("OCI")
+    editor.add_span(1, "entity", "ORG", oci, oci + 3, {"identifier": "http://www.wikidata.org/entity/Q190763"})
+    Registry(db, "amina").link(span.id, "khiari")
+    out = tmp_path / "xmi"
+    export("xmi", db, out)
+    written = (out / "d1" / "amina.xmi").read_text(encoding="utf-8")
+    assert 'identifier="curator:khiari"' in written
+
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    try:
+        import_paths(other, [out])
+        assert Registry(other, "karim").get("khiari") == EntityRecord("khiari", "PER", {"fr": "Khaled Khiari"})
+        assert [m.text for m in mentions(other, "khiari")] == ["Khaled Khiari"]
+        # another knowledge base's identifier stays the span's free-text identifier, as before
+        kept = [s.attributes for s in queries.spans(other, 1) if s.label == "ORG"]
+        assert kept == [{"identifier": "http://www.wikidata.org/entity/Q190763"}]
+    finally:
+        other.dispose()
