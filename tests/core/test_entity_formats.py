@@ -110,3 +110,37 @@ def test_xmi_writes_the_link_as_the_named_entity_identifier_and_reads_it_back(db
         assert kept == [{"identifier": "http://www.wikidata.org/entity/Q190763"}]
     finally:
         other.dispose()
+
+
+def test_spacy_writes_the_link_as_kb_id_and_reads_it_back(db: Database, tmp_path: Path) -> None:
+    import zlib
+
+    import spacy
+    from spacy.tokens import DocBin
+
+    from curator.io.formats.spacy.write import reference_docbin
+
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
+    import_paths(db, [source])
+    Registry(db, "amina").create(KHIARI)
+    start = TEXT.index("Khaled Khiari")
+    span = Editor(db, "amina").add_span(1, "entity", "PER", start, start + 13)
+    Editor(db, "amina").add_span(1, "entity", "ORG", TEXT.index("OCI"), TEXT.index("OCI") + 3)
+    Registry(db, "amina").link(span.id, "khiari")
+    out = tmp_path / "spacy"
+    export("spacy", db, out)
+    data = (out / "corpus.spacy").read_bytes()
+    # the export's own packing agrees with spaCy's DocBin of the same Docs, kb ids included
+    assert zlib.decompress(data) == zlib.decompress(reference_docbin(db).to_bytes())
+    (doc,) = DocBin().from_bytes(data).get_docs(spacy.blank("xx").vocab)
+    assert [(e.text, e.kb_id_) for e in doc.ents] == [("Khaled Khiari", "khiari"), ("OCI", "")]
+    assert [s.kb_id_ for s in doc.spans["entity"]] == ["khiari", ""]
+
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}")
+    try:
+        import_paths(other, [out / "corpus.spacy"])
+        assert Registry(other, "karim").get("khiari") == EntityRecord("khiari", "PER", {"fr": "Khaled Khiari"})
+        assert [m.text for m in mentions(other, "khiari")] == ["Khaled Khiari"]
+    finally:
+        other.dispose()
