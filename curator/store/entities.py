@@ -164,23 +164,26 @@ def _values(record: EntityRecord) -> dict[str, Any]:
     }
 
 
+def _stripped(value: Any) -> Any:
+    # Values of the wrong kind are left as they are, for entity_problems to name.
+    return value.strip() if isinstance(value, str) else value
+
+
 def _clean(record: EntityRecord) -> EntityRecord:
-    """White space around names, aliases and ids taken off; an alias equal to a name left out."""
-    names = {lang: name.strip() if isinstance(name, str) else name for lang, name in record.names.items()}
+    """White space around ids, names, aliases and external ids taken off; an alias repeated, or equal
+    to one of the names, left out."""
+    names = {lang: _stripped(name) for lang, name in record.names.items()}
     aliases: list[str] = []
-    for alias in record.aliases:
-        alias = alias.strip() if isinstance(alias, str) else alias
-        if alias not in aliases:
+    for alias in map(_stripped, record.aliases):
+        if alias not in aliases and alias not in names.values():
             aliases.append(alias)
     return EntityRecord(
-        record.key.strip() if isinstance(record.key, str) else record.key,
+        _stripped(record.key),
         record.type,
         names,
         tuple(aliases),
-        record.description.strip() if isinstance(record.description, str) else record.description,
-        {k.strip(): v.strip() for k, v in record.external_ids.items() if isinstance(k, str) and isinstance(v, str)}
-        if all(isinstance(k, str) and isinstance(v, str) for k, v in record.external_ids.items())
-        else record.external_ids,
+        _stripped(record.description),
+        {_stripped(k): _stripped(v) for k, v in record.external_ids.items()},
     )
 
 

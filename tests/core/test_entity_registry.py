@@ -246,3 +246,35 @@ def test_an_entity_a_colleague_deleted_is_no_longer_a_candidate(corpus: Database
     theirs.delete("khiari")
     assert [c.key for c in mine.candidates("Khiari")] == []
     assert [c.key for c in mine.candidates("Mishaal")] == ["mishaal"]
+
+
+def test_a_colleague_following_the_database_sees_links_and_entities_change(corpus: Database) -> None:
+    from curator.store.changes import ChangeCursor, changes_since, latest_change
+
+    cursor = ChangeCursor(seen=latest_change(corpus))
+    registry = Registry(corpus, "amina")
+    registry.create(KHIARI)
+    span = _annotate(corpus, FRENCH, "M. Khiari")
+    registry.link(span, "khiari")
+    doc_id, _ = _document(corpus, FRENCH)
+    seen = [(c.kind, c.action, c.document_id) for c in changes_since(corpus, cursor)]
+    assert seen == [("entity", "create", None), ("span", "create", doc_id), ("entity_link", "create", doc_id)]
+
+
+@pytest.mark.postgres
+def test_a_window_on_postgresql_is_woken_by_a_link(postgres_url: str, seeds: Path) -> None:
+    from curator.store.changes import ChangeListener
+
+    db = Database(postgres_url)
+    try:
+        import_paths(db, [seeds / f"{FRENCH}.txt"])
+        Registry(db, "amina").create(KHIARI)
+        span = _annotate(db, FRENCH, "M. Khiari")
+        listener = ChangeListener(db)
+        try:
+            Registry(db, "amina").link(span, "khiari")
+            assert _document(db, FRENCH)[0] in listener.drain(timeout=5.0)
+        finally:
+            listener.close()
+    finally:
+        db.dispose()
