@@ -134,6 +134,8 @@ def main() -> None:
 
     builders = {big: build_big, reviewed: build_reviewed}
     long_document = work / "long.sqlite"  # B3, B4: built by the workload itself (one document)
+    registry_db = work / "registry.sqlite"  # B10: 100,000 entities, built by the workload itself
+    mentions_db = work / "mentions.sqlite"  # B11: one entity named 10,000 times, likewise
     figures: list[Figure] = []
     plan = [
         (
@@ -215,6 +217,22 @@ def main() -> None:
             "median",
             "none (reported)",
             lambda ours, ratio: None,
+        ),
+        (
+            "B10",
+            "entity candidates for a mention among 100,000 entities",
+            registry_db,
+            "p95",
+            "p95 <= 0.020 s",
+            lambda ours, ratio: ours <= 0.02,
+        ),
+        (
+            "B11",
+            "mentions of an entity named 10,000 times",
+            mentions_db,
+            "median",
+            "<= 0.100 s",
+            lambda ours, ratio: ours <= 0.1,
         ),
     ]
     for fid, name, source, statistic, target, check in plan:

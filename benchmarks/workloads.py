@@ -641,6 +641,100 @@ def _first_document(db: Path) -> str:
     return str(ext_id)
 
 
+def _registry_database(path: Path, entities: int) -> float:
+    """A database holding ``entities`` registry entities (built once per size); seconds to import them."""
+    from benchmarks.entities import registry_records, write_registry
+
+    if path.exists():
+        return 0.0
+    source = path.with_suffix(".entities.jsonl")
+    write_registry(source, registry_records(entities))
+    partial = path.with_suffix(".part")
+    _fresh(partial)
+    seconds = _run([*CURATOR, "--db", f"sqlite:///{partial}", "entities", "import", str(source)])
+    partial.rename(path)
+    return seconds
+
+
+def b10_candidates(db: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """Candidates for a mention among the registry's entities (Khiari's mentions and 300 others), index
+    built first; the floor is an indexed SELECT of one entity by its id."""
+    from benchmarks.entities import mention_queries, registry_records
+    from curator.store.database import Database
+    from curator.store.entities import Registry
+
+    entities = int(os.environ.get("CURATOR_BENCH_ENTITIES", "100000"))
+    import_seconds = _registry_database(db, entities)
+    registry = Registry(Database(f"sqlite:///{db}"), "bench")
+    start = time.perf_counter()
+    registry.index()
+    build_seconds = time.perf_counter() - start
+    queries = mention_queries(registry_records(entities), 300)
+    times, first_right = [], 0
+    for _ in range(repeat):
+        for query in queries:
+            start = time.perf_counter()
+            found = registry.candidates(query)
+            times.append(time.perf_counter() - start)
+    for query in ("خياري", "M. Khiari"):
+        first_right += registry.candidates(query)[0].key == "khiari"
+    conn = sqlite3.connect(db)
+    floor = []
+    for i in range(len(queries)):
+        start = time.perf_counter()
+        conn.execute("SELECT id, names FROM entities WHERE key = ?", (f"e{i + 10}",)).fetchall()
+        floor.append(time.perf_counter() - start)
+    conn.close()
+    return {
+        "ours": times,
+        "floor": floor,
+        "extra": {
+            "entities": entities,
+            "queries": len(queries),
+            "index_build_s": round(build_seconds, 2),
+            "registry_import_s": round(import_seconds, 2),
+            "khiari_first_for_both": first_right == 2,
+            "median_s": statistics.median(times),
+            "last_found": len(found),
+        },
+    }
+
+
+def b11_mentions(db: Path, work: Path, repeat: int) -> dict[str, Any]:
+    """The mentions of an entity named 10,000 times (1,000 documents x 10); the floor is the indexed
+    SELECT of the same links with their offsets (no join, no text)."""
+    from benchmarks.entities import KHIARI, write_mention_corpus, write_registry
+    from curator.store.database import Database
+    from curator.store.mentions import mentions
+
+    if not db.exists():
+        corpus = work / "mentions.jsonl"
+        write_mention_corpus(corpus, 1000, 10)
+        registry = work / "mentions.entities.jsonl"
+        write_registry(registry, [KHIARI])
+        partial = db.with_suffix(".part")
+        _fresh(partial)
+        _run([*CURATOR, "--db", f"sqlite:///{partial}", "import", str(corpus), str(registry)])
+        partial.rename(db)
+    database = Database(f"sqlite:///{db}")
+    times, found = [], []
+    for _ in range(max(repeat, 5)):
+        start = time.perf_counter()
+        found = mentions(database, "khiari")
+        times.append(time.perf_counter() - start)
+    conn = sqlite3.connect(db)
+    floor = []
+    for _ in range(max(repeat, 5)):
+        start = time.perf_counter()
+        conn.execute(
+            'SELECT s.id, s.start, s."end" FROM entity_links l JOIN spans s ON s.id = l.span_id '
+            "WHERE l.entity_id = (SELECT id FROM entities WHERE key = 'khiari')"
+        ).fetchall()
+        floor.append(time.perf_counter() - start)
+    conn.close()
+    return {"ours": times, "floor": floor, "extra": {"mentions": len(found)}}
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -656,6 +750,8 @@ WORKLOADS = {
     "B9-help": lambda db, work, repeat: b9_start(db, work, repeat, "help"),
     "B9-stats": lambda db, work, repeat: b9_start(db, work, repeat, "stats"),
     "B9-export": lambda db, work, repeat: b9_start(db, work, repeat, "export"),
+    "B10": b10_candidates,
+    "B11": b11_mentions,
 }
 
 

@@ -17,6 +17,7 @@ class SpanIn:
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
     ref: str | None = None  # the file's own id for this annotation, named by relations
+    entity: str | None = None  # the registry entity it names (its key), for an entity-layer span
 
 
 @dataclass
@@ -32,6 +33,19 @@ class DocLabelIn:
     layer: str
     label: str
     annotator: str
+
+
+@dataclass
+class EntityIn:
+    """A registry entity a file names for a link (a brat normalization, an XMI identifier): made by the
+    import when the registry has no entity of that ``key``, of type ``type`` and named ``name`` in
+    ``language``; ``line`` is where the file names it."""
+
+    key: str
+    type: str
+    name: str
+    language: str | None
+    line: int
 
 
 @dataclass
@@ -58,6 +72,7 @@ class DocumentIn:
     spans: list[SpanIn] = field(default_factory=list)
     relations: list[RelationIn] = field(default_factory=list)
     doc_labels: list[DocLabelIn] = field(default_factory=list)
+    entities: list[EntityIn] = field(default_factory=list)  # named by links, made when new
     _sha256: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property

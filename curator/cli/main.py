@@ -171,6 +171,11 @@ def import_(
         f"{counted(b.relations_added, 'relation')}, {counted(b.doc_labels_added, 'document label')} "
         f"from {counted(len(report.files), 'file')}"
     )
+    if b.entities_added or b.entities_updated or b.links_added:
+        click.echo(
+            f"registry: {counted(b.entities_added, 'new entity', 'new entities')}, {b.entities_updated} updated, "
+            f"{counted(b.links_added, 'annotation')} linked"
+        )
     if b.documents_existing:
         click.echo(
             f"{counted(len(b.documents_existing), 'document')} "
@@ -373,8 +378,9 @@ def main(argv: list[str] | None = None) -> None:
 
 def _register_commands() -> None:
     from curator.cli.admin_commands import COMMANDS as ADMIN
+    from curator.cli.entity_commands import COMMANDS as ENTITIES
 
-    for command in ADMIN:
+    for command in (*ADMIN, *ENTITIES):
         cli.add_command(command)
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from curator.errors import InputRejected, Problem
 from curator.io import registry
+from curator.io.entity_file import REGISTRY_FILE, read_entities
 from curator.io.formats import Reader, ReadOptions
 from curator.io.validation import Located
 from curator.records import DocumentIn, SpanIn
@@ -21,6 +22,7 @@ from curator.schema.model import Schema
 from curator.store import queries
 from curator.store.bulk import BatchReport, merge_repeated, write_batch
 from curator.store.database import Database
+from curator.store.entities import ENTITY_LAYER, EntityRecord, entity_problems, entity_types, known_entity_keys
 
 if TYPE_CHECKING:
     from curator.io.parallel_import import ParallelImport
@@ -157,17 +159,26 @@ def import_paths(
     report = ImportReport(files=[str(f) for f in files], ignored=[str(f) for f in ignored], dry_run=dry_run)
     if not files:
         raise InputRejected([Problem(", ".join(report.ignored) or "(no files)", 0, "nothing to import")])
+    registry_files = [f for f in files if is_registry_file(f)]
+    files = [f for f in files if not is_registry_file(f)]
     if on_total:
         on_total(len(files))
     if fmt is not None and fmt not in (names := registry.import_names()):
         raise InputRejected([Problem(fmt, 0, f"unknown import format; choose one of {', '.join(names)}")])
     report.formats = sorted({format_of(f, fmt) for f in files})
-    if parallel is not None and not dry_run:
+    # A registry file goes with the batch's documents in one transaction: the ordinary path's.
+    if parallel is not None and not dry_run and not registry_files:
         batch = parallel.run(db, who=annotator or "import", on_total=on_total, progress=progress)
         if batch is not None:
             report.batch = batch
             return report
     located, problems = read_files(files, annotator, encoding, progress, schema=db.schema, fmt=fmt)
+    entities = []
+    for path in registry_files:
+        try:
+            entities.extend(read_entities(path, entity_types(db.schema)))
+        except InputRejected as exc:
+            problems.extend(exc.problems)
     for item in located:
         if leave_out_unsupported:
             report.left_out.update(lo.kind for lo in item.left_out)
@@ -177,6 +188,11 @@ def import_paths(
     problems.extend(more)
     for item in found + [item for item, _ in attached]:
         problems.extend(item.problems(db.schema))
+    linking = found + [item for item, _ in attached]
+    made, bad_entities = entities_named(db, linking, entities)
+    entities.extend(made)
+    problems.extend(bad_entities)
+    problems.extend(link_problems(db, linking, entities))
     if problems:
         raise InputRejected(problems)
     for item, target in attached:
@@ -193,8 +209,74 @@ def import_paths(
         return report
     if on_total:
         on_total(len(files) + len(docs))
-    report.batch = write_batch(db, docs, who=annotator or "import", progress=progress)
+    report.batch = write_batch(db, docs, who=annotator or "import", progress=progress, entities=entities)
     return report
+
+
+def is_registry_file(path: Path) -> bool:
+    """Whether ``path`` is an entity registry file (``entities.jsonl``, or ``<name>.entities.jsonl``
+    beside an interchange export), read into the registry rather than as documents."""
+    name = path.name.lower()
+    return name == REGISTRY_FILE or name.endswith("." + REGISTRY_FILE)
+
+
+def entities_named(
+    db: Database, items: list[Located], entities: list[EntityRecord]
+) -> tuple[list[EntityRecord], list[Problem]]:
+    """The entities the batch's files name for their links (brat normalizations...) that neither the
+    database nor a registry file of the batch has: made from the linked span's label and the name the
+    file gives; refused with the file's line when that label is not an entity type."""
+    named = [(item, e) for item in items for e in item.doc.entities]
+    if not named:
+        return [], []
+    known = {record.key for record in entities} | known_entity_keys(db, sorted({e.key for _, e in named}))
+    types = entity_types(db.schema)
+    made: dict[str, EntityRecord] = {}
+    problems: list[Problem] = []
+    for item, e in named:
+        if e.key in known or e.key in made:
+            continue
+        language = e.language if e.language in ("ar", "fa", "fr", "en") else "en"
+        record = EntityRecord(e.key, e.type, {language: e.name or e.key})
+        found = entity_problems(record, types)
+        if found:
+            problems.extend(Problem(item.path, e.line, f"entity {e.key!r}: {message}") for message in found)
+            known.add(e.key)  # said once
+        else:
+            made[e.key] = record
+    return list(made.values()), problems
+
+
+def link_problems(db: Database, items: list[Located], entities: list[EntityRecord]) -> list[Problem]:
+    """The batch's links to registry entities that cannot be made: an entity named by no registry file
+    of the batch and unknown to the database, a span of another layer than the entity layer."""
+    named = {s.entity for item in items for s in item.doc.spans if s.entity is not None}
+    if not named:
+        return []
+    known = {record.key for record in entities} | known_entity_keys(db, sorted(named))
+    problems: list[Problem] = []
+    for item in items:
+        for i, s in enumerate(item.doc.spans):
+            if s.entity is None:
+                continue
+            if s.layer != ENTITY_LAYER:
+                problems.append(
+                    Problem(
+                        item.path,
+                        item.doc.line,
+                        f"annotation {i + 1}: only {ENTITY_LAYER} annotations link to an entity",
+                    )
+                )
+            elif s.entity not in known:
+                problems.append(
+                    Problem(
+                        item.path,
+                        item.doc.line,
+                        f"annotation {i + 1}: no entity with id {s.entity!r} in the registry; "
+                        f"import the registry file ({REGISTRY_FILE}) with it, or first",
+                    )
+                )
+    return problems
 
 
 def _find_texts(

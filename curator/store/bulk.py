@@ -21,10 +21,13 @@ from curator.errors import InputRejected, Problem
 from curator.records import DocumentIn
 from curator.store import sqlite_bulk
 from curator.store.database import Database
+from curator.store.entities import EntityRecord, write_records
 from curator.store.models import (
     Base,
     Document,
     DocumentLabel,
+    Entity,
+    EntityLink,
     HistoryEntry,
     Relation,
     Span,
@@ -53,10 +56,21 @@ class BatchReport:
     doc_labels_added: int = 0
     doc_labels_existing: int = 0
     documents_sharing_text: int = 0  # added documents whose text another document (with another id) has too
+    entities_added: int = 0  # registry entities (a registry file of the batch)
+    entities_updated: int = 0
+    links_added: int = 0  # spans linked to a registry entity
 
     @property
     def added_anything(self) -> bool:
-        return bool(self.documents_added or self.spans_added or self.relations_added or self.doc_labels_added)
+        return bool(
+            self.documents_added
+            or self.spans_added
+            or self.relations_added
+            or self.doc_labels_added
+            or self.entities_added
+            or self.entities_updated
+            or self.links_added
+        )
 
 
 def _chunks(items: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
@@ -64,12 +78,20 @@ def _chunks(items: Sequence[Any], size: int = CHUNK) -> list[Sequence[Any]]:
 
 
 def write_batch(
-    db: Database, docs: list[DocumentIn], who: str, progress: Callable[[int], None] | None = None
+    db: Database,
+    docs: list[DocumentIn],
+    who: str,
+    progress: Callable[[int], None] | None = None,
+    *,
+    entities: Sequence[EntityRecord] = (),
 ) -> BatchReport:
     """Write ``docs`` (validated against the schema, repeats merged by :func:`merge_repeated`) as one
-    transaction; ``who`` goes in the history."""
+    transaction; ``who`` goes in the history. ``entities`` (checked registry records) are written
+    first in the same transaction, so the batch's spans may link to them."""
     report = BatchReport()
     with db.write(bulk=True) as session, _bulk_load(session):
+        if entities:
+            report.entities_added, report.entities_updated = write_records(session, entities, who)
         doc_ids = _resolve_documents(session, docs, report)
         # Only documents stored before this batch can hold annotations the batch would repeat.
         stored_before = sorted({i for i in doc_ids if i is not None})
@@ -315,6 +337,8 @@ def _write_annotations(
     span_rows: list[tuple[Any, ...]] = []
     span_refs: list[tuple[int, int, str]] = []  # (row, document index, ref) of each new row with a ref
     ref_ids: dict[tuple[int, str], int] = {}
+    new_links: list[tuple[int, str]] = []  # (row, entity key) of each new row that names an entity
+    old_links: list[tuple[int, str]] = []  # (span id, entity key) of spans stored before
     for index, (d, doc_id) in enumerate(zip(docs, doc_ids, strict=True)):
         for s in d.spans:
             who, label, start, end = annotators[s.annotator], labels[(s.layer, s.label)], s.start, s.end
@@ -323,10 +347,14 @@ def _write_annotations(
                 report.spans_existing += 1
                 if s.ref is not None:
                     ref_ids[(index, s.ref)] = existing_spans[key]
+                if s.entity is not None and existing_spans[key] >= 0:
+                    old_links.append((existing_spans[key], s.entity))
                 continue
             existing_spans[key] = -1  # a repeat inside the batch is skipped too
             if s.ref is not None:
                 span_refs.append((len(span_rows), index, s.ref))
+            if s.entity is not None:
+                new_links.append((len(span_rows), s.entity))
             attributes = (to_json(s.attributes) if to_json else s.attributes) if s.attributes else empty
             span_rows.append((first + len(span_rows), *key, attributes, s.note, stamp, stamp, 1))
     if sqlite:
@@ -335,7 +363,7 @@ def _write_annotations(
     else:
         dicts = [dict(zip(_SPAN_COLUMNS, row[1:], strict=True)) for row in span_rows]
         ids = []
-        if dicts and span_refs and any(d.relations for d in docs):
+        if dicts and ((span_refs and any(d.relations for d in docs)) or new_links):
             for chunk_start in range(0, len(dicts), CHUNK * 4):
                 ids.extend(_insert_returning_ids(session, table, dicts[chunk_start : chunk_start + CHUNK * 4]))
         elif dicts:
@@ -344,6 +372,9 @@ def _write_annotations(
         if row < len(ids):
             ref_ids[(index, ref)] = ids[row]
     report.spans_added += len(span_rows)
+    links = [(ids[row], entity) for row, entity in new_links] + old_links
+    if links:
+        report.links_added += _write_links(session, links, now)
 
     relation_rows = []
     seen_relations = _existing_relations(session, stored_before)
@@ -381,6 +412,33 @@ def _write_annotations(
     if label_rows:
         session.connection().execute(_table(DocumentLabel).insert(), label_rows)
     report.doc_labels_added += len(label_rows)
+
+
+def _write_links(session: Session, links: list[tuple[int, str]], now: Any) -> int:
+    """Link spans ``(span id, entity key)`` to their entities; a span already linked keeps its link
+    (as an annotation already there is not added again). How many were linked."""
+    conn = session.connection()
+    keys = sorted({key for _, key in links})
+    entity_ids: dict[str, int] = {}
+    for chunk in _chunks(keys):
+        entity_ids.update(
+            (key, id_) for key, id_ in conn.execute(select(Entity.key, Entity.id).where(Entity.key.in_(chunk)))
+        )
+    missing = [key for key in keys if key not in entity_ids]
+    if missing:  # the importer checks links first; this is the store's own guard
+        raise InputRejected([Problem("(import)", 0, f"no entity with id {missing[0]!r} in the registry")])
+    linked: set[int] = set()
+    span_ids = sorted({span_id for span_id, _ in links})
+    for chunk in _chunks(span_ids):
+        linked.update(conn.execute(select(EntityLink.span_id).where(EntityLink.span_id.in_(chunk))).scalars())
+    rows = []
+    for span_id, key in links:
+        if span_id not in linked:
+            linked.add(span_id)
+            rows.append({"span_id": span_id, "entity_id": entity_ids[key], "linked_by": "import", "linked_at": now})
+    if rows:
+        conn.execute(_table(EntityLink).insert(), rows)
+    return len(rows)
 
 
 def _insert_returning_ids(session: Session, table: Table, rows: list[dict[str, Any]]) -> list[int]:

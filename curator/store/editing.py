@@ -32,6 +32,8 @@ from curator.store.models import (
     Document,
     DocumentLabel,
     DocumentStatus,
+    Entity,
+    EntityLink,
     Relation,
     Span,
     reserved_annotator,
@@ -41,6 +43,7 @@ from curator.store.queries import RelationRecord, SpanRecord, relation_select
 from curator.text.boundaries import BLANK_LINE
 
 SPANS = Base.metadata.tables["spans"]
+LINKS = Base.metadata.tables["entity_links"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,8 @@ class DeletedSpan:
 
     span: SpanRecord
     relations: tuple[RelationRecord, ...]
+    # The registry entity the span was linked to (its integer id; the link goes with the span).
+    entity_id: int | None = None
 
 
 class Editor:
@@ -150,10 +155,11 @@ class Editor:
             rels = tuple(
                 r for r in _relations_of(session, [span_id]) if r.source_id == span_id or r.target_id == span_id
             )
+            entity_id = _entity_of(session, span_id)
             session.delete(span)
             session.flush()
             self._log(session, "delete", "span", span_id, before.document_id, _plain(before), None)
-            return DeletedSpan(before, rels)
+            return DeletedSpan(before, rels, entity_id)
 
     def restore_span(self, deleted: DeletedSpan) -> SpanRecord:
         """Put back a span removed by :meth:`delete_span`, with its id and relations (undo)."""
@@ -195,7 +201,20 @@ class Editor:
         reattach_comments(session, [s.id], restored_relations)
         record = self._record(span, s.layer, s.label)
         self._log(session, "restore", "span", span.id, s.document_id, None, _plain(record))
+        if deleted.entity_id is not None:
+            self._relink(session, s.id, s.document_id, deleted.entity_id)
         return record
+
+    def _relink(self, session: Session, span_id: int, document_id: int, entity_id: int) -> None:
+        """The registry link of a span put back, if its entity is still there (deleted meanwhile: the
+        span comes back unlinked)."""
+        key = session.scalar(select(Entity.key).where(Entity.id == entity_id))
+        if key is None:
+            return
+        session.execute(
+            insert(LINKS).values(span_id=span_id, entity_id=entity_id, linked_by=self.annotator, linked_at=utcnow())
+        )
+        self._log(session, "create", "entity_link", span_id, document_id, None, {"entity": key})
 
     # -- bulk edits (one transaction, all or nothing, every row version-checked) -----------------
 
@@ -236,12 +255,13 @@ class Editor:
             for span_id, version in items:
                 _span, before = self._own_span(session, span_id, version)
                 rels = tuple(r for r in _relations_of(session, [span_id]))
+                entity_id = _entity_of(session, span_id)
                 # The version predicate makes the delete itself the check, even against a concurrent writer.
                 result = session.execute(delete(Span).where(Span.id == span_id, Span.version == version))
                 if result.rowcount != 1:  # type: ignore[attr-defined]
                     raise StaleEdit("a colleague changed one of these annotations meanwhile", _plain(before))
                 self._log(session, "delete", "span", span_id, before.document_id, _plain(before), None)
-                deleted.append(DeletedSpan(before, rels))
+                deleted.append(DeletedSpan(before, rels, entity_id))
             return deleted
 
     def restore_spans(self, deleted: list[DeletedSpan]) -> list[SpanRecord]:
@@ -511,6 +531,10 @@ def _relations_of(session: Session, span_ids: list[int]) -> list[RelationRecord]
             relation_select().where((Relation.source_id.in_(span_ids)) | (Relation.target_id.in_(span_ids)))
         )
     ]
+
+
+def _entity_of(session: Session, span_id: int) -> int | None:
+    return session.scalar(select(EntityLink.entity_id).where(EntityLink.span_id == span_id))
 
 
 def _relations_by_id(session: Session, relation_id: int) -> list[RelationRecord]:

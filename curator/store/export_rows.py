@@ -18,7 +18,18 @@ from sqlalchemy import Text, select, type_coerce
 from sqlalchemy.engine import Connection
 
 from curator.store.database import Database
-from curator.store.models import Annotator, Document, DocumentLabel, LabelRow, LayerRow, Relation, RelationTypeRow, Span
+from curator.store.models import (
+    Annotator,
+    Document,
+    DocumentLabel,
+    Entity,
+    EntityLink,
+    LabelRow,
+    LayerRow,
+    Relation,
+    RelationTypeRow,
+    Span,
+)
 
 # (id, ext_id, title, language, text, meta)
 DocumentRow = tuple[int, str, str, str, str, Any]
@@ -55,6 +66,8 @@ class RowBatch:
     spans: dict[int, list[SpanRow]] = field(default_factory=dict)
     relations: dict[int, list[RelationRow]] = field(default_factory=dict)
     doc_labels: dict[int, list[DocLabelRow]] = field(default_factory=dict)
+    # The registry entity (its key) of each linked span of the batch, by span id.
+    entities: dict[int, str] = field(default_factory=dict)
 
 
 def names(db: Database) -> Names:
@@ -110,6 +123,7 @@ def row_batches(
             _spans(conn, out, within, annotator_ids, label_ids)
             _relations(conn, out, within, annotator_ids)
             _doc_labels(conn, out, within, annotator_ids, label_ids)
+            _entity_links(conn, out, within)
         yield out
         last = ids[-1]
 
@@ -178,3 +192,13 @@ def _doc_labels(
         q = q.where(DocumentLabel.label_id.in_(label_ids))
     for row in conn.execute(q.order_by(DocumentLabel.id)).all():
         out.doc_labels.setdefault(row[0], []).append(row)
+
+
+def _entity_links(conn: Connection, out: RowBatch, within: _Within) -> None:
+    q = (
+        select(EntityLink.span_id, Entity.key)
+        .join(Entity, Entity.id == EntityLink.entity_id)
+        .join(Span, Span.id == EntityLink.span_id)
+        .where(within.of(Span.document_id))
+    )
+    out.entities = {span_id: key for span_id, key in conn.execute(q)}

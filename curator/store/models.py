@@ -299,3 +299,47 @@ class CurationDecision(Base):
     gold_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ------------------------------------------------------------------------------------------------
+# The entity registry (issue 19): who or what an entity-layer span names, across documents and
+# languages. Written by curator.store.entities; created by migration 0010.
+# ------------------------------------------------------------------------------------------------
+
+
+class Entity(Base):
+    """One person, organisation, place... of the registry.
+
+    ``key`` is the stable id users and files name it by ("khiari"); ``id`` is what links refer to,
+    so nothing about an annotation changes when an entity is renamed. ``type`` is a label key of the
+    entity layer; ``names`` maps a language (ar, fr, en) to a name, ``aliases`` are other written
+    forms, ``external_ids`` the user's own references (``{"wikidata": "Q..."}``). ``updated_at`` is
+    indexed: its maximum tells a process that its candidate index is out of date.
+    """
+
+    __tablename__ = "entities"
+    __table_args__ = ({"sqlite_autoincrement": True},)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(100))
+    names: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(Text, default="")
+    external_ids: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class EntityLink(Base):
+    """A span of the entity layer naming one entity: at most one link per span.
+
+    A table of its own rather than a column of ``spans``: linking leaves the span's row, version and
+    every reader of spans as they are, and adding it rebuilt no table of annotations. The link goes
+    with its span (``ON DELETE CASCADE``); an entity that still has links cannot be deleted.
+    """
+
+    __tablename__ = "entity_links"
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
+    linked_by: Mapped[str] = mapped_column(String(200))
+    linked_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -136,7 +136,8 @@ def test_an_older_database_keeps_its_rows_links_and_comments_through_the_upgrade
 
 def test_every_table_the_models_say_never_reuses_ids_says_so_in_sqlite(sqlite_db: Database) -> None:
     wanted = {t.name for t in Base.metadata.tables.values() if t.kwargs.get("sqlite_autoincrement")}
-    assert wanted == {"spans", "relations", "document_labels", "comments"}
+    # entities: history rows name an entity by its id, which must not come to name another one
+    assert wanted == {"spans", "relations", "document_labels", "comments", "entities"}
     path = sqlite_db.url.removeprefix("sqlite:///")
     with sqlite3.connect(path) as conn:
         made = {

@@ -17,11 +17,20 @@ import itertools
 from pathlib import Path
 
 from curator.errors import Problem
-from curator.io.formats.brat.standoff import A_LINE, CONF_MARKER, NO_ANNOTATOR_FOLDER, NOTE_LINE, R_LINE, T_LINE
+from curator.io.formats.brat.standoff import (
+    A_LINE,
+    CONF_MARKER,
+    N_LINE,
+    NO_ANNOTATOR_FOLDER,
+    NOTE_LINE,
+    R_LINE,
+    REGISTRY_DB,
+    T_LINE,
+)
 from curator.io.label_names import resolve_label
 from curator.io.source_text import SourceText, new_document
 from curator.io.validation import Located, line_items
-from curator.records import RelationIn, SpanIn
+from curator.records import EntityIn, RelationIn, SpanIn
 from curator.schema.model import Schema
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -106,6 +115,7 @@ def read_brat(path: Path, schema: Schema, default_annotator: str | None) -> tupl
     spans_by_id: dict[str, SpanIn] = {}
     pending_attrs: list[tuple[int, str, str, str | None]] = []
     pending_notes: list[tuple[int, str, str]] = []
+    pending_links: list[tuple[int, str, str, str]] = []  # line, span id, entity key, its name
 
     def bad(line: int, message: str) -> None:
         problems.append(Problem(where, line, message))
@@ -154,6 +164,14 @@ def read_brat(path: Path, schema: Schema, default_annotator: str | None) -> tupl
                 doc.relations.append(RelationIn(rel_type, refs + source, refs + target, annotator or ""))
                 rel_lines.append(number)
                 rel_names.append(f"{ident} ({rel_type} {source} → {target})")
+        elif m := N_LINE.match(line):
+            ident, target, database, entity_key, name = m.groups()
+            if not new_id(number, ident):
+                continue
+            if database != REGISTRY_DB:
+                bad(number, f"{ident}: normalizations to {database!r} are not read, only {REGISTRY_DB}:ID")
+                continue
+            pending_links.append((number, target, entity_key, name))
         elif m := NOTE_LINE.match(line):
             if m.group(2) == "AnnotatorNotes":
                 pending_notes.append((number, m.group(3), m.group(4)))
@@ -179,6 +197,15 @@ def read_brat(path: Path, schema: Schema, default_annotator: str | None) -> tupl
                 bad(number, f"note on {target}, which is not a text-bound annotation here")
             continue
         owner.note = f"{owner.note}\n{note}" if owner.note else note
+    for number, target, entity_key, name in pending_links:
+        owner = spans_by_id.get(target)
+        if owner is None:
+            bad(number, f"normalization of {target}, which is not a text-bound annotation here")
+        elif owner.entity is not None and owner.entity != entity_key:
+            bad(number, f"{target} is normalized to two entities ({owner.entity!r} and {entity_key!r})")
+        else:
+            owner.entity = entity_key
+            doc.entities.append(EntityIn(entity_key, owner.label, name.strip(), doc.language, number))
     if (doc.spans or doc.relations) and not annotator:
         bad(0, "brat files name no annotator; give one with --annotator")
     if problems:

@@ -23,6 +23,10 @@ T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$")
 A_LINE = re.compile(r"^([AM]\d+)\t(\S+) (T\d+)(?: (\S+))?$")
 R_LINE = re.compile(r"^(R\d+)\t(\S+) (\S+):(T\d+) (\S+):(T\d+)$")
 NOTE_LINE = re.compile(r"^(#\d*)\t(\S+) (\S+)\t(.*)$")
+# A normalization: ``N1<TAB>Reference T1 curator:khiari<TAB>Khaled Khiari``; Curator's registry is the
+# database named ``curator``.
+N_LINE = re.compile(r"^(N\d+)\tReference (T\d+) ([^\s:]+):(\S+)\t(.*)$")
+REGISTRY_DB = "curator"
 
 
 def brat_type(schema: Schema, layer: str, label: str) -> str:

@@ -11,10 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from curator.io.exporting import ExportRun
-from curator.io.formats.brat.standoff import NO_ANNOTATOR_FOLDER, annotation_conf, brat_type, visual_conf
+from curator.io.formats.brat.standoff import (
+    NO_ANNOTATOR_FOLDER,
+    REGISTRY_DB,
+    annotation_conf,
+    brat_type,
+    visual_conf,
+)
 from curator.io.safe_names import NameAllocator, inside
 from curator.io.selection import AnnotatorView
 from curator.schema.model import Schema
+from curator.store.entities import Registry
 
 
 @dataclass
@@ -39,12 +46,16 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def ann_text(view: AnnotatorView, schema: Schema, losses: _Losses) -> str:
-    """The ``.ann`` content for one annotator's view of one document."""
+def ann_text(
+    view: AnnotatorView, schema: Schema, losses: _Losses, links: dict[int, tuple[str, str]] | None = None
+) -> str:
+    """The ``.ann`` content for one annotator's view of one document; ``links`` gives the registry
+    entity (key, name) of linked spans, written as normalization lines ``Reference T1 curator:KEY``."""
     text = view.document.text
     lines: list[str] = []
     ids: dict[int, str] = {}
-    n_attr = n_note = 0
+    n_attr = n_note = n_norm = 0
+    links = links or {}
     for s in view.spans:
         parts = fragments(text, s.start, s.end)
         if not parts:
@@ -65,6 +76,10 @@ def ann_text(view: AnnotatorView, schema: Schema, losses: _Losses) -> str:
                     lines.append(f"A{n_attr}\t{key} {tid} {v}")
                 else:
                     losses.attributes += 1
+        if s.id in links:
+            n_norm += 1
+            key, name = links[s.id]
+            lines.append(f"N{n_norm}\tReference {tid} {REGISTRY_DB}:{key}\t{' '.join(name.split())}")
         if s.note:
             n_note += 1
             flat = " ".join(s.note.splitlines())
@@ -88,16 +103,20 @@ def write_brat(run: ExportRun) -> int:
     folders = NameAllocator([NO_ANNOTATOR_FOLDER, "README.md", "annotation.conf", "visual.conf"], fallback="annotator")
     names = NameAllocator(fallback="document")
     root = run.target
+    registry = Registry(db, "export")
     (root / "annotation.conf").write_text(annotation_conf(schema, layers), encoding="utf-8", newline="\n")
     (root / "visual.conf").write_text(visual_conf(schema), encoding="utf-8", newline="\n")
     for bundle, views in run.views():
         doc_name = names.name(bundle.document.ext_id)
+        links = registry.linked_names(bundle.document.id, bundle.document.language)
         for view in views:
             folder_name = NO_ANNOTATOR_FOLDER if view.annotator is None else folders.name(view.annotator)
             folder = inside(root, folder_name)
             folder.mkdir(exist_ok=True)
             inside(folder, doc_name + ".txt").write_text(view.document.text, encoding="utf-8", newline="")
-            inside(folder, doc_name + ".ann").write_text(ann_text(view, schema, losses), encoding="utf-8", newline="")
+            inside(folder, doc_name + ".ann").write_text(
+                ann_text(view, schema, losses, links), encoding="utf-8", newline=""
+            )
             run.figures.add_view(view)
         documents += 1
     run.finish_views()

@@ -45,9 +45,11 @@ def interchange_lines(
     *,
     figures: CardFigures | None = None,
     progress: Callable[[int], None] | None = None,
+    entities: set[str] | None = None,
 ) -> Iterator[str]:
     """One line (with its ``\\n``) per selected document, in id order; ``figures`` counts what is
-    written; ``progress(1)`` after each document (it may raise to stop)."""
+    written; ``progress(1)`` after each document (it may raise to stop); ``entities`` receives the key
+    of every registry entity a written span links to."""
     names = export_rows.names(db)
     encoded = _Encoded(names)
     annotator_ids = None
@@ -64,6 +66,9 @@ def interchange_lines(
     for batch in export_rows.row_batches(
         db, annotator_ids=annotator_ids, label_ids=label_ids, document_ids=selection.document_ids
     ):
+        if entities is not None and batch.entities:
+            kept = {s[1] for spans in batch.spans.values() for s in spans}
+            entities.update(key for span_id, key in batch.entities.items() if span_id in kept)
         for doc in batch.documents:
             yield _line(doc, batch, encoded)
             if progress:
@@ -96,9 +101,12 @@ def _line(doc: export_rows.DocumentRow, batch: RowBatch, encoded: _Encoded) -> s
         parts.append(f',"meta":{_encode(meta)}')
     who, labels = encoded.annotators, encoded.labels
     spans = batch.spans.get(doc_id, ())
+    entities = batch.entities
     annotations = []
     for _, span_id, annotator_id, label_id, start, end, raw_attributes, note in spans:
         item = f'{{"id":"{span_id}","annotator":{who[annotator_id]},{labels[label_id]},"start":{start},"end":{end}'
+        if span_id in entities:
+            item += f',"entity":{_encode(entities[span_id])}'
         if raw_attributes not in ("{}", None):
             attributes = stored_json(raw_attributes)
             if attributes:

@@ -1,7 +1,7 @@
 """The interchange JSONL form: one document per line, with its annotations, relations and labels.
 
 ``{"id", "text", "title"?, "language"?, "meta"?, "annotations": [{"id"?, "annotator", "layer", "label",
-"start", "end", "attributes"?, "note"?, "text"?}], "relations": [{"annotator", "type", "source", "target"}],
+"start", "end", "attributes"?, "note"?, "text"?, "entity"?}], "relations": [{"annotator", "type", "source", "target"}],
 "doc_labels": [{"annotator", "layer", "label"}]}``. Offsets are code points, end exclusive. Any other
 key is refused (a misspelt one would lose what it holds): a user's own data goes under ``meta``.
 
@@ -27,7 +27,9 @@ from curator.text.newlines import newline_offset_map, normalize_newlines, shift_
 
 # The keys of each object of the interchange form (the parallel reader takes the same document keys).
 DOCUMENT_KEYS = frozenset(("id", "text", "title", "language", "meta", "annotations", "relations", "doc_labels"))
-ANNOTATION_KEYS = frozenset(("id", "annotator", "layer", "label", "start", "end", "attributes", "note", "text"))
+ANNOTATION_KEYS = frozenset(
+    ("id", "annotator", "layer", "label", "start", "end", "attributes", "note", "text", "entity")
+)
 RELATION_KEYS = frozenset(("annotator", "type", "source", "target"))
 DOC_LABEL_KEYS = frozenset(("annotator", "layer", "label"))
 
@@ -94,6 +96,9 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
     if expected is not None and raw_text[start:end] != expected:
         raise _Bad(f"{where}: text {expected!r} does not match offsets {start}-{end} ({raw_text[start:end]!r})")
     ref = _field(ann, "id", (str, int), where, required=False)
+    entity = _field(ann, "entity", str, where, required=False)
+    if entity is not None and not entity.strip():
+        raise _Bad(f"{where} has an empty entity")
     return SpanIn(
         layer=_field(ann, "layer", str, where),
         label=_field(ann, "label", str, where),
@@ -103,6 +108,7 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
         attributes=_field(ann, "attributes", dict, where, required=False) or {},
         note=_field(ann, "note", str, where, required=False) or "",
         ref=None if ref is None else str(ref),
+        entity=None if entity is None else entity.strip(),
     )
 
 

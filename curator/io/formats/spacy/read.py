@@ -26,8 +26,9 @@ from curator.io.formats.spacy.write import USER_DATA_KEY
 from curator.io.label_names import ner_layer, resolve_label
 from curator.io.source_text import SourceText, new_document
 from curator.io.validation import Located
-from curator.records import DocLabelIn, RelationIn, SpanIn
+from curator.records import DocLabelIn, EntityIn, RelationIn, SpanIn
 from curator.schema.model import Schema
+from curator.store.entities import ENTITY_LAYER
 
 MAX_BYTES = 512 * 1024 * 1024
 
@@ -70,6 +71,9 @@ def _doc_to_record(
             key_id = span.id_ or None
             # Refs are made unique per Doc: Docs of one text (one per annotator) merge into one document.
             ref = f"{n}:{key_id}" if key_id else None
+            # A knowledge-base id on an entity span is its registry entity (Curator's export writes
+            # the entity's key there); a span of doc.ents repeats one of the span group's.
+            entity = span.kb_id_ if span.kb_id_ and found[0] == ENTITY_LAYER else None
             doc_in.spans.append(
                 SpanIn(
                     layer=found[0],
@@ -80,8 +84,11 @@ def _doc_to_record(
                     attributes=dict(attributes.get(key_id, {})) if key_id else {},
                     note=str(notes.get(key_id, "")) if key_id else "",
                     ref=ref,
+                    entity=entity,
                 )
             )
+            if entity:
+                doc_in.entities.append(EntityIn(entity, found[1], span.text, doc_in.language, 0))
     for rel in meta.get("relations") or []:
         annotated = True
         if not (isinstance(rel, list | tuple) and len(rel) == 3):

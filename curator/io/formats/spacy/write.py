@@ -36,6 +36,7 @@ from curator.io.selection import AnnotatorView, Selection
 from curator.io.tokens import SPACE, Token, tokenize
 from curator.schema.model import Schema
 from curator.store.database import Database
+from curator.store.entities import Registry
 from curator.store.queries import DocumentBundle
 
 FILE = "corpus.spacy"
@@ -87,16 +88,20 @@ def cats(view: AnnotatorView, schema: Schema) -> dict[str, float]:
     return {qualified_name(schema, layer, label, "document"): 1.0 for layer, label in view.doc_labels}
 
 
-def view_to_doc(view: AnnotatorView, tokens: Doc, ents_layer: str, schema: Schema) -> tuple[Doc, int]:
+def view_to_doc(
+    view: AnnotatorView, tokens: Doc, ents_layer: str, schema: Schema, links: dict[int, str] | None = None
+) -> tuple[Doc, int]:
     """One ``Doc`` for ``view``, a copy of ``tokens`` (the document's text in words and spaces, no
-    annotation); also the number of entity spans left out of ``doc.ents`` (overlaps).
+    annotation); also the number of entity spans left out of ``doc.ents`` (overlaps). A span linked
+    to a registry entity (``links``: span id -> entity key) has the key as ``kb_id_``.
 
     The export writes the same message without making this Doc (:class:`DocumentTokens`); this is the
     reference the tests compare it with."""
     doc = tokens.copy()
     groups: dict[str, list[Span]] = {}
     for s in view.spans:
-        span = doc.char_span(s.start, s.end, label=s.label, span_id=str(s.id))
+        kb_id = (links or {}).get(s.id, "")
+        span = doc.char_span(s.start, s.end, label=s.label, span_id=str(s.id), kb_id=kb_id)
         if span is None:  # cannot happen: the tokens were split at every span boundary
             raise AssertionError(f"span {s.start}-{s.end} of {view.document.ext_id} is not on token boundaries")
         groups.setdefault(s.layer, []).append(span)
@@ -137,7 +142,9 @@ class DocumentTokens:
         self.vocab = vocab
         self.array = doc.to_array(attrs)
         self.spaces = numpy.asarray(doc.to_array(SPACY), dtype=bool).tobytes("C")
-        self.iob, self.type, self.id = (attrs.index(IDS[name]) for name in ("ENT_IOB", "ENT_TYPE", "ENT_ID"))
+        self.iob, self.type, self.id, self.kb = (
+            attrs.index(IDS[name]) for name in ("ENT_IOB", "ENT_TYPE", "ENT_ID", "ENT_KB_ID")
+        )
         lengths = list(map(len, words))
         self.starts = [0, *itertools.accumulate(map(operator.add, lengths, spaces))][:-1]  # token offsets
         self.ends = list(map(operator.add, self.starts, lengths))
@@ -158,13 +165,17 @@ class DocumentTokens:
             return first, last + 1
         return None
 
-    def view_parts(self, view: AnnotatorView, ents_layer: str) -> tuple[Any, list[SpanGroupBytes], set[str], int]:
+    def view_parts(
+        self, view: AnnotatorView, ents_layer: str, links: dict[int, str] | None = None
+    ) -> tuple[Any, list[SpanGroupBytes], set[str], int]:
         """The token array, span groups and span strings of ``view``'s Doc, and the number of its
-        entity spans left out of ``doc.ents``."""
+        entity spans left out of ``doc.ents``; ``links`` as for :func:`view_to_doc`."""
+        links = links or {}
         add = self.vocab.strings.add
         groups: dict[str, list[bytes]] = {}
         strings = {""}  # the empty knowledge-base id of every span
         entities = []
+        kb_of: dict[tuple[int, int, int, int], int] = {}
         for s in view.spans:
             tokens = self.token_range(s.start, s.end)
             if tokens is None:  # cannot happen: the tokens were split at every span boundary
@@ -172,11 +183,16 @@ class DocumentTokens:
             start, end = tokens
             span_id = str(s.id)
             label_hash, id_hash = add(s.label), add(span_id)
-            groups.setdefault(s.layer, []).append(pack_span(id_hash, 0, label_hash, start, end, s.start, s.end))
+            kb_id = links.get(s.id)
+            kb_hash = add(kb_id) if kb_id else 0
+            groups.setdefault(s.layer, []).append(pack_span(id_hash, kb_hash, label_hash, start, end, s.start, s.end))
             strings.add(s.label)
             strings.add(span_id)
+            if kb_id:
+                strings.add(kb_id)
             if s.layer == ents_layer:
                 entities.append((start, end, label_hash, id_hash))
+                kb_of[(start, end, label_hash, id_hash)] = kb_hash
         kept = filter_entities(entities)
         array = self.array.copy()
         array[:, self.iob] = 2  # outside, as doc.ents = ... leaves every other token
@@ -184,7 +200,8 @@ class DocumentTokens:
             array[start, self.iob] = 3
             array[start + 1 : end, self.iob] = 1
             array[start:end, self.type] = label_hash
-            array[start:end, self.id] = id_hash  # the knowledge-base id stays 0, as char_span leaves it
+            array[start:end, self.id] = id_hash
+            array[start:end, self.kb] = kb_of[(start, end, label_hash, id_hash)]  # 0 where unlinked
         span_groups = [SpanGroupBytes(layer, layer, {}, spans) for layer, spans in groups.items()]
         return array, span_groups, strings, len(entities) - len(kept)
 
@@ -217,10 +234,12 @@ def reference_docbin(
     run = ExportRun(db, Selection(annotators, document_ids, layers))
     vocab = spacy.blank("xx").vocab
     docbin = DocBin(store_user_data=True)
-    for _, views, words, spaces, _ in _documents(run):
+    registry = Registry(db, "export")
+    for bundle, views, words, spaces, _ in _documents(run):
         tokens = Doc(vocab, words=words, spaces=spaces)
+        links = registry.links_of(bundle.document.id)
         for view in views:
-            docbin.add(view_to_doc(view, tokens, ner_layer(db.schema), db.schema)[0])
+            docbin.add(view_to_doc(view, tokens, ner_layer(db.schema), db.schema, links)[0])
     return docbin
 
 
@@ -234,12 +253,14 @@ def write_spacy(run: ExportRun) -> int:
     # Each view goes to the writer as it is made (its token array to a scratch file): the export
     # never holds more than one document's tokens.
     docbin = DocBinWriter(folder / (FILE + ".tokens"))
+    registry = Registry(db, "export")
     try:
-        for _, views, words, spaces, forced_splits in _documents(run):
+        for bundle, views, words, spaces, forced_splits in _documents(run):
             forced += forced_splits
             tokens = DocumentTokens(vocab, words, spaces, docbin)
+            links = registry.links_of(bundle.document.id)
             for view in views:
-                array, groups, strings, left_out = tokens.view_parts(view, ents_layer)
+                array, groups, strings, left_out = tokens.view_parts(view, ents_layer, links)
                 docbin.add_strings(strings)
                 docbin.add_arrays(
                     array,

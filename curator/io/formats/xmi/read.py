@@ -45,6 +45,7 @@ from curator.io.formats.xmi.type_system import (
     DOCUMENT_META,
     IDENTIFIER_FEATURE,
     NOTE,
+    REGISTRY_PREFIX,
     SENTENCE,
     TOKEN,
     accessor,
@@ -54,9 +55,10 @@ from curator.io.formats.xmi.write import INITIAL_CAS
 from curator.io.label_names import ner_layer
 from curator.io.source_text import SourceText, new_document
 from curator.io.validation import LeftOut, Located
-from curator.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, EntityIn, RelationIn, SpanIn
 from curator.schema.checks import check_label, check_relation
 from curator.schema.model import IDENTIFIER, Schema
+from curator.store.entities import ENTITY_LAYER
 
 # lxml refuses single text nodes over 10 MB unless cassis is told trusted=True; stay under that.
 MAX_BYTES = 10_000_000
@@ -234,7 +236,11 @@ class _Reader:
                 else:
                     attributes[key] = value
         identifier = fs.get(IDENTIFIER_FEATURE) if _has_feature(fs, IDENTIFIER_FEATURE) else None
-        if identifier:
+        entity = None
+        if identifier and str(identifier).startswith(REGISTRY_PREFIX) and layer_id == ENTITY_LAYER:
+            # Curator's own link (as its export writes it): the registry entity, not free text
+            entity = str(identifier)[len(REGISTRY_PREFIX) :]
+        elif identifier:
             attributes[IDENTIFIER] = str(identifier)
         note = fs.get(NOTE) if _has_feature(fs, NOTE) else None
         span = SpanIn(
@@ -246,7 +252,12 @@ class _Reader:
             attributes=attributes,
             note=str(note or ""),
             ref=f"{self.refs}{fs.xmiID}",
+            entity=entity or None,
         )
+        if span.entity:
+            name = st.text[span.start : span.end] if 0 <= span.start < span.end <= len(st.text) else span.entity
+            line = self.lines.get(fs.xmiID, 0)
+            doc.entities.append(EntityIn(span.entity, span.label, name, doc.language, line))
         doc.spans.append(span)
         self.spans[fs.xmiID] = span
         self.span_where.append((line, self.name(fs)))

@@ -44,6 +44,9 @@ STRING_ARRAY = "uima.cas.StringArray"
 FS_ARRAY = "uima.cas.FSArray"
 NOTE = "note"
 IDENTIFIER_FEATURE = "identifier"
+# A span linked to a registry entity is written with the identifier ``curator:KEY`` (INCEpTION writes a
+# knowledge base's IRI there); the reader takes that form back as the link, any other as free text.
+REGISTRY_PREFIX = "curator:"
 # cassis renames accessors of features whose names Python reserves ("type" -> "type_").
 _RESERVED_ACCESSORS = {"self", "type"}
 

@@ -37,6 +37,7 @@ from curator.io.label_names import ner_layer
 from curator.io.safe_names import NameAllocator, inside
 from curator.io.selection import AnnotatorView
 from curator.io.tokens import SPACE, sentence_starts, tokenize
+from curator.store.entities import Registry
 
 TYPESYSTEM_FILE = "TypeSystem.xml"
 INITIAL_CAS = "INITIAL_CAS"
@@ -117,15 +118,17 @@ def write_xmi(run: ExportRun) -> int:
     folders = NameAllocator([TYPESYSTEM_FILE, "README.md"], fallback="document")
     documents = cases = 0
     root = run.target
+    registry = Registry(db, "export")
     types.typesystem.to_xml(root / TYPESYSTEM_FILE)
     for bundle, views in run.views():
         folder = inside(root, folders.name(bundle.document.ext_id))
         folder.mkdir()
         names = NameAllocator([INITIAL_CAS], fallback="annotator")
         segments = segments_of(bundle.document.text, [(s.start, s.end) for s in bundle.spans])
+        links = {span: key for span, (key, _) in registry.linked_names(bundle.document.id, "").items()}
         for view in views:
             name = INITIAL_CAS if view.annotator is None else names.name(view.annotator)
-            writer.write(view, inside(folder, name + ".xmi"), segments)
+            writer.write(view, inside(folder, name + ".xmi"), segments, links)
             run.figures.add_view(view)
             cases += 1
         documents += 1

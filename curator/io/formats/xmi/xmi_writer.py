@@ -32,7 +32,9 @@ from curator.io.formats.xmi.type_system import (
     CAS_METADATA,
     DOCUMENT_META,
     FS_ARRAY,
+    IDENTIFIER_FEATURE,
     NOTE,
+    REGISTRY_PREFIX,
     SENTENCE,
     STRING_ARRAY,
     TOKEN,
@@ -40,6 +42,7 @@ from curator.io.formats.xmi.type_system import (
     XmiTypes,
 )
 from curator.io.selection import AnnotatorView
+from curator.schema.model import IDENTIFIER
 from curator.text.utf16 import Utf16Offsets
 
 XMI_NS = "http://www.omg.org/XMI"
@@ -120,7 +123,9 @@ class XmiWriter:
         url = "http:///" + "/".join(parts[:-1]) + ".ecore"
         return _TypePlan(url, parts[-2], parts[-1], tuple(features), frozenset(f.name for f in features))
 
-    def structures(self, view: AnnotatorView, segments: Segments | None = None) -> list[_Structure]:
+    def structures(
+        self, view: AnnotatorView, segments: Segments | None = None, links: dict[int, str] | None = None
+    ) -> list[_Structure]:
         """The feature structures of ``view``'s CAS in id order (ids from 2), as view_to_cas adds them."""
         types = self.types
         d = view.document
@@ -148,6 +153,8 @@ class XmiWriter:
             values: dict[str, Any] = {"begin": s.start, "end": s.end, types.label_features[s.layer]: s.label}
             if s.note:
                 values[NOTE] = s.note
+            if links and s.id in links and not s.attributes.get(IDENTIFIER):
+                values[IDENTIFIER_FEATURE] = REGISTRY_PREFIX + links[s.id]
             for key, value in s.attributes.items():
                 if value is None:
                     continue
@@ -167,7 +174,9 @@ class XmiWriter:
         out += [_Structure(types.doc_label_types[layer], {"label": label}) for layer, label in view.doc_labels]
         return out
 
-    def elements(self, view: AnnotatorView, segments: Segments | None = None) -> tuple[dict[str, str], list[_Element]]:
+    def elements(
+        self, view: AnnotatorView, segments: Segments | None = None, links: dict[int, str] | None = None
+    ) -> tuple[dict[str, str], list[_Element]]:
         """The namespaces (prefix -> URL, in the order cassis declares them) and the elements of
         ``view``'s XMI between ``cas:NULL`` and ``cas:Sofa``, in id order."""
         text = view.document.text
@@ -178,7 +187,7 @@ class XmiWriter:
         prefixes: dict[str, str] = {}  # url -> prefix, given in order of first use as cassis does
         repeats: defaultdict[str, int] = defaultdict(int)
         out = []
-        for xmi_id, fs in enumerate(self.structures(view, segments), start=SOFA_ID + 1):
+        for xmi_id, fs in enumerate(self.structures(view, segments, links), start=SOFA_ID + 1):
             plan = self._plan(fs.type_name)
             if plan.url not in prefixes:
                 prefix = plan.prefix
@@ -215,13 +224,15 @@ class XmiWriter:
             out.append(_Element(prefixes[plan.url], plan.url, plan.local, attributes, children))
         return nsmap, out
 
-    def write(self, view: AnnotatorView, path: Path, segments: Segments | None = None) -> None:
+    def write(
+        self, view: AnnotatorView, path: Path, segments: Segments | None = None, links: dict[int, str] | None = None
+    ) -> None:
         """Write ``view``'s XMI to ``path``, with the sentences and tokens of ``segments``.
 
         The XML is written as text: building an lxml tree (as cassis does) costs more than all the
         rest. A value lxml would refuse (a control character...) goes the lxml way, to be refused
         as cassis refuses it."""
-        nsmap, elements = self.elements(view, segments)
+        nsmap, elements = self.elements(view, segments, links)
         text = view.document.text
         members = " ".join(str(i) for i in range(SOFA_ID + 1, SOFA_ID + 1 + len(elements)))
         values = [text, *(v for e in elements for _, v in e.attributes), *(v for e in elements for _, v in e.children)]
