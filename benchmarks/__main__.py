@@ -134,7 +134,7 @@ def main() -> None:
 
     builders = {big: build_big, reviewed: build_reviewed}
     long_document = work / "long.sqlite"  # B3, B4: built by the workload itself (one document)
-    registry_db = work / "registry.sqlite"  # B10: 100,000 entities, built by the workload itself
+    registry_db = work / "registry.sqlite"  # B11-candidates: 100,000 entities, built by the workload itself
     mentions_db = work / "mentions.sqlite"  # B11: one entity named 10,000 times, likewise
     figures: list[Figure] = []
     plan = [
@@ -181,7 +181,7 @@ def main() -> None:
             lambda ours, ratio: ours <= 2,
         ),
         (
-            "B10",
+            "B12",
             "bulk accept of what 2 of 3 agree on, 1,000 documents (preview and write)",
             reviewed,
             "median",
@@ -219,7 +219,7 @@ def main() -> None:
             lambda ours, ratio: None,
         ),
         (
-            "B10",
+            "B11-candidates",
             "entity candidates for a mention among 100,000 entities",
             registry_db,
             "p95",
@@ -227,7 +227,7 @@ def main() -> None:
             lambda ours, ratio: ours <= 0.02,
         ),
         (
-            "B11",
+            "B11-mentions",
             "mentions of an entity named 10,000 times",
             mentions_db,
             "median",
@@ -240,7 +240,7 @@ def main() -> None:
             continue
         if source in builders and not source.exists():
             builders[source]()
-        repeat = size["repeat"] if fid not in ("B6", "B7", "B10") else 3
+        repeat = size["repeat"] if fid not in ("B6", "B7", "B12") else 3
         result, peak = _workload(fid, source, work, repeat)
         figure = _figure(fid, name, result, peak, statistic, target, check)
         figures.append(figure)

@@ -211,7 +211,7 @@ def b7_agreement(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     }
 
 
-def b10_bulk_majority(db: Path, work: Path, repeat: int) -> dict[str, Any]:
+def b12_bulk_majority(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     """Accept into the gold layer what 2 of the 3 annotators made identically, over the whole reviewed
     corpus: the preview and the one transaction that writes it (spans, relations, document labels,
     history, decisions, review states), each round on a fresh copy of the database. The floor inserts
@@ -656,7 +656,7 @@ def _registry_database(path: Path, entities: int) -> float:
     return seconds
 
 
-def b10_candidates(db: Path, work: Path, repeat: int) -> dict[str, Any]:
+def b11_candidates(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     """Candidates for a mention among the registry's entities (Khiari's mentions and 300 others), index
     built first; the floor is an indexed SELECT of one entity by its id."""
     from benchmarks.entities import mention_queries, registry_records
@@ -740,7 +740,7 @@ WORKLOADS = {
     "B2": b2_export,
     "B6": b6_search,
     "B7": b7_agreement,
-    "B10": b10_bulk_majority,
+    "B12": b12_bulk_majority,
     "B8-conll": lambda db, work, repeat: b8_export(db, work, repeat, "conll"),
     "B8-xmi": lambda db, work, repeat: b8_export(db, work, repeat, "xmi"),
     "B8-spacy": lambda db, work, repeat: b8_export(db, work, repeat, "spacy"),
@@ -750,8 +750,8 @@ WORKLOADS = {
     "B9-help": lambda db, work, repeat: b9_start(db, work, repeat, "help"),
     "B9-stats": lambda db, work, repeat: b9_start(db, work, repeat, "stats"),
     "B9-export": lambda db, work, repeat: b9_start(db, work, repeat, "export"),
-    "B10": b10_candidates,
-    "B11": b11_mentions,
+    "B11-candidates": b11_candidates,
+    "B11-mentions": b11_mentions,
 }
 
 
