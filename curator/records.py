@@ -17,6 +17,9 @@ class SpanIn:
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
     ref: str | None = None  # the file's own id for this annotation, named by relations
+    # A model's confidence, 0..1, where the file gives one: kept by ``import --as-suggestions``;
+    # an annotation has none (an ordinary import counts the scores it does not keep).
+    score: float | None = None
 
 
 @dataclass

@@ -163,6 +163,11 @@ def import_(
             f"left out {counted(left, 'thing')} the schema cannot hold: "
             + ", ".join(f"{n} {kind}" for kind, n in sorted(report.left_out.items()))
         )
+    if report.scores_not_kept:
+        click.echo(
+            f"{counted(report.scores_not_kept, 'annotation')} came with a model's score, which annotations do not keep "
+            "(import with --as-suggestions to keep them as suggestions)"
+        )
     if check:
         click.echo(f"{counted(len(report.files), 'file')} checked, no problems")
         return

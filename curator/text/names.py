@@ -23,7 +23,7 @@ matches the longest wins, then the leftmost; results never overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -140,8 +140,10 @@ class NameMatcher(Generic[P]):
     def __len__(self) -> int:
         return len(self._keys)
 
-    def find(self, text: str) -> list[Occurrence[P]]:
-        """Every occurrence in ``text`` (the stored text), in text order, none overlapping."""
+    def find(self, text: str, accept: Callable[[P], bool] | None = None) -> list[Occurrence[P]]:
+        """Every occurrence in ``text`` (the stored text), in text order, none overlapping. With
+        ``accept``, names whose payload it refuses are not looked for at all: they neither match nor
+        make a shorter name give way (as if the matcher had been built without them)."""
         if not self._keys:
             return []
         folded = fold_spaced(text, paragraph_separator(text))
@@ -153,6 +155,8 @@ class NameMatcher(Generic[P]):
             if end < size and is_word_char(haystack[end]):
                 continue
             for length, index, contracted in found:
+                if accept is not None and not accept(self._payloads[index]):
+                    continue
                 start = end - length
                 if contracted:
                     if not _after_contraction(haystack, start):

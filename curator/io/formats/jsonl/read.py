@@ -27,7 +27,9 @@ from curator.text.newlines import newline_offset_map, normalize_newlines, shift_
 
 # The keys of each object of the interchange form (the parallel reader takes the same document keys).
 DOCUMENT_KEYS = frozenset(("id", "text", "title", "language", "meta", "annotations", "relations", "doc_labels"))
-ANNOTATION_KEYS = frozenset(("id", "annotator", "layer", "label", "start", "end", "attributes", "note", "text"))
+ANNOTATION_KEYS = frozenset(
+    ("id", "annotator", "layer", "label", "start", "end", "attributes", "note", "text", "score")
+)
 RELATION_KEYS = frozenset(("annotator", "type", "source", "target"))
 DOC_LABEL_KEYS = frozenset(("annotator", "layer", "label"))
 
@@ -94,6 +96,9 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
     if expected is not None and raw_text[start:end] != expected:
         raise _Bad(f"{where}: text {expected!r} does not match offsets {start}-{end} ({raw_text[start:end]!r})")
     ref = _field(ann, "id", (str, int), where, required=False)
+    score = ann.get("score")
+    if score is not None and (type(score) not in (int, float) or not 0 <= score <= 1):
+        raise _Bad(f"{where} has score {score!r}: a score is a number from 0 to 1")
     return SpanIn(
         layer=_field(ann, "layer", str, where),
         label=_field(ann, "label", str, where),
@@ -103,6 +108,7 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
         attributes=_field(ann, "attributes", dict, where, required=False) or {},
         note=_field(ann, "note", str, where, required=False) or "",
         ref=None if ref is None else str(ref),
+        score=None if score is None else float(score),
     )
 
 
