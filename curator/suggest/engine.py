@@ -17,7 +17,9 @@ from curator.store.models import GOLD_ANNOTATOR
 from curator.suggest import rows
 from curator.suggest.model import GAZETTEER_PREFIX, LEARNED, MODEL_PREFIX, Suggestion, sort_key
 from curator.suggest.shares import Label, LabelShares
-from curator.text.names import NameMatcher, Occurrence, name_key
+from curator.text.names import NameMatcher, Occurrence, fold_for_names, name_key
+
+_KEPT_DOCUMENTS = 8  # documents whose occurrences are kept (the open one and those just left)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Suggester:
         self.shares = LabelShares()
         self._learned: NameMatcher[str] = NameMatcher([])
         self._gazetteer: NameMatcher[GazetteerName] = NameMatcher([])
+        self._names_version = 0  # changes whenever either matcher's names change
+        self._found: dict[tuple[int, int, int, int], list[Occurrence[str | GazetteerName]]] = {}
         self.reload()
 
     # -- what is known ------------------------------------------------------------------------------
@@ -59,12 +63,14 @@ class Suggester:
         self.shares = shares
         self._learned = NameMatcher((key, key) for key in shares.names())
         self._gazetteer = gazetteer_matcher(rows.gazetteer_entries(self.db))
+        self._names_version += 1
 
     def note_span(self, layer: str, label: str, text: str, n: int = 1) -> None:
         """A span of ``label`` on ``text`` was made (``n`` = 1) or removed (``n`` = -1) by the annotator."""
         key = name_key(text)
         if key and self.shares.add(key, (layer, label), n):
             self._learned = NameMatcher((k, k) for k in self.shares.names())
+            self._names_version += 1
 
     # -- suggestions ----------------------------------------------------------------------------------
 
@@ -122,16 +128,28 @@ class Suggester:
                 best[suggestion.place] = suggestion
         return sorted(best.values(), key=sort_key)
 
+    def _occurrences(self, document_id: int, text: str) -> list[Occurrence[str | GazetteerName]]:
+        """Where the learned and the gazetteer names occur in the text, kept for the last few documents
+        while the names stay the same: an accept or a span of a known name changes scores, not
+        occurrences, so the open document's suggestions are worked out again without a pass."""
+        key = (document_id, len(text), hash(text), self._names_version)
+        found = self._found.get(key)
+        if found is None:
+            folded = fold_for_names(text)
+            found = _longest(self._learned.find_in(folded, text), self._gazetteer.find_in(folded, text))
+            if len(self._found) >= _KEPT_DOCUMENTS:
+                self._found.pop(next(iter(self._found)))
+            self._found[key] = found
+        return found
+
     def candidates(
         self, document_id: int, text: str, predicted: Sequence[tuple[rows.Place, float | None, str]] = ()
     ) -> list[Suggestion]:
         """Everything every source offers on the text, before the annotator's spans and rejections are
         taken away. Learned and gazetteer names compete (the longest wins, as within one matcher);
         a model's predictions are its own and kept as they are."""
-        learned = self._learned.find(text)
-        listed = self._gazetteer.find(text)
         out: list[Suggestion] = []
-        for occurrence in _longest(learned, listed):
+        for occurrence in self._occurrences(document_id, text):
             piece = text[occurrence.start : occurrence.end]
             payload = occurrence.payload
             if isinstance(payload, str):

@@ -30,7 +30,7 @@ from typing import Generic, TypeVar
 import ahocorasick
 
 from curator.text.boundaries import ARTICLE, PROCLITICS, is_word_char, paragraph_separator
-from curator.text.folding import fold_spaced, fold_words
+from curator.text.folding import Folded, fold_spaced, fold_words
 
 P = TypeVar("P")
 
@@ -146,7 +146,13 @@ class NameMatcher(Generic[P]):
         make a shorter name give way (as if the matcher had been built without them)."""
         if not self._keys:
             return []
-        folded = fold_spaced(text, paragraph_separator(text))
+        return self.find_in(fold_for_names(text), text, accept)
+
+    def find_in(self, folded: Folded, text: str, accept: Callable[[P], bool] | None = None) -> list[Occurrence[P]]:
+        """:meth:`find` on ``text`` already folded by :func:`fold_for_names` (several matchers over one
+        text fold it once)."""
+        if not self._keys:
+            return []
         haystack = folded.text
         size = len(haystack)
         candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
@@ -169,6 +175,11 @@ class NameMatcher(Generic[P]):
             first, last = folded.span_with_marks(start, end, text)
             occurrences.append(Occurrence(first, last, self._keys[index], self._payloads[index]))
         return occurrences
+
+
+def fold_for_names(text: str) -> Folded:
+    """``text`` folded as :class:`NameMatcher` looks for names in it."""
+    return fold_spaced(text, paragraph_separator(text))
 
 
 def _word_starts(haystack: str, at: int) -> bool:
