@@ -201,6 +201,30 @@ def main() -> None:
             "none (reported)",
             lambda ours, ratio: None,
         ),
+        (
+            "B10-match",
+            "suggestions for a 1 MB Arabic document, 10,000-name gazetteer",
+            long_document,
+            "median",
+            "<= 0.100 s",
+            lambda ours, ratio: ours <= 0.1,
+        ),
+        (
+            "B10-refresh",
+            "suggestions of the open 1 MB document again after an accept",
+            long_document,
+            "p95",
+            "p95 <= 0.016 s",
+            lambda ours, ratio: ours <= 0.016,
+        ),
+        (
+            "B10-corpus",
+            "curator suggest --json over the large database (s per MB)",
+            big,
+            "median",
+            "ratio <= 3",
+            lambda ours, ratio: ratio <= 3,
+        ),
     ]
     for fid, name, source, statistic, target, check in plan:
         if only and fid not in only and fid.split("-")[0] not in only:

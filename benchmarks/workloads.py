@@ -566,6 +566,12 @@ def _first_document(db: Path) -> str:
     return str(ext_id)
 
 
+def _suggest_workloads() -> dict[str, Any]:
+    from benchmarks import suggest_workloads as b10
+
+    return {"B10-match": b10.b10_match, "B10-refresh": b10.b10_refresh, "B10-corpus": b10.b10_corpus}
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -580,6 +586,7 @@ WORKLOADS = {
     "B9-help": lambda db, work, repeat: b9_start(db, work, repeat, "help"),
     "B9-stats": lambda db, work, repeat: b9_start(db, work, repeat, "stats"),
     "B9-export": lambda db, work, repeat: b9_start(db, work, repeat, "export"),
+    **_suggest_workloads(),
 }
 
 

@@ -118,16 +118,19 @@ class SuggestionController(QObject):
 
     # -- the annotator's edits teach ----------------------------------------------------------------
 
-    def _noted(self, span: SpanRecord, n: int) -> None:
+    def _note(self, span: SpanRecord, n: int) -> None:
         if self._suggester is not None:
-            self._suggester.note_span(span.layer, span.label, self.workspace.doc.span_text(span), n)
+            text = self.workspace.doc.text
+            before = text[max(0, span.start - 2) : span.start]
+            self._suggester.note_span(span.layer, span.label, text[span.start : span.end], n, before)
+
+    def _noted(self, span: SpanRecord, n: int) -> None:
+        self._note(span, n)
         self.refresh()
 
     def _span_changed(self, before: SpanRecord, after: SpanRecord) -> None:
-        if self._suggester is not None:
-            text = self.workspace.doc.text
-            self._suggester.note_span(before.layer, before.label, text[before.start : before.end], -1)
-            self._suggester.note_span(after.layer, after.label, text[after.start : after.end], 1)
+        self._note(before, -1)
+        self._note(after, 1)
         self.refresh()
 
     def _current_span_changed(self, span: SpanRecord | None) -> None:

@@ -1,15 +1,17 @@
 """Suggestions for one annotator, document by document: learned, gazetteer and model ones together.
 
-A :class:`Suggester` keeps two name matchers: the gazetteers' (built once; its names change only by
-an import) and the learned one (rebuilt only when a name is annotated for the first time or its last
-span goes; a new span of a known name changes scores, not names). So the suggestions of the open
-document are worked out again after an accept in a fraction of a frame (benchmarks/ measures it).
+One name matcher holds every name known when the :class:`Suggester` was made (learned and gazetteer
+keys alike; a key's payload is the key, looked up in the label shares and the gazetteers as the
+suggestions are made). Names learned later go to a small matcher of their own. Per document the folded
+text and the occurrences are kept while the names stay the same, so after an accept (which changes
+scores, not names) or a new name (one small pass over the kept folded text) the open document's
+suggestions come again without folding or matching it whole (benchmarks/ measures it).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from curator.store.database import Database
@@ -17,16 +19,27 @@ from curator.store.models import GOLD_ANNOTATOR
 from curator.suggest import rows
 from curator.suggest.model import GAZETTEER_PREFIX, LEARNED, MODEL_PREFIX, Suggestion, sort_key
 from curator.suggest.shares import Label, LabelShares
-from curator.text.names import NameMatcher, Occurrence, fold_for_names, name_key
+from curator.text.folding import Folded
+from curator.text.names import NameMatcher, Occurrence, contracted_key, fold_for_names, name_key
 
 _KEPT_DOCUMENTS = 8  # documents whose occurrences are kept (the open one and those just left)
+Listed = tuple[tuple[Label, float, str], ...]  # what a gazetteer key suggests: label, score, gazetteer
 
 
-@dataclass(frozen=True)
-class GazetteerName:
-    """What one gazetteer key suggests: each label with its score and gazetteer."""
+@dataclass
+class _Kept:
+    """One document's folded text and occurrences, and the name versions they were found with."""
 
-    labels: tuple[tuple[Label, float, str], ...]
+    folded: Folded
+    base: list[Occurrence[str]]
+    base_version: int
+    extra: list[Occurrence[str]]
+    extra_version: int
+    # The suggestions made of each name's occurrences, and the versions they were made at: after a
+    # span of a known name only that name's are made again (its scores changed, nothing else did).
+    made: dict[str, list[Suggestion]] | None = None
+    made_names: tuple[int, int] = (-1, -1)
+    made_scores: int = -1
 
 
 class Suggester:
@@ -39,10 +52,19 @@ class Suggester:
         self.annotator = annotator
         self.learn_from_gold = learn_from_gold
         self.shares = LabelShares()
-        self._learned: NameMatcher[str] = NameMatcher([])
-        self._gazetteer: NameMatcher[GazetteerName] = NameMatcher([])
-        self._names_version = 0  # changes whenever either matcher's names change
-        self._found: dict[tuple[int, int, int, int], list[Occurrence[str | GazetteerName]]] = {}
+        self._listed: dict[str, Listed] = {}
+        self._matcher: NameMatcher[str] = NameMatcher([])
+        self._base_keys: frozenset[str] = frozenset()
+        self._extra_keys: list[str] = []
+        self._extra: NameMatcher[str] = NameMatcher([])
+        # Bumped when the base matcher's names change (a reload) or one of them is no name any more
+        # (its last span gone): occurrences are then found again; and when a name is learned.
+        self._base_version = 0
+        self._extra_version = 0
+        self._kept: dict[tuple[int, int, int], _Kept] = {}
+        self._scores_version = 0
+        self._changed_at: dict[str, int] = {}  # key -> the scores version its shares last changed at
+        self._shares_memo: dict[str, list[tuple[Label, float]]] = {}
         self.reload()
 
     # -- what is known ------------------------------------------------------------------------------
@@ -51,26 +73,55 @@ class Suggester:
         """Read the spans learned from and the gazetteers again (after a colleague's or an import's change)."""
         whose = [self.annotator] + ([GOLD_ANNOTATOR] if self.learn_from_gold else [])
         seen: set[tuple[int, int, int, str, str]] = set()
-        shares = LabelShares()
+        spans = []
         for span in rows.spans_with_text(self.db, whose):
             # The gold copy of one's own span is one decision, not two.
             place = (span.document_id, span.start, span.end, span.layer, span.label)
-            if place in seen:
-                continue
-            seen.add(place)
-            if key := name_key(span.text):
-                shares.add(key, (span.layer, span.label))
-        self.shares = shares
-        self._learned = NameMatcher((key, key) for key in shares.names())
-        self._gazetteer = gazetteer_matcher(rows.gazetteer_entries(self.db))
-        self._names_version += 1
+            if place not in seen:
+                seen.add(place)
+                spans.append(span)
+        self._listed = gazetteer_names(rows.gazetteer_entries(self.db))
+        self.shares = LabelShares(
+            (key, (span.layer, span.label))
+            for span, key in zip(spans, span_keys(spans, self._listed), strict=True)
+            if key
+        )
+        self._shares_memo = {}
+        self._base_keys = frozenset(self.shares.names()) | frozenset(self._listed)
+        self._matcher = NameMatcher((key, key) for key in self._base_keys)
+        self._extra_keys, self._extra = [], NameMatcher([])
+        self._base_version += 1
+        self._extra_version += 1
 
-    def note_span(self, layer: str, label: str, text: str, n: int = 1) -> None:
-        """A span of ``label`` on ``text`` was made (``n`` = 1) or removed (``n`` = -1) by the annotator."""
+    def note_span(self, layer: str, label: str, text: str, n: int = 1, before: str = "") -> None:
+        """A span of ``label`` on ``text`` (after ``before``, see :func:`span_key`) was made (``n`` = 1)
+        or removed (``n`` = -1) by the annotator."""
         key = name_key(text)
-        if key and self.shares.add(key, (layer, label), n):
-            self._learned = NameMatcher((k, k) for k in self.shares.names())
-            self._names_version += 1
+        if not key:
+            return
+        contracted = contracted_key(text, before)
+        if contracted is not None and (contracted in self.shares.counts or contracted in self._listed):
+            key = contracted
+        self._scores_version += 1
+        self._changed_at[key] = self._scores_version
+        self._shares_memo.pop(key, None)
+        if not self.shares.add(key, (layer, label), n):
+            return  # a known name: scores change, occurrences do not
+        if n > 0:
+            if key not in self._base_keys:
+                self._extra_keys.append(key)
+                self._extra = NameMatcher((k, k) for k in self._extra_keys)
+                self._extra_version += 1
+        elif key in self._extra_keys:
+            self._extra_keys.remove(key)
+            self._extra = NameMatcher((k, k) for k in self._extra_keys)
+            self._extra_version += 1
+            self._base_version += 1  # it may have hidden a shorter name: found again
+        elif key not in self._listed:
+            self._base_version += 1  # a base name is no name any more: shorter ones may show
+
+    def _alive(self, key: str) -> bool:
+        return key in self._listed or key in self.shares.counts
 
     # -- suggestions ----------------------------------------------------------------------------------
 
@@ -100,7 +151,7 @@ class Suggester:
             own = rows.own_places(self.db, self.annotator, part)
             rejected = rows.rejected_places(self.db, self.annotator, part)
             for document_id, ext_id, text in rows.texts(self.db, part):
-                found = self.candidates(document_id, text, predicted.get(document_id, []))
+                found = self.candidates(document_id, text, predicted.get(document_id, []), keep=False)
                 yield (
                     document_id,
                     ext_id,
@@ -118,59 +169,86 @@ class Suggester:
         taken = {layer: _Stretches(spans) for layer, spans in by_layer.items()}
         best: dict[tuple[int, int, str, str], Suggestion] = {}
         for suggestion in found:
-            if wanted is not None and suggestion.layer not in wanted:
+            layer = suggestion.layer
+            if wanted is not None and layer not in wanted:
                 continue
-            stretches = taken.get(suggestion.layer)
-            if suggestion.place in rejected or (stretches and stretches.meets(suggestion.start, suggestion.end)):
+            place = (suggestion.start, suggestion.end, layer, suggestion.label)
+            stretches = taken.get(layer)
+            if (rejected and place in rejected) or (stretches and stretches.meets(suggestion.start, suggestion.end)):
                 continue
-            kept = best.get(suggestion.place)
+            kept = best.get(place)
             if kept is None or (suggestion.score or 0.0) > (kept.score or 0.0):
-                best[suggestion.place] = suggestion
+                best[place] = suggestion
         return sorted(best.values(), key=sort_key)
 
-    def _occurrences(self, document_id: int, text: str) -> list[Occurrence[str | GazetteerName]]:
-        """Where the learned and the gazetteer names occur in the text, kept for the last few documents
-        while the names stay the same: an accept or a span of a known name changes scores, not
-        occurrences, so the open document's suggestions are worked out again without a pass."""
-        key = (document_id, len(text), hash(text), self._names_version)
-        found = self._found.get(key)
-        if found is None:
+    def _occurrences(self, document_id: int, text: str, keep: bool = True) -> tuple[list[Occurrence[str]], _Kept]:
+        """Where the known names occur in the text, and what is kept of the document; the folded text
+        and the occurrences of the last few documents are kept (``keep``) while the names stay the same."""
+        place = (document_id, len(text), hash(text))
+        kept = self._kept.get(place)
+        if kept is None:
             folded = fold_for_names(text)
-            found = _longest(self._learned.find_in(folded, text), self._gazetteer.find_in(folded, text))
-            if len(self._found) >= _KEPT_DOCUMENTS:
-                self._found.pop(next(iter(self._found)))
-            self._found[key] = found
+            kept = _Kept(folded, self._base(folded, text), self._base_version, [], -1)
+            if keep:
+                if len(self._kept) >= _KEPT_DOCUMENTS:
+                    self._kept.pop(next(iter(self._kept)))
+                self._kept[place] = kept
+        elif kept.base_version != self._base_version:
+            kept.base, kept.base_version = self._base(kept.folded, text), self._base_version
+        if kept.extra_version != self._extra_version:
+            kept.extra, kept.extra_version = self._extra.find_in(kept.folded, text), self._extra_version
+        return (_longest(kept.base, kept.extra) if kept.extra else kept.base), kept
+
+    def _base(self, folded: Folded, text: str) -> list[Occurrence[str]]:
+        # Every base name is alive until a span goes: then the dead ones must not hide shorter names.
+        everyone = all(self._alive(key) for key in self._base_keys)
+        return self._matcher.find_in(folded, text, None if everyone else self._alive)
+
+    def _shares_of(self, key: str) -> list[tuple[Label, float]]:
+        found = self._shares_memo.get(key)
+        if found is None:
+            found = self._shares_memo[key] = self.shares.shares(key)
         return found
 
+    def _made(self, document_id: int, text: str, occurrence: Occurrence[str]) -> list[Suggestion]:
+        """The learned and listed suggestions of one occurrence."""
+        piece = text[occurrence.start : occurrence.end]
+        key, first, last = occurrence.payload, occurrence.start, occurrence.end
+        made = [
+            Suggestion(document_id, first, last, layer, label, share, LEARNED, piece)
+            for (layer, label), share in self._shares_of(key)
+        ]
+        for (layer, label), score, name in self._listed.get(key, ()):
+            made.append(Suggestion(document_id, first, last, layer, label, score, GAZETTEER_PREFIX + name, piece))
+        return made
+
     def candidates(
-        self, document_id: int, text: str, predicted: Sequence[tuple[rows.Place, float | None, str]] = ()
+        self,
+        document_id: int,
+        text: str,
+        predicted: Sequence[tuple[rows.Place, float | None, str]] = (),
+        keep: bool = True,
     ) -> list[Suggestion]:
         """Everything every source offers on the text, before the annotator's spans and rejections are
         taken away. Learned and gazetteer names compete (the longest wins, as within one matcher);
         a model's predictions are its own and kept as they are."""
-        out: list[Suggestion] = []
-        for occurrence in self._occurrences(document_id, text):
-            piece = text[occurrence.start : occurrence.end]
-            payload = occurrence.payload
-            if isinstance(payload, str):
-                for (layer, label), share in self.shares.shares(payload):
-                    out.append(
-                        Suggestion(document_id, occurrence.start, occurrence.end, layer, label, share, LEARNED, piece)
-                    )
-            else:
-                for (layer, label), score, name in payload.labels:
-                    out.append(
-                        Suggestion(
-                            document_id,
-                            occurrence.start,
-                            occurrence.end,
-                            layer,
-                            label,
-                            score,
-                            GAZETTEER_PREFIX + name,
-                            piece,
-                        )
-                    )
+        occurrences, kept = self._occurrences(document_id, text, keep)
+        names = (kept.base_version, kept.extra_version)
+        if kept.made is None or kept.made_names != names:
+            kept.made = {}
+            for occurrence in occurrences:
+                kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+        else:
+            changed = [key for key, at in self._changed_at.items() if at > kept.made_scores]
+            if changed:
+                wanted = set(changed)
+                for key in changed:
+                    kept.made.pop(key, None)
+                for occurrence in occurrences:
+                    if occurrence.payload in wanted:
+                        kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+        kept.made_names, kept.made_scores = names, self._scores_version
+        out = [suggestion for made in kept.made.values() for suggestion in made]
         for (start, end, layer, label), given, model in predicted:
             if end <= len(text):
                 out.append(
@@ -179,30 +257,38 @@ class Suggester:
         return out
 
 
-def gazetteer_matcher(entries: Iterable[tuple[str, str, str, str, float, str]]) -> NameMatcher[GazetteerName]:
-    """One matcher over every gazetteer's names (``rows.gazetteer_entries``); a key listed by several
+def span_keys(spans: Sequence[rows.TextSpan], listed: Container[str] = ()) -> list[str]:
+    """The name key of each span: :func:`name_key` of its text, or the name with its article where the
+    span starts at a contraction's article and that name is known (listed, or the key of another
+    span): see :func:`curator.text.names.contracted_key`."""
+    keys = [name_key(span.text) for span in spans]
+    known = set(keys)
+    for i, span in enumerate(spans):
+        contracted = contracted_key(span.text, span.before)
+        if contracted is not None and (contracted in known or contracted in listed):
+            keys[i] = contracted
+    return keys
+
+
+def gazetteer_names(entries: Iterable[tuple[str, str, str, str, float, str]]) -> dict[str, Listed]:
+    """What each gazetteer key suggests (``rows.gazetteer_entries``); a key listed by several
     gazetteers or with several labels suggests each."""
     by_key: dict[str, list[tuple[Label, float, str]]] = {}
     for key, _text, layer, label, score, name in entries:
         by_key.setdefault(key, []).append(((layer, label), score, name))
-    return NameMatcher((key, GazetteerName(tuple(labels))) for key, labels in by_key.items())
+    return {key: tuple(labels) for key, labels in by_key.items()}
 
 
-def _longest(*found: list[Occurrence[str]] | list[Occurrence[GazetteerName]]) -> list[Occurrence[str | GazetteerName]]:
-    """The occurrences of several matchers where they overlap resolved as one matcher resolves its own:
-    the longest first, then the leftmost; occurrences of exactly the same stretch are all kept."""
-    every: list[Occurrence[str | GazetteerName]] = [o for group in found for o in group]  # type: ignore[misc]
-    if len(found) < 2 or not all(found):
-        return sorted(every, key=lambda o: o.start)
-    every.sort(key=lambda o: (o.start - o.end, o.start))
-    kept: list[Occurrence[str | GazetteerName]] = []
+def _longest(base: list[Occurrence[str]], extra: list[Occurrence[str]]) -> list[Occurrence[str]]:
+    """The occurrences of two matchers where they overlap resolved as one matcher resolves its own:
+    the longest first, then the leftmost."""
+    every = sorted(base + extra, key=lambda o: (o.start - o.end, o.start))
+    kept: list[Occurrence[str]] = []
     starts: list[int] = []
     ends: list[int] = []
     for occurrence in every:
         at = bisect_left(starts, occurrence.start)
-        same = at < len(starts) and starts[at] == occurrence.start and ends[at] == occurrence.end
-        clash = (at > 0 and ends[at - 1] > occurrence.start) or (at < len(starts) and starts[at] < occurrence.end)
-        if clash and not same:
+        if (at > 0 and ends[at - 1] > occurrence.start) or (at < len(starts) and starts[at] < occurrence.end):
             continue
         starts.insert(at, occurrence.start)
         ends.insert(at, occurrence.end)

@@ -16,8 +16,9 @@ from typing import Any
 from curator.store.database import Database
 from curator.store.models import Document
 from curator.suggest import rows
+from curator.suggest.engine import span_keys
 from curator.suggest.shares import Label, LabelShares
-from curator.text.names import NameMatcher, name_key
+from curator.text.names import NameMatcher
 
 
 @dataclass
@@ -77,8 +78,7 @@ def evaluate(db: Database, annotator: str, *, layers: list[str] | None = None) -
     spans = [s for s in rows.spans_with_text(db, [annotator]) if layers is None or s.layer in layers]
     by_document: dict[int, list[tuple[str, Label, int, int]]] = {}
     shares = LabelShares()
-    for span in spans:
-        key = name_key(span.text)
+    for span, key in zip(spans, span_keys(spans), strict=True):
         by_document.setdefault(span.document_id, []).append((key, (span.layer, span.label), span.start, span.end))
         if key:
             shares.add(key, (span.layer, span.label))

@@ -10,7 +10,7 @@ GAZETTEER_PREFIX = "gazetteer:"
 MODEL_PREFIX = "model:"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     """A label offered on ``[start, end)`` (code points of the stored text) of a document.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from curator.store.database import Database
 from curator.store.models import (
@@ -19,6 +19,8 @@ from curator.store.models import (
 )
 
 Place = tuple[int, int, str, str]  # start, end, layer, label
+# Where the two characters before a span start (SUBSTR counts from 1).
+_before_from = case((Span.start >= 2, Span.start - 1), else_=1)
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,7 @@ class TextSpan:
     start: int
     end: int
     text: str
+    before: str = ""  # the two characters before the span (fewer at the start of the text)
 
 
 def spans_with_text(
@@ -46,6 +49,7 @@ def spans_with_text(
             Span.start,
             Span.end,
             func.substr(Document.text, Span.start + 1, Span.end - Span.start),
+            func.substr(Document.text, _before_from, Span.start + 1 - _before_from),
         )
         .join(Document, Document.id == Span.document_id)
         .join(Annotator, Annotator.id == Span.annotator_id)
@@ -56,7 +60,10 @@ def spans_with_text(
     label_of = _label_names(db)
     with db.read() as session:
         rows = session.execute(query).all()
-    return [TextSpan(doc, *label_of[label], start, end, text or "") for doc, label, start, end, text in rows]
+    return [
+        TextSpan(doc, *label_of[label], start, end, text or "", before or "")
+        for doc, label, start, end, text, before in rows
+    ]
 
 
 def own_places(db: Database, annotator: str, document_ids: Sequence[int]) -> dict[int, list[Place]]:

@@ -92,6 +92,23 @@ def name_key(text: str) -> str:
     return _strip_elision(key)
 
 
+def contracted_key(text: str, before: str) -> str | None:
+    """For a span whose text is ``text`` and which follows ``before`` (the stored text just before it;
+    two characters are enough): the key of the name with its article when the span may start at the
+    article of a contraction (``للأمم المتحدة`` marked from its second ل, as suggestions mark it:
+    ``الامم المتحده``), else None. Only "may": ``للبنان`` is ل + لبنان, with no article, so the
+    caller takes this key only when it is a name it knows."""
+    key = name_key(text)
+    if (
+        key.startswith(_CONTRACTED)
+        and not key.startswith(ARTICLE)
+        and before.endswith(_CONTRACTED)
+        and (len(before) < 2 or not is_word_char(before[-2]) or before[-2] in CONJUNCTIONS)
+    ):
+        return "ا" + key
+    return None
+
+
 @dataclass(frozen=True)
 class Occurrence(Generic[P]):
     """One name found in a text: stored-text code point offsets, end exclusive, and the payload of its
