@@ -735,6 +735,12 @@ def b11_mentions(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     return {"ours": times, "floor": floor, "extra": {"mentions": len(found)}}
 
 
+def _suggest_workloads() -> dict[str, Any]:
+    from benchmarks import suggest_workloads as b10
+
+    return {"B10-match": b10.b10_match, "B10-refresh": b10.b10_refresh, "B10-corpus": b10.b10_corpus}
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -752,6 +758,7 @@ WORKLOADS = {
     "B9-export": lambda db, work, repeat: b9_start(db, work, repeat, "export"),
     "B11-candidates": b11_candidates,
     "B11-mentions": b11_mentions,
+    **_suggest_workloads(),
 }
 
 

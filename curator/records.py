@@ -18,6 +18,9 @@ class SpanIn:
     note: str = ""
     ref: str | None = None  # the file's own id for this annotation, named by relations
     entity: str | None = None  # the registry entity it names (its key), for an entity-layer span
+    # A model's confidence, 0..1, where the file gives one: kept by ``import --as-suggestions``;
+    # an annotation has none (an ordinary import counts the scores it does not keep).
+    score: float | None = None
 
 
 @dataclass

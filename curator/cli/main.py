@@ -110,6 +110,13 @@ class FormatChoice(click.Choice[str]):
     is_flag=True,
     help="Import what the schema can hold and leave out (and count) what it cannot, instead of refusing.",
 )
+@click.option(
+    "--as-suggestions",
+    is_flag=True,
+    help="Keep the files' annotations as a model's suggestions (with their scores) on documents already "
+    "in the database: never exported or counted until accepted.",
+)
+@click.option("--model", help="With --as-suggestions: the model's name (default: the file's annotator).")
 @click.pass_obj
 def import_(
     obj: CommandContext,
@@ -119,6 +126,8 @@ def import_(
     fmt: str | None,
     check: bool,
     leave_out_unsupported: bool,
+    as_suggestions: bool,
+    model: str | None,
 ) -> None:
     """Import files and folders as one batch: all of it, or nothing.
 
@@ -128,6 +137,11 @@ def import_(
     (onto documents already in the database or in the batch) and parquet tables (documents.parquet
     with the span and relation tables, or tokens.parquet), WebAnno TSV 3 .tsv (INCEpTION).
     """
+    if model and not as_suggestions:
+        _fail("--model names the model of --as-suggestions", 2)
+    if as_suggestions:
+        _import_suggestions(obj, list(paths), annotator, encoding, fmt, check, model)
+        return
     from curator.io.parallel_import import ParallelImport
 
     # Started first, so that the workers read while this process opens the database.
@@ -162,6 +176,11 @@ def import_(
         click.echo(
             f"left out {counted(left, 'thing')} the schema cannot hold: "
             + ", ".join(f"{n} {kind}" for kind, n in sorted(report.left_out.items()))
+        )
+    if report.scores_not_kept:
+        click.echo(
+            f"{counted(report.scores_not_kept, 'annotation')} came with a model's score, which annotations do not keep "
+            "(import with --as-suggestions to keep them as suggestions)"
         )
     if check:
         click.echo(f"{counted(len(report.files), 'file')} checked, no problems")
@@ -214,6 +233,38 @@ def import_(
             )
     if not b.added_anything:
         click.echo("nothing new: the database already held all of it")
+
+
+def _import_suggestions(
+    obj: CommandContext,
+    paths: list[Path],
+    annotator: str | None,
+    encoding: str | None,
+    fmt: str | None,
+    check: bool,
+    model: str | None,
+) -> None:
+    from curator.suggest.predictions import import_predictions
+
+    try:
+        report = import_predictions(
+            obj.db(), paths, model=model, annotator=annotator, fmt=fmt, encoding=encoding, dry_run=check
+        )
+    except InputRejected as exc:
+        if check:
+            for problem in exc.problems:
+                click.echo(str(problem), err=True)
+        _fail(f"{exc.summary()}; nothing was imported")
+        return
+    if check:
+        click.echo(f"{counted(len(report.files), 'file')} checked, no problems")
+        return
+    models = ", ".join(f"{counted(n, 'suggestion')} of {name}" for name, n in sorted(report.suggestions.items()))
+    click.echo(f"kept {models or 'no suggestions'} on {counted(report.documents, 'document')}")
+    if report.replaced:
+        click.echo(f"replaced {counted(report.replaced, 'earlier suggestion')} of the same models there")
+    for kind, n in sorted(report.not_suggestions.items()):
+        click.echo(f"{n} {kind} in the files are not suggestions and were not kept")
 
 
 @cli.command()
@@ -379,8 +430,9 @@ def main(argv: list[str] | None = None) -> None:
 def _register_commands() -> None:
     from curator.cli.admin_commands import COMMANDS as ADMIN
     from curator.cli.entity_commands import COMMANDS as ENTITIES
+    from curator.cli.suggest_commands import COMMANDS as SUGGEST
 
-    for command in (*ADMIN, *ENTITIES):
+    for command in (*ADMIN, *ENTITIES, *SUGGEST):
         cli.add_command(command)
 
 

@@ -51,6 +51,8 @@ from .plurals import install_plurals
 from .settings import Preferences
 from .span_panel import SpanPanel
 from .status_box import StatusBox
+from .suggestion_panel import SuggestionPanel
+from .suggestions import SuggestionController
 from .text_view import TextView
 from .window_actions import WindowActions
 from .workspace import Workspace
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
     next_document_action: QAction
     previous_document_action: QAction
     invisible_action: QAction
+    suggestion_actions: list[QAction]
     review_menu: QMenu
 
     def __init__(
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.find_bar.hide()
         self.controller = AnnotationController(self.workspace, self.text_view, self.catalog)
+        self.suggestions = SuggestionController(self.workspace, self.text_view, self.catalog)
+        self.suggestion_panel = SuggestionPanel(self.suggestions, self.catalog)
         self.document_model = DocumentListModel(db, annotator)
         self.documents = DocumentListPanel(self.document_model, list(LANGUAGES))
         self.label_palette = LabelPalette(self.catalog)
@@ -144,11 +149,15 @@ class MainWindow(QMainWindow):
             "corpus": self._dock(
                 "corpus", self.tr("Find in corpus"), self.corpus_search, Qt.DockWidgetArea.BottomDockWidgetArea
             ),
+            "suggestions": self._dock(
+                "suggestions", self.tr("Suggestions"), self.suggestion_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+            ),
             "comments": self._dock(
                 "comments", self.tr("Comments"), self.comments, Qt.DockWidgetArea.RightDockWidgetArea
             ),
         }
         self.tabifyDockWidget(self.docks["annotations"], self.docks["corpus"])
+        self.tabifyDockWidget(self.docks["annotations"], self.docks["suggestions"])
         self.docks["annotations"].raise_()
         self.tabifyDockWidget(self.docks["annotation"], self.docks["areas"])
         # Below the annotation's panel, not behind it: selecting an annotation raises that panel.
@@ -219,7 +228,8 @@ class MainWindow(QMainWindow):
         doc.relations_changed.connect(lambda: self._current_span_changed(doc.current_span))
         self.controller.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.controller.counts_changed.connect(self.label_palette.set_counts)
-        self.label_palette.label_chosen.connect(self.controller.apply_label)
+        self.label_palette.label_chosen.connect(self.apply_label)
+        self.suggestions.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.documents.open_requested.connect(self.open_document)
         self.status_box.status_requested.connect(ws.set_status)
         self.annotations.span_activated.connect(self.controller.jump_to)
@@ -260,6 +270,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("That document no longer exists"), 6000)
             return False
         return True
+
+    def apply_label(self, layer: str, label: str) -> None:
+        """A label key: accepts the suggestion at hand as that label, else labels the selection (or
+        relabels the annotation at hand)."""
+        if self.suggestions.at_hand() is not None and self.text_view.selection_offsets() is None:
+            self.suggestions.accept(layer, label)
+        else:
+            self.controller.apply_label(layer, label)
 
     def escape(self) -> None:
         if self.text_view.picking:

@@ -3,12 +3,14 @@ inside a word would break Arabic joining, so nothing here changes the text's cha
 
 A span is a translucent background in its label's colour (under the text) plus a bar in a lane below
 the line (over it); the current span is outlined, the spans related to it dashed, with an arc from the
-current span to each. :class:`Scene` is computed by the text view for the area being repainted.
+current span to each. Suggestions are ghosts: a dashed outline in their label's colour, nothing
+under the letters; the suggestion at hand is outlined solid with a faint tint.
+:class:`Scene` is computed by the text view for the area being repainted.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
@@ -34,6 +36,7 @@ class Scene:
     hits: list[tuple[list[QRectF], bool]]  # search hits, and whether each is the current one
     current_id: int | None
     related_ids: frozenset[int]
+    ghosts: list[tuple[list[QRectF], QColor, bool]] = field(default_factory=list)  # suggestions; current?
 
 
 def paint_under_text(painter: QPainter, scene: Scene) -> None:
@@ -65,6 +68,7 @@ def paint_over_text(painter: QPainter, scene: Scene) -> None:
             for rect in painted.rects:
                 painter.drawRect(rect.adjusted(-1, -1, 1, 1))
     _paint_relations(painter, scene)
+    _paint_ghosts(painter, scene)
     for rects, current in scene.hits:
         painter.setPen(QPen(HIT_COLOR, 2.0 if current else 1.0))
         painter.setBrush(QColor(255, 200, 0, 90) if current else Qt.BrushStyle.NoBrush)
@@ -100,3 +104,19 @@ def _paint_relations(painter: QPainter, scene: Scene) -> None:
         painter.setBrush(color)
         painter.drawPolygon(QPolygonF([end, QPointF(end.x() - 3.5, end.y() - 6), QPointF(end.x() + 3.5, end.y() - 6)]))
     painter.restore()
+
+
+def _paint_ghosts(painter: QPainter, scene: Scene) -> None:
+    """Suggestions: outlined, never filled under the text, so they read as offers, not annotations."""
+    for rects, color, current in scene.ghosts:
+        pen = QPen(color, 2.0 if current else 1.2)
+        pen.setStyle(Qt.PenStyle.SolidLine if current else Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        if current:
+            tint = QColor(color)
+            tint.setAlpha(45)
+            painter.setBrush(tint)
+        else:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRect(rect.adjusted(-1, -2, 1, 2))

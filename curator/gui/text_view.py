@@ -21,6 +21,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -44,6 +45,17 @@ from curator.store.span_index import SpanIndex, lanes
 from curator.text.utf16 import Utf16Offsets
 
 from .span_painting import PaintedSpan, Scene, paint_over_text, paint_under_text
+
+
+@dataclass(frozen=True)
+class Ghost:
+    """A suggestion as the view draws it: where (code points), in which colour, and its tooltip."""
+
+    start: int
+    end: int
+    color: QColor
+    tip: str
+
 
 # Shown instead of invisible characters when the curator asks to see them. Each stand-in is one
 # BMP character for one BMP character, so UTF-16 positions (and every offset) stay the same.
@@ -95,6 +107,7 @@ class TextView(QTextEdit):
     span_clicked = Signal(object)  # SpanRecord: a click (not a drag) on a span
     empty_clicked = Signal()
     span_picked = Signal(object)  # SpanRecord chosen in pick mode (relation gesture)
+    ghost_clicked = Signal(int)  # index of the suggestion clicked (where no span is)
     pick_cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -115,6 +128,8 @@ class TextView(QTextEdit):
         self._related_ids: set[int] = set()
         self._hits: list[tuple[int, int]] = []
         self._current_hit = -1
+        self._ghosts: list[Ghost] = []
+        self._current_ghost = -1
         self._invisible_at: list[int] = []
         self.show_invisible = False
         self.exact_mode = False  # toggle: selections are kept character-exact
@@ -145,6 +160,7 @@ class TextView(QTextEdit):
         self._color, self._describe = color, describe
         self._current_id, self._related_ids = None, set()
         self._hits, self._current_hit, self._last_click = [], -1, None
+        self._ghosts, self._current_ghost = [], -1
         self._load_text()
 
     def set_spans(self, spans: SpanIndex) -> None:
@@ -204,6 +220,11 @@ class TextView(QTextEdit):
     def set_hits(self, hits: list[tuple[int, int]], current: int = -1) -> None:
         """Find results (code-point ranges) to outline; ``current`` is drawn stronger."""
         self._hits, self._current_hit = hits, current
+        self.viewport().update()
+
+    def set_ghosts(self, ghosts: list[Ghost], current: int = -1) -> None:
+        """Suggestions (in text order) to draw as ghosts; ``current`` is the one at hand."""
+        self._ghosts, self._current_ghost = ghosts, current
         self.viewport().update()
 
     def spans_changed(self, *ranges: tuple[int, int]) -> None:
@@ -502,7 +523,15 @@ class TextView(QTextEdit):
             hits.append(
                 (self.segments(self.to_position(start), self.to_position(end), clip), index == self._current_hit)
             )
-        return Scene(spans, invisible, hits, self._current_id, frozenset(self._related_ids))
+        ghosts: list[tuple[list[QRectF], QColor, bool]] = []
+        starts = [ghost.start for ghost in self._ghosts]
+        for index in range(max(0, bisect.bisect_left(starts, first) - 1), len(self._ghosts)):
+            ghost = self._ghosts[index]
+            if ghost.start >= last:
+                break
+            rects = self.segments(self.to_position(ghost.start), self.to_position(ghost.end), clip)
+            ghosts.append((rects, ghost.color, index == self._current_ghost))
+        return Scene(spans, invisible, hits, self._current_id, frozenset(self._related_ids), ghosts)
 
     # -- mouse and keyboard -----------------------------------------------------------------------
 
@@ -561,6 +590,10 @@ class TextView(QTextEdit):
         spans = self._spans.at(offset) if offset is not None else []
         if offset is None or not spans:
             self._last_click = None
+            ghost = self.ghost_at(offset) if offset is not None else None
+            if ghost is not None:
+                self.ghost_clicked.emit(ghost)
+                return
             self.empty_clicked.emit()
             return
         # Clicking again at the same place goes to the next span there (outer, overlapping ones).
@@ -569,6 +602,10 @@ class TextView(QTextEdit):
             index = (self._last_click[1] + 1) % len(spans)
         self._last_click = (offset, index)
         self.span_clicked.emit(spans[index])
+
+    def ghost_at(self, offset: int) -> int | None:
+        """The index of the (first) suggestion covering ``offset``, if any."""
+        return next((i for i, g in enumerate(self._ghosts) if g.start <= offset < g.end), None)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._pick is not None and event.key() == Qt.Key.Key_Escape:
@@ -588,6 +625,7 @@ class TextView(QTextEdit):
         lines = []
         if offset is not None:
             lines = [self._describe(span) for span in self._spans.at(offset)]
+            lines += [g.tip for g in self._ghosts if g.start <= offset < g.end]
             ch = self._text[offset]
             if ch in INVISIBLE_STAND_INS or (unicodedata.category(ch) in ("Cf", "Zs") and ch != " "):
                 lines.append(f"U+{ord(ch):04X} {unicodedata.name(ch, 'unnamed character').lower()}")

@@ -15,6 +15,8 @@ from .backups import Backups
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
 from .status_box import StatusBox
+from .suggestion_panel import SuggestionPanel
+from .suggestions import SuggestionController
 from .text_view import TextView
 from .workspace import Workspace
 
@@ -34,7 +36,10 @@ class ActionHost(Protocol):
     status_box: StatusBox
     backups: Backups
     docks: dict[str, QDockWidget]
+    suggestions: SuggestionController
+    suggestion_panel: SuggestionPanel
     # set here
+    suggestion_actions: list[QAction]
     export_action: QAction
     backup_action: QAction
     restore_action: QAction
@@ -153,6 +158,8 @@ class WindowActions(QObject):
         self._action(self.tr("Next annotation"), lambda: w.controller.step(True), "Ctrl+.", go_menu)
         self._action(self.tr("Previous annotation"), lambda: w.controller.step(False), "Ctrl+,", go_menu)
 
+        self._suggestion_menu(bar.addMenu(self.tr("&Suggestions")))
+
         view_menu = bar.addMenu(self.tr("&View"))
         self._action(self.tr("Font…"), w.choose_font, None, view_menu)
         zoom_in = self._action(self.tr("Zoom in"), lambda: w.zoom(1), QKeySequence.StandardKey.ZoomIn, view_menu)
@@ -215,3 +222,35 @@ class WindowActions(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             w.text_view.addAction(action)
             w.annotations.addAction(action)
+        # The suggestion keys act in the text and the suggestions panel (a label key there accepts the
+        # suggestion at hand as that label).
+        for action in (*w.suggestion_actions, *w.label_palette.label_actions.values()):
+            w.removeAction(action)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            w.text_view.addAction(action)
+            w.suggestion_panel.addAction(action)
+
+    def _suggestion_menu(self, menu: QMenu) -> None:
+        """Step through the suggestions and decide them from the keyboard: N / Shift+N, Enter, X."""
+        w = self.window
+        s = w.suggestions
+        w.suggestion_actions = [
+            self._action(self.tr("Next suggestion"), lambda: s.step(True), "N", menu),
+            self._action(self.tr("Previous suggestion"), lambda: s.step(False), "Shift+N", menu),
+            self._action(self.tr("Accept suggestion"), lambda: s.accept(), "Return", menu),
+            self._action(self.tr("Reject suggestion"), s.reject, "X", menu),
+        ]
+        w.suggestion_actions[2].setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        w.suggestion_actions.append(
+            self._action(
+                self.tr("Accept all of a label above a score…"),
+                w.suggestion_panel.open_accept_above,
+                "Ctrl+Shift+Return",
+                menu,
+            )
+        )
+        menu.addSeparator()
+        shown = self._action(self.tr("Show suggestions"), s.set_enabled, None, menu)
+        shown.setCheckable(True)
+        shown.setChecked(s.enabled)
+        self._action(self.tr("Reload suggestions (gazetteers, models, gold)"), s.reload, None, menu)

@@ -38,6 +38,9 @@ class ImportReport:
     batch: BatchReport = field(default_factory=BatchReport)
     dry_run: bool = False
     formats: list[str] = field(default_factory=list)  # the formats the files were read as
+    # annotations that came with a model's score, which an annotation does not keep (said aloud;
+    # ``curator import --as-suggestions`` keeps them, see curator.suggest.predictions)
+    scores_not_kept: int = 0
 
 
 def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
@@ -184,6 +187,7 @@ def import_paths(
             report.left_out.update(lo.kind for lo in item.left_out)
         else:
             problems.extend(lo.problem for lo in item.left_out)
+    report.scores_not_kept = sum(1 for item in located for span in item.doc.spans if span.score is not None)
     found, attached, more = _find_texts(db, located)
     problems.extend(more)
     for item in found + [item for item, _ in attached]:

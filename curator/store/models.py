@@ -10,6 +10,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -343,3 +344,63 @@ class EntityLink(Base):
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id"), index=True)
     linked_by: Mapped[str] = mapped_column(String(200))
     linked_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# Suggestions (issue 18): predictions of a model, gazetteers, rejections. Written by curator.suggest;
+# created by migration 0009. Nothing here is an annotation: exports, agreement, statistics and the
+# gold layer read the tables above only, so a suggestion counts nowhere until a curator accepts it
+# (which writes an ordinary span through curator.store.editing).
+# ------------------------------------------------------------------------------------------------
+
+
+class StoredSuggestion(Base):
+    """A span a model predicted (``curator import --as-suggestions``), kept under the model's name."""
+
+    __tablename__ = "suggestions"
+    __table_args__ = (
+        CheckConstraint('"start" >= 0 AND "end" > "start"', name="offsets"),
+        CheckConstraint("score IS NULL OR (score >= 0 AND score <= 1)", name="score"),
+        Index("ix_suggestions_document", "document_id", "start"),
+        Index("ix_suggestions_source", "source", "document_id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float | None] = mapped_column(Float)
+    source: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class GazetteerEntry(Base):
+    """One name of a gazetteer (``curator gazetteer import``) and the label it suggests. ``key`` is
+    :func:`curator.text.names.name_key` of ``text``, the form the matcher looks for."""
+
+    __tablename__ = "gazetteer_entries"
+    __table_args__ = (
+        UniqueConstraint("gazetteer", "key", "label_id"),
+        CheckConstraint("score >= 0 AND score <= 1", name="score"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gazetteer: Mapped[str] = mapped_column(String(200))
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    text: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    score: Mapped[float] = mapped_column(Float, default=1.0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SuggestionRejection(Base):
+    """A suggestion an annotator rejected: that label on that stretch of that document is never
+    suggested to them again, whichever source offers it."""
+
+    __tablename__ = "suggestion_rejections"
+    __table_args__ = (UniqueConstraint("annotator_id", "document_id", "label_id", "start", "end"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    label_id: Mapped[int] = mapped_column(ForeignKey("labels.id"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -23,14 +23,14 @@ matches the longest wins, then the leftmost; results never overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 import ahocorasick
 
 from curator.text.boundaries import ARTICLE, PROCLITICS, is_word_char, paragraph_separator
-from curator.text.folding import fold_spaced, fold_words
+from curator.text.folding import Folded, fold_spaced, fold_words
 
 P = TypeVar("P")
 
@@ -92,6 +92,23 @@ def name_key(text: str) -> str:
     return _strip_elision(key)
 
 
+def contracted_key(text: str, before: str) -> str | None:
+    """For a span whose text is ``text`` and which follows ``before`` (the stored text just before it;
+    two characters are enough): the key of the name with its article when the span may start at the
+    article of a contraction (``للأمم المتحدة`` marked from its second ل, as suggestions mark it:
+    ``الامم المتحده``), else None. Only "may": ``للبنان`` is ل + لبنان, with no article, so the
+    caller takes this key only when it is a name it knows."""
+    key = name_key(text)
+    if (
+        key.startswith(_CONTRACTED)
+        and not key.startswith(ARTICLE)
+        and before.endswith(_CONTRACTED)
+        and (len(before) < 2 or not is_word_char(before[-2]) or before[-2] in CONJUNCTIONS)
+    ):
+        return "ا" + key
+    return None
+
+
 @dataclass(frozen=True)
 class Occurrence(Generic[P]):
     """One name found in a text: stored-text code point offsets, end exclusive, and the payload of its
@@ -140,11 +157,19 @@ class NameMatcher(Generic[P]):
     def __len__(self) -> int:
         return len(self._keys)
 
-    def find(self, text: str) -> list[Occurrence[P]]:
-        """Every occurrence in ``text`` (the stored text), in text order, none overlapping."""
+    def find(self, text: str, accept: Callable[[P], bool] | None = None) -> list[Occurrence[P]]:
+        """Every occurrence in ``text`` (the stored text), in text order, none overlapping. With
+        ``accept``, names whose payload it refuses are not looked for at all: they neither match nor
+        make a shorter name give way (as if the matcher had been built without them)."""
         if not self._keys:
             return []
-        folded = fold_spaced(text, paragraph_separator(text))
+        return self.find_in(fold_for_names(text), text, accept)
+
+    def find_in(self, folded: Folded, text: str, accept: Callable[[P], bool] | None = None) -> list[Occurrence[P]]:
+        """:meth:`find` on ``text`` already folded by :func:`fold_for_names` (several matchers over one
+        text fold it once)."""
+        if not self._keys:
+            return []
         haystack = folded.text
         size = len(haystack)
         candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
@@ -153,6 +178,8 @@ class NameMatcher(Generic[P]):
             if end < size and is_word_char(haystack[end]):
                 continue
             for length, index, contracted in found:
+                if accept is not None and not accept(self._payloads[index]):
+                    continue
                 start = end - length
                 if contracted:
                     if not _after_contraction(haystack, start):
@@ -165,6 +192,11 @@ class NameMatcher(Generic[P]):
             first, last = folded.span_with_marks(start, end, text)
             occurrences.append(Occurrence(first, last, self._keys[index], self._payloads[index]))
         return occurrences
+
+
+def fold_for_names(text: str) -> Folded:
+    """``text`` folded as :class:`NameMatcher` looks for names in it."""
+    return fold_spaced(text, paragraph_separator(text))
 
 
 def _word_starts(haystack: str, at: int) -> bool:

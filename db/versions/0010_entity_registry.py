@@ -1,15 +1,14 @@
 """entity registry: entities, and the link from an entity-layer span to one of them
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-07
 
 Two new tables and no change to an existing one (issue 19). An entity is known by a stable text id
 (``key``) and referred to by its integer ``id``, so renaming it changes no annotation. A span links
 to at most one entity through ``entity_links`` (its primary key is the span's id); a table of its own
 rather than a column of ``spans``, so that adding the registry rebuilds no table of annotations on
-SQLite and linking does not touch the span's row or version. (0009 is taken by another branch: the
-merger sets ``down_revision`` to it.)
+SQLite and linking does not touch the span's row or version.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

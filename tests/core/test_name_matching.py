@@ -176,3 +176,13 @@ def test_every_folded_character_points_at_the_stored_character_it_came_from(piec
     assert spaced.text == "".join(expected_text)
     assert spaced.origin == expected_origin
     assert [spaced.source_offset(i) for i in range(len(spaced.text))] == expected_origin
+
+
+def test_a_span_from_the_article_of_a_contraction_may_have_the_names_key() -> None:
+    from curator.text.names import contracted_key
+
+    assert contracted_key("لأمم المتحدة", "ل") == contracted_key("لأمم المتحدة", " ل") == name_key("الأمم المتحدة")
+    assert contracted_key("لأمم المتحدة", "ول") == name_key("الأمم المتحدة")
+    # a word that only ends in ل before it is no contraction; a name with no article is its own key
+    assert contracted_key("لبنان", "ال") is None
+    assert contracted_key("الأمم المتحدة", "ل") is None

@@ -28,7 +28,7 @@ from curator.text.newlines import newline_offset_map, normalize_newlines, shift_
 # The keys of each object of the interchange form (the parallel reader takes the same document keys).
 DOCUMENT_KEYS = frozenset(("id", "text", "title", "language", "meta", "annotations", "relations", "doc_labels"))
 ANNOTATION_KEYS = frozenset(
-    ("id", "annotator", "layer", "label", "start", "end", "attributes", "note", "text", "entity")
+    ("id", "annotator", "layer", "label", "start", "end", "attributes", "note", "text", "entity", "score")
 )
 RELATION_KEYS = frozenset(("annotator", "type", "source", "target"))
 DOC_LABEL_KEYS = frozenset(("annotator", "layer", "label"))
@@ -99,6 +99,9 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
     entity = _field(ann, "entity", str, where, required=False)
     if entity is not None and not entity.strip():
         raise _Bad(f"{where} has an empty entity")
+    score = ann.get("score")
+    if score is not None and (type(score) not in (int, float) or not 0 <= score <= 1):
+        raise _Bad(f"{where} has score {score!r}: a score is a number from 0 to 1")
     return SpanIn(
         layer=_field(ann, "layer", str, where),
         label=_field(ann, "label", str, where),
@@ -109,6 +112,7 @@ def _span_checked(ann: Any, i: int, raw_text: str, removed: list[int], default_a
         note=_field(ann, "note", str, where, required=False) or "",
         ref=None if ref is None else str(ref),
         entity=None if entity is None else entity.strip(),
+        score=None if score is None else float(score),
     )
 
 

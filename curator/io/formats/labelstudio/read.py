@@ -190,6 +190,8 @@ def _task_document(
                         raise _Bad(f"{where}: {found}")
                     rid = str(item.get("id", f"r{n}"))
                     span = SpanIn(found[0], found[1], start, end, annotator, ref=prefix + rid)
+                    if kind == "prediction":
+                        span.score = _score(item.get("score", work.get("score")), where)
                     if rid in regions:
                         span.ref = f"{prefix}{rid}/{found[1]}"
                     regions.setdefault(rid, []).append(span)
@@ -281,3 +283,12 @@ def read_labelstudio(path: Path, schema: Schema, default_annotator: str | None) 
     if not located and not problems:
         problems.append(Problem(where, 0, "no tasks in the file"))
     return located, problems
+
+
+def _score(value: Any, where: str) -> float | None:
+    """A prediction's score (the region's, else the whole prediction's), which must lie in 0..1."""
+    if value is None:
+        return None
+    if type(value) not in (int, float) or not 0 <= value <= 1:
+        raise _Bad(f"{where}: score {value!r} is not a number from 0 to 1")
+    return float(value)

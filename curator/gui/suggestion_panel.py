@@ -1,0 +1,228 @@
+"""The suggestions panel: the open document's suggestions (sortable by score), the buttons that decide
+them, "accept all of a label above a score" with its preview, and how good the learned suggestions
+are (precision, recall, F1, leaving one document out at a time)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from curator.store.models import GOLD_ANNOTATOR
+from curator.suggest.evaluation import Evaluation, evaluate
+from curator.suggest.model import Suggestion
+from curator.text.invisible import one_line
+
+from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
+from .label_catalog import LabelCatalog
+from .suggestions import SuggestionController
+from .table_model import TableModel
+
+TEXT, LABEL, SCORE, SOURCE = range(4)
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+class SuggestionModel(TableModel):
+    """One row per suggestion of the open document, in the controller's order."""
+
+    HEADERS = ("Text", "Label", "Score", "Source")
+
+    def __init__(self, controller: SuggestionController, catalog: LabelCatalog) -> None:
+        super().__init__()
+        self.controller = controller
+        self.catalog = catalog
+        self.rows: list[Suggestion] = []
+        controller.changed.connect(self.reload)
+
+    def reload(self) -> None:
+        if self.rows == self.controller.suggestions:
+            return
+        self.beginResetModel()
+        self.rows = list(self.controller.suggestions)
+        self.endResetModel()
+
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        s = self.rows[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == TEXT:
+                return one_line(s.text)
+            if column == LABEL:
+                return f"{self.catalog.name(s.layer, s.label)} ({s.label})"
+            if column == SCORE:
+                return "—" if s.score is None else f"{s.score:.2f}"
+            return s.source
+        if role == SORT_ROLE:
+            if column == SCORE:
+                return -1.0 if s.score is None else s.score
+            if column == TEXT:
+                return s.start * 1_000_000 + s.end  # text order, as one number a proxy can compare
+            return self.cell(row, column, int(Qt.ItemDataRole.DisplayRole))
+        if role == TEXT_DIRECTION_ROLE and column == TEXT:
+            return layout_direction(reads_rtl(s.text))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == TEXT:
+            return cell_alignment(reads_rtl(s.text))
+        if role == Qt.ItemDataRole.DecorationRole and column == LABEL:
+            return self.catalog.color(s.layer, s.label)
+        return None
+
+
+class SuggestionPanel(QWidget):
+    """Lists the open document's suggestions; a click makes one the one at hand."""
+
+    def __init__(self, controller: SuggestionController, catalog: LabelCatalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.model = SuggestionModel(controller, catalog)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(TEXT, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.setItemDelegateForColumn(TEXT, OwnDirectionDelegate(self.table))
+        self.table.clicked.connect(self._clicked)
+        self.table.activated.connect(self._clicked)
+        self.count = QLabel(self)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.reject_button = QPushButton(self.tr("Reject"), self)
+        self.all_button = QPushButton(self.tr("Accept all above…"), self)
+        self.accept_button.clicked.connect(lambda: self.controller.accept())
+        self.reject_button.clicked.connect(self.controller.reject)
+        self.all_button.clicked.connect(self.open_accept_above)
+        self.quality = QLabel(self.tr("Quality of the learned suggestions: not measured yet"), self)
+        self.quality.setWordWrap(True)
+        self.measure_button = QPushButton(self.tr("Measure"), self)
+        self.measure_button.clicked.connect(self.measure)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.all_button):
+            buttons.addWidget(button)
+        quality = QHBoxLayout()
+        quality.addWidget(self.quality, 1)
+        quality.addWidget(self.measure_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.count)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(quality)
+        controller.changed.connect(self._changed)
+        self._changed()
+
+    def _changed(self) -> None:
+        n = len(self.controller.suggestions)
+        self.count.setText(self.tr("%n suggestion(s) in this document", "", n))
+        for button in (self.accept_button, self.reject_button):
+            button.setEnabled(self.controller.at_hand() is not None)
+        self.all_button.setEnabled(n > 0)
+        at_hand = self.controller.current
+        if at_hand >= 0:
+            row = self.proxy.mapFromSource(self.model.index(at_hand, 0)).row()
+            self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        self.controller.focus_index(self.proxy.mapToSource(index).row())
+
+    def open_accept_above(self) -> AcceptAboveDialog | None:
+        """The preview of "accept all of a label above a score"; accepting it is one undoable step."""
+        if not self.controller.suggestions:
+            return None
+        dialog = AcceptAboveDialog(self.controller, self.model.catalog, self)
+        dialog.accepted.connect(lambda: self.controller.accept_all(dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def measure(self) -> None:
+        """Precision, recall and F1 of the learned suggestions on the annotator's spans and on the gold
+        layer, one document left out at a time."""
+        db = self.controller.workspace.db
+        lines = [self._line(self.tr("your annotations"), evaluate(db, self.controller.workspace.annotator))]
+        if GOLD_ANNOTATOR in db.annotator_names():
+            lines.append(self._line(self.tr("the gold layer"), evaluate(db, GOLD_ANNOTATOR)))
+        self.quality.setText("\n".join(lines))
+
+    def _line(self, whose: str, figures: Evaluation) -> str:
+        o = figures.overall
+
+        def shown(value: float | None) -> str:
+            return "—" if value is None else f"{value:.2f}"
+
+        return self.tr("Learned, on {0} ({1} documents, one left out at a time): P {2} · R {3} · F1 {4}").format(
+            whose, figures.documents, shown(o.precision), shown(o.recall), shown(o.f1)
+        )
+
+
+class AcceptAboveDialog(QDialog):
+    """Choose a label and a lowest score; the list shows exactly what will be accepted."""
+
+    def __init__(self, controller: SuggestionController, catalog: LabelCatalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Accept all suggestions of a label"))
+        self.controller = controller
+        self.label_box = QComboBox(self)
+        labels = sorted({(s.layer, s.label) for s in controller.suggestions})
+        at_hand = controller.at_hand()
+        for layer, label in labels:
+            self.label_box.addItem(f"{catalog.name(layer, label)} ({label})", (layer, label))
+        if at_hand is not None:
+            self.label_box.setCurrentIndex(labels.index((at_hand.layer, at_hand.label)))
+        self.score_box = QDoubleSpinBox(self)
+        self.score_box.setRange(0.0, 1.0)
+        self.score_box.setSingleStep(0.05)
+        self.score_box.setDecimals(2)
+        self.score_box.setValue(0.8)
+        self.preview = QListWidget(self)
+        self.summary = QLabel(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Label"), self.label_box)
+        form.addRow(self.tr("Lowest score"), self.score_box)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.buttons)
+        self.label_box.currentIndexChanged.connect(self._update)
+        self.score_box.valueChanged.connect(self._update)
+        self._update()
+
+    def chosen(self) -> list[Suggestion]:
+        layer, label = self.label_box.currentData()
+        return self.controller.preview_above(layer, label, self.score_box.value())
+
+    def _update(self) -> None:
+        chosen = self.chosen()
+        self.preview.clear()
+        for s in chosen:
+            self.preview.addItem(f"{one_line(s.text)}    {s.score:.2f}    {s.source}")
+        self.summary.setText(self.tr("%n suggestion(s) will be accepted, as one step (one undo)", "", len(chosen)))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(chosen))

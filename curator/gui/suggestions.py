@@ -1,0 +1,211 @@
+"""Suggestions in the window: ghosts over the text, stepped through and decided from the keyboard.
+
+The controller keeps the open document's suggestions (:class:`curator.suggest.engine.Suggester`) and
+which one is at hand. Accepting is the workspace's ordinary ``add_span`` (one undo, in the history,
+seen live by colleagues); accepting several is one ``add_spans`` step; rejecting is a
+:class:`RejectSuggestion` command, so it is undone like any edit. The annotator's own edits update
+the label shares at once (``note_span``), so the ghosts are right after every keystroke.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor
+
+from curator.errors import EditRefused
+from curator.store.queries import SpanRecord
+from curator.suggest import decisions
+from curator.suggest.engine import Suggester
+from curator.suggest.model import Suggestion
+from curator.text.invisible import one_line
+
+from .commands import EditCommand, EditHost
+from .label_catalog import LabelCatalog
+from .text_view import Ghost, TextView
+from .workspace import Workspace
+
+
+class RejectSuggestion(EditCommand):
+    """Reject a suggestion for this annotator; undo offers it again."""
+
+    def __init__(self, workspace: EditHost, suggestion: Suggestion, done: SuggestionController) -> None:
+        super().__init__(workspace, suggestion.document_id, f"reject {suggestion.label} “{one_line(suggestion.text)}”")
+        self.suggestion = suggestion
+        self.rejection: decisions.Rejection | None = None
+        self.done = done
+
+    def do(self) -> None:
+        self.rejection = decisions.reject(self.done.workspace.db, self.workspace.editor.annotator, self.suggestion)
+        self.done.refresh()
+
+    def undo_edit(self) -> None:
+        assert self.rejection is not None
+        decisions.unreject(self.done.workspace.db, self.rejection)
+        self.done.refresh(focus=self.suggestion)
+
+
+class SuggestionController(QObject):
+    """The open document's suggestions for the workspace's annotator, drawn on ``view``."""
+
+    changed = Signal()  # the list or the one at hand changed (the panel refreshes)
+    hint = Signal(str)
+
+    def __init__(self, workspace: Workspace, view: TextView, catalog: LabelCatalog) -> None:
+        super().__init__(view)
+        self.workspace = workspace
+        self.view = view
+        self.catalog = catalog
+        self.enabled = True
+        self.suggestions: list[Suggestion] = []
+        self.current = -1
+        self._suggester: Suggester | None = None
+        doc = workspace.doc
+        doc.loaded.connect(self.refresh)
+        doc.span_added.connect(lambda span: self._noted(span, 1))
+        doc.span_removed.connect(lambda span: self._noted(span, -1))
+        doc.span_changed.connect(self._span_changed)
+        doc.current_span_changed.connect(self._current_span_changed)
+        workspace.annotator_changed.connect(lambda _name: self.reload())
+        view.ghost_clicked.connect(self.focus_index)
+
+    # -- what is offered ----------------------------------------------------------------------------
+
+    @property
+    def suggester(self) -> Suggester:
+        if self._suggester is None or self._suggester.annotator != self.workspace.annotator:
+            self._suggester = Suggester(self.workspace.db, self.workspace.annotator)
+        return self._suggester
+
+    def reload(self) -> None:
+        """Read what suggestions learn from again (a colleague's gold, a new gazetteer or model)."""
+        self._suggester = None
+        self.refresh()
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.refresh()
+
+    def refresh(self, focus: Suggestion | None = None) -> None:
+        """Work out the open document's suggestions again and redraw them; keep the one at hand (or
+        ``focus``) at hand while it is still offered."""
+        doc = self.workspace.doc
+        previous = focus or (self.suggestions[self.current] if 0 <= self.current < len(self.suggestions) else None)
+        if doc.id is None or not self.enabled:
+            self.suggestions = []
+        else:
+            self.suggestions = self.suggester.for_document(doc.id, doc.text)
+        self.current = -1
+        if previous is not None and previous.document_id == doc.id:
+            self.current = next((i for i, s in enumerate(self.suggestions) if s.place == previous.place), -1)
+        self._show()
+
+    def _show(self) -> None:
+        ghosts = [Ghost(s.start, s.end, self._color(s), self._tip(s)) for s in self.suggestions]
+        self.view.set_ghosts(ghosts, self.current)
+        self.changed.emit()
+
+    def _color(self, s: Suggestion) -> QColor:
+        return self.catalog.color(s.layer, s.label)
+
+    def _tip(self, s: Suggestion) -> str:
+        score = "" if s.score is None else f" {s.score:.2f}"
+        return self.tr("Suggested: {0} ({1}){2} — {3}").format(
+            self.catalog.name(s.layer, s.label), s.label, score, s.source
+        )
+
+    def at_hand(self) -> Suggestion | None:
+        return self.suggestions[self.current] if 0 <= self.current < len(self.suggestions) else None
+
+    # -- the annotator's edits teach ----------------------------------------------------------------
+
+    def _note(self, span: SpanRecord, n: int) -> None:
+        if self._suggester is not None:
+            text = self.workspace.doc.text
+            before = text[max(0, span.start - 2) : span.start]
+            self._suggester.note_span(span.layer, span.label, text[span.start : span.end], n, before)
+
+    def _noted(self, span: SpanRecord, n: int) -> None:
+        self._note(span, n)
+        self.refresh()
+
+    def _span_changed(self, before: SpanRecord, after: SpanRecord) -> None:
+        self._note(before, -1)
+        self._note(after, 1)
+        self.refresh()
+
+    def _current_span_changed(self, span: SpanRecord | None) -> None:
+        if span is not None and self.current != -1:
+            self.current = -1  # a span at hand, or a suggestion: never both (the keys would be ambiguous)
+            self._show()
+
+    # -- stepping and deciding ----------------------------------------------------------------------
+
+    def focus_index(self, index: int) -> None:
+        if not 0 <= index < len(self.suggestions):
+            return
+        self.current = index
+        s = self.suggestions[index]
+        self.workspace.doc.set_current_span(None)
+        self.view.clear_selection()
+        self.view.reveal_offsets(s.start, s.end)
+        self._show()
+        self.hint.emit(self._tip(s) + "  " + self.tr("(Enter accepts, X rejects, a label key accepts as that label)"))
+
+    def step(self, forward: bool) -> None:
+        """Make the next (previous) suggestion the one at hand, from the one at hand or the start."""
+        if not self.suggestions:
+            self.hint.emit(self.tr("No suggestions in this document"))
+            return
+        if self.current == -1:
+            index = 0 if forward else len(self.suggestions) - 1
+        else:
+            index = (self.current + (1 if forward else -1)) % len(self.suggestions)
+        self.focus_index(index)
+
+    def accept(self, layer: str | None = None, label: str | None = None) -> SpanRecord | None:
+        """Accept the suggestion at hand (under ``label`` instead, when given): an ordinary span edit."""
+        s = self.at_hand()
+        if s is None:
+            self.hint.emit(self.tr("No suggestion at hand: N steps to the next one"))
+            return None
+        index = self.current
+        span = self.workspace.add_span(layer or s.layer, label or s.label, s.start, s.end)
+        if span is not None:
+            self._next_from(index, s)
+        return span
+
+    def reject(self) -> bool:
+        s = self.at_hand()
+        if s is None:
+            self.hint.emit(self.tr("No suggestion at hand: N steps to the next one"))
+            return False
+        index = self.current
+        self.current = -1
+        done = self.workspace.push(RejectSuggestion(self.workspace, s, self))
+        if done:
+            self._next_from(index, s)
+        return done
+
+    def _next_from(self, index: int, decided: Suggestion) -> None:
+        """After a decision, the next suggestion at or after where the decided one was is at hand."""
+        later = [i for i, s in enumerate(self.suggestions) if (s.start, s.end) > (decided.start, decided.end)]
+        if later:
+            self.focus_index(later[0])
+        elif self.suggestions:
+            self.current = -1
+            self._show()
+
+    def preview_above(self, layer: str, label: str, min_score: float) -> list[Suggestion]:
+        """What "accept all of this label above a score" would accept in the open document."""
+        return decisions.above(self.suggestions, layer, label, min_score)
+
+    def accept_all(self, chosen: list[Suggestion]) -> bool:
+        """Accept ``chosen`` (all of one label) as one undoable step."""
+        if not chosen:
+            return False
+        labels = {(s.layer, s.label) for s in chosen}
+        if len(labels) != 1:
+            raise EditRefused("accept the suggestions of one label at a time")
+        ((layer, label),) = labels
+        self.current = -1
+        return self.workspace.add_spans(layer, label, [(s.start, s.end) for s in chosen])

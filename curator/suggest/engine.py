@@ -1,0 +1,313 @@
+"""Suggestions for one annotator, document by document: learned, gazetteer and model ones together.
+
+One name matcher holds every name known when the :class:`Suggester` was made (learned and gazetteer
+keys alike; a key's payload is the key, looked up in the label shares and the gazetteers as the
+suggestions are made). Names learned later go to a small matcher of their own. Per document the folded
+text and the occurrences are kept while the names stay the same, so after an accept (which changes
+scores, not names) or a new name (one small pass over the kept folded text) the open document's
+suggestions come again without folding or matching it whole (benchmarks/ measures it).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Container, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from curator.store.database import Database
+from curator.store.models import GOLD_ANNOTATOR
+from curator.suggest import rows
+from curator.suggest.model import GAZETTEER_PREFIX, LEARNED, MODEL_PREFIX, Suggestion, sort_key
+from curator.suggest.shares import Label, LabelShares
+from curator.text.folding import Folded
+from curator.text.names import NameMatcher, Occurrence, contracted_key, fold_for_names, name_key
+
+_KEPT_DOCUMENTS = 8  # documents whose occurrences are kept (the open one and those just left)
+Listed = tuple[tuple[Label, float, str], ...]  # what a gazetteer key suggests: label, score, gazetteer
+
+
+@dataclass
+class _Kept:
+    """One document's folded text and occurrences, and the name versions they were found with."""
+
+    folded: Folded
+    base: list[Occurrence[str]]
+    base_version: int
+    extra: list[Occurrence[str]]
+    extra_version: int
+    # The suggestions made of each name's occurrences, and the versions they were made at: after a
+    # span of a known name only that name's are made again (its scores changed, nothing else did).
+    made: dict[str, list[Suggestion]] | None = None
+    made_names: tuple[int, int] = (-1, -1)
+    made_scores: int = -1
+
+
+class Suggester:
+    """What ``annotator`` is offered, from their own spans and the gold layer (``learn_from_gold``),
+    the gazetteers and the stored predictions of models. Reads the store when made and on
+    :meth:`reload`; :meth:`note_span` keeps it current after the annotator's own edits."""
+
+    def __init__(self, db: Database, annotator: str, *, learn_from_gold: bool = True) -> None:
+        self.db = db
+        self.annotator = annotator
+        self.learn_from_gold = learn_from_gold
+        self.shares = LabelShares()
+        self._listed: dict[str, Listed] = {}
+        self._matcher: NameMatcher[str] = NameMatcher([])
+        self._base_keys: frozenset[str] = frozenset()
+        self._extra_keys: list[str] = []
+        self._extra: NameMatcher[str] = NameMatcher([])
+        # Bumped when the base matcher's names change (a reload) or one of them is no name any more
+        # (its last span gone): occurrences are then found again; and when a name is learned.
+        self._base_version = 0
+        self._extra_version = 0
+        self._kept: dict[tuple[int, int, int], _Kept] = {}
+        self._scores_version = 0
+        self._changed_at: dict[str, int] = {}  # key -> the scores version its shares last changed at
+        self._shares_memo: dict[str, list[tuple[Label, float]]] = {}
+        self.reload()
+
+    # -- what is known ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the spans learned from and the gazetteers again (after a colleague's or an import's change)."""
+        whose = [self.annotator] + ([GOLD_ANNOTATOR] if self.learn_from_gold else [])
+        seen: set[tuple[int, int, int, str, str]] = set()
+        spans = []
+        for span in rows.spans_with_text(self.db, whose):
+            # The gold copy of one's own span is one decision, not two.
+            place = (span.document_id, span.start, span.end, span.layer, span.label)
+            if place not in seen:
+                seen.add(place)
+                spans.append(span)
+        self._listed = gazetteer_names(rows.gazetteer_entries(self.db))
+        self.shares = LabelShares(
+            (key, (span.layer, span.label))
+            for span, key in zip(spans, span_keys(spans, self._listed), strict=True)
+            if key
+        )
+        self._shares_memo = {}
+        self._base_keys = frozenset(self.shares.names()) | frozenset(self._listed)
+        self._matcher = NameMatcher((key, key) for key in self._base_keys)
+        self._extra_keys, self._extra = [], NameMatcher([])
+        self._base_version += 1
+        self._extra_version += 1
+
+    def note_span(self, layer: str, label: str, text: str, n: int = 1, before: str = "") -> None:
+        """A span of ``label`` on ``text`` (after ``before``, see :func:`span_key`) was made (``n`` = 1)
+        or removed (``n`` = -1) by the annotator."""
+        key = name_key(text)
+        if not key:
+            return
+        contracted = contracted_key(text, before)
+        if contracted is not None and (contracted in self.shares.counts or contracted in self._listed):
+            key = contracted
+        self._scores_version += 1
+        self._changed_at[key] = self._scores_version
+        self._shares_memo.pop(key, None)
+        if not self.shares.add(key, (layer, label), n):
+            return  # a known name: scores change, occurrences do not
+        if n > 0:
+            if key not in self._base_keys:
+                self._extra_keys.append(key)
+                self._extra = NameMatcher((k, k) for k in self._extra_keys)
+                self._extra_version += 1
+        elif key in self._extra_keys:
+            self._extra_keys.remove(key)
+            self._extra = NameMatcher((k, k) for k in self._extra_keys)
+            self._extra_version += 1
+            self._base_version += 1  # it may have hidden a shorter name: found again
+        elif key not in self._listed:
+            self._base_version += 1  # a base name is no name any more: shorter ones may show
+
+    def _alive(self, key: str) -> bool:
+        return key in self._listed or key in self.shares.counts
+
+    # -- suggestions ----------------------------------------------------------------------------------
+
+    def for_document(self, document_id: int, text: str, *, layers: Iterable[str] | None = None) -> list[Suggestion]:
+        """The open suggestions of the document whose stored text is ``text``, in text order (at one
+        place the best score first): none where the annotator already has a span of that layer, none
+        the annotator rejected, at most one per place and label (the best score of the sources
+        offering it)."""
+        ids = [document_id]
+        return self._open(
+            self.candidates(document_id, text, rows.predictions(self.db, ids).get(document_id, [])),
+            rows.own_places(self.db, self.annotator, ids).get(document_id, []),
+            rows.rejected_places(self.db, self.annotator, ids).get(document_id, set()),
+            layers,
+        )
+
+    def for_documents(
+        self, document_ids: Sequence[int] | None = None, *, layers: Iterable[str] | None = None, chunk: int = 500
+    ) -> Iterator[tuple[int, str, list[Suggestion]]]:
+        """``(document id, ext id, suggestions)`` of every document (or of ``document_ids``), in id
+        order, reading the store a chunk of documents at a time (``curator suggest`` over a corpus)."""
+        wanted = list(layers) if layers is not None else None
+        ids = rows.all_document_ids(self.db) if document_ids is None else sorted(document_ids)
+        for at in range(0, len(ids), chunk):
+            part = ids[at : at + chunk]
+            predicted = rows.predictions(self.db, part)
+            own = rows.own_places(self.db, self.annotator, part)
+            rejected = rows.rejected_places(self.db, self.annotator, part)
+            for document_id, ext_id, text in rows.texts(self.db, part):
+                found = self.candidates(document_id, text, predicted.get(document_id, []), keep=False)
+                yield (
+                    document_id,
+                    ext_id,
+                    self._open(found, own.get(document_id, []), rejected.get(document_id, set()), wanted),
+                )
+
+    @staticmethod
+    def _open(
+        found: list[Suggestion], own: list[rows.Place], rejected: set[rows.Place], layers: Iterable[str] | None
+    ) -> list[Suggestion]:
+        wanted = None if layers is None else set(layers)
+        by_layer: dict[str, list[tuple[int, int]]] = {}
+        for start, end, layer, _ in own:
+            by_layer.setdefault(layer, []).append((start, end))
+        taken = {layer: _Stretches(spans) for layer, spans in by_layer.items()}
+        best: dict[tuple[int, int, str, str], Suggestion] = {}
+        for suggestion in found:
+            layer = suggestion.layer
+            if wanted is not None and layer not in wanted:
+                continue
+            place = (suggestion.start, suggestion.end, layer, suggestion.label)
+            stretches = taken.get(layer)
+            if (rejected and place in rejected) or (stretches and stretches.meets(suggestion.start, suggestion.end)):
+                continue
+            kept = best.get(place)
+            if kept is None or (suggestion.score or 0.0) > (kept.score or 0.0):
+                best[place] = suggestion
+        return sorted(best.values(), key=sort_key)
+
+    def _occurrences(self, document_id: int, text: str, keep: bool = True) -> tuple[list[Occurrence[str]], _Kept]:
+        """Where the known names occur in the text, and what is kept of the document; the folded text
+        and the occurrences of the last few documents are kept (``keep``) while the names stay the same."""
+        place = (document_id, len(text), hash(text))
+        kept = self._kept.get(place)
+        if kept is None:
+            folded = fold_for_names(text)
+            kept = _Kept(folded, self._base(folded, text), self._base_version, [], -1)
+            if keep:
+                if len(self._kept) >= _KEPT_DOCUMENTS:
+                    self._kept.pop(next(iter(self._kept)))
+                self._kept[place] = kept
+        elif kept.base_version != self._base_version:
+            kept.base, kept.base_version = self._base(kept.folded, text), self._base_version
+        if kept.extra_version != self._extra_version:
+            kept.extra, kept.extra_version = self._extra.find_in(kept.folded, text), self._extra_version
+        return (_longest(kept.base, kept.extra) if kept.extra else kept.base), kept
+
+    def _base(self, folded: Folded, text: str) -> list[Occurrence[str]]:
+        # Every base name is alive until a span goes: then the dead ones must not hide shorter names.
+        everyone = all(self._alive(key) for key in self._base_keys)
+        return self._matcher.find_in(folded, text, None if everyone else self._alive)
+
+    def _shares_of(self, key: str) -> list[tuple[Label, float]]:
+        found = self._shares_memo.get(key)
+        if found is None:
+            found = self._shares_memo[key] = self.shares.shares(key)
+        return found
+
+    def _made(self, document_id: int, text: str, occurrence: Occurrence[str]) -> list[Suggestion]:
+        """The learned and listed suggestions of one occurrence."""
+        piece = text[occurrence.start : occurrence.end]
+        key, first, last = occurrence.payload, occurrence.start, occurrence.end
+        made = [
+            Suggestion(document_id, first, last, layer, label, share, LEARNED, piece)
+            for (layer, label), share in self._shares_of(key)
+        ]
+        for (layer, label), score, name in self._listed.get(key, ()):
+            made.append(Suggestion(document_id, first, last, layer, label, score, GAZETTEER_PREFIX + name, piece))
+        return made
+
+    def candidates(
+        self,
+        document_id: int,
+        text: str,
+        predicted: Sequence[tuple[rows.Place, float | None, str]] = (),
+        keep: bool = True,
+    ) -> list[Suggestion]:
+        """Everything every source offers on the text, before the annotator's spans and rejections are
+        taken away. Learned and gazetteer names compete (the longest wins, as within one matcher);
+        a model's predictions are its own and kept as they are."""
+        occurrences, kept = self._occurrences(document_id, text, keep)
+        names = (kept.base_version, kept.extra_version)
+        if kept.made is None or kept.made_names != names:
+            kept.made = {}
+            for occurrence in occurrences:
+                kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+        else:
+            changed = [key for key, at in self._changed_at.items() if at > kept.made_scores]
+            if changed:
+                wanted = set(changed)
+                for key in changed:
+                    kept.made.pop(key, None)
+                for occurrence in occurrences:
+                    if occurrence.payload in wanted:
+                        kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+        kept.made_names, kept.made_scores = names, self._scores_version
+        out = [suggestion for made in kept.made.values() for suggestion in made]
+        for (start, end, layer, label), given, model in predicted:
+            if end <= len(text):
+                out.append(
+                    Suggestion(document_id, start, end, layer, label, given, MODEL_PREFIX + model, text[start:end])
+                )
+        return out
+
+
+def span_keys(spans: Sequence[rows.TextSpan], listed: Container[str] = ()) -> list[str]:
+    """The name key of each span: :func:`name_key` of its text, or the name with its article where the
+    span starts at a contraction's article and that name is known (listed, or the key of another
+    span): see :func:`curator.text.names.contracted_key`."""
+    keys = [name_key(span.text) for span in spans]
+    known = set(keys)
+    for i, span in enumerate(spans):
+        contracted = contracted_key(span.text, span.before)
+        if contracted is not None and (contracted in known or contracted in listed):
+            keys[i] = contracted
+    return keys
+
+
+def gazetteer_names(entries: Iterable[tuple[str, str, str, str, float, str]]) -> dict[str, Listed]:
+    """What each gazetteer key suggests (``rows.gazetteer_entries``); a key listed by several
+    gazetteers or with several labels suggests each."""
+    by_key: dict[str, list[tuple[Label, float, str]]] = {}
+    for key, _text, layer, label, score, name in entries:
+        by_key.setdefault(key, []).append(((layer, label), score, name))
+    return {key: tuple(labels) for key, labels in by_key.items()}
+
+
+def _longest(base: list[Occurrence[str]], extra: list[Occurrence[str]]) -> list[Occurrence[str]]:
+    """The occurrences of two matchers where they overlap resolved as one matcher resolves its own:
+    the longest first, then the leftmost."""
+    every = sorted(base + extra, key=lambda o: (o.start - o.end, o.start))
+    kept: list[Occurrence[str]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for occurrence in every:
+        at = bisect_left(starts, occurrence.start)
+        if (at > 0 and ends[at - 1] > occurrence.start) or (at < len(starts) and starts[at] < occurrence.end):
+            continue
+        starts.insert(at, occurrence.start)
+        ends.insert(at, occurrence.end)
+        kept.append(occurrence)
+    return sorted(kept, key=lambda o: o.start)
+
+
+class _Stretches:
+    """Stretches ``[start, end)`` (an annotator's spans of one layer), asked whether a stretch meets any."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [start for start, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def meets(self, start: int, end: int) -> bool:
+        before = bisect_left(self.starts, end)  # the spans that start before ``end``
+        return before > 0 and self.reach[before - 1] > start
