@@ -62,6 +62,7 @@ class Suggester:
         self._base_version = 0
         self._extra_version = 0
         self._kept: dict[tuple[int, int, int], _Kept] = {}
+        self._everyone_alive = (-1, True)  # (base version, whether every base name still names something)
         self._scores_version = 0
         self._changed_at: dict[str, int] = {}  # key -> the scores version its shares last changed at
         self._shares_memo: dict[str, list[tuple[Label, float]]] = {}
@@ -201,8 +202,9 @@ class Suggester:
 
     def _base(self, folded: Folded, text: str) -> list[Occurrence[str]]:
         # Every base name is alive until a span goes: then the dead ones must not hide shorter names.
-        everyone = all(self._alive(key) for key in self._base_keys)
-        return self._matcher.find_in(folded, text, None if everyone else self._alive)
+        if self._everyone_alive[0] != self._base_version:
+            self._everyone_alive = (self._base_version, all(self._alive(key) for key in self._base_keys))
+        return self._matcher.find_in(folded, text, None if self._everyone_alive[1] else self._alive)
 
     def _shares_of(self, key: str) -> list[tuple[Label, float]]:
         found = self._shares_memo.get(key)
