@@ -237,10 +237,27 @@ class WindowActions(QObject):
         w.suggestion_actions = [
             self._action(self.tr("Next suggestion"), lambda: s.step(True), "N", menu),
             self._action(self.tr("Previous suggestion"), lambda: s.step(False), "Shift+N", menu),
-            self._action(self.tr("Accept suggestion"), lambda: s.accept(), "Return", menu),
+            self._action(self.tr("Accept suggestion"), lambda: s.accept(), None, menu),
             self._action(self.tr("Reject suggestion"), s.reject, "X", menu),
         ]
-        w.suggestion_actions[2].setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        # Enter accepts only in the text and the suggestions panel: an action in a menu answers its
+        # shortcut in the whole window, and Enter must still send a comment or close a dialog. So the
+        # keys are on an action of their own, in no menu (the menu entry names them).
+        accept = w.suggestion_actions[2]
+        accept.setText(self.tr("Accept suggestion (Enter)"))
+        enter = QAction(self.tr("Accept suggestion"), self)
+        enter.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
+        enter.triggered.connect(lambda: s.accept())
+        w.suggestion_actions.append(enter)
+        deciding = (accept, enter, w.suggestion_actions[3])
+
+        def at_hand() -> None:
+            # Disabled, the keys are free for the widget that has the focus (Enter in a dialog).
+            for action in deciding:
+                action.setEnabled(s.at_hand() is not None)
+
+        s.changed.connect(at_hand)
+        at_hand()
         w.suggestion_actions.append(
             self._action(
                 self.tr("Accept all of a label above a score…"),

@@ -60,7 +60,12 @@ def upgrade() -> None:
         sa.Column("end", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint(
-            "annotator_id", "document_id", "label_id", "start", "end", name=op.f("uq_suggestion_rejections_annotator_id")
+            "annotator_id",
+            "document_id",
+            "label_id",
+            "start",
+            "end",
+            name=op.f("uq_suggestion_rejections_annotator_id"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_suggestion_rejections")),
     )
