@@ -173,20 +173,27 @@ class NameMatcher(Generic[P]):
         haystack = folded.text
         size = len(haystack)
         candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
+        # The loop runs once per raw match (thousands in a long text): names bound locally, and the
+        # common case of a letter (str.isalnum) tested before the call that also looks for marks.
+        word, payloads, add = is_word_char, self._payloads, candidates.append
         for last, found in self._automaton.iter(haystack):
             end = last + 1
-            if end < size and is_word_char(haystack[end]):
-                continue
+            if end < size:
+                after = haystack[end]
+                if after.isalnum() or word(after):
+                    continue
             for length, index, contracted in found:
-                if accept is not None and not accept(self._payloads[index]):
+                if accept is not None and not accept(payloads[index]):
                     continue
                 start = end - length
                 if contracted:
                     if not _after_contraction(haystack, start):
                         continue
-                elif start and is_word_char(haystack[start - 1]) and not _after_prefix(haystack, start):
-                    continue
-                candidates.append((start - end, start, end, index))
+                elif start:
+                    before = haystack[start - 1]
+                    if (before.isalnum() or word(before)) and not _after_prefix(haystack, start):
+                        continue
+                add((start - end, start, end, index))
         occurrences: list[Occurrence[P]] = []
         for start, end, index in _longest_first(candidates, len(haystack)):
             first, last = folded.span_with_marks(start, end, text)
