@@ -122,11 +122,15 @@ def test_keys_step_and_decide_into_the_gold_layer(window: ReviewWindow, qtbot: Q
     assert sorted(window.panes[GOLD_ANNOTATOR].painted) == sorted(
         [(*_at("الرباط"), "LOC"), (*_at("Genève"), "ORG"), (*_at("خالد خياري"), "PER")]
     )
-    # Deciding started the review; the reviewer marks it curated.
-    assert review_state(db, doc_id) == IN_REVIEW
-    window.review_state.setCurrentIndex(window.review_state.findData(CURATED))
-    window.review_state.activated.emit(window.review_state.currentIndex())
+    # Deciding the last difference made the document curated, in the same undo step as the decision.
     assert review_state(db, doc_id) == CURATED
+    c.undo_stack.undo()  # accept all agreed: nothing left to decide, the state stays
+    assert review_state(db, doc_id) == CURATED
+    c.undo_stack.undo()  # the edited accept and the state it brought
+    assert review_state(db, doc_id) == IN_REVIEW and not c.differences[2].resolved
+    c.undo_stack.redo()
+    assert review_state(db, doc_id) == CURATED and all(d.resolved for d in c.differences)
+    c.undo_stack.redo()
     # R takes a gold span out again.
     _press(qtbot, window, Qt.Key.Key_K)
     assert c.current is not None and c.current.kinds == {"boundary"}

@@ -14,13 +14,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from curator.gui.comment_commands import ReportedCommand
 from curator.review.agreed import AgreedPlan
 from curator.review.bulk import BulkPlan
 from curator.review.comments import Thread
 from curator.review.differences import Difference, DifferenceCursor
 from curator.review.gold_change import GoldChange
 from curator.review.service import ReviewService
-from curator.review.states import NOT_REVIEWED
+from curator.review.states import CURATED, NOT_REVIEWED
 from curator.store import queries
 from curator.store.models import GOLD_ANNOTATOR
 
@@ -174,10 +175,9 @@ class ReviewController(QObject):
             result.append(added)
             return changes
 
-        command = BulkDecisionCommand(
-            self.curation, self.document.id, f"accept {plan.rule()}", decide, self.show, self.failed.emit
-        )
-        self.undo_stack.push(command)
+        description = f"accept {plan.rule()}"
+        command = BulkDecisionCommand(self.curation, self.document.id, description, decide, self.show, self.failed.emit)
+        self._push_deciding(command, description)
         return result[0] if result else None
 
     def _decide(self, decide: Callable[[], GoldChange], description: str) -> None:
@@ -185,7 +185,19 @@ class ReviewController(QObject):
         if self.document is None:
             return
         command = DecisionCommand(self.curation, self.document.id, description, decide, self.show, self.failed.emit)
+        self._push_deciding(command, description)
+
+    def _push_deciding(self, command: ReportedCommand, description: str) -> None:
+        """Push a decision; when it leaves no difference of the open document unresolved, the document
+        is curated, in the same undo step (one undo takes back both)."""
+        self.undo_stack.beginMacro(description)
         self.undo_stack.push(command)
+        if command.error is None and self.document is not None:
+            finished = bool(self.differences) and all(d.resolved for d in self.differences)
+            if finished and self.state() != CURATED:
+                state = ReviewStateCommand(self.service, self.document.id, CURATED, self.show, self.failed.emit)
+                self.undo_stack.push(state)
+        self.undo_stack.endMacro()
 
     def show(self, document_id: int) -> None:
         """After an edit, an undo or a redo: show its document, redrawn."""
