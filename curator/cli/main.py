@@ -165,10 +165,7 @@ def import_(
                 leave_out_unsupported=leave_out_unsupported,
             )
     except InputRejected as exc:
-        if check:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-        _fail(f"{exc.summary()}; nothing was imported")
+        _refused(exc, check)
         return
     b = report.batch
     if report.left_out:
@@ -235,6 +232,14 @@ def import_(
         click.echo("nothing new: the database already held all of it")
 
 
+def _refused(exc: InputRejected, check: bool) -> None:
+    """An import refused: with ``--check`` every problem on its own line, then the one-line summary."""
+    if check:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+    _fail(f"{exc.summary()}; nothing was imported")
+
+
 def _import_suggestions(
     obj: CommandContext,
     paths: list[Path],
@@ -251,10 +256,7 @@ def _import_suggestions(
             obj.db(), paths, model=model, annotator=annotator, fmt=fmt, encoding=encoding, dry_run=check
         )
     except InputRejected as exc:
-        if check:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-        _fail(f"{exc.summary()}; nothing was imported")
+        _refused(exc, check)
         return
     if check:
         click.echo(f"{counted(len(report.files), 'file')} checked, no problems")

@@ -46,6 +46,22 @@ def own_spans(db: Database, document: int, who: str = "amina") -> list[tuple[int
     return sorted((s.start, s.end, s.label) for s in queries.spans(db, document, [who]))
 
 
+def in_the_second_article(db: Database, articles: tuple[int, int], open_window: Opener) -> tuple[MainWindow, Hand, int]:
+    """A window where the curator labelled the United Nations in the first article, then opened the second."""
+    first, second = articles
+    window, hand = open_window(db, first)
+    label_the_united_nations(window, hand, first)
+    window.open_document(second)
+    return window, hand, second
+
+
+def undoing_takes_it_all_back(window: MainWindow, db: Database, second: int) -> None:
+    window.workspace.undo_stack.undo()
+    QApplication.processEvents()
+    assert own_spans(db, second) == []
+    assert len(ghost_texts(window)) == 3
+
+
 def label_the_united_nations(window: MainWindow, hand: Hand, first: int) -> None:
     window.open_document(first)
     hand.drag(*hand.word("الأمم المتحدة"))
@@ -56,10 +72,7 @@ def label_the_united_nations(window: MainWindow, hand: Hand, first: int) -> None
 def test_a_name_labelled_once_is_a_ghost_in_the_next_article_and_enter_accepts_it(
     sqlite_db: Database, two_articles: tuple[int, int], open_window: Opener
 ) -> None:
-    first, second = two_articles
-    window, hand = open_window(sqlite_db, first)
-    label_the_united_nations(window, hand, first)
-    window.open_document(second)
+    window, hand, second = in_the_second_article(sqlite_db, two_articles, open_window)
     assert ghost_texts(window) == ["لأمم المتحدة", "الأمم المتحدة", "الامم المتحده"]
     # drawn over the text, never as character formats (one format per paragraph: joining intact)
     block = window.text_view.document().firstBlock()
@@ -72,19 +85,13 @@ def test_a_name_labelled_once_is_a_ghost_in_the_next_article_and_enter_accepts_i
     assert ghost_texts(window) == ["الأمم المتحدة", "الامم المتحده"]
     # the next one is at hand at once
     assert window.suggestions.at_hand() is not None and window.suggestions.at_hand().text == "الأمم المتحدة"
-    window.workspace.undo_stack.undo()
-    QApplication.processEvents()
-    assert own_spans(sqlite_db, second) == []
-    assert len(ghost_texts(window)) == 3
+    undoing_takes_it_all_back(window, sqlite_db, second)
 
 
 def test_a_rejected_suggestion_stays_rejected_after_reopening_the_window(
     sqlite_db: Database, two_articles: tuple[int, int], open_window: Opener
 ) -> None:
-    first, second = two_articles
-    window, hand = open_window(sqlite_db, first)
-    label_the_united_nations(window, hand, first)
-    window.open_document(second)
+    window, hand, second = in_the_second_article(sqlite_db, two_articles, open_window)
     hand.key(Qt.Key.Key_N)
     hand.key(Qt.Key.Key_X)
     assert ghost_texts(window) == ["الأمم المتحدة", "الامم المتحده"]
@@ -103,10 +110,7 @@ def test_a_rejected_suggestion_stays_rejected_after_reopening_the_window(
 def test_a_label_key_accepts_the_suggestion_at_hand_as_that_label(
     sqlite_db: Database, two_articles: tuple[int, int], open_window: Opener
 ) -> None:
-    first, second = two_articles
-    window, hand = open_window(sqlite_db, first)
-    label_the_united_nations(window, hand, first)
-    window.open_document(second)
+    _window, hand, second = in_the_second_article(sqlite_db, two_articles, open_window)
     hand.key(Qt.Key.Key_N)
     hand.key(Qt.Key.Key_N)
     hand.key(Qt.Key.Key_M)
@@ -117,10 +121,7 @@ def test_a_label_key_accepts_the_suggestion_at_hand_as_that_label(
 def test_clicking_a_ghost_puts_it_at_hand(
     sqlite_db: Database, two_articles: tuple[int, int], open_window: Opener, qtmodeltester: ModelTester
 ) -> None:
-    first, second = two_articles
-    window, hand = open_window(sqlite_db, first)
-    label_the_united_nations(window, hand, first)
-    window.open_document(second)
+    window, hand, _second = in_the_second_article(sqlite_db, two_articles, open_window)
     hand.click(SECOND.index("الامم المتحده") + 3)
     at_hand = window.suggestions.at_hand()
     assert at_hand is not None and at_hand.text == "الامم المتحده"
@@ -131,10 +132,7 @@ def test_clicking_a_ghost_puts_it_at_hand(
 def test_accept_all_above_a_score_is_previewed_and_undone_in_one_step(
     sqlite_db: Database, two_articles: tuple[int, int], open_window: Opener, qtbot: object
 ) -> None:
-    first, second = two_articles
-    window, hand = open_window(sqlite_db, first)
-    label_the_united_nations(window, hand, first)
-    window.open_document(second)
+    window, _hand, second = in_the_second_article(sqlite_db, two_articles, open_window)
     dialog = window.suggestion_panel.open_accept_above()
     assert isinstance(dialog, AcceptAboveDialog)
     assert dialog.preview.count() == 3
@@ -144,19 +142,13 @@ def test_accept_all_above_a_score_is_previewed_and_undone_in_one_step(
     QApplication.processEvents()
     assert len(own_spans(sqlite_db, second)) == 3
     assert ghost_texts(window) == []
-    window.workspace.undo_stack.undo()
-    QApplication.processEvents()
-    assert own_spans(sqlite_db, second) == []
-    assert len(ghost_texts(window)) == 3
+    undoing_takes_it_all_back(window, sqlite_db, second)
 
 
 def test_the_panel_measures_the_learned_suggestions(
     sqlite_db: Database, two_articles: tuple[int, int], open_window: Opener
 ) -> None:
-    first, second = two_articles
-    window, hand = open_window(sqlite_db, first)
-    label_the_united_nations(window, hand, first)
-    window.open_document(second)
+    window, hand, _second = in_the_second_article(sqlite_db, two_articles, open_window)
     hand.key(Qt.Key.Key_N)
     hand.key(Qt.Key.Key_N)
     hand.key(Qt.Key.Key_Return)
