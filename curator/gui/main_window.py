@@ -54,6 +54,7 @@ from .status_box import StatusBox
 from .suggestion_panel import SuggestionPanel
 from .suggestions import SuggestionController
 from .text_view import TextView
+from .translations import UI_LANGUAGE_NAMES, current_ui_language
 from .window_actions import WindowActions
 from .workspace import Workspace
 
@@ -492,6 +493,17 @@ class MainWindow(QMainWindow):
         self.annotation_model.reload()
         self.label_palette.set_counts(dict(self.controller.counts))
         self._current_span_changed(self.workspace.doc.current_span)
+
+    def ui_language(self) -> str:
+        """The language the interface is in now (the application's default locale, set at start)."""
+        return current_ui_language()
+
+    def set_ui_language(self, language: str) -> None:
+        """Remember ``language`` for the interface; it applies at the next start."""
+        self.prefs.ui_language = language
+        self.statusBar().showMessage(
+            self.tr("The interface will be in {0} from the next start").format(UI_LANGUAGE_NAMES[language]), 8000
+        )
 
     # -- session ----------------------------------------------------------------------------------
 

@@ -97,6 +97,16 @@ class Preferences:
     def label_language(self, language: str) -> None:
         self.qsettings.setValue("view/label_language", language)
 
+    @property
+    def ui_language(self) -> str | None:
+        """The interface language chosen in the window (View → Interface language), if any."""
+        stored = str(self.qsettings.value("view/ui_language", "") or "")
+        return stored or None
+
+    @ui_language.setter
+    def ui_language(self, language: str) -> None:
+        self.qsettings.setValue("view/ui_language", language)
+
     # -- window -----------------------------------------------------------------------------------
 
     @staticmethod
