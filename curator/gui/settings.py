@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
 from .fonts import with_fallbacks
 from .label_catalog import LANGUAGES
+from .translations import current_ui_language
 
 DEFAULT_POINT_SIZE = 14
 
@@ -90,8 +91,9 @@ class Preferences:
         stored = str(self.qsettings.value("view/label_language", "") or "")
         if stored in LANGUAGES:
             return stored
-        system = QLocale.system().name()[:2]
-        return system if system in LANGUAGES else "en"
+        # Not chosen yet: the interface's language (itself the system's unless chosen).
+        interface = current_ui_language()
+        return interface if interface in LANGUAGES else "en"
 
     @label_language.setter
     def label_language(self, language: str) -> None:
