@@ -129,8 +129,11 @@ def _screenshot(db: Database, annotator: str, target: Path, document: int | None
     first = document if document is not None else window.documents.adjacent(None, forward=True)
     if first is not None:
         window.open_document(first)
-    for _ in range(20):
+    # Long enough for the docks' tab bars and the document's layout to settle (a few event rounds).
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
         app.processEvents()
+        time.sleep(0.01)
     ok = window.grab().save(str(target), "PNG")
     window.live.stop()
     window.backups.stop()

@@ -182,6 +182,8 @@ class MainWindow(QMainWindow):
     # -- assembly ---------------------------------------------------------------------------------
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        if self.isRightToLeft():  # dock areas are absolute sides: a mirrored window swaps them
+            area = _MIRRORED.get(area, area)
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
@@ -508,7 +510,7 @@ class MainWindow(QMainWindow):
     # -- session ----------------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        geometry, state = self.prefs.window_geometry(), self.prefs.window_state()
+        geometry, state = self.prefs.window_geometry(), self.prefs.window_state(self.isRightToLeft())
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -530,7 +532,7 @@ class MainWindow(QMainWindow):
             self.open_document(first)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.prefs.save_window(self.saveGeometry(), self.saveState())
+        self.prefs.save_window(self.saveGeometry(), self.saveState(), self.isRightToLeft())
         self.prefs.sync()
         self.live.stop()
         self.backups.stop()
@@ -543,6 +545,12 @@ class MainWindow(QMainWindow):
 # Windows opened again after a restore (kept referenced: a window without a parent lives as long as
 # a Python reference does).
 REOPENED: list[MainWindow] = []
+
+
+_MIRRORED = {
+    Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+    Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
+}
 
 
 def _scrolling(panel: QWidget) -> QScrollArea:

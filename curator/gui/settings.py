@@ -129,13 +129,18 @@ class Preferences:
         value = self.qsettings.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    def window_state(self) -> QByteArray | None:
-        value = self.qsettings.value("window/state")
+    @staticmethod
+    def _state_key(rtl: bool) -> str:
+        # One layout per direction: a mirrored window's docks are on the other sides.
+        return "window/state-rtl" if rtl else "window/state"
+
+    def window_state(self, rtl: bool = False) -> QByteArray | None:
+        value = self.qsettings.value(self._state_key(rtl))
         return value if isinstance(value, QByteArray) else None
 
-    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+    def save_window(self, geometry: QByteArray, state: QByteArray, rtl: bool = False) -> None:
         self.qsettings.setValue("window/geometry", geometry)
-        self.qsettings.setValue("window/state", state)
+        self.qsettings.setValue(self._state_key(rtl), state)
 
     def sync(self) -> None:
         self.qsettings.sync()
