@@ -65,6 +65,9 @@ def test_the_check_finds_an_unfinished_entry_an_obsolete_one_and_a_lost_placehol
     assert found == {("Documents", "unfinished"), ("Gone", "vanished"), ("Now annotating as {0}", "placeholder")}
 
 
+ARGS = ("--annotator", "amina", "--ui-language", "ar", "--document", "1", "--screenshot")
+
+
 @pytest.mark.gui
 def test_the_window_renders_in_arabic_into_a_png(tmp_path: Path) -> None:
     target = tmp_path / "window-ar.png"
@@ -75,8 +78,7 @@ def test_the_window_renders_in_arabic_into_a_png(tmp_path: Path) -> None:
     }
     env.pop("QT_QPA_PLATFORM", None)  # --screenshot chooses offscreen itself
     done = subprocess.run(
-        [sys.executable, "-m", "curator", "--db", f"sqlite:///{tmp_path / 'db.sqlite'}", "gui"]
-        + ["--annotator", "amina", "--ui-language", "ar", "--screenshot", str(target), "--document", "1"],
+        [sys.executable, "-m", "curator", "--db", f"sqlite:///{tmp_path / 'db.sqlite'}", "gui", *ARGS, str(target)],
         env=env,
         capture_output=True,
         text=True,
