@@ -264,6 +264,21 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>CommentCommand</name>
+    <message>
+        <source>reply</source>
+        <translation>ردّ</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>delete comment</source>
+        <translation>حذف التعليق</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comment…</source>
@@ -472,6 +487,45 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Done</source>
         <translation>منجزة</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommand</name>
+    <message>
+        <source>add {0} “{1}”</source>
+        <translation>إضافة {0} «{1}»</translation>
+    </message>
+    <message>
+        <source>add {0} × {1}</source>
+        <translation>إضافة {0} × {1}</translation>
+    </message>
+    <message>
+        <source>add {0} × {1} ({2} refused: {3})</source>
+        <translation>إضافة {0} × {1} (رُفض {2}: {3})</translation>
+    </message>
+    <message>
+        <source>delete {0}</source>
+        <translation>حذف {0}</translation>
+    </message>
+    <message>
+        <source>link {0}</source>
+        <translation>ربط {0}</translation>
+    </message>
+    <message>
+        <source>remove {0} link</source>
+        <translation>إزالة ربط {0}</translation>
+    </message>
+    <message>
+        <source>tick {0}</source>
+        <translation>تحديد {0}</translation>
+    </message>
+    <message>
+        <source>untick {0}</source>
+        <translation>إلغاء تحديد {0}</translation>
+    </message>
+    <message>
+        <source>mark {0}</source>
+        <translation>تعيين الحالة: {0}</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1393,33 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Reload suggestions (gazetteers, models, gold)</source>
         <translation>إعادة تحميل الاقتراحات (المعاجم، النماذج، المرجع)</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Saved {0} — {1}</source>
+        <translation>حُفظ {0} — {1}</translation>
+    </message>
+    <message>
+        <source>Not saved — {0}: {1}</source>
+        <translation>لم يُحفظ — {0}: {1}</translation>
+    </message>
+    <message>
+        <source>{0} (again)</source>
+        <translation>{0} (مجددًا)</translation>
+    </message>
+    <message>
+        <source>relabel {0} → {1}</source>
+        <translation>إعادة توسيم {0} ← {1}</translation>
+    </message>
+    <message>
+        <source>set {0} of {1}</source>
+        <translation>ضبط {0} في {1}</translation>
+    </message>
+    <message>
+        <source>note on {0}</source>
+        <translation>ملاحظة على {0}</translation>
     </message>
 </context>
 </TS>

@@ -256,6 +256,21 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>CommentCommand</name>
+    <message>
+        <source>reply</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>commentaire</translation>
+    </message>
+    <message>
+        <source>delete comment</source>
+        <translation>suppression du commentaire</translation>
+    </message>
+</context>
+<context>
     <name>CommentsPanel</name>
     <message>
         <source>Comment…</source>
@@ -448,6 +463,45 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+</context>
+<context>
+    <name>EditCommand</name>
+    <message>
+        <source>add {0} “{1}”</source>
+        <translation>ajout {0} « {1} »</translation>
+    </message>
+    <message>
+        <source>add {0} × {1}</source>
+        <translation>ajout {0} × {1}</translation>
+    </message>
+    <message>
+        <source>add {0} × {1} ({2} refused: {3})</source>
+        <translation>ajout {0} × {1} ({2} refusé(s) : {3})</translation>
+    </message>
+    <message>
+        <source>delete {0}</source>
+        <translation>suppression {0}</translation>
+    </message>
+    <message>
+        <source>link {0}</source>
+        <translation>lien {0}</translation>
+    </message>
+    <message>
+        <source>remove {0} link</source>
+        <translation>retrait du lien {0}</translation>
+    </message>
+    <message>
+        <source>tick {0}</source>
+        <translation>coche {0}</translation>
+    </message>
+    <message>
+        <source>untick {0}</source>
+        <translation>décoche {0}</translation>
+    </message>
+    <message>
+        <source>mark {0}</source>
+        <translation>statut : {0}</translation>
     </message>
 </context>
 <context>
@@ -1283,6 +1337,33 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Reload suggestions (gazetteers, models, gold)</source>
         <translation>Recharger les suggestions (répertoires, modèles, référence)</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Saved {0} — {1}</source>
+        <translation>Enregistré {0} — {1}</translation>
+    </message>
+    <message>
+        <source>Not saved — {0}: {1}</source>
+        <translation>Non enregistré — {0} : {1}</translation>
+    </message>
+    <message>
+        <source>{0} (again)</source>
+        <translation>{0} (de nouveau)</translation>
+    </message>
+    <message>
+        <source>relabel {0} → {1}</source>
+        <translation>réétiquetage {0} → {1}</translation>
+    </message>
+    <message>
+        <source>set {0} of {1}</source>
+        <translation>réglage {0} de {1}</translation>
+    </message>
+    <message>
+        <source>note on {0}</source>
+        <translation>note sur {0}</translation>
     </message>
 </context>
 </TS>

@@ -187,3 +187,20 @@ def test_the_interface_language_is_the_command_line_then_the_environment_then_th
     prefs.ui_language = "fr"
     assert Preferences(prefs.qsettings).ui_language == "fr"
     assert current_ui_language() == "en"
+
+
+def test_an_edit_is_described_in_the_interface_language(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    add_document: Callable[[Database, Path], int],
+    language: Callable[[str], list[str]],
+    tmp_path: Path,
+) -> None:
+    _arabic, french = _documents(sqlite_db, add_document, tmp_path)
+    language("fr")
+    window, _ = open_window(sqlite_db, french)
+    saved: list[str] = []
+    window.workspace.saved.connect(saved.append)
+    assert window.workspace.add_span("entity", "ORG", 2, 14) is not None
+    assert window.undo_action.text() == "Annuler ajout ORG « Organisation »"
+    assert saved and saved[-1].startswith("Enregistré ")
