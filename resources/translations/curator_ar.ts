@@ -825,6 +825,32 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>ReviewCommand</name>
+    <message>
+        <source>mark as {0}</source>
+        <translation>تعيين حالة المراجعة: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>accept {0}&apos;s {1}</source>
+        <translation>قبول {1} لدى {0}</translation>
+    </message>
+    <message>
+        <source>reject {0}</source>
+        <translation>رفض {0}</translation>
+    </message>
+    <message>
+        <source>accept {0}&apos;s span as {1} {2}-{3}</source>
+        <translation>قبول مقطع {0} بوسم {1} {2}-{3}</translation>
+    </message>
+    <message>
+        <source>accept {0}</source>
+        <translation>قبول {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewState</name>
     <message>
         <source>not reviewed</source>

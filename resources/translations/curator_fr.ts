@@ -785,6 +785,32 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>ReviewCommand</name>
+    <message>
+        <source>mark as {0}</source>
+        <translation>marqué {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>accept {0}&apos;s {1}</source>
+        <translation>acceptation du {1} de {0}</translation>
+    </message>
+    <message>
+        <source>reject {0}</source>
+        <translation>rejet {0}</translation>
+    </message>
+    <message>
+        <source>accept {0}&apos;s span as {1} {2}-{3}</source>
+        <translation>acceptation du segment de {0} comme {1} {2}-{3}</translation>
+    </message>
+    <message>
+        <source>accept {0}</source>
+        <translation>acceptation {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReviewState</name>
     <message>
         <source>not reviewed</source>

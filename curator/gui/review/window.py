@@ -52,6 +52,7 @@ from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
 from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel, DocumentFiguresModel
 from curator.gui.review.panes import AnnotatorPane
+from curator.gui.shown_names import review_state_name
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
 from curator.text.invisible import reveal
@@ -88,7 +89,7 @@ class ReviewWindow(QMainWindow):
         self.state_filter = QComboBox()
         self.state_filter.addItem(self.tr("all documents"), None)
         for state in REVIEW_STATES:
-            self.state_filter.addItem(REVIEW_STATES_LABELS[state], state)
+            self.state_filter.addItem(review_state_name(REVIEW_STATES_LABELS[state]), state)
         self.documents = QComboBox()
         self.documents.setMinimumWidth(260)
         self.document_order = QComboBox()
@@ -125,7 +126,7 @@ class ReviewWindow(QMainWindow):
         self.bulk_button = QPushButton(self.tr("Bulk accept (majority, one annotator)…"))
         self.review_state = QComboBox()
         for state in REVIEW_STATES:
-            self.review_state.addItem(REVIEW_STATES_LABELS[state], state)
+            self.review_state.addItem(review_state_name(REVIEW_STATES_LABELS[state]), state)
         self.comments = QListWidget()
         self.comment_text = QLineEdit()
         self.comment_text.setPlaceholderText(self.tr("Comment…"))
@@ -308,7 +309,7 @@ class ReviewWindow(QMainWindow):
         self.documents.clear()
         for doc_id, ext_id, title, doc_state in listed:
             shown = reveal(title or ext_id)
-            self.documents.addItem(f"{shown}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
+            self.documents.addItem(f"{shown}  [{review_state_name(REVIEW_STATES_LABELS[doc_state])}]", doc_id)
             self.documents.setItemData(self.documents.count() - 1, shown, TITLE_ROLE)
         self.documents.blockSignals(False)
         self.compare()
@@ -400,7 +401,9 @@ class ReviewWindow(QMainWindow):
         except ValueError as exc:
             self._failed(str(exc))
             return []
-        states = {doc_id: REVIEW_STATES_LABELS[state] for doc_id, _, _, state in self.service.documents()}
+        states = {
+            doc_id: review_state_name(REVIEW_STATES_LABELS[state]) for doc_id, _, _, state in self.service.documents()
+        }
         rows = []
         for row in report.by_document():
             rows.append({**row, "state": states.get(row["document_id"], ""), "left": left.get(row["document_id"], 0)})
@@ -503,7 +506,7 @@ class ReviewWindow(QMainWindow):
         # The chooser tells the state as it is now (the first decision puts a document in review).
         row = self.documents.findData(c.document.id)
         if row >= 0:
-            shown = f"{self.documents.itemData(row, TITLE_ROLE)}  [{REVIEW_STATES_LABELS[state]}]"
+            shown = f"{self.documents.itemData(row, TITLE_ROLE)}  [{review_state_name(REVIEW_STATES_LABELS[state])}]"
             if self.documents.itemText(row) != shown:
                 self.documents.setItemText(row, shown)
         self.comments.clear()
