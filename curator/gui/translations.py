@@ -18,6 +18,7 @@ is left to translate (the test in ``tests/processes/test_translations.py`` runs 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,7 @@ UI_LANGUAGE_ENV = "CURATOR_UI_LANGUAGE"
 # Each language's own name, as its speakers write it (a menu of languages is never translated).
 UI_LANGUAGE_NAMES = {"en": "English", "fr": "Français", "ar": "العربية"}
 TRANSLATED = ("fr", "ar")
+RIGHT_TO_LEFT = ("ar",)
 
 # Qt reads the direction of an application from this entry of its installed catalogues; kept in the
 # source so that lupdate keeps it in every catalogue ("RTL" in Arabic, "LTR" in French).
@@ -146,9 +148,16 @@ def _placeholders(text: str) -> list[str]:
     return sorted(token for token in ("{0}", "{1}", "{2}", "{3}", "{4}") if token in text)
 
 
+def _bare_placeholder(text: str) -> bool:
+    """A ``{n}`` without FSI before it and PDI after it (U+2068, U+2069)."""
+    return re.search(r"(?<!\u2068)\{\d\}|\{\d\}(?!\u2069)", text) is not None
+
+
 def problems(ts: Path, language: str) -> list[Unfinished]:
     """What a catalogue lacks: entries unfinished, obsolete or vanished, an empty plural form, a
-    translation that lost or gained a ``{n}`` placeholder."""
+    translation that lost or gained a ``{n}`` placeholder; in a right-to-left language, a ``{n}``
+    not isolated (FSI…PDI): a name or a path in Latin letters inside an Arabic sentence would
+    otherwise take the punctuation around it into its own direction ("Nations unies (ONU)")."""
     found: list[Unfinished] = []
     for context in ET.parse(ts).getroot().iter("context"):
         name = context.findtext("name") or ""
@@ -168,6 +177,8 @@ def problems(ts: Path, language: str) -> list[Unfinished]:
                 found.append(Unfinished(language, name, source, "empty form"))
             elif source != "QT_LAYOUT_DIRECTION" and any(_placeholders(t) != _placeholders(source) for t in texts):
                 found.append(Unfinished(language, name, source, "placeholder"))
+            elif language in RIGHT_TO_LEFT and any(_bare_placeholder(t) for t in texts):
+                found.append(Unfinished(language, name, source, "placeholder not isolated"))
     return found
 
 

@@ -98,7 +98,7 @@
     </message>
     <message>
         <source>Label every occurrence of “{0}” as</source>
-        <translation>توسيم كل مواضع «{0}» بالوسم</translation>
+        <translation>توسيم كل مواضع «⁨{0}⁩» بالوسم</translation>
     </message>
     <message>
         <source> (already)</source>
@@ -106,17 +106,17 @@
     </message>
     <message>
         <source> (inside a {0})</source>
-        <translation> (داخل {0})</translation>
+        <translation> (داخل ⁨{0}⁩)</translation>
     </message>
     <message numerus="yes">
         <source>{0} of %Ln occurrence(s) will be added</source>
         <translation>
-            <numerusform>سيُضاف {0} من أصل %Ln موضع</numerusform>
-            <numerusform>سيُضاف {0} من أصل موضع واحد</numerusform>
-            <numerusform>سيُضاف {0} من أصل موضعين</numerusform>
-            <numerusform>سيُضاف {0} من أصل %Ln مواضع</numerusform>
-            <numerusform>سيُضاف {0} من أصل %Ln موضعًا</numerusform>
-            <numerusform>سيُضاف {0} من أصل %Ln موضع</numerusform>
+            <numerusform>سيُضاف ⁨{0}⁩ من أصل %Ln موضع</numerusform>
+            <numerusform>سيُضاف ⁨{0}⁩ من أصل موضع واحد</numerusform>
+            <numerusform>سيُضاف ⁨{0}⁩ من أصل موضعين</numerusform>
+            <numerusform>سيُضاف ⁨{0}⁩ من أصل %Ln مواضع</numerusform>
+            <numerusform>سيُضاف ⁨{0}⁩ من أصل %Ln موضعًا</numerusform>
+            <numerusform>سيُضاف ⁨{0}⁩ من أصل %Ln موضع</numerusform>
         </translation>
     </message>
 </context>
@@ -128,7 +128,7 @@
     </message>
     <message>
         <source>{0}: {1} → {2} on «{3}»</source>
-        <translation>{0}: {1} ← {2} على «{3}»</translation>
+        <translation>⁨{0}⁩: ⁨{1}⁩ ← ⁨{2}⁩ على «⁨{3}⁩»</translation>
     </message>
     <message>
         <source>Select some text first (hold Alt for exact characters)</source>
@@ -144,7 +144,7 @@
     </message>
     <message>
         <source>{0}: {1} on «{2}»</source>
-        <translation>{0}: {1} على «{2}»</translation>
+        <translation>⁨{0}⁩: ⁨{1}⁩ على «⁨{2}⁩»</translation>
     </message>
     <message>
         <source>Select the claim first, then press the link key</source>
@@ -152,11 +152,11 @@
     </message>
     <message>
         <source>No link starts from a {0} annotation</source>
-        <translation>لا يبدأ أي ربط من توسيم {0}</translation>
+        <translation>لا يبدأ أي ربط من توسيم ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Click the {0} ({1}) — Esc cancels</source>
-        <translation>انقر على {0} ({1}) — Esc للإلغاء</translation>
+        <translation>انقر على ⁨{0}⁩ (⁨{1}⁩) — Esc للإلغاء</translation>
     </message>
     <message>
         <source>Link cancelled</source>
@@ -171,14 +171,14 @@
     </message>
     <message>
         <source>{0} of {1}</source>
-        <translation>{0} من {1}</translation>
+        <translation>⁨{0}⁩ من ⁨{1}⁩</translation>
     </message>
 </context>
 <context>
     <name>AttributeChoice</name>
     <message>
         <source>{0} (not in the schema)</source>
-        <translation>{0} (غير موجود في المخطط)</translation>
+        <translation>⁨{0}⁩ (غير موجود في المخطط)</translation>
     </message>
     <message>
         <source>Stored with this value, which the schema does not list; kept unless you choose another</source>
@@ -189,23 +189,23 @@
     <name>Backups</name>
     <message>
         <source>Backup failed: {0}</source>
-        <translation>فشل النسخ الاحتياطي: {0}</translation>
+        <translation>فشل النسخ الاحتياطي: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Automatic backup saved: {0}</source>
-        <translation>حُفظت النسخة الاحتياطية التلقائية: {0}</translation>
+        <translation>حُفظت النسخة الاحتياطية التلقائية: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Backup saved: {0}</source>
-        <translation>حُفظت النسخة الاحتياطية: {0}</translation>
+        <translation>حُفظت النسخة الاحتياطية: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Replace everything in the database with the backup {0} (saved {1})?
 
 Work saved since then is replaced. The current state is backed up first, into {2}.</source>
-        <translation>استبدال كل ما في قاعدة البيانات بالنسخة الاحتياطية {0} (المحفوظة في {1})؟
+        <translation>استبدال كل ما في قاعدة البيانات بالنسخة الاحتياطية ⁨{0}⁩ (المحفوظة في ⁨{1}⁩)؟
 
-سيُستبدل العمل المحفوظ منذ ذلك الحين. تُحفظ الحالة الحالية أولًا في {2}.</translation>
+سيُستبدل العمل المحفوظ منذ ذلك الحين. تُحفظ الحالة الحالية أولًا في ⁨{2}⁩.</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -213,11 +213,11 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Not restored: {0}</source>
-        <translation>لم تتم الاستعادة: {0}</translation>
+        <translation>لم تتم الاستعادة: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Restored {0}; the previous state is in {1}</source>
-        <translation>استُعيدت {0}؛ الحالة السابقة في {1}</translation>
+        <translation>استُعيدت ⁨{0}⁩؛ الحالة السابقة في ⁨{1}⁩</translation>
     </message>
     <message>
         <source>This database is open read-only.</source>
@@ -310,7 +310,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Comments could not be read: {0}</source>
-        <translation>تعذّرت قراءة التعليقات: {0}</translation>
+        <translation>تعذّرت قراءة التعليقات: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Choose the comment to reply to</source>
@@ -318,7 +318,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Comment not saved: {0}</source>
-        <translation>لم يُحفظ التعليق: {0}</translation>
+        <translation>لم يُحفظ التعليق: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Reply saved</source>
@@ -330,7 +330,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Comment not deleted: {0}</source>
-        <translation>لم يُحذف التعليق: {0}</translation>
+        <translation>لم يُحذف التعليق: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Comment deleted</source>
@@ -361,7 +361,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Your edit ({0}) was not saved and nothing was overwritten. Which version do you keep?</source>
-        <translation>لم يُحفظ تعديلك ({0}) ولم يُكتب فوق أي شيء. أي نسخة تُبقي؟</translation>
+        <translation>لم يُحفظ تعديلك (⁨{0}⁩) ولم يُكتب فوق أي شيء. أي نسخة تُبقي؟</translation>
     </message>
     <message>
         <source>Yours (not saved)</source>
@@ -377,7 +377,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>made on {0}</source>
-        <translation>أُجري على {0}</translation>
+        <translation>أُجري على ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Keep theirs</source>
@@ -416,28 +416,28 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message numerus="yes">
         <source>{0} in %Ln document(s)</source>
         <translation>
-            <numerusform>{0} في %Ln وثيقة</numerusform>
-            <numerusform>{0} في وثيقة واحدة</numerusform>
-            <numerusform>{0} في وثيقتين</numerusform>
-            <numerusform>{0} في %Ln وثائق</numerusform>
-            <numerusform>{0} في %Ln وثيقة</numerusform>
-            <numerusform>{0} في %Ln وثيقة</numerusform>
+            <numerusform>⁨{0}⁩ في %Ln وثيقة</numerusform>
+            <numerusform>⁨{0}⁩ في وثيقة واحدة</numerusform>
+            <numerusform>⁨{0}⁩ في وثيقتين</numerusform>
+            <numerusform>⁨{0}⁩ في %Ln وثائق</numerusform>
+            <numerusform>⁨{0}⁩ في %Ln وثيقة</numerusform>
+            <numerusform>⁨{0}⁩ في %Ln وثيقة</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Indexing {0} of %Ln document(s) for search…</source>
         <translation>
-            <numerusform>فهرسة {0} من أصل %Ln وثيقة للبحث…</numerusform>
-            <numerusform>فهرسة {0} من أصل وثيقة واحدة للبحث…</numerusform>
-            <numerusform>فهرسة {0} من أصل وثيقتين للبحث…</numerusform>
-            <numerusform>فهرسة {0} من أصل %Ln وثائق للبحث…</numerusform>
-            <numerusform>فهرسة {0} من أصل %Ln وثيقة للبحث…</numerusform>
-            <numerusform>فهرسة {0} من أصل %Ln وثيقة للبحث…</numerusform>
+            <numerusform>فهرسة ⁨{0}⁩ من أصل %Ln وثيقة للبحث…</numerusform>
+            <numerusform>فهرسة ⁨{0}⁩ من أصل وثيقة واحدة للبحث…</numerusform>
+            <numerusform>فهرسة ⁨{0}⁩ من أصل وثيقتين للبحث…</numerusform>
+            <numerusform>فهرسة ⁨{0}⁩ من أصل %Ln وثائق للبحث…</numerusform>
+            <numerusform>فهرسة ⁨{0}⁩ من أصل %Ln وثيقة للبحث…</numerusform>
+            <numerusform>فهرسة ⁨{0}⁩ من أصل %Ln وثيقة للبحث…</numerusform>
         </translation>
     </message>
     <message>
         <source>Search index: {0}</source>
-        <translation>فهرس البحث: {0}</translation>
+        <translation>فهرس البحث: ⁨{0}⁩</translation>
     </message>
 </context>
 <context>
@@ -493,39 +493,39 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <name>EditCommand</name>
     <message>
         <source>add {0} “{1}”</source>
-        <translation>إضافة {0} «{1}»</translation>
+        <translation>إضافة ⁨{0}⁩ «⁨{1}⁩»</translation>
     </message>
     <message>
         <source>add {0} × {1}</source>
-        <translation>إضافة {0} × {1}</translation>
+        <translation>إضافة ⁨{0}⁩ × ⁨{1}⁩</translation>
     </message>
     <message>
         <source>add {0} × {1} ({2} refused: {3})</source>
-        <translation>إضافة {0} × {1} (رُفض {2}: {3})</translation>
+        <translation>إضافة ⁨{0}⁩ × ⁨{1}⁩ (رُفض ⁨{2}⁩: ⁨{3}⁩)</translation>
     </message>
     <message>
         <source>delete {0}</source>
-        <translation>حذف {0}</translation>
+        <translation>حذف ⁨{0}⁩</translation>
     </message>
     <message>
         <source>link {0}</source>
-        <translation>ربط {0}</translation>
+        <translation>ربط ⁨{0}⁩</translation>
     </message>
     <message>
         <source>remove {0} link</source>
-        <translation>إزالة ربط {0}</translation>
+        <translation>إزالة ربط ⁨{0}⁩</translation>
     </message>
     <message>
         <source>tick {0}</source>
-        <translation>تحديد {0}</translation>
+        <translation>تحديد ⁨{0}⁩</translation>
     </message>
     <message>
         <source>untick {0}</source>
-        <translation>إلغاء تحديد {0}</translation>
+        <translation>إلغاء تحديد ⁨{0}⁩</translation>
     </message>
     <message>
         <source>mark {0}</source>
-        <translation>تعيين الحالة: {0}</translation>
+        <translation>تعيين الحالة: ⁨{0}⁩</translation>
     </message>
 </context>
 <context>
@@ -584,7 +584,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Every document ({0})</source>
-        <translation>كل الوثائق ({0})</translation>
+        <translation>كل الوثائق (⁨{0}⁩)</translation>
     </message>
     <message>
         <source>The open document</source>
@@ -666,11 +666,11 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>{0} exists. Write the export there anyway (files of the same name are replaced)?</source>
-        <translation>{0} موجود. هل يُكتب التصدير فيه رغم ذلك (تُستبدل الملفات ذات الاسم نفسه)؟</translation>
+        <translation>⁨{0}⁩ موجود. هل يُكتب التصدير فيه رغم ذلك (تُستبدل الملفات ذات الاسم نفسه)؟</translation>
     </message>
     <message>
         <source>Exporting {0} to {1}…</source>
-        <translation>جارٍ تصدير {0} إلى {1}…</translation>
+        <translation>جارٍ تصدير ⁨{0}⁩ إلى ⁨{1}⁩…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -679,17 +679,17 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message numerus="yes">
         <source>Exported %Ln document(s) to {0}</source>
         <translation>
-            <numerusform>لم تُصدَّر أي وثيقة إلى {0}</numerusform>
-            <numerusform>صُدِّرت وثيقة واحدة إلى {0}</numerusform>
-            <numerusform>صُدِّرت وثيقتان إلى {0}</numerusform>
-            <numerusform>صُدِّرت %Ln وثائق إلى {0}</numerusform>
-            <numerusform>صُدِّرت %Ln وثيقة إلى {0}</numerusform>
-            <numerusform>صُدِّرت %Ln وثيقة إلى {0}</numerusform>
+            <numerusform>لم تُصدَّر أي وثيقة إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت وثيقة واحدة إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت وثيقتان إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت %Ln وثائق إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت %Ln وثيقة إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت %Ln وثيقة إلى ⁨{0}⁩</numerusform>
         </translation>
     </message>
     <message>
         <source>Export failed: {0}</source>
-        <translation>فشل التصدير: {0}</translation>
+        <translation>فشل التصدير: ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was left behind.</source>
@@ -792,12 +792,12 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message numerus="yes">
         <source>Exported %Ln document(s) to {0}</source>
         <translation>
-            <numerusform>لم تُصدَّر أي وثيقة إلى {0}</numerusform>
-            <numerusform>صُدِّرت وثيقة واحدة إلى {0}</numerusform>
-            <numerusform>صُدِّرت وثيقتان إلى {0}</numerusform>
-            <numerusform>صُدِّرت %Ln وثائق إلى {0}</numerusform>
-            <numerusform>صُدِّرت %Ln وثيقة إلى {0}</numerusform>
-            <numerusform>صُدِّرت %Ln وثيقة إلى {0}</numerusform>
+            <numerusform>لم تُصدَّر أي وثيقة إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت وثيقة واحدة إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت وثيقتان إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت %Ln وثائق إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت %Ln وثيقة إلى ⁨{0}⁩</numerusform>
+            <numerusform>صُدِّرت %Ln وثيقة إلى ⁨{0}⁩</numerusform>
         </translation>
     </message>
     <message>
@@ -806,7 +806,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Now annotating as {0}</source>
-        <translation>تُوسِّم الآن باسم {0}</translation>
+        <translation>تُوسِّم الآن باسم ⁨{0}⁩</translation>
     </message>
     <message>
         <source>Font of the text</source>
@@ -814,7 +814,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>The interface will be in {0} from the next start</source>
-        <translation>ستكون الواجهة بـ{0} من التشغيل القادم</translation>
+        <translation>ستكون الواجهة بـ⁨{0}⁩ من التشغيل القادم</translation>
     </message>
 </context>
 <context>
@@ -828,26 +828,26 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <name>ReviewCommand</name>
     <message>
         <source>mark as {0}</source>
-        <translation>تعيين حالة المراجعة: {0}</translation>
+        <translation>تعيين حالة المراجعة: ⁨{0}⁩</translation>
     </message>
 </context>
 <context>
     <name>ReviewController</name>
     <message>
         <source>accept {0}&apos;s {1}</source>
-        <translation>قبول {1} لدى {0}</translation>
+        <translation>قبول ⁨{1}⁩ لدى ⁨{0}⁩</translation>
     </message>
     <message>
         <source>reject {0}</source>
-        <translation>رفض {0}</translation>
+        <translation>رفض ⁨{0}⁩</translation>
     </message>
     <message>
         <source>accept {0}&apos;s span as {1} {2}-{3}</source>
-        <translation>قبول مقطع {0} بوسم {1} {2}-{3}</translation>
+        <translation>قبول مقطع ⁨{0}⁩ بوسم ⁨{1}⁩ ⁨{2}⁩-⁨{3}⁩</translation>
     </message>
     <message>
         <source>accept {0}</source>
-        <translation>قبول {0}</translation>
+        <translation>قبول ⁨{0}⁩</translation>
     </message>
 </context>
 <context>
@@ -881,7 +881,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <name>ReviewWindow</name>
     <message>
         <source>Curator review — {0}</source>
-        <translation>مراجعة Curator — {0}</translation>
+        <translation>مراجعة Curator — ⁨{0}⁩</translation>
     </message>
     <message>
         <source>all documents</source>
@@ -993,34 +993,34 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>This adds {0} to the gold layer:</source>
-        <translation>سيضيف هذا {0} إلى الطبقة المرجعية:</translation>
+        <translation>سيضيف هذا ⁨{0}⁩ إلى الطبقة المرجعية:</translation>
     </message>
     <message>
         <source>added {0}</source>
-        <translation>أُضيف: {0}</translation>
+        <translation>أُضيف: ⁨{0}⁩</translation>
     </message>
     <message numerus="yes">
         <source>wrote %Ln disagreement(s) to {0}</source>
         <translation>
-            <numerusform>لم يُكتب أي اختلاف في {0}</numerusform>
-            <numerusform>كُتب اختلاف واحد في {0}</numerusform>
-            <numerusform>كُتب اختلافان في {0}</numerusform>
-            <numerusform>كُتبت %Ln اختلافات في {0}</numerusform>
-            <numerusform>كُتب %Ln اختلافًا في {0}</numerusform>
-            <numerusform>كُتب %Ln اختلاف في {0}</numerusform>
+            <numerusform>لم يُكتب أي اختلاف في ⁨{0}⁩</numerusform>
+            <numerusform>كُتب اختلاف واحد في ⁨{0}⁩</numerusform>
+            <numerusform>كُتب اختلافان في ⁨{0}⁩</numerusform>
+            <numerusform>كُتبت %Ln اختلافات في ⁨{0}⁩</numerusform>
+            <numerusform>كُتب %Ln اختلافًا في ⁨{0}⁩</numerusform>
+            <numerusform>كُتب %Ln اختلاف في ⁨{0}⁩</numerusform>
         </translation>
     </message>
     <message>
         <source>{0} (spans)</source>
-        <translation>{0} (مقاطع)</translation>
+        <translation>⁨{0}⁩ (مقاطع)</translation>
     </message>
     <message>
         <source>{0} (documents)</source>
-        <translation>{0} (وثائق)</translation>
+        <translation>⁨{0}⁩ (وثائق)</translation>
     </message>
     <message>
         <source>Accept {0} ({1})</source>
-        <translation>قبول {0} ({1})</translation>
+        <translation>قبول ⁨{0}⁩ (⁨{1}⁩)</translation>
     </message>
     <message numerus="yes">
         <source>%Ln difference(s)</source>
@@ -1036,12 +1036,12 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message numerus="yes">
         <source>{0}, %Ln resolved</source>
         <translation>
-            <numerusform>{0}، لم يُحسم أي منها</numerusform>
-            <numerusform>{0}، حُسم واحد منها</numerusform>
-            <numerusform>{0}، حُسم اثنان منها</numerusform>
-            <numerusform>{0}، حُسم منها %Ln</numerusform>
-            <numerusform>{0}، حُسم منها %Ln</numerusform>
-            <numerusform>{0}، حُسم منها %Ln</numerusform>
+            <numerusform>⁨{0}⁩، لم يُحسم أي منها</numerusform>
+            <numerusform>⁨{0}⁩، حُسم واحد منها</numerusform>
+            <numerusform>⁨{0}⁩، حُسم اثنان منها</numerusform>
+            <numerusform>⁨{0}⁩، حُسم منها %Ln</numerusform>
+            <numerusform>⁨{0}⁩، حُسم منها %Ln</numerusform>
+            <numerusform>⁨{0}⁩، حُسم منها %Ln</numerusform>
         </translation>
     </message>
     <message>
@@ -1096,7 +1096,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Link {0}…</source>
-        <translation>ربط {0}…</translation>
+        <translation>ربط ⁨{0}⁩…</translation>
     </message>
     <message>
         <source>Then click the annotation to link to (Esc cancels)</source>
@@ -1130,7 +1130,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <name>SuggestionController</name>
     <message>
         <source>Suggested: {0} ({1}){2} — {3}</source>
-        <translation>مقترَح: {0} ({1}){2} — {3}</translation>
+        <translation>مقترَح: ⁨{0}⁩ (⁨{1}⁩)⁨{2}⁩ — ⁨{3}⁩</translation>
     </message>
     <message>
         <source>(Enter accepts, X rejects, a label key accepts as that label)</source>
@@ -1188,7 +1188,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Learned, on {0} ({1} documents, one left out at a time): P {2} · R {3} · F1 {4}</source>
-        <translation>متعلَّمة من {0} ({1} وثيقة، مع استبعاد واحدة في كل مرة): P {2} · R {3} · F1 {4}</translation>
+        <translation>متعلَّمة من ⁨{0}⁩ (⁨{1}⁩ وثيقة، مع استبعاد واحدة في كل مرة): P ⁨{2}⁩ · R ⁨{3}⁩ · F1 ⁨{4}⁩</translation>
     </message>
 </context>
 <context>
@@ -1294,7 +1294,7 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
     <message>
         <source>Link {0}…</source>
-        <translation>ربط {0}…</translation>
+        <translation>ربط ⁨{0}⁩…</translation>
     </message>
     <message>
         <source>Exact characters (no word snapping)</source>
@@ -1425,27 +1425,27 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <name>Workspace</name>
     <message>
         <source>Saved {0} — {1}</source>
-        <translation>حُفظ {0} — {1}</translation>
+        <translation>حُفظ ⁨{0}⁩ — ⁨{1}⁩</translation>
     </message>
     <message>
         <source>Not saved — {0}: {1}</source>
-        <translation>لم يُحفظ — {0}: {1}</translation>
+        <translation>لم يُحفظ — ⁨{0}⁩: ⁨{1}⁩</translation>
     </message>
     <message>
         <source>{0} (again)</source>
-        <translation>{0} (مجددًا)</translation>
+        <translation>⁨{0}⁩ (مجددًا)</translation>
     </message>
     <message>
         <source>relabel {0} → {1}</source>
-        <translation>إعادة توسيم {0} ← {1}</translation>
+        <translation>إعادة توسيم ⁨{0}⁩ ← ⁨{1}⁩</translation>
     </message>
     <message>
         <source>set {0} of {1}</source>
-        <translation>ضبط {0} في {1}</translation>
+        <translation>ضبط ⁨{0}⁩ في ⁨{1}⁩</translation>
     </message>
     <message>
         <source>note on {0}</source>
-        <translation>ملاحظة على {0}</translation>
+        <translation>ملاحظة على ⁨{0}⁩</translation>
     </message>
 </context>
 </TS>

@@ -63,6 +63,13 @@ def test_the_check_finds_an_unfinished_entry_an_obsolete_one_and_a_lost_placehol
     )
     found = {(item.source, item.why) for item in problems(ts, "fr")}
     assert found == {("Documents", "unfinished"), ("Gone", "vanished"), ("Now annotating as {0}", "placeholder")}
+    # In Arabic a {0} must be isolated (FSI…PDI), or a Latin name takes the punctuation around it.
+    arabic = tmp_path / "curator_ar.ts"
+    text = ts.read_text(encoding="utf-8").replace('language="fr_FR"', 'language="ar"')
+    arabic.write_text(text.replace("Vous annotez", "تُوسِّم الآن باسم {0}"), encoding="utf-8")
+    assert ("Now annotating as {0}", "placeholder not isolated") in {(i.source, i.why) for i in problems(arabic, "ar")}
+    arabic.write_text(text.replace("Vous annotez", "تُوسِّم الآن باسم \u2068{0}\u2069"), encoding="utf-8")
+    assert "Now annotating as {0}" not in {i.source for i in problems(arabic, "ar")}
 
 
 ARGS = ("--annotator", "amina", "--ui-language", "ar", "--document", "1", "--screenshot")
