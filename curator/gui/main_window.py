@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QScrollArea,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -520,6 +521,23 @@ class MainWindow(QMainWindow):
         last = self.prefs.last_document(self.workspace.db.url)
         # After the window is painted: the start is not slowed down by opening a long document.
         after_first_paint(self, lambda: self._open_first(last))
+        after_first_paint(self, self._hide_stale_tab_bars)
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Hide the dock tab bars Qt no longer uses. Tabifying the annotation's dock and then splitting
+        it leaves the first tab bar shown where the group was: under the text in a left-to-right
+        window, over the labels in a mirrored one. A bar is in use when its tabs are a group's docks."""
+        titles = {dock.windowTitle(): dock for dock in self.docks.values()}
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is not self or not bar.isVisible():
+                continue
+            shown = {bar.tabText(i) for i in range(bar.count())}
+            first = titles.get(bar.tabText(0)) if bar.count() else None
+            group = (
+                {first.windowTitle(), *(d.windowTitle() for d in self.tabifiedDockWidgets(first))} if first else set()
+            )
+            if shown != group:
+                bar.hide()
 
     def _open_first(self, last: int | None) -> None:
         if self.workspace.doc.id is not None:
