@@ -144,8 +144,29 @@ def main() -> int:
 
     window.close()
     db.dispose()
+    _interface_languages(args.out, scratch / "languages")
     print(f"screenshots in {args.out}")
     return 0
+
+
+def _interface_languages(out: Path, home: Path) -> None:
+    """The window in each interface language, by ``curator gui --screenshot`` on the demo corpus (a
+    database of its own): Arabic with an Arabic document (4 is the demo's French one) and with the
+    French one, French with the French one, English with an Arabic one."""
+    import subprocess
+
+    env = {**os.environ, "CURATOR_HOME": str(home), "XDG_CONFIG_HOME": str(home / "config")}
+    env.pop("CURATOR_DB", None)
+    shots = [
+        ("ar", 1, "window-ui-ar.png"),
+        ("ar", 4, "window-ui-ar-french-document.png"),
+        ("fr", 4, "window-ui-fr.png"),
+        ("en", 1, "window-ui-en.png"),
+    ]
+    for language, document, name in shots:
+        command = [sys.executable, "-m", "curator", "gui", "--annotator", "demo", "--ui-language", language]
+        command += ["--document", str(document), "--screenshot", str(out / name)]
+        subprocess.run(command, env=env, cwd=REPO, check=True)
 
 
 def _ids(db: object) -> list[int]:

@@ -39,6 +39,8 @@ def _isolated_home(
     monkeypatch.setenv("CURATOR_CACHE", str(_shared_cache))
     monkeypatch.delenv("CURATOR_DB", raising=False)
     monkeypatch.delenv("CURATOR_SCHEMA", raising=False)
+    # English, whatever the machine's locale: a test of another interface language applies it itself.
+    monkeypatch.setenv("CURATOR_UI_LANGUAGE", "en")
 
 
 PG_ADMIN_URL = os.environ.get("CURATOR_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")

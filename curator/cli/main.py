@@ -67,12 +67,29 @@ def cli(ctx: click.Context, url: str | None, schema: Path | None) -> None:
 
 @cli.command()
 @click.option("--annotator", help="Open as this annotator (otherwise the remembered one, or ask).")
+@click.option(
+    "--ui-language",
+    type=click.Choice(["en", "fr", "ar"]),
+    help="Interface language (otherwise CURATOR_UI_LANGUAGE, the one chosen in the window, the system's).",
+)
+@click.option(
+    "--screenshot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Render the window offscreen into this PNG file and exit.",
+)
+@click.option("--document", "document_id", type=int, help="With --screenshot: the document to show.")
 @click.pass_obj
-def gui(obj: CommandContext, annotator: str | None) -> None:
+def gui(
+    obj: CommandContext,
+    annotator: str | None,
+    ui_language: str | None,
+    screenshot: Path | None,
+    document_id: int | None,
+) -> None:
     """Open the annotation window; a first start on an empty database loads the demo corpus."""
     from curator.gui.app import run
 
-    sys.exit(run(obj.url, obj.schema, annotator))
+    sys.exit(run(obj.url, obj.schema, annotator, ui_language=ui_language, screenshot=screenshot, document=document_id))
 
 
 class FormatChoice(click.Choice[str]):

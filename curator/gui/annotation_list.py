@@ -19,6 +19,7 @@ from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .open_document import OpenDocument
+from .shown_names import QT_TRANSLATE_NOOP
 from .table_model import TableModel
 
 POSITION, TEXT, LABEL, LAYER, NOTE = range(5)
@@ -32,7 +33,13 @@ _USER = int(Qt.ItemDataRole.UserRole)
 class AnnotationModel(TableModel):
     """One row per span of the open document (this annotator's)."""
 
-    HEADERS = ("Position", "Text", "Label", "Layer", "Note")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableModel", "Position"),
+        QT_TRANSLATE_NOOP("TableModel", "Text"),
+        QT_TRANSLATE_NOOP("TableModel", "Label"),
+        QT_TRANSLATE_NOOP("TableModel", "Layer"),
+        QT_TRANSLATE_NOOP("TableModel", "Note"),
+    )
 
     def __init__(self, doc: OpenDocument, catalog: LabelCatalog) -> None:
         super().__init__()

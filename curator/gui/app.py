@@ -20,6 +20,8 @@ from curator.store.queries import has_documents
 from .annotator_dialog import choose_annotator
 from .display_libraries import display_problem
 from .settings import Preferences
+from .translations import apply_ui_language
+from .translations import ui_language as choose_ui_language
 
 
 def ask_annotator(prefs: Preferences, given: str | None, known: list[str]) -> str | None:
@@ -58,7 +60,19 @@ class _FirstPaint(QObject):
         return False
 
 
-def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
+def run(
+    url: str | None,
+    schema: Path | None,
+    annotator: str | None,
+    *,
+    ui_language: str | None = None,
+    screenshot: Path | None = None,
+    document: int | None = None,
+) -> int:
+    """Open the window; with ``screenshot``, render it offscreen into that PNG (showing ``document``
+    if given) and return at once."""
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     problem = display_problem()
     if problem is not None:  # before Qt's X11 plugin aborts the process
         print(f"curator: error: {problem}", file=sys.stderr)
@@ -66,6 +80,9 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Curator")
     app.setOrganizationName("Curator")
+    prefs = Preferences()
+    # Before any widget: Qt reads the layout direction and the translators as each widget is made.
+    apply_ui_language(app, choose_ui_language(ui_language, prefs.ui_language))
     try:
         db = Database(url, schema_path=schema)
         if not has_documents(db):
@@ -76,7 +93,9 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
     except CuratorError as exc:
         QMessageBox.critical(None, "Curator", str(exc))
         return 1
-    name = ask_annotator(Preferences(), annotator, db.annotator_names())
+    if screenshot is not None:
+        return _screenshot(db, annotator or prefs.annotator or "curator", screenshot, document)
+    name = ask_annotator(prefs, annotator, db.annotator_names())
     if name is None:
         return 0
     from curator.gui.main_window import MainWindow
@@ -88,3 +107,39 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
         window.installEventFilter(_FirstPaint(app))
     window.show()
     return int(app.exec())
+
+
+def _screenshot(db: Database, annotator: str, target: Path, document: int | None) -> int:
+    """Render the window at 1600×1000 with ``document`` (or the first) open into ``target``."""
+    from PySide6.QtCore import QSettings
+
+    from curator.gui.main_window import MainWindow
+
+    # A layout of its own: the user's saved window state would make every screenshot different.
+    settings = QSettings(str(target.with_suffix(".ini")), QSettings.Format.IniFormat)
+    settings.clear()
+    prefs = Preferences(settings)
+    window = MainWindow(db, annotator, prefs)
+    window.resize(1600, 1000)
+    window.show()
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(5):
+        app.processEvents()
+    first = document if document is not None else window.documents.adjacent(None, forward=True)
+    if first is not None:
+        window.open_document(first)
+    # Long enough for the docks' tab bars and the document's layout to settle (a few event rounds).
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    ok = window.grab().save(str(target), "PNG")
+    window.live.stop()
+    window.backups.stop()
+    window.corpus_search.shutdown()
+    target.with_suffix(".ini").unlink(missing_ok=True)
+    if not ok:
+        print(f"curator: error: could not write {target}", file=sys.stderr)
+        return 1
+    return 0

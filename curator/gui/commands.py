@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from curator.errors import EditRefused, StaleEdit
@@ -26,6 +27,7 @@ from curator.store.queries import RelationRecord, SpanRecord
 from curator.text.invisible import one_line
 
 from .open_document import OpenDocument
+from .shown_names import status_name
 
 
 class EditHost(Protocol):
@@ -134,7 +136,11 @@ class AddSpan(EditCommand):
     ) -> None:
         text = workspace.doc.text
         words = text[start:end] if workspace.doc.id == document_id else ""
-        super().__init__(workspace, document_id, f"add {label} “{one_line(words)}”")
+        super().__init__(
+            workspace,
+            document_id,
+            QCoreApplication.translate("EditCommand", "add {0} “{1}”").format(label, one_line(words)),
+        )
         self.args = (layer, label, start, end, dict(attributes or {}))
         self.note = note
         self.span: SpanRecord | None = None
@@ -166,7 +172,11 @@ class AddSpans(EditCommand):
     def __init__(
         self, workspace: EditHost, document_id: int, layer: str, label: str, ranges: list[tuple[int, int]]
     ) -> None:
-        super().__init__(workspace, document_id, f"add {len(ranges)} × {label}")
+        super().__init__(
+            workspace,
+            document_id,
+            QCoreApplication.translate("EditCommand", "add {0} × {1}").format(len(ranges), label),
+        )
         self.layer, self.label, self.ranges = layer, label, list(ranges)
         self.added: list[SpanRecord] = []
         self.deleted: list[DeletedSpan] = []
@@ -192,7 +202,11 @@ class AddSpans(EditCommand):
         if not self.added:
             raise EditRefused(refused[0] if refused else "nothing to add")
         if refused:
-            self.setText(f"add {len(self.added)} × {self.label} ({len(refused)} refused: {refused[0]})")
+            self.setText(
+                QCoreApplication.translate("EditCommand", "add {0} × {1} ({2} refused: {3})").format(
+                    len(self.added), self.label, len(refused), refused[0]
+                )
+            )
 
     def undo_edit(self) -> None:
         # One version-checked transaction: if a colleague changed any of them, none is removed (and
@@ -206,7 +220,11 @@ class AddSpans(EditCommand):
 
 class DeleteSpan(EditCommand):
     def __init__(self, workspace: EditHost, span: SpanRecord) -> None:
-        super().__init__(workspace, span.document_id, f"delete {_span_words(span, workspace.doc.text)}")
+        super().__init__(
+            workspace,
+            span.document_id,
+            QCoreApplication.translate("EditCommand", "delete {0}").format(_span_words(span, workspace.doc.text)),
+        )
         self.span_id = span.id
         self.deleted: DeletedSpan | None = None
 
@@ -260,7 +278,7 @@ class AddRelation(EditCommand):
     """A relation is named by (type, source, target): its row id changes when undo and redo recreate it."""
 
     def __init__(self, workspace: EditHost, document_id: int, type_id: str, source_id: int, target_id: int) -> None:
-        super().__init__(workspace, document_id, f"link {type_id}")
+        super().__init__(workspace, document_id, QCoreApplication.translate("EditCommand", "link {0}").format(type_id))
         self.key = (type_id, source_id, target_id)
 
     def do(self) -> None:
@@ -273,7 +291,11 @@ class AddRelation(EditCommand):
 
 class DeleteRelation(EditCommand):
     def __init__(self, workspace: EditHost, relation: RelationRecord) -> None:
-        super().__init__(workspace, relation.document_id, f"remove {relation.type} link")
+        super().__init__(
+            workspace,
+            relation.document_id,
+            QCoreApplication.translate("EditCommand", "remove {0} link").format(relation.type),
+        )
         self.key = (relation.type, relation.source_id, relation.target_id)
 
     def do(self) -> None:
@@ -296,7 +318,15 @@ def _delete_relation(workspace: EditHost, key: tuple[str, int, int]) -> None:
 
 class SetDocumentLabel(EditCommand):
     def __init__(self, workspace: EditHost, document_id: int, layer: str, label: str, present: bool) -> None:
-        super().__init__(workspace, document_id, f"{'tick' if present else 'untick'} {label}")
+        super().__init__(
+            workspace,
+            document_id,
+            (
+                QCoreApplication.translate("EditCommand", "tick {0}")
+                if present
+                else QCoreApplication.translate("EditCommand", "untick {0}")
+            ).format(label),
+        )
         self.layer, self.label, self.present = layer, label, present
 
     def _set(self, present: bool) -> None:
@@ -312,7 +342,11 @@ class SetDocumentLabel(EditCommand):
 
 class SetStatus(EditCommand):
     def __init__(self, workspace: EditHost, document_id: int, status: str) -> None:
-        super().__init__(workspace, document_id, f"mark {status.replace('_', ' ')}")
+        super().__init__(
+            workspace,
+            document_id,
+            QCoreApplication.translate("EditCommand", "mark {0}").format(status_name(status).lower()),
+        )
         self.status = status
         self.previous: str | None = None
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from curator.review.comments import CommentRecord
@@ -62,7 +63,11 @@ class CommentCommand(ReportedCommand):
         shown: Shown,
         refused: Refused,
     ) -> None:
-        super().__init__("reply" if reply_to is not None else "comment", document_id, shown, refused)
+        if reply_to is not None:
+            what = QCoreApplication.translate("CommentCommand", "reply")
+        else:
+            what = QCoreApplication.translate("CommentCommand", "comment")
+        super().__init__(what, document_id, shown, refused)
         self.service = service
         self.body = body
         self.target = target
@@ -96,7 +101,7 @@ class DeleteCommentCommand(ReportedCommand):
     def __init__(
         self, service: CommentWriter, document_id: int, comment_id: int, shown: Shown, refused: Refused
     ) -> None:
-        super().__init__("delete comment", document_id, shown, refused)
+        super().__init__(QCoreApplication.translate("CommentCommand", "delete comment"), document_id, shown, refused)
         self.service = service
         self.comment_id = comment_id
         self.record: CommentRecord | None = None

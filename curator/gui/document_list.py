@@ -35,18 +35,24 @@ from curator.text.invisible import reveal
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .first_paint import after_first_paint
 from .plurals import install_plurals
+from .shown_names import QT_TRANSLATE_NOOP, review_state_name, status_name
 from .table_model import AnyIndex, TableModel
 
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
 SORT_KEY_OF_COLUMN = {TITLE: "title", LANGUAGE: "language", STATUS: "status", COUNT: "annotations"}
-STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done"}
+STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done"}  # shown through status_name
 
 
 class DocumentListModel(TableModel):
     """Documents for one annotator, loaded page by page, in import (id) order or sorted by a column
     (:meth:`sort`: by the query, a keyset page at a time, never in Python)."""
 
-    HEADERS = ("Title", "Lang.", "Status", "Spans")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableModel", "Title"),
+        QT_TRANSLATE_NOOP("TableModel", "Lang."),
+        QT_TRANSLATE_NOOP("TableModel", "Status"),
+        QT_TRANSLATE_NOOP("TableModel", "Spans"),
+    )
 
     def __init__(self, db: Database, annotator: str, page: int = browse.PAGE) -> None:
         super().__init__()
@@ -234,7 +240,7 @@ class DocumentListModel(TableModel):
             if column == LANGUAGE:
                 return row.language
             if column == STATUS:
-                return self.tr(STATUS_NAMES.get(row.status, row.status))
+                return status_name(row.status)
             if column == COUNT:
                 return row.annotations
         if role == TEXT_DIRECTION_ROLE and column == TITLE:
@@ -282,7 +288,7 @@ class DocumentListPanel(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Any status"), None)
         for status in STATUSES:
-            self.status_filter.addItem(self.tr(STATUS_NAMES[status]), status)
+            self.status_filter.addItem(status_name(status), status)
         self.language_filter = QComboBox()
         self.language_filter.addItem(self.tr("Any language"), None)
         for language in languages:
@@ -291,7 +297,7 @@ class DocumentListPanel(QWidget):
         self.review_filter.setToolTip(self.tr("Review state (Review window)"))
         self.review_filter.addItem(self.tr("Any review state"), None)
         for state in REVIEW_STATES:
-            self.review_filter.addItem(self.tr(REVIEW_STATES_LABELS[state].capitalize()), state)
+            self.review_filter.addItem(review_state_name(REVIEW_STATES_LABELS[state].capitalize()), state)
         self.count = QLabel()
         self.table = _DocumentTable()
         self.table.setModel(model)

@@ -40,6 +40,7 @@ from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment
 from .label_catalog import LabelCatalog
 from .label_palette import swatch
 from .plurals import install_plurals
+from .shown_names import QT_TRANSLATE_NOOP
 from .table_model import TableModel
 
 
@@ -256,7 +257,7 @@ class AnnotateAllDialog(QDialog):
 class HitModel(TableModel):
     """Corpus search results: document and the match in its context."""
 
-    HEADERS = ("Document", "Match in context")
+    HEADERS = (QT_TRANSLATE_NOOP("TableModel", "Document"), QT_TRANSLATE_NOOP("TableModel", "Match in context"))
 
     def __init__(self) -> None:
         super().__init__()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QScrollArea,
+    QTabBar,
     QVBoxLayout,
     QWidget,
 )
@@ -54,6 +55,7 @@ from .status_box import StatusBox
 from .suggestion_panel import SuggestionPanel
 from .suggestions import SuggestionController
 from .text_view import TextView
+from .translations import UI_LANGUAGE_NAMES, current_ui_language
 from .window_actions import WindowActions
 from .workspace import Workspace
 
@@ -181,6 +183,8 @@ class MainWindow(QMainWindow):
     # -- assembly ---------------------------------------------------------------------------------
 
     def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        if self.isRightToLeft():  # dock areas are absolute sides: a mirrored window swaps them
+            area = _MIRRORED.get(area, area)
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
@@ -493,10 +497,21 @@ class MainWindow(QMainWindow):
         self.label_palette.set_counts(dict(self.controller.counts))
         self._current_span_changed(self.workspace.doc.current_span)
 
+    def ui_language(self) -> str:
+        """The language the interface is in now (the application's default locale, set at start)."""
+        return current_ui_language()
+
+    def set_ui_language(self, language: str) -> None:
+        """Remember ``language`` for the interface; it applies at the next start."""
+        self.prefs.ui_language = language
+        self.statusBar().showMessage(
+            self.tr("The interface will be in {0} from the next start").format(UI_LANGUAGE_NAMES[language]), 8000
+        )
+
     # -- session ----------------------------------------------------------------------------------
 
     def _restore(self) -> None:
-        geometry, state = self.prefs.window_geometry(), self.prefs.window_state()
+        geometry, state = self.prefs.window_geometry(), self.prefs.window_state(self.isRightToLeft())
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
@@ -506,6 +521,23 @@ class MainWindow(QMainWindow):
         last = self.prefs.last_document(self.workspace.db.url)
         # After the window is painted: the start is not slowed down by opening a long document.
         after_first_paint(self, lambda: self._open_first(last))
+        after_first_paint(self, self._hide_stale_tab_bars)
+
+    def _hide_stale_tab_bars(self) -> None:
+        """Hide the dock tab bars Qt no longer uses. Tabifying the annotation's dock and then splitting
+        it leaves the first tab bar shown where the group was: under the text in a left-to-right
+        window, over the labels in a mirrored one. A bar is in use when its tabs are a group's docks."""
+        titles = {dock.windowTitle(): dock for dock in self.docks.values()}
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is not self or not bar.isVisible():
+                continue
+            shown = {bar.tabText(i) for i in range(bar.count())}
+            first = titles.get(bar.tabText(0)) if bar.count() else None
+            group = (
+                {first.windowTitle(), *(d.windowTitle() for d in self.tabifiedDockWidgets(first))} if first else set()
+            )
+            if shown != group:
+                bar.hide()
 
     def _open_first(self, last: int | None) -> None:
         if self.workspace.doc.id is not None:
@@ -518,7 +550,7 @@ class MainWindow(QMainWindow):
             self.open_document(first)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.prefs.save_window(self.saveGeometry(), self.saveState())
+        self.prefs.save_window(self.saveGeometry(), self.saveState(), self.isRightToLeft())
         self.prefs.sync()
         self.live.stop()
         self.backups.stop()
@@ -531,6 +563,12 @@ class MainWindow(QMainWindow):
 # Windows opened again after a restore (kept referenced: a window without a parent lives as long as
 # a Python reference does).
 REOPENED: list[MainWindow] = []
+
+
+_MIRRORED = {
+    Qt.DockWidgetArea.LeftDockWidgetArea: Qt.DockWidgetArea.RightDockWidgetArea,
+    Qt.DockWidgetArea.RightDockWidgetArea: Qt.DockWidgetArea.LeftDockWidgetArea,
+}
 
 
 def _scrolling(panel: QWidget) -> QScrollArea:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont
 
 from .fonts import with_fallbacks
 from .label_catalog import LANGUAGES
+from .translations import current_ui_language
 
 DEFAULT_POINT_SIZE = 14
 
@@ -90,12 +91,23 @@ class Preferences:
         stored = str(self.qsettings.value("view/label_language", "") or "")
         if stored in LANGUAGES:
             return stored
-        system = QLocale.system().name()[:2]
-        return system if system in LANGUAGES else "en"
+        # Not chosen yet: the interface's language (itself the system's unless chosen).
+        interface = current_ui_language()
+        return interface if interface in LANGUAGES else "en"
 
     @label_language.setter
     def label_language(self, language: str) -> None:
         self.qsettings.setValue("view/label_language", language)
+
+    @property
+    def ui_language(self) -> str | None:
+        """The interface language chosen in the window (View → Interface language), if any."""
+        stored = str(self.qsettings.value("view/ui_language", "") or "")
+        return stored or None
+
+    @ui_language.setter
+    def ui_language(self, language: str) -> None:
+        self.qsettings.setValue("view/ui_language", language)
 
     # -- window -----------------------------------------------------------------------------------
 
@@ -117,13 +129,18 @@ class Preferences:
         value = self.qsettings.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
-    def window_state(self) -> QByteArray | None:
-        value = self.qsettings.value("window/state")
+    @staticmethod
+    def _state_key(rtl: bool) -> str:
+        # One layout per direction: a mirrored window's docks are on the other sides.
+        return "window/state-rtl" if rtl else "window/state"
+
+    def window_state(self, rtl: bool = False) -> QByteArray | None:
+        value = self.qsettings.value(self._state_key(rtl))
         return value if isinstance(value, QByteArray) else None
 
-    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+    def save_window(self, geometry: QByteArray, state: QByteArray, rtl: bool = False) -> None:
         self.qsettings.setValue("window/geometry", geometry)
-        self.qsettings.setValue("window/state", state)
+        self.qsettings.setValue(self._state_key(rtl), state)
 
     def sync(self) -> None:
         self.qsettings.sync()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from curator.store.models import STATUSES
 
-from .document_list import STATUS_NAMES
+from .shown_names import status_name
 
 
 class StatusBox(QComboBox):
@@ -18,7 +18,7 @@ class StatusBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         for status in STATUSES:
-            self.addItem(self.tr(STATUS_NAMES[status]), status)
+            self.addItem(status_name(status), status)
         self.setToolTip(self.tr("Your status for this document"))
         self.activated.connect(lambda index: self.status_requested.emit(self.itemData(index)))
 

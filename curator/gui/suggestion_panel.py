@@ -31,6 +31,7 @@ from curator.text.invisible import one_line
 
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
 from .label_catalog import LabelCatalog
+from .shown_names import QT_TRANSLATE_NOOP
 from .suggestions import SuggestionController
 from .table_model import TableModel
 
@@ -41,7 +42,12 @@ SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 class SuggestionModel(TableModel):
     """One row per suggestion of the open document, in the controller's order."""
 
-    HEADERS = ("Text", "Label", "Score", "Source")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("TableModel", "Text"),
+        QT_TRANSLATE_NOOP("TableModel", "Label"),
+        QT_TRANSLATE_NOOP("TableModel", "Score"),
+        QT_TRANSLATE_NOOP("TableModel", "Source"),
+    )
 
     def __init__(self, controller: SuggestionController, catalog: LabelCatalog) -> None:
         super().__init__()

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from .shown_names import header
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -56,7 +58,7 @@ class TableModel(QAbstractTableModel):
         headers = self.headers()
         if not 0 <= section < len(headers):
             return None
-        return self.tr(headers[section]) if self.TRANSLATED_HEADERS else headers[section]
+        return header(headers[section]) if self.TRANSLATED_HEADERS else headers[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()

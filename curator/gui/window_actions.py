@@ -14,10 +14,12 @@ from .annotation_list import AnnotationList
 from .backups import Backups
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
+from .shortcuts_dialog import ShortcutsDialog
 from .status_box import StatusBox
 from .suggestion_panel import SuggestionPanel
 from .suggestions import SuggestionController
 from .text_view import TextView
+from .translations import UI_LANGUAGE_NAMES
 from .workspace import Workspace
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | Qt.Key | str | None
@@ -72,6 +74,8 @@ class ActionHost(Protocol):
     def set_show_invisible(self, show: bool) -> None: ...
     def set_exact(self, exact: bool) -> None: ...
     def set_label_language(self, language: str) -> None: ...
+    def set_ui_language(self, language: str) -> None: ...
+    def ui_language(self) -> str: ...
 
 
 class WindowActions(QObject):
@@ -180,6 +184,16 @@ class WindowActions(QObject):
             action.setChecked(language == w.catalog.language)
             action.triggered.connect(lambda _c=False, lang=language: w.set_label_language(lang))
             group.addAction(action)
+        # Applied at the next start: the language is set before any widget exists (Qt mirrors and
+        # translates as each widget is made), so the entry says so.
+        ui_menu = view_menu.addMenu(self.tr("Interface language (at next start)"))
+        ui_group = QActionGroup(self)
+        for language, title in UI_LANGUAGE_NAMES.items():
+            action = ui_menu.addAction(title)
+            action.setCheckable(True)
+            action.setChecked(language == w.ui_language())
+            action.triggered.connect(lambda _c=False, lang=language: w.set_ui_language(lang))
+            ui_group.addAction(action)
         view_menu.addSeparator()
         for dock in w.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -187,6 +201,11 @@ class WindowActions(QObject):
         # The hook for the review tools: they add their entries to this menu.
         w.review_menu = bar.addMenu(self.tr("&Review"))
         w.install_review_entry()
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(
+            self.tr("Keyboard shortcuts…"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents, help_menu
+        )
 
         toolbar = QToolBar(self.tr("Document"))
         toolbar.setObjectName("toolbar_document")
@@ -230,6 +249,18 @@ class WindowActions(QObject):
             w.text_view.addAction(action)
             w.suggestion_panel.addAction(action)
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Open Help → Keyboard shortcuts: the menus' keys, then the keys of the text and the lists
+        (labels, links, Esc) that sit in no menu."""
+        w = self.window
+        in_menus = {id(a) for menu_action in w.menuBar().actions() if (m := menu_action.menu()) for a in _all(m)}
+        others = [a for a in (*w.text_view.actions(), *self.findChildren(QAction)) if id(a) not in in_menus]
+        unique = list({id(a): a for a in others}.values())
+        dialog = ShortcutsDialog(w.menuBar(), unique, w.text_view.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
     def _suggestion_menu(self, menu: QMenu) -> None:
         """Step through the suggestions and decide them from the keyboard: N / Shift+N, Enter, X."""
         w = self.window
@@ -271,3 +302,14 @@ class WindowActions(QObject):
         shown.setCheckable(True)
         shown.setChecked(s.enabled)
         self._action(self.tr("Reload suggestions (gazetteers, models, gold)"), s.reload, None, menu)
+
+
+def _all(menu: object) -> list[QAction]:
+    """Every action of ``menu`` and of its submenus."""
+    if not isinstance(menu, QMenu):
+        return []
+    found: list[QAction] = []
+    for action in menu.actions():
+        found.append(action)
+        found.extend(_all(action.menu()))
+    return found

@@ -69,12 +69,12 @@ class Workspace(QObject):
         self.doc.ensure_complete()
 
     def report_saved(self, what: str, document_id: int) -> None:
-        self.saved.emit(f"Saved {datetime.now():%H:%M:%S} — {what}")
+        self.saved.emit(self.tr("Saved {0} — {1}").format(f"{datetime.now():%H:%M:%S}", what))
         self.document_touched.emit(document_id)
 
     def report_refused(self, what: str, reason: str) -> None:
         self.last_error = reason
-        self.refused.emit(f"Not saved — {what}: {reason}")
+        self.refused.emit(self.tr("Not saved — {0}: {1}").format(what, reason))
 
     def report_conflict(self, conflict: Conflict, reason: str) -> None:
         """A stale edit: reported as refused now, and as a conflict once the undo stack is at rest
@@ -101,7 +101,7 @@ class Workspace(QObject):
 
     def reapply(self, stored: SpanRecord, what: str, changes: dict[str, Any]) -> bool:
         """Apply the curator's ``changes`` again, on top of the stored version (a new undoable edit)."""
-        return self.push(commands.UpdateSpan(self, stored, f"{what} (again)", **changes))
+        return self.push(commands.UpdateSpan(self, stored, self.tr("{0} (again)").format(what), **changes))
 
     def recreate(self, span: SpanRecord) -> bool:
         """Add again a span a colleague deleted, as the curator had it (a new undoable edit)."""
@@ -143,7 +143,12 @@ class Workspace(QObject):
         attributes = kept_attributes(span.attributes, declared_attributes(self.schema, layer, label))
         return self.push(
             commands.UpdateSpan(
-                self, span, f"relabel {span.label} → {label}", layer=layer, label=label, attributes=attributes
+                self,
+                span,
+                self.tr("relabel {0} → {1}").format(span.label, label),
+                layer=layer,
+                label=label,
+                attributes=attributes,
             )
         )
 
@@ -155,12 +160,14 @@ class Workspace(QObject):
             attributes[key] = value
         if attributes == span.attributes:
             return True
-        return self.push(commands.UpdateSpan(self, span, f"set {key} of {span.label}", attributes=attributes))
+        return self.push(
+            commands.UpdateSpan(self, span, self.tr("set {0} of {1}").format(key, span.label), attributes=attributes)
+        )
 
     def set_note(self, span: SpanRecord, note: str) -> bool:
         if note == span.note:
             return True
-        return self.push(commands.UpdateSpan(self, span, f"note on {span.label}", note=note))
+        return self.push(commands.UpdateSpan(self, span, self.tr("note on {0}").format(span.label), note=note))
 
     def add_relation(self, type_id: str, source: SpanRecord, target: SpanRecord) -> bool:
         return self.push(commands.AddRelation(self, source.document_id, type_id, source.id, target.id))

@@ -37,7 +37,7 @@ class BulkAcceptDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Bulk accept into the gold layer")
+        self.setWindowTitle(self.tr("Bulk accept into the gold layer"))
         self.document_id = document_id
         self._preview = preview
         self.plan: BulkPlan | None = None
@@ -52,10 +52,10 @@ class BulkAcceptDialog(QDialog):
         for name in annotators:
             self.annotator.addItem(reveal(name), name)
         self.scope = QComboBox()
-        self.scope.addItem("this document", "document")
-        self.scope.addItem("every document", "all")
+        self.scope.addItem(self.tr("this document"), "document")
+        self.scope.addItem(self.tr("every document"), "all")
         self.layer = QComboBox()
-        self.layer.addItem("every layer", None)
+        self.layer.addItem(self.tr("every layer"), None)
         for layer in layers:
             self.layer.addItem(layer, layer)
         self.preview_text = QPlainTextEdit()
@@ -64,8 +64,8 @@ class BulkAcceptDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.by_majority, self.k)
         form.addRow(self.by_annotator, self.annotator)
-        form.addRow("Where", self.scope)
-        form.addRow("Layer", self.layer)
+        form.addRow(self.tr("Where"), self.scope)
+        form.addRow(self.tr("Layer"), self.layer)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview_text, 1)

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from curator.gui.comment_commands import CommentCommand, Refused, ReportedCommand, Shown
+from curator.gui.shown_names import review_state_name
 from curator.review.curation import CurationService
 from curator.review.gold_change import GoldChange
 from curator.review.service import ReviewService
@@ -105,7 +108,10 @@ class ReviewStateCommand(ReportedCommand):
     colleague changed the state meanwhile (then the undo is refused and theirs stays)."""
 
     def __init__(self, service: ReviewService, document_id: int, state: str, shown: Shown, refused: Refused) -> None:
-        super().__init__(f"mark as {REVIEW_STATES_LABELS.get(state, state)}", document_id, shown, refused)
+        label = review_state_name(REVIEW_STATES_LABELS.get(state, state))
+        super().__init__(
+            QCoreApplication.translate("ReviewCommand", "mark as {0}").format(label), document_id, shown, refused
+        )
         self.service = service
         self.state = state
         self.previous: str | None = None

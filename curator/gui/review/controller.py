@@ -96,7 +96,7 @@ class ReviewController(QObject):
         if diff is None or self.document is None:
             return
         doc = self.document.id
-        description = f"accept {annotator}'s {diff.label or diff.layer}"
+        description = self.tr("accept {0}'s {1}").format(annotator, diff.label or diff.layer)
         self._decide(lambda: self.curation.accept(doc, diff, annotator), description)
 
     def accept_nth(self, n: int) -> None:
@@ -110,7 +110,7 @@ class ReviewController(QObject):
         if diff is None or self.document is None:
             return
         doc = self.document.id
-        self._decide(lambda: self.curation.reject(doc, diff), f"reject {diff.label or diff.layer}")
+        self._decide(lambda: self.curation.reject(doc, diff), self.tr("reject {0}").format(diff.label or diff.layer))
 
     def accept_edited(self, edit: EditedSpan) -> None:
         """Accept a colleague's span of the current difference with the label, boundaries and
@@ -128,7 +128,10 @@ class ReviewController(QObject):
             attributes = dict(edit.attributes)
             return self.curation.accept_edited(doc, diff, edit.source.id, edit.label, edit.start, edit.end, attributes)
 
-        self._decide(decide, f"accept {edit.source.annotator}'s span as {edit.label} {edit.start}-{edit.end}")
+        what = self.tr("accept {0}'s span as {1} {2}-{3}").format(
+            edit.source.annotator, edit.label, edit.start, edit.end
+        )
+        self._decide(decide, what)
 
     def remove_from_gold(self) -> None:
         """Take the gold spans in the current difference's place out again (to change one's mind)."""
@@ -175,7 +178,7 @@ class ReviewController(QObject):
             result.append(added)
             return changes
 
-        description = f"accept {plan.rule()}"
+        description = self.tr("accept {0}").format(plan.rule())
         command = BulkDecisionCommand(self.curation, self.document.id, description, decide, self.show, self.failed.emit)
         self._push_deciding(command, description)
         return result[0] if result else None

@@ -60,7 +60,7 @@ class AcceptEditDialog(QDialog):
         super().__init__(parent)
         if not candidates:
             raise ValueError("accept and edit needs a span to start from")
-        self.setWindowTitle("Accept and edit")
+        self.setWindowTitle(self.tr("Accept and edit"))
         self.schema = schema
         self.text = text
         self.candidates = list(candidates)
@@ -78,27 +78,27 @@ class AcceptEditDialog(QDialog):
         self.end = QSpinBox()
         for box in (self.start, self.end):
             box.setRange(0, len(text))
-        self.use_selection = QPushButton("Use the selection")
-        self.use_selection.setToolTip("Take the boundaries from the text selected in a pane")
+        self.use_selection = QPushButton(self.tr("Use the selection"))
+        self.use_selection.setToolTip(self.tr("Take the boundaries from the text selected in a pane"))
         self.excerpt = QLabel()
         self.excerpt.setWordWrap(True)
         self.attribute_box = QVBoxLayout()
         self.attributes = AttributeEditor(schema, ())
         self.attribute_widgets: dict[str, Field] = {}  # the chosen label's attributes' fields, by id
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Accept edited")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Accept edited"))
 
         form = QFormLayout()
-        form.addRow("Start from", self.source)
-        form.addRow("Label", self.label)
+        form.addRow(self.tr("Start from"), self.source)
+        form.addRow(self.tr("Label"), self.label)
         bounds = QHBoxLayout()
-        bounds.addWidget(QLabel("start"))
+        bounds.addWidget(QLabel(self.tr("start")))
         bounds.addWidget(self.start)
-        bounds.addWidget(QLabel("end"))
+        bounds.addWidget(QLabel(self.tr("end")))
         bounds.addWidget(self.end)
         bounds.addWidget(self.use_selection)
-        form.addRow("Boundaries", bounds)
-        form.addRow("Text", self.excerpt)
+        form.addRow(self.tr("Boundaries"), bounds)
+        form.addRow(self.tr("Text"), self.excerpt)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(self.attribute_box)
@@ -132,7 +132,7 @@ class AcceptEditDialog(QDialog):
         """Boundaries from the selected text; False (nothing changes) when none is selected."""
         found = self.selection()
         if found is None or found[1] <= found[0]:
-            self.excerpt.setText("Select the text in one of the panes first.")
+            self.excerpt.setText(self.tr("Select the text in one of the panes first."))
             return False
         self.set_bounds(*found)
         return True

@@ -52,6 +52,7 @@ from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
 from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel, DocumentFiguresModel
 from curator.gui.review.panes import AnnotatorPane
+from curator.gui.shown_names import review_state_name
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
 from curator.text.invisible import reveal
@@ -73,7 +74,7 @@ class ReviewWindow(QMainWindow):
         self.service = controller.service
         # Names, titles and comments are shown with bidi controls made visible (reveal): a reviewer
         # must never read a title or a comment as something other than what is stored.
-        self.setWindowTitle(f"Curator review — {reveal(controller.reviewer)}")
+        self.setWindowTitle(self.tr("Curator review — {0}").format(reveal(controller.reviewer)))
         # Dialog hooks, replaced in tests so that no modal dialog blocks them.
         self.confirm: Callable[[str, str], bool] = self._confirm
         # Runs the accept-and-edit dialog; True when the reviewer confirmed it.
@@ -86,20 +87,26 @@ class ReviewWindow(QMainWindow):
         self.panes: dict[str, AnnotatorPane] = {}
 
         self.state_filter = QComboBox()
-        self.state_filter.addItem("all documents", None)
+        self.state_filter.addItem(self.tr("all documents"), None)
         for state in REVIEW_STATES:
-            self.state_filter.addItem(REVIEW_STATES_LABELS[state], state)
+            self.state_filter.addItem(review_state_name(REVIEW_STATES_LABELS[state]), state)
         self.documents = QComboBox()
         self.documents.setMinimumWidth(260)
         self.document_order = QComboBox()
-        self.document_order.addItem("in id order", "id")
-        self.document_order.addItem("lowest agreement first", "agreement")
+        self.document_order.addItem(self.tr("in id order"), "id")
+        self.document_order.addItem(self.tr("lowest agreement first"), "agreement")
         self.annotators = AnnotatorChooser()
         self.annotator_list = self.annotators.names  # the list the chooser opens (what the tests tick)
-        self.compare_button = QPushButton("Compare")
+        self.compare_button = QPushButton(self.tr("Compare"))
         top = QHBoxLayout()
-        top_widgets = (QLabel("Show"), self.state_filter, self.document_order, QLabel("Document"), self.documents)
-        for widget in (*top_widgets, QLabel("Annotators")):
+        top_widgets = (
+            QLabel(self.tr("Show")),
+            self.state_filter,
+            self.document_order,
+            QLabel(self.tr("Document")),
+            self.documents,
+        )
+        for widget in (*top_widgets, QLabel(self.tr("Annotators"))):
             top.addWidget(widget)
         top.addWidget(self.annotators)
         top.addStretch(1)
@@ -112,23 +119,23 @@ class ReviewWindow(QMainWindow):
         self.difference_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.accept_row = QHBoxLayout()
         self.accept_buttons: dict[str, QPushButton] = {}
-        self.reject_button = QPushButton("Reject (X)")
-        self.edit_button = QPushButton("Accept and edit… (E)")
-        self.remove_button = QPushButton("Remove from gold (R)")
-        self.agreed_button = QPushButton("Accept all agreed… (Ctrl+Shift+A)")
-        self.bulk_button = QPushButton("Bulk accept (majority, one annotator)…")
+        self.reject_button = QPushButton(self.tr("Reject (X)"))
+        self.edit_button = QPushButton(self.tr("Accept and edit… (E)"))
+        self.remove_button = QPushButton(self.tr("Remove from gold (R)"))
+        self.agreed_button = QPushButton(self.tr("Accept all agreed… (Ctrl+Shift+A)"))
+        self.bulk_button = QPushButton(self.tr("Bulk accept (majority, one annotator)…"))
         self.review_state = QComboBox()
         for state in REVIEW_STATES:
-            self.review_state.addItem(REVIEW_STATES_LABELS[state], state)
+            self.review_state.addItem(review_state_name(REVIEW_STATES_LABELS[state]), state)
         self.comments = QListWidget()
         self.comment_text = QLineEdit()
-        self.comment_text.setPlaceholderText("Comment…")
-        self.comment_on_current = QCheckBox("on the current annotation")
-        self.comment_button = QPushButton("Comment")
-        self.reply_button = QPushButton("Reply")
+        self.comment_text.setPlaceholderText(self.tr("Comment…"))
+        self.comment_on_current = QCheckBox(self.tr("on the current annotation"))
+        self.comment_button = QPushButton(self.tr("Comment"))
+        self.reply_button = QPushButton(self.tr("Reply"))
 
         side = QVBoxLayout()
-        side.addWidget(QLabel("Differences (J/K, N/Shift+N)"))
+        side.addWidget(QLabel(self.tr("Differences (J/K, N/Shift+N)")))
         side.addWidget(self.difference_view, 3)
         side.addLayout(self.accept_row)
         buttons = QHBoxLayout()
@@ -138,10 +145,10 @@ class ReviewWindow(QMainWindow):
         side.addWidget(self.agreed_button)
         side.addWidget(self.bulk_button)
         state_row = QHBoxLayout()
-        state_row.addWidget(QLabel("Review state"))
+        state_row.addWidget(QLabel(self.tr("Review state")))
         state_row.addWidget(self.review_state, 1)
         side.addLayout(state_row)
-        side.addWidget(QLabel("Comments"))
+        side.addWidget(QLabel(self.tr("Comments")))
         side.addWidget(self.comments, 2)
         side.addWidget(self.comment_text)
         comment_row = QHBoxLayout()
@@ -157,8 +164,8 @@ class ReviewWindow(QMainWindow):
         compare.setStretchFactor(1, 1)
 
         self.layer_choice = QComboBox()
-        self.compute_button = QPushButton("Compute agreement")
-        self.export_button = QPushButton("Export disagreements…")
+        self.compute_button = QPushButton(self.tr("Compute agreement"))
+        self.export_button = QPushButton(self.tr("Export disagreements…"))
         self.agreement_model = AgreementTableModel()
         self.agreement_table = QTableView()
         self.agreement_table.setModel(self.agreement_model)
@@ -174,9 +181,9 @@ class ReviewWindow(QMainWindow):
         self.confusion_note = QLabel()
         confusion = QVBoxLayout()
         pick = QHBoxLayout()
-        pick.addWidget(QLabel("Confusion of labels on matched spans: rows"))
+        pick.addWidget(QLabel(self.tr("Confusion of labels on matched spans: rows")))
         pick.addWidget(self.confusion_a, 1)
-        pick.addWidget(QLabel("columns"))
+        pick.addWidget(QLabel(self.tr("columns")))
         pick.addWidget(self.confusion_b, 1)
         confusion.addLayout(pick)
         confusion.addWidget(self.confusion_table, 1)
@@ -189,7 +196,7 @@ class ReviewWindow(QMainWindow):
         self.figure_tabs = figures_tabs
         agreement_layout = QVBoxLayout()
         row = QHBoxLayout()
-        row.addWidget(QLabel("Layer"))
+        row.addWidget(QLabel(self.tr("Layer")))
         row.addWidget(self.layer_choice, 1)
         row.addWidget(self.compute_button)
         row.addWidget(self.export_button)
@@ -206,7 +213,7 @@ class ReviewWindow(QMainWindow):
         self.document_table.setSortingEnabled(True)
         self.document_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.document_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.figures_button = QPushButton("Compute per-document figures")
+        self.figures_button = QPushButton(self.tr("Compute per-document figures"))
         documents_layout = QVBoxLayout()
         documents_layout.addWidget(self.figures_button)
         documents_layout.addWidget(self.document_table, 1)
@@ -302,7 +309,7 @@ class ReviewWindow(QMainWindow):
         self.documents.clear()
         for doc_id, ext_id, title, doc_state in listed:
             shown = reveal(title or ext_id)
-            self.documents.addItem(f"{shown}  [{REVIEW_STATES_LABELS[doc_state]}]", doc_id)
+            self.documents.addItem(f"{shown}  [{review_state_name(REVIEW_STATES_LABELS[doc_state])}]", doc_id)
             self.documents.setItemData(self.documents.count() - 1, shown, TITLE_ROLE)
         self.documents.blockSignals(False)
         self.compare()
@@ -368,15 +375,18 @@ class ReviewWindow(QMainWindow):
         if plan is None:
             return
         if plan.empty:
-            self.statusBar().showMessage("nothing agreed is missing from the gold layer", 5000)
+            self.statusBar().showMessage(self.tr("nothing agreed is missing from the gold layer"), 5000)
             return
         lines = [f"{s.layer}/{s.label} {s.start}-{s.end}" for s in plan.spans[:20]]
         lines += [f"{r.type}: {r.source[1]} {r.source[2]}-{r.source[3]} → {r.target[1]}" for r in plan.relations[:10]]
         lines += [f"document: {layer}/{label}" for layer, label in plan.doc_labels]
-        if self.confirm("Accept all agreed", f"This adds {plan.summary()} to the gold layer:\n" + "\n".join(lines)):
+        if self.confirm(
+            self.tr("Accept all agreed"),
+            self.tr("This adds {0} to the gold layer:").format(plan.summary()) + "\n" + "\n".join(lines),
+        ):
             added = self.controller.accept_agreed(plan)
             if added is not None:
-                self.statusBar().showMessage(f"added {added.summary()}", 5000)
+                self.statusBar().showMessage(self.tr("added {0}").format(added.summary()), 5000)
 
     def compute_document_figures(self) -> list[dict[str, Any]]:
         """Every document's figures between the chosen annotators and its differences left, shown in
@@ -391,7 +401,9 @@ class ReviewWindow(QMainWindow):
         except ValueError as exc:
             self._failed(str(exc))
             return []
-        states = {doc_id: REVIEW_STATES_LABELS[state] for doc_id, _, _, state in self.service.documents()}
+        states = {
+            doc_id: review_state_name(REVIEW_STATES_LABELS[state]) for doc_id, _, _, state in self.service.documents()
+        }
         rows = []
         for row in report.by_document():
             rows.append({**row, "state": states.get(row["document_id"], ""), "left": left.get(row["document_id"], 0)})
@@ -425,7 +437,7 @@ class ReviewWindow(QMainWindow):
             if self.run_dialog(dialog) and dialog.plan is not None and not dialog.plan.empty:
                 added = self.controller.accept_bulk(dialog.plan)
                 if added is not None:
-                    self.statusBar().showMessage(f"added {added.summary()}", 8000)
+                    self.statusBar().showMessage(self.tr("added {0}").format(added.summary()), 8000)
         finally:
             dialog.deleteLater()
 
@@ -440,9 +452,9 @@ class ReviewWindow(QMainWindow):
         self.layer_choice.blockSignals(True)
         self.layer_choice.clear()
         for layer in figures["span_layers"]:
-            self.layer_choice.addItem(f"{layer['layer']} (spans)", ("span", layer))
+            self.layer_choice.addItem(self.tr("{0} (spans)").format(layer["layer"]), ("span", layer))
         for layer in figures["document_layers"]:
-            self.layer_choice.addItem(f"{layer['layer']} (documents)", ("document", layer))
+            self.layer_choice.addItem(self.tr("{0} (documents)").format(layer["layer"]), ("document", layer))
         self.layer_choice.blockSignals(False)
         for box in (self.confusion_a, self.confusion_b):
             box.blockSignals(True)
@@ -472,7 +484,7 @@ class ReviewWindow(QMainWindow):
                 old.deleteLater()
         self.accept_buttons = {}
         for n, name in enumerate(names[:9], start=1):
-            button = QPushButton(f"Accept {reveal(name)} ({n})")
+            button = QPushButton(self.tr("Accept {0} ({1})").format(reveal(name), n))
             button.clicked.connect(lambda _checked=False, name=name: self.controller.accept(name))
             self.accept_row.addWidget(button)
             self.accept_buttons[name] = button
@@ -494,7 +506,7 @@ class ReviewWindow(QMainWindow):
         # The chooser tells the state as it is now (the first decision puts a document in review).
         row = self.documents.findData(c.document.id)
         if row >= 0:
-            shown = f"{self.documents.itemData(row, TITLE_ROLE)}  [{REVIEW_STATES_LABELS[state]}]"
+            shown = f"{self.documents.itemData(row, TITLE_ROLE)}  [{review_state_name(REVIEW_STATES_LABELS[state])}]"
             if self.documents.itemText(row) != shown:
                 self.documents.setItemText(row, shown)
         self.comments.clear()
@@ -553,11 +565,11 @@ class ReviewWindow(QMainWindow):
         a, b = self.confusion_a.currentData(), self.confusion_b.currentData()
         if not data or data[0] != "span":
             self.confusion_model.clear()
-            self.confusion_note.setText("A confusion matrix is for span layers.")
+            self.confusion_note.setText(self.tr("A confusion matrix is for span layers."))
             return
         if a is None or b is None or a == b:
             self.confusion_model.clear()
-            self.confusion_note.setText("Choose two different annotators.")
+            self.confusion_note.setText(self.tr("Choose two different annotators."))
             return
         shown = self.confusion_model.set_pair(data[1], str(a), str(b))
         self.confusion_note.setText(

@@ -1,0 +1,210 @@
+"""The interface in French and Arabic: every menu entry translated, Arabic mirrored (menu bar from the
+right, docks swapped) while each document keeps its own direction; the choice of language."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QTabBar
+
+from curator.gui.main_window import MainWindow
+from curator.gui.settings import Preferences
+from curator.gui.status_box import StatusBox
+from curator.gui.translations import UI_LANGUAGE_ENV, apply_ui_language, catalogue, current_ui_language, ui_language
+from curator.gui.window_actions import WindowActions
+from curator.store.database import Database
+
+if TYPE_CHECKING:
+    from conftest import Hand
+
+pytestmark = pytest.mark.gui
+
+ARABIC = "منظمة التعاون الإسلامي تدعم السلام والتنمية في المنطقة.\n"
+FRENCH = "L'Organisation de la coopération islamique soutient la paix.\n"
+
+
+@pytest.fixture
+def language() -> Iterator[Callable[[str], list[str]]]:
+    """``language(code)`` applies an interface language; English again afterwards, for the next tests."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    yield lambda code: apply_ui_language(app, code)
+    apply_ui_language(app, "en")
+
+
+def _menu_texts(window: MainWindow) -> list[str]:
+    texts: list[str] = []
+
+    def walk(actions: list[QAction]) -> None:
+        for action in actions:
+            if action.isSeparator():
+                continue
+            texts.append(action.text())
+            menu = action.menu()
+            if isinstance(menu, QMenu):
+                walk(menu.actions())
+
+    walk(window.menuBar().actions())
+    return texts
+
+
+def _english_sources(language: str) -> set[str]:
+    """The catalogue's source texts whose translation differs from them (an English word that French
+    writes the same, "Documents", is no English left)."""
+    sources: set[str] = set()
+    for message in ET.parse(catalogue(language)).getroot().iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        text = "" if translation is None else (translation.text or "")
+        if text != source:
+            sources.add(source)
+    return sources
+
+
+def _documents(db: Database, add_document: Callable[[Database, Path], int], tmp_path: Path) -> tuple[int, int]:
+    (tmp_path / "ar.txt").write_text(ARABIC, encoding="utf-8")
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    return add_document(db, tmp_path / "ar.txt"), add_document(db, tmp_path / "fr.txt")
+
+
+def test_the_french_window_has_no_english_string_left_in_its_menus(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    language: Callable[[str], list[str]],
+) -> None:
+    english, _ = open_window(sqlite_db)
+    english_texts = _menu_texts(english)
+    english.close()
+    assert "&File" in english_texts and "Keyboard shortcuts…" in english_texts
+
+    assert language("fr") == ["qtbase_fr", "curator_fr"]
+    window, hand = open_window(sqlite_db)
+    texts = _menu_texts(window)
+    left = [text for text in texts if text in _english_sources("fr")]
+    assert not left, f"English left in the French menus: {left}"
+    assert "&Fichier" in texts and "Raccourcis clavier…" in texts
+    assert len(texts) == len(english_texts)
+    assert window.docks["documents"].windowTitle() == "Documents"
+    assert window.docks["labels"].windowTitle() == "Étiquettes"
+    # Counted messages take the French plural: 0 and 1 are singular.
+    hand.qtbot.waitUntil(lambda: window.documents.count.text() == "0 document")
+
+
+def test_the_arabic_window_is_mirrored_and_each_document_keeps_its_direction(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    add_document: Callable[[Database, Path], int],
+    language: Callable[[str], list[str]],
+    tmp_path: Path,
+) -> None:
+    arabic, french = _documents(sqlite_db, add_document, tmp_path)
+    language("ar")
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    window, hand = open_window(sqlite_db, arabic)
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    bar = window.menuBar()
+    first, last = bar.actions()[0], bar.actions()[-1]
+    assert first.text() == "&ملف"
+    # The menu bar starts at the right: File is the rightmost entry.
+    assert bar.actionGeometry(first).left() > bar.actionGeometry(last).right()
+    # The documents' dock, on the left in English, is on the right.
+    documents = window.docks["documents"].geometry()
+    labels = window.docks["labels"].geometry()
+    assert documents.left() > window.width() // 2 > labels.right()
+    # No tab bar left over the labels (Qt leaves one shown where a tab group was before a split).
+    hand.qtbot.waitUntil(
+        lambda: not any(b.isVisible() and b.geometry().intersects(labels) for b in window.findChildren(QTabBar))
+    )
+
+    # Inside the mirrored window, the Arabic text starts at the right edge and the French at the left.
+    view = window.text_view.viewport()
+    assert hand.rtl(0)
+    x_arabic, _ = hand.caret(0)
+    assert x_arabic > view.width() * 0.8
+    assert window.open_document(french)
+    QApplication.processEvents()
+    assert not hand.rtl(0)
+    x_french, _ = hand.caret(0)
+    assert x_french < view.width() * 0.2
+    # Arabic plural forms: two is the dual.
+    hand.qtbot.waitUntil(lambda: window.documents.count.text() == "وثيقتان")
+
+
+def test_a_subclass_of_a_translated_class_is_translated_too(language: Callable[[str], list[str]]) -> None:
+    """lupdate files a ``self.tr`` string under the class that calls it; PySide6 asks for the runtime
+    class first, then its bases, so a subclass finds it."""
+
+    class ShownStatus(StatusBox):
+        pass
+
+    language("fr")
+    box = ShownStatus()
+    assert box.toolTip() == "Votre état pour ce document"
+    assert box.itemText(0) == "Nouveau"
+
+
+def test_help_lists_every_shortcut_grouped_by_menu_translated(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    language: Callable[[str], list[str]],
+) -> None:
+    language("fr")
+    window, _ = open_window(sqlite_db)
+    actions = window.findChild(WindowActions)
+    assert isinstance(actions, WindowActions)
+    dialog = actions.show_shortcuts()
+    tree = dialog.tree
+    groups = {tree.topLevelItem(i).text(0): tree.topLevelItem(i) for i in range(tree.topLevelItemCount())}
+    assert {"Fichier", "Édition", "Aller", "Suggestions", "Affichage", "Aide"} <= set(groups)
+    go = groups["Aller"]
+    rows = {go.child(i).text(0): go.child(i).text(1) for i in range(go.childCount())}
+    assert rows["Document suivant"] == QKeySequence("Ctrl+PgDown").toString(QKeySequence.SequenceFormat.NativeText)
+    assert "Document suivant" not in {groups["Fichier"].child(i).text(0) for i in range(groups["Fichier"].childCount())}
+    # The keys that sit in no menu are listed too: the label keys and Esc.
+    others = groups["Dans le texte et les listes"]
+    keys = {others.child(i).text(1) for i in range(others.childCount())}
+    assert "Esc" in keys or "Échap" in keys
+    assert "P" in keys  # Person
+    dialog.close()
+
+
+def test_the_interface_language_is_the_command_line_then_the_environment_then_the_remembered_one(
+    monkeypatch: pytest.MonkeyPatch, prefs: Preferences
+) -> None:
+    monkeypatch.setenv(UI_LANGUAGE_ENV, "fr")
+    assert ui_language("ar", "en") == "ar"
+    assert ui_language(None, "ar") == "fr"
+    monkeypatch.setenv(UI_LANGUAGE_ENV, "de")  # unknown: passed over
+    assert ui_language(None, "ar") == "ar"
+    monkeypatch.delenv(UI_LANGUAGE_ENV)
+    assert ui_language(None, "ar") == "ar"
+    assert ui_language("xx", None) in ("en", "fr", "ar")  # then the system's, or English
+    assert prefs.ui_language is None
+    prefs.ui_language = "fr"
+    assert Preferences(prefs.qsettings).ui_language == "fr"
+    assert current_ui_language() == "en"
+
+
+def test_an_edit_is_described_in_the_interface_language(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    add_document: Callable[[Database, Path], int],
+    language: Callable[[str], list[str]],
+    tmp_path: Path,
+) -> None:
+    _arabic, french = _documents(sqlite_db, add_document, tmp_path)
+    language("fr")
+    window, _ = open_window(sqlite_db, french)
+    saved: list[str] = []
+    window.workspace.saved.connect(saved.append)
+    assert window.workspace.add_span("entity", "ORG", 2, 14) is not None
+    assert window.undo_action.text() == "Annuler ajout ORG « Organisation »"
+    assert saved and saved[-1].startswith("Enregistré ")
