@@ -166,7 +166,7 @@ class DocumentProgress:
 def team_status(db: Database) -> list[DocumentProgress]:
     """Every document in id order with its assigned annotators and everyone's state and counts."""
     with db.read() as session:
-        names = dict(session.execute(select(Annotator.id, Annotator.name)).tuples())
+        names: dict[int, str] = {i: n for i, n in session.execute(select(Annotator.id, Annotator.name))}
         assigned: dict[int, list[str]] = {}
         for doc, annotator in session.execute(select(Assignment.document_id, Assignment.annotator_id)):
             assigned.setdefault(doc, []).append(names[annotator])
@@ -179,11 +179,14 @@ def team_status(db: Database) -> list[DocumentProgress]:
                 select(Span.document_id, Span.annotator_id, func.count()).group_by(Span.document_id, Span.annotator_id)
             )
         }
-        review = dict(session.execute(select(ReviewState.document_id, ReviewState.state)).tuples())
+        review: dict[int, str] = {d: st for d, st in session.execute(select(ReviewState.document_id, ReviewState.state))}
+        ids = {v: k for k, v in names.items()}
+        seen: dict[int, set[str]] = {}
+        for d, a in {*states, *counts}:
+            seen.setdefault(d, set()).add(names[a])
         result = []
         for doc, ext_id in session.execute(select(Document.id, Document.ext_id).order_by(Document.id)):
-            who = {names[a] for (d, a) in {*states, *counts} if d == doc} | set(assigned.get(doc, []))
-            ids = {v: k for k, v in names.items()}
+            who = seen.get(doc, set()) | set(assigned.get(doc, []))
             progress = tuple(
                 AnnotatorProgress(n, states.get((doc, ids[n]), "new"), counts.get((doc, ids[n]), 0))
                 for n in sorted(who)

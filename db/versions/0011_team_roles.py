@@ -103,7 +103,7 @@ def _install_roles() -> None:
     op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO curator_manager")
     op.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO curator_annotator")
     for table in OWNED:
-        _policies(table, "curator_writes_as(annotator_id)")
+        _policies(table, "curator_writes_as(annotator_id)", guarded=True)
         op.execute(
             f"CREATE TRIGGER {table}_owner_guard BEFORE UPDATE OR DELETE ON {table} "
             "FOR EACH ROW EXECUTE FUNCTION curator_owned_guard()"
@@ -116,15 +116,16 @@ def _install_roles() -> None:
     )
 
 
-def _policies(table: str, check: str) -> None:
-    """Everyone reads every row; a limited login writes only rows ``check`` allows (old rows of an
-    update or delete are checked by the guard trigger, which names the refusal, rather than being
-    silently left out)."""
+def _policies(table: str, check: str, *, guarded: bool = False) -> None:
+    """Everyone reads every row; a limited login writes only rows ``check`` allows. On a ``guarded``
+    table the old row of an update or delete is checked by the guard trigger, which refuses by name,
+    rather than by the policy, which would silently leave the row out (an UPDATE of 0 rows)."""
+    old = "true" if guarded else check
     op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     op.execute(f"CREATE POLICY curator_read ON {table} FOR SELECT USING (true)")
     op.execute(f"CREATE POLICY curator_insert ON {table} FOR INSERT WITH CHECK ({check})")
-    op.execute(f"CREATE POLICY curator_update ON {table} FOR UPDATE USING ({check}) WITH CHECK ({check})")
-    op.execute(f"CREATE POLICY curator_delete ON {table} FOR DELETE USING ({check})")
+    op.execute(f"CREATE POLICY curator_update ON {table} FOR UPDATE USING ({old}) WITH CHECK ({check})")
+    op.execute(f"CREATE POLICY curator_delete ON {table} FOR DELETE USING ({old})")
 
 
 def downgrade() -> None:
