@@ -53,7 +53,9 @@ def status(obj: object, as_json: bool) -> None:
                         "stage": r.stage,
                         "ready": r.ready,
                         "review_state": r.review_state,
-                        "annotators": {a.annotator: {"state": a.state, "annotations": a.annotations} for a in r.annotators},
+                        "annotators": {
+                            a.annotator: {"state": a.state, "annotations": a.annotations} for a in r.annotators
+                        },
                     }
                     for r in rows
                 ],

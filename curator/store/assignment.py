@@ -113,10 +113,24 @@ def assign(
                 session.add(Assignment(document_id=doc, annotator_id=pick, assigned_by=who))
                 report.added.append((doc, by_id[pick]))
         rows = [
-            {"action": "delete", "kind": "assignment", "object_id": None, "document_id": doc, "before": {"annotator": n}, "after": None}
+            {
+                "action": "delete",
+                "kind": "assignment",
+                "object_id": None,
+                "document_id": doc,
+                "before": {"annotator": n},
+                "after": None,
+            }
             for doc, n in report.removed
         ] + [
-            {"action": "create", "kind": "assignment", "object_id": None, "document_id": doc, "before": None, "after": {"annotator": n}}
+            {
+                "action": "create",
+                "kind": "assignment",
+                "object_id": None,
+                "document_id": doc,
+                "before": None,
+                "after": {"annotator": n},
+            }
             for doc, n in report.added
         ]
         session.flush()
@@ -171,7 +185,10 @@ def team_status(db: Database) -> list[DocumentProgress]:
         for doc, annotator in session.execute(select(Assignment.document_id, Assignment.annotator_id)):
             assigned.setdefault(doc, []).append(names[annotator])
         states = {
-            (d, a): s for d, a, s in session.execute(select(DocumentStatus.document_id, DocumentStatus.annotator_id, DocumentStatus.status))
+            (d, a): s
+            for d, a, s in session.execute(
+                select(DocumentStatus.document_id, DocumentStatus.annotator_id, DocumentStatus.status)
+            )
         }
         counts = {
             (d, a): n
@@ -179,7 +196,9 @@ def team_status(db: Database) -> list[DocumentProgress]:
                 select(Span.document_id, Span.annotator_id, func.count()).group_by(Span.document_id, Span.annotator_id)
             )
         }
-        review: dict[int, str] = {d: st for d, st in session.execute(select(ReviewState.document_id, ReviewState.state))}
+        review: dict[int, str] = {
+            d: st for d, st in session.execute(select(ReviewState.document_id, ReviewState.state))
+        }
         ids = {v: k for k, v in names.items()}
         seen: dict[int, set[str]] = {}
         for d, a in {*states, *counts}:
@@ -193,6 +212,8 @@ def team_status(db: Database) -> list[DocumentProgress]:
                 if n != "curation"
             )
             result.append(
-                DocumentProgress(doc, ext_id, tuple(sorted(assigned.get(doc, []))), progress, review.get(doc, NOT_REVIEWED))
+                DocumentProgress(
+                    doc, ext_id, tuple(sorted(assigned.get(doc, []))), progress, review.get(doc, NOT_REVIEWED)
+                )
             )
         return result

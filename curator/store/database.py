@@ -134,7 +134,9 @@ class Database:
             # The server refused (a role's grant or row-level policy, migration 0011): one clear line.
             if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
                 who = self.login.name if self.login else "this login"
-                raise PermissionRefused(f"the server refused: {who} may not make this change ({_first_line(exc)})") from exc
+                raise PermissionRefused(
+                    f"the server refused: {who} may not make this change ({_first_line(exc)})"
+                ) from exc
             raise
 
     # -- annotators -------------------------------------------------------------------------------

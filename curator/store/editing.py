@@ -402,7 +402,8 @@ class Editor:
         login = self.db.login
         if login is not None and login.name != self.annotator:
             raise EditRefused(
-                f"you are logged in to the server as “{login.name}”: you annotate under that name, not “{self.annotator}”"
+                f"you are logged in to the server as “{login.name}”: "
+                f"you annotate under that name, not “{self.annotator}”"
             )
         with self.db.write() as session:
             yield session

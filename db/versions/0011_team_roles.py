@@ -110,10 +110,10 @@ def _install_roles() -> None:
         )
     _policies("comments", "curator_writes_as_name(author)")
     _policies("history", "curator_writes_as_name(annotator)")
-    _policies("entity_links", "EXISTS (SELECT 1 FROM spans s WHERE s.id = span_id AND curator_writes_as(s.annotator_id))")
     _policies(
-        "annotators", "curator_writes_as_name(name) OR pg_has_role(current_user, 'curator_manager', 'MEMBER')"
+        "entity_links", "EXISTS (SELECT 1 FROM spans s WHERE s.id = span_id AND curator_writes_as(s.annotator_id))"
     )
+    _policies("annotators", "curator_writes_as_name(name) OR pg_has_role(current_user, 'curator_manager', 'MEMBER')")
 
 
 def _policies(table: str, check: str, *, guarded: bool = False) -> None:

@@ -12,12 +12,12 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from curator.errors import EditRefused
+from curator.review.states import set_review_state
 from curator.store.assignment import assign, team_status
 from curator.store.database import Database
 from curator.store.editing import Editor
 from curator.store.models import GOLD_ANNOTATOR
 from curator.store.roles import grant
-from curator.review.states import set_review_state
 
 
 def _add_documents(db: Database, count: int) -> list[int]:
@@ -25,8 +25,15 @@ def _add_documents(db: Database, count: int) -> list[int]:
 
     with db.write() as session:
         docs = [
-            Document(ext_id=f"d{i}", title=f"D{i}", language="en", direction="ltr", text="Paris and Rome.", length=15,
-                     content_sha256=f"{i:064d}")
+            Document(
+                ext_id=f"d{i}",
+                title=f"D{i}",
+                language="en",
+                direction="ltr",
+                text="Paris and Rome.",
+                length=15,
+                content_sha256=f"{i:064d}",
+            )
             for i in range(count)
         ]
         session.add_all(docs)
@@ -57,7 +64,9 @@ def team(postgres_url: str) -> Iterator[tuple[str, dict[str, str], list[int]]]:
         conn.commit()
 
 
-def test_an_annotator_cannot_change_a_colleagues_span_through_curator_or_sql(team: tuple[str, dict[str, str], list[int]]) -> None:
+def test_an_annotator_cannot_change_a_colleagues_span_through_curator_or_sql(
+    team: tuple[str, dict[str, str], list[int]],
+) -> None:
     url, logins, docs = team
     db_a, db_b = Database(_as(url, logins["a"])), Database(_as(url, logins["b"]))
     try:
@@ -86,7 +95,7 @@ def test_an_annotator_cannot_change_a_colleagues_span_through_curator_or_sql(tea
         assert b_id is not None
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             conn.execute(
-                "INSERT INTO spans (document_id, annotator_id, label_id, start, \"end\", attributes, note, created_at, "
+                'INSERT INTO spans (document_id, annotator_id, label_id, start, "end", attributes, note, created_at, '
                 "updated_at, version) SELECT document_id, annotator_id, label_id, 2, 3, '{}', '', now(), now(), 1 "
                 "FROM spans WHERE id = %s",
                 (span_b.id,),
@@ -101,18 +110,19 @@ def test_an_annotator_cannot_change_a_colleagues_span_through_curator_or_sql(tea
         assert conn.execute("SELECT start FROM spans WHERE id = %s", (span_b.id,)).fetchone() == (0,)
 
 
-def test_the_server_refusal_reaches_curator_as_a_clear_edit_refused(team: tuple[str, dict[str, str], list[int]]) -> None:
+def test_the_server_refusal_reaches_curator_as_a_clear_edit_refused(
+    team: tuple[str, dict[str, str], list[int]],
+) -> None:
     url, logins, docs = team
     db_a = Database(_as(url, logins["a"]))
     try:
         # A reserved name is refused by the Editor; the gold layer written directly is refused by the server.
         from curator.store.models import Span
 
-        with pytest.raises(EditRefused, match="the server refused"):
-            with db_a.write() as session:
-                gold = db_a.annotator_id(session, GOLD_ANNOTATOR)
-                session.add(Span(document_id=docs[0], annotator_id=gold, label_id=1, start=0, end=2))
-                session.flush()
+        with pytest.raises(EditRefused, match="the server refused"), db_a.write() as session:
+            gold = db_a.annotator_id(session, GOLD_ANNOTATOR)
+            session.add(Span(document_id=docs[0], annotator_id=gold, label_id=1, start=0, end=2))
+            session.flush()
     finally:
         db_a.dispose()
 
@@ -168,7 +178,10 @@ def test_a_document_is_ready_when_its_annotators_are_done_and_locks_in_curation(
         Editor(db, "b").set_status(doc, "done")
         (progress,) = team_status(db)
         assert progress.ready and progress.stage == "ready"
-        assert [(p.annotator, p.state, p.annotations) for p in progress.annotators] == [("a", "done", 1), ("b", "done", 0)]
+        assert [(p.annotator, p.state, p.annotations) for p in progress.annotators] == [
+            ("a", "done", 1),
+            ("b", "done", 0),
+        ]
         set_review_state(db, doc, "in_review", "cur")
         assert team_status(db)[0].stage == "in curation"
         with pytest.raises(EditRefused, match="locked"):
