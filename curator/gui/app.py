@@ -76,7 +76,8 @@ def run(url: str | None, schema: Path | None, annotator: str | None) -> int:
     except CuratorError as exc:
         QMessageBox.critical(None, "Curator", str(exc))
         return 1
-    name = ask_annotator(Preferences(), annotator, db.annotator_names())
+    # On PostgreSQL with a login limited to a role, the login is the annotator: nothing to ask.
+    name = db.login.name if db.login is not None else ask_annotator(Preferences(), annotator, db.annotator_names())
     if name is None:
         return 0
     from curator.gui.main_window import MainWindow

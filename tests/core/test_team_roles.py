@@ -153,11 +153,6 @@ def test_assignment_spreads_evenly_is_deterministic_and_keeps_what_was_made(db_u
         assert all(len({n for d, n in report.added if d == doc}) == 2 for doc in docs)
         again = assign(db, ["a", "b", "c"], 2, seed=7)
         assert again.added == [] and again.kept == 60
-        fresh = Database(db_url)
-        try:
-            pass
-        finally:
-            fresh.dispose()
         replaced = assign(db, ["a", "b", "c"], 2, seed=7, replace=True)
         assert replaced.added == report.added and len(replaced.removed) == 60
     finally:
