@@ -185,3 +185,20 @@ def test_a_document_is_ready_when_its_annotators_are_done_and_locks_in_curation(
         Editor(db, "a").delete_span(span.id, span.version)
     finally:
         db.dispose()
+
+
+def test_the_document_list_shows_an_annotator_their_own_documents(db_url: str) -> None:
+    from curator.store.browse import DocumentFilter, document_page
+
+    db = Database(db_url)
+    try:
+        docs = _add_documents(db, 4)
+        assert [r.id for r in document_page(db, "a")] == docs  # nothing assigned yet: every document
+        assign(db, ["a", "b"], 1, document_ids=docs[:2], seed=0)
+        mine = [r.id for r in document_page(db, "a")]
+        theirs = [r.id for r in document_page(db, "b")]
+        assert len(mine) == len(theirs) == 1 and set(mine + theirs) == set(docs[:2])
+        assert [r.id for r in document_page(db, "a", DocumentFilter(assigned_only=False))] == docs
+        assert [r.id for r in document_page(db, "z")] == docs  # given nothing: sees everything
+    finally:
+        db.dispose()
