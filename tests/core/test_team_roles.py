@@ -202,3 +202,37 @@ def test_the_document_list_shows_an_annotator_their_own_documents(db_url: str) -
         assert [r.id for r in document_page(db, "z")] == docs  # given nothing: sees everything
     finally:
         db.dispose()
+
+
+def test_an_annotator_login_keeps_its_states_and_comments_but_not_review_states(
+    team: tuple[str, dict[str, str], list[int]],
+) -> None:
+    from curator.review.comments import add_comment
+
+    url, logins, docs = team
+    db_a = Database(_as(url, logins["a"]))
+    try:
+        assert Editor(db_a, logins["a"]).set_status(docs[1], "in_progress") == "new"
+        add_comment(db_a, docs[1], logins["a"], "Is Rome a place here?")
+        with pytest.raises(EditRefused, match=f"the server refused: {logins['a']} may not"):
+            set_review_state(db_a, docs[1], "curated", logins["a"])
+        with pytest.raises(EditRefused, match="the server refused"):
+            add_comment(db_a, docs[1], logins["b"], "written under a colleague's name")
+    finally:
+        db_a.dispose()
+
+
+def test_the_roles_migration_goes_down_and_up_again_on_postgresql(postgres_url: str) -> None:
+    from alembic import command
+
+    from curator.store import migrations
+
+    db = Database(postgres_url)
+    config = migrations._config()
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0010")
+        assert conn.exec_driver_sql("SELECT count(*) FROM pg_policies WHERE tablename = 'spans'").scalar() == 0
+        command.upgrade(config, "head")
+        assert conn.exec_driver_sql("SELECT count(*) FROM pg_policies WHERE tablename = 'spans'").scalar() == 4
+    db.dispose()
