@@ -450,8 +450,9 @@ def _register_commands() -> None:
     from curator.cli.admin_commands import COMMANDS as ADMIN
     from curator.cli.entity_commands import COMMANDS as ENTITIES
     from curator.cli.suggest_commands import COMMANDS as SUGGEST
+    from curator.cli.team_commands import COMMANDS as TEAM
 
-    for command in (*ADMIN, *ENTITIES, *SUGGEST):
+    for command in (*ADMIN, *ENTITIES, *SUGGEST, *TEAM):
         cli.add_command(command)
 
 

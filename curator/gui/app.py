@@ -93,9 +93,11 @@ def run(
     except CuratorError as exc:
         QMessageBox.critical(None, "Curator", str(exc))
         return 1
+    # On PostgreSQL with a login limited to a role, the login is the annotator: nothing to ask.
+    login = db.login.name if db.login is not None else None
     if screenshot is not None:
-        return _screenshot(db, annotator or prefs.annotator or "curator", screenshot, document)
-    name = ask_annotator(prefs, annotator, db.annotator_names())
+        return _screenshot(db, login or annotator or prefs.annotator or "curator", screenshot, document)
+    name = login or ask_annotator(prefs, annotator, db.annotator_names())
     if name is None:
         return 0
     from curator.gui.main_window import MainWindow

@@ -429,6 +429,13 @@ class MainWindow(QMainWindow):
     # -- annotator --------------------------------------------------------------------------------
 
     def switch_annotator(self) -> None:
+        login = self.workspace.db.login
+        if login is not None:  # the server knows the annotator as the login (issue 21)
+            self.statusBar().showMessage(
+                self.tr("You annotate as your server login, {0}; log in as another user to switch.").format(login.name),
+                8000,
+            )
+            return
         name = choose_annotator(self, self.workspace.db.annotator_names(), self.workspace.annotator)
         if name and name != self.workspace.annotator:
             self.workspace.set_annotator(name)

@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
     and_,
     case,
+    exists,
     func,
     literal,
     literal_column,
@@ -32,6 +33,7 @@ from curator.store.models import (
     STATUSES,
     TITLE_SORT_CHARS,
     Annotator,
+    Assignment,
     Document,
     DocumentStatus,
     LabelRow,
@@ -68,6 +70,8 @@ class DocumentFilter:
     status: str | None = None
     language: str | None = None
     text: str = ""
+    # Only the documents given to the annotator (issue 21); an annotator given none sees them all.
+    assigned_only: bool = True
 
     def __post_init__(self) -> None:
         if self.status is not None and self.status not in STATUSES:
@@ -157,7 +161,7 @@ def page_rows(ids: Select[Any], me: int, order: DocumentOrder | None, after_id: 
     text length and count would read every document's row)."""
     order = order or DocumentOrder()
     page = ordered(ids, me, order, after_id or None).limit(limit).subquery()
-    rows = _filtered(_row_select(me), me, DocumentFilter()).join(page, page.c.id == Document.id)
+    rows = _filtered(_row_select(me), me, DocumentFilter(assigned_only=False)).join(page, page.c.id == Document.id)
     return ordered(rows, me, order, None)
 
 
@@ -177,6 +181,9 @@ def _filtered(query: Select[Any], me: int, flt: DocumentFilter) -> Select[Any]:
         query = query.where(status == flt.status)
     if flt.language:
         query = query.where(Document.language == flt.language)
+    if flt.assigned_only:
+        mine = select(Assignment.document_id).where(Assignment.annotator_id == me)
+        query = query.where(~exists(mine) | Document.id.in_(mine))
     # Folded as corpus search folds (Arabic letter forms and tashkeel, accents, case), against the
     # folded copy each document got at import: one LIKE over a short column, no Python per title.
     needle = fold_words(flt.text)
@@ -220,7 +227,7 @@ def document_row(db: Database, annotator: str, document_id: int) -> DocumentRow 
     with db.read() as session:
         me = _annotator_id(session, annotator)
         row = session.execute(
-            _filtered(_row_select(me), me, DocumentFilter()).where(Document.id == document_id)
+            _filtered(_row_select(me), me, DocumentFilter(assigned_only=False)).where(Document.id == document_id)
         ).first()
         return DocumentRow(*row) if row else None
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from curator.errors import EditRefused, SchemaError
@@ -24,6 +25,7 @@ from curator.schema import Schema, load_schema, parse_schema, read_schema_text
 from curator.store import migrations
 from curator.store.engine import BULK_WRITE, WRITE, create_store_engine, is_sqlite
 from curator.store.models import Annotator, LabelRow, LayerRow, RelationTypeRow, SchemaRecord, Span
+from curator.store.roles import Login, limited_login
 
 
 def _parse_cached(content: str, sha256: str, source: str) -> Schema:
@@ -40,6 +42,18 @@ def _parse_cached(content: str, sha256: str, source: str) -> Schema:
             partial.write_text(schema.model_dump_json(), encoding="utf-8")
             partial.replace(cache)
         return schema
+
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's code for a refused grant and a row-level policy
+
+
+def _first_line(exc: DBAPIError) -> str:
+    lines = str(exc.orig).strip().splitlines()
+    return lines[0] if lines else type(exc.orig).__name__
+
+
+class PermissionRefused(EditRefused):
+    """The server refused a write this login's role does not allow (PostgreSQL roles, issue 21)."""
 
 
 class ReadOnlyDatabase(EditRefused):
@@ -76,6 +90,8 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.engine.execution_options(**WRITE), expire_on_commit=False)
         self._bulk_writer = sessionmaker(self.engine.execution_options(**BULK_WRITE), expire_on_commit=False)
+        # On PostgreSQL a login limited to a role is the annotator it writes as (curator.store.roles).
+        self.login: Login | None = limited_login(self.engine)
         self.schema = self._stored_schema() if read_only else self._install_schema(schema_path)
         self.ids = self._load_ids()
 
@@ -111,8 +127,17 @@ class Database:
         makes every id it refers to in the same transaction."""
         if self.read_only:
             raise ReadOnlyDatabase("this database is open read-only: nothing can be changed")
-        with (self._bulk_writer if bulk else self._writer).begin() as session:
-            yield session
+        try:
+            with (self._bulk_writer if bulk else self._writer).begin() as session:
+                yield session
+        except DBAPIError as exc:
+            # The server refused (a role's grant or row-level policy, migration 0011): one clear line.
+            if getattr(exc.orig, "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+                who = self.login.name if self.login else "this login"
+                raise PermissionRefused(
+                    f"the server refused: {who} may not make this change ({_first_line(exc)})"
+                ) from exc
+            raise
 
     # -- annotators -------------------------------------------------------------------------------
 

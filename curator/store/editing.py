@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from curator.errors import EditRefused, StaleEdit
 from curator.schema.checks import check_label, check_relation, check_span
 from curator.store import history
+from curator.store.assignment import locked_reason
 from curator.store.comment_links import reattach_comments
 from curator.store.database import Database
 from curator.store.models import (
@@ -398,8 +399,20 @@ class Editor:
                 f"“{self.annotator}” names the gold layer, which only review decisions write; "
                 "annotate under your own name"
             )
+        login = self.db.login
+        if login is not None and login.name != self.annotator:
+            raise EditRefused(
+                f"you are logged in to the server as “{login.name}”: "
+                f"you annotate under that name, not “{self.annotator}”"
+            )
         with self.db.write() as session:
             yield session
+
+    def _editable(self, session: Session, document_id: int) -> None:
+        """Refuse edits of a document given to others, or locked for curation (curator.store.assignment)."""
+        reason = locked_reason(session, document_id, self.annotator)
+        if reason:
+            raise EditRefused(reason)
 
     def _me(self, session: Session) -> int:
         # Kept once read: annotators are never deleted. Not kept when created here, since this
@@ -437,6 +450,7 @@ class Editor:
         ).first()
         if row is None:
             raise EditRefused(f"document {document_id} does not exist (deleted by a colleague?)")
+        self._editable(session, document_id)
         length, sha256, window = row
         blank_lines = self._has_blank_lines(session, document_id, sha256)
         return check_span(
@@ -465,16 +479,16 @@ class Editor:
         self._blank_lines[document_id] = (sha256, found)
         return found
 
-    @staticmethod
-    def _exists(session: Session, document_id: int) -> None:
+    def _exists(self, session: Session, document_id: int) -> None:
         if session.scalar(select(Document.id).where(Document.id == document_id)) is None:
             raise EditRefused(f"document {document_id} does not exist (deleted by a colleague?)")
+        self._editable(session, document_id)
 
-    @staticmethod
-    def _text(session: Session, document_id: int) -> str:
+    def _text(self, session: Session, document_id: int) -> str:
         text = session.scalar(select(Document.text).where(Document.id == document_id))
         if text is None:
             raise EditRefused(f"document {document_id} does not exist (deleted by a colleague?)")
+        self._editable(session, document_id)
         return text
 
     def _own_span(self, session: Session, span_id: int, expected_version: int | None) -> tuple[Span, SpanRecord]:
@@ -485,6 +499,7 @@ class Editor:
         record = self._record(span, layer, label, annotator=self._name_of(session, span.annotator_id))
         if record.annotator != self.annotator:
             raise EditRefused(f"this annotation belongs to {record.annotator}; each annotator edits their own")
+        self._editable(session, span.document_id)
         if expected_version is not None and span.version != expected_version:
             raise StaleEdit("a colleague changed this annotation meanwhile", _plain(record))
         return span, record

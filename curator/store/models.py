@@ -404,3 +404,19 @@ class SuggestionRejection(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ------------------------------------------------------------------------------------------------
+# Team workflow (issue 21): which annotators a document is given to. Written by
+# curator.store.assignment; created by migration 0011 (with, on PostgreSQL, the server's roles).
+# ------------------------------------------------------------------------------------------------
+
+
+class Assignment(Base):
+    """Document ``document_id`` is given to annotator ``annotator_id`` (by ``assigned_by``)."""
+
+    __tablename__ = "assignments"
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), primary_key=True, index=True)
+    assigned_by: Mapped[str] = mapped_column(String(200))
+    assigned_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -805,6 +805,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>حدِّد كلمة أو توسيمًا أولًا</translation>
     </message>
     <message>
+        <source>You annotate as your server login, {0}; log in as another user to switch.</source>
+        <translation>تعلّق باسم دخولك إلى الخادم، ⁨{0}⁩؛ سجّل الدخول باسم مستخدم آخر لتغييره.</translation>
+    </message>
+    <message>
         <source>Now annotating as {0}</source>
         <translation>تُوسِّم الآن باسم ⁨{0}⁩</translation>
     </message>

@@ -765,6 +765,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>Sélectionnez d’abord un mot ou une annotation</translation>
     </message>
     <message>
+        <source>You annotate as your server login, {0}; log in as another user to switch.</source>
+        <translation>Vous annotez sous votre identifiant du serveur, {0} ; connectez-vous sous un autre utilisateur pour changer.</translation>
+    </message>
+    <message>
         <source>Now annotating as {0}</source>
         <translation>Vous annotez désormais en tant que {0}</translation>
     </message>

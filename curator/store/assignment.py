@@ -1,0 +1,219 @@
+"""The team workflow (issue 21): documents given to annotators, and where each one stands.
+
+A document given to annotators (an :class:`~curator.store.models.Assignment` row each) is edited by
+them only. It is *ready* for curation when all of them are done; once its review state leaves
+``not_reviewed`` (curation started) their versions are locked until a curator sets it back. A
+document given to nobody keeps the behaviour of before: anyone annotates it, nothing locks.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from curator.errors import CuratorError
+from curator.store import history
+from curator.store.database import Database
+from curator.store.models import Annotator, Assignment, Document, DocumentStatus, ReviewState, Span
+
+NOT_REVIEWED = "not_reviewed"
+
+
+def locked_reason(session: Session, document_id: int, annotator: str) -> str | None:
+    """Why ``annotator`` may not edit ``document_id`` now, or None when they may."""
+    assigned = list(
+        session.scalars(
+            select(Annotator.name)
+            .join(Assignment, Assignment.annotator_id == Annotator.id)
+            .where(Assignment.document_id == document_id)
+            .order_by(Annotator.name)
+        )
+    )
+    if not assigned:
+        return None
+    if annotator not in assigned:
+        return f"document {document_id} is given to {', '.join(assigned)}; it is read-only for {annotator}"
+    state = session.scalar(select(ReviewState.state).where(ReviewState.document_id == document_id))
+    if state and state != NOT_REVIEWED:
+        return (
+            f"document {document_id} is locked: its curation has started ({state.replace('_', ' ')}); "
+            "a curator reopens it by setting its review state back to not reviewed"
+        )
+    return None
+
+
+@dataclass
+class AssignReport:
+    """What :func:`assign` did: pairs ``(document id, annotator)`` added and removed."""
+
+    added: list[tuple[int, str]] = field(default_factory=list)
+    removed: list[tuple[int, str]] = field(default_factory=list)
+    kept: int = 0
+
+
+def assign(
+    db: Database,
+    annotators: Sequence[str],
+    per_document: int,
+    *,
+    document_ids: Sequence[int] | None = None,
+    seed: int = 0,
+    replace: bool = False,
+    who: str = "manager",
+) -> AssignReport:
+    """Give each document (all, or ``document_ids``) to ``per_document`` of ``annotators``, spreading
+    the work evenly (loads differ by at most one over the documents assigned here) and the same way
+    for the same ``seed``. Assignments already made are kept unless ``replace``; one transaction."""
+    names = list(dict.fromkeys(a.strip() for a in annotators if a.strip()))
+    if per_document < 1:
+        raise CuratorError("--per-document must be at least 1")
+    if per_document > len(names):
+        raise CuratorError(f"cannot give each document to {per_document} of {len(names)} annotators")
+    report = AssignReport()
+    with db.write() as session:
+        ids = {name: db.annotator_id(session, name) for name in names}
+        by_id = {v: k for k, v in ids.items()}
+        wanted = list(document_ids) if document_ids is not None else list(session.scalars(select(Document.id)))
+        known = set(session.scalars(select(Document.id).where(Document.id.in_(wanted)))) if wanted else set()
+        missing = sorted(set(wanted) - known)
+        if missing:
+            raise CuratorError(f"no document with id {missing[0]}")
+        wanted = sorted(known)
+        current: dict[int, set[int]] = {d: set() for d in wanted}
+        for doc, annotator in session.execute(
+            select(Assignment.document_id, Assignment.annotator_id).where(Assignment.document_id.in_(wanted))
+        ):
+            current[doc].add(annotator)
+        if replace:
+            for doc, held in current.items():
+                for annotator in sorted(held):
+                    report.removed.append((doc, _name(session, annotator)))
+            if wanted:
+                session.execute(delete(Assignment).where(Assignment.document_id.in_(wanted)))
+            current = {d: set() for d in wanted}
+        load = Counter({ids[n]: 0 for n in names})
+        for held in current.values():
+            load.update(a for a in held if a in by_id)
+        rng = random.Random(seed)
+        order = wanted[:]
+        rng.shuffle(order)
+        tie = {a: rng.random() for a in by_id}
+        for doc in order:
+            held = current[doc]
+            report.kept += len(held)
+            while len(held & set(by_id)) < per_document:
+                pick = min((a for a in by_id if a not in held), key=lambda a: (load[a], tie[a]))
+                held.add(pick)
+                load[pick] += 1
+                session.add(Assignment(document_id=doc, annotator_id=pick, assigned_by=who))
+                report.added.append((doc, by_id[pick]))
+        rows = [
+            {
+                "action": "delete",
+                "kind": "assignment",
+                "object_id": None,
+                "document_id": doc,
+                "before": {"annotator": n},
+                "after": None,
+            }
+            for doc, n in report.removed
+        ] + [
+            {
+                "action": "create",
+                "kind": "assignment",
+                "object_id": None,
+                "document_id": doc,
+                "before": None,
+                "after": {"annotator": n},
+            }
+            for doc, n in report.added
+        ]
+        session.flush()
+        history.record_many(session, who, rows)
+    report.added.sort()
+    return report
+
+
+def _name(session: Session, annotator_id: int) -> str:
+    return session.scalar(select(Annotator.name).where(Annotator.id == annotator_id)) or ""
+
+
+@dataclass(frozen=True)
+class AnnotatorProgress:
+    """One annotator's state of one document and how many annotations they made in it."""
+
+    annotator: str
+    state: str
+    annotations: int
+
+
+@dataclass(frozen=True)
+class DocumentProgress:
+    """Where one document stands: its annotators' progress, and ready / in curation / curated."""
+
+    document_id: int
+    ext_id: str
+    assigned: tuple[str, ...]
+    annotators: tuple[AnnotatorProgress, ...]
+    review_state: str
+
+    @property
+    def ready(self) -> bool:
+        """Every assigned annotator is done (a document given to nobody is never ready)."""
+        done = {a.annotator for a in self.annotators if a.state == "done"}
+        return bool(self.assigned) and set(self.assigned) <= done
+
+    @property
+    def stage(self) -> str:
+        if self.review_state == "curated":
+            return "curated"
+        if self.review_state == "in_review":
+            return "in curation"
+        return "ready" if self.ready else "annotating"
+
+
+def team_status(db: Database) -> list[DocumentProgress]:
+    """Every document in id order with its assigned annotators and everyone's state and counts."""
+    with db.read() as session:
+        names: dict[int, str] = {i: n for i, n in session.execute(select(Annotator.id, Annotator.name))}
+        assigned: dict[int, list[str]] = {}
+        for doc, annotator in session.execute(select(Assignment.document_id, Assignment.annotator_id)):
+            assigned.setdefault(doc, []).append(names[annotator])
+        states = {
+            (d, a): s
+            for d, a, s in session.execute(
+                select(DocumentStatus.document_id, DocumentStatus.annotator_id, DocumentStatus.status)
+            )
+        }
+        counts = {
+            (d, a): n
+            for d, a, n in session.execute(
+                select(Span.document_id, Span.annotator_id, func.count()).group_by(Span.document_id, Span.annotator_id)
+            )
+        }
+        review: dict[int, str] = {
+            d: st for d, st in session.execute(select(ReviewState.document_id, ReviewState.state))
+        }
+        ids = {v: k for k, v in names.items()}
+        seen: dict[int, set[str]] = {}
+        for d, a in {*states, *counts}:
+            seen.setdefault(d, set()).add(names[a])
+        result = []
+        for doc, ext_id in session.execute(select(Document.id, Document.ext_id).order_by(Document.id)):
+            who = seen.get(doc, set()) | set(assigned.get(doc, []))
+            progress = tuple(
+                AnnotatorProgress(n, states.get((doc, ids[n]), "new"), counts.get((doc, ids[n]), 0))
+                for n in sorted(who)
+                if n != "curation"
+            )
+            result.append(
+                DocumentProgress(
+                    doc, ext_id, tuple(sorted(assigned.get(doc, []))), progress, review.get(doc, NOT_REVIEWED)
+                )
+            )
+        return result
