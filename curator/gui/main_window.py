@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from curator.optional_libs import missing_module
 from curator.review.comments import CommentService
 from curator.store.database import Database
+from curator.store.entities import Registry
 from curator.store.queries import SpanRecord
 from curator.store.search import CorpusSearch
+from curator.store.stories import StoryService
 from curator.text.invisible import reveal
 from curator.text.language import LANGUAGES
 
@@ -43,11 +45,15 @@ from .comments_panel import CommentsPanel
 from .conflicts import ConflictResolver
 from .doc_labels import DocumentLabelModel, DocumentLabels
 from .document_list import DocumentListModel, DocumentListPanel
+from .entity_chooser import EntityChooser, choose_and_link
+from .entity_links import EntityLinks
 from .find import AnnotateAllDialog, CorpusSearchPanel, FindBar
 from .first_paint import after_first_paint
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
 from .live_updates import POLL_MS, LiveUpdates
+from .mentions_panel import MentionsPanel
+from .parallel_view import ParallelView
 from .plurals import install_plurals
 from .settings import Preferences
 from .span_panel import SpanPanel
@@ -83,6 +89,7 @@ class MainWindow(QMainWindow):
     next_document_action: QAction
     previous_document_action: QAction
     invisible_action: QAction
+    entity_action: QAction
     suggestion_actions: list[QAction]
     review_menu: QMenu
 
@@ -118,6 +125,9 @@ class MainWindow(QMainWindow):
         self.corpus_search = CorpusSearchPanel(CorpusSearch(db))
         comments = CommentsController(CommentService(db, annotator), self.workspace.undo_stack, self)
         self.comments = CommentsPanel(comments, self._span_text)
+        self.entity_links = EntityLinks(self.workspace, Registry(db, annotator), self)
+        self.mentions_panel = MentionsPanel(self.entity_links)
+        self.parallel_views: list[ParallelView] = []
         self.status_box = StatusBox()
         self.save_state = QLabel()
         self.conflicts = ConflictResolver(self.workspace, self)
@@ -154,12 +164,16 @@ class MainWindow(QMainWindow):
             "suggestions": self._dock(
                 "suggestions", self.tr("Suggestions"), self.suggestion_panel, Qt.DockWidgetArea.BottomDockWidgetArea
             ),
+            "mentions": self._dock(
+                "mentions", self.tr("Entity mentions"), self.mentions_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+            ),
             "comments": self._dock(
                 "comments", self.tr("Comments"), self.comments, Qt.DockWidgetArea.RightDockWidgetArea
             ),
         }
         self.tabifyDockWidget(self.docks["annotations"], self.docks["corpus"])
         self.tabifyDockWidget(self.docks["annotations"], self.docks["suggestions"])
+        self.tabifyDockWidget(self.docks["annotations"], self.docks["mentions"])
         self.docks["annotations"].raise_()
         self.tabifyDockWidget(self.docks["annotation"], self.docks["areas"])
         # Below the annotation's panel, not behind it: selecting an annotation raises that panel.
@@ -264,6 +278,17 @@ class MainWindow(QMainWindow):
             lambda changed, _moved: self.comments.refresh() if doc.id in changed else None
         )
         self.comments.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        # Entity links: the side panel's entity row, the mentions panel, colleagues' links.
+        links = self.entity_links
+        links.changed.connect(lambda: self._show_entity(doc.current_span))
+        links.changed.connect(self.mentions_panel.refresh)
+        links.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.span_panel.entity_link_requested.connect(self.choose_entity)
+        self.span_panel.entity_unlink_requested.connect(links.unlink)
+        self.mentions_panel.mention_activated.connect(self.open_hit)
+        self.live.documents_changed.connect(
+            lambda changed, _moved: links.refresh() if doc.id in changed else self.mentions_panel.refresh()
+        )
 
     # -- documents --------------------------------------------------------------------------------
 
@@ -374,9 +399,44 @@ class MainWindow(QMainWindow):
                 other = doc.spans.get(other_id)
                 links.append((relation, other, doc.span_text(other) if other else ""))
         self.span_panel.show_span(span, doc.span_text(span) if span else "", links)
+        self._show_entity(span)
         self.annotations.show_current(span)
         if span is not None and self.docks["annotation"].visibleRegion().isEmpty() and not self._commenting():
             self.docks["annotation"].raise_()  # only when hidden behind its tab: raising repaints the window
+
+    def _show_entity(self, span: SpanRecord | None) -> None:
+        record = self.entity_links.entity_of(span)
+        name = ""
+        if record is not None:
+            language = self.workspace.doc.document.language if self.workspace.doc.document else "en"
+            name = record.names.get(language) or next(iter(record.names.values()), record.key)
+        self.span_panel.show_entity(self.entity_links.linkable(span), record.key if record else None, name)
+        if record is not None:
+            self.mentions_panel.show_entity(record.key)
+
+    # -- entities ---------------------------------------------------------------------------------
+
+    def choose_entity(self, span: SpanRecord | None = None) -> EntityChooser | None:
+        """The link key (K): the chooser for the annotation at hand; its choice is one undoable edit."""
+        return choose_and_link(self.entity_links, span or self.workspace.doc.current_span, self)
+
+    def open_side_by_side(self, left: int | None = None, right: int | None = None) -> ParallelView:
+        """View → Open side by side…: the open document (or ``left``) beside a report of the same story."""
+        view = ParallelView(
+            StoryService(self.workspace.db, self.workspace.annotator),
+            self.catalog,
+            left if left is not None else self.workspace.doc.id,
+            right,
+        )
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.destroyed.connect(lambda _o=None, v=view: self._forget_view(v))
+        self.parallel_views.append(view)
+        view.show()
+        return view
+
+    def _forget_view(self, view: ParallelView) -> None:
+        if view in self.parallel_views:
+            self.parallel_views.remove(view)
 
     def _commenting(self) -> bool:
         """Whether the Comments panel is the tab shown in front of the annotation's panel: the

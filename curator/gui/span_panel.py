@@ -55,6 +55,8 @@ class SpanPanel(QWidget):
     relation_pick_requested = Signal(str)  # relation type id: start the link gesture
     relation_remove_requested = Signal(object)  # RelationRecord
     span_jump_requested = Signal(object)  # SpanRecord at the other end of a relation
+    entity_link_requested = Signal(object)  # SpanRecord: open the entity chooser for it
+    entity_unlink_requested = Signal(object)  # SpanRecord: remove its entity link
 
     def __init__(self, catalog: LabelCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +80,23 @@ class SpanPanel(QWidget):
         self.label_box = _combo()
         self.label_box.activated.connect(self._label_picked)
         self.form.addRow(self.tr("Label"), self.label_box)
+        # The entity row stays (row 2) while the rows below are rebuilt: shown for entity-layer spans.
+        self.entity_row = QWidget()
+        entity_line = QHBoxLayout(self.entity_row)
+        entity_line.setContentsMargins(0, 0, 0, 0)
+        self.entity_name = QLabel()
+        self.entity_name.setObjectName("entity_name")
+        self.entity_name.setWordWrap(True)
+        self.entity_name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.entity_link_button = QPushButton(self.tr("Link… (K)"))
+        self.entity_link_button.clicked.connect(self._entity_link_clicked)
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.clicked.connect(self._unlink_clicked)
+        entity_line.addWidget(self.entity_name, 1)
+        entity_line.addWidget(self.entity_link_button)
+        entity_line.addWidget(self.unlink_button)
+        self.form.addRow(self.tr("Entity"), self.entity_row)
+        self.entity_key: str | None = None
         self.attributes = AttributeEditor(catalog.schema, ())
         self.attribute_widgets: dict[str, Field] = {}  # the attributes' fields, by attribute id
         self.note = QLineEdit()
@@ -139,8 +158,8 @@ class SpanPanel(QWidget):
             self._refill(span)
             return
         self._shape = shape
-        while self.form.rowCount() > 2:
-            self.form.removeRow(2)
+        while self.form.rowCount() > 3:
+            self.form.removeRow(3)
         definition = self.catalog.style(span.layer, span.label).definition
         self.attributes = AttributeEditor(
             self.catalog.schema, definition.attributes if definition else (), self.catalog.language, self._label_item
@@ -208,6 +227,28 @@ class SpanPanel(QWidget):
         line.addWidget(link, 1)
         line.addWidget(remove)
         return row
+
+    def show_entity(self, linkable: bool, key: str | None, name: str) -> None:
+        """The entity row: hidden for spans of other layers; the linked entity's ``name`` (and key),
+        or that none is linked."""
+        self.form.setRowVisible(self.entity_row, linkable)
+        self.entity_key = key
+        if key is None:
+            self.entity_name.setText(self.tr("Not linked"))
+        else:
+            self.entity_name.setText(f"{name} ({key})")
+            rtl = reads_rtl(name)
+            self.entity_name.setLayoutDirection(layout_direction(rtl))
+            self.entity_name.setAlignment(start_alignment(rtl))
+        self.unlink_button.setEnabled(key is not None)
+
+    def _entity_link_clicked(self) -> None:
+        if self.span is not None:
+            self.entity_link_requested.emit(self.span)
+
+    def _unlink_clicked(self) -> None:
+        if self.span is not None:
+            self.entity_unlink_requested.emit(self.span)
 
     def _label_item(self, layer: str, label: str) -> tuple[QIcon | None, str]:
         style = self.catalog.style(layer, label)

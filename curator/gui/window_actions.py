@@ -54,6 +54,7 @@ class ActionHost(Protocol):
     next_document_action: QAction
     previous_document_action: QAction
     invisible_action: QAction
+    entity_action: QAction
     review_menu: QMenu
 
     def menuBar(self) -> QMenuBar: ...
@@ -76,6 +77,8 @@ class ActionHost(Protocol):
     def set_label_language(self, language: str) -> None: ...
     def set_ui_language(self, language: str) -> None: ...
     def ui_language(self) -> str: ...
+    def choose_entity(self) -> object: ...
+    def open_side_by_side(self) -> object: ...
 
 
 class WindowActions(QObject):
@@ -140,6 +143,8 @@ class WindowActions(QObject):
                 edit_menu,
             )
             w.link_actions[relation.id] = action
+        # K: no label, relation or suggestion key uses it (labels P O L D E A M C Q, R relates).
+        w.entity_action = self._action(self.tr("Link to an entity…"), lambda: w.choose_entity(), "K", edit_menu)
         edit_menu.addSeparator()
         w.exact_action = self._action(self.tr("Exact characters (no word snapping)"), w.set_exact, "Ctrl+E", edit_menu)
         w.exact_action.setCheckable(True)
@@ -195,6 +200,8 @@ class WindowActions(QObject):
             action.triggered.connect(lambda _c=False, lang=language: w.set_ui_language(lang))
             ui_group.addAction(action)
         view_menu.addSeparator()
+        self._action(self.tr("Open side by side…"), lambda: w.open_side_by_side(), "Ctrl+Shift+B", view_menu)
+        view_menu.addSeparator()
         for dock in w.docks.values():
             view_menu.addAction(dock.toggleViewAction())
 
@@ -236,7 +243,8 @@ class WindowActions(QObject):
         toolbar.addAction(w.invisible_action)
         # Label keys, link keys and Delete act in the text and the annotation list only: keys typed
         # into another panel (a comment, a note, the document list) stay in that panel.
-        for action in (*w.label_palette.label_actions.values(), *w.link_actions.values(), w.delete_action):
+        keys = (*w.label_palette.label_actions.values(), *w.link_actions.values(), w.delete_action, w.entity_action)
+        for action in keys:
             w.removeAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             w.text_view.addAction(action)

@@ -529,6 +529,25 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>EntityChooser</name>
+    <message>
+        <source>Link to an entity</source>
+        <translation>ربط بكيان</translation>
+    </message>
+    <message>
+        <source>Entities for “{0}”, best first:</source>
+        <translation>الكيانات المرشحة لـ «⁨{0}⁩»، الأفضل أولًا:</translation>
+    </message>
+    <message>
+        <source>Search the registry</source>
+        <translation>البحث في السجل</translation>
+    </message>
+    <message>
+        <source>New entity from this span</source>
+        <translation>كيان جديد من هذا المقطع</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export a dataset</source>
@@ -762,6 +781,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>الاقتراحات</translation>
     </message>
     <message>
+        <source>Entity mentions</source>
+        <translation>إشارات الكيان</translation>
+    </message>
+    <message>
         <source>Comments</source>
         <translation>التعليقات</translation>
     </message>
@@ -819,6 +842,88 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>The interface will be in {0} from the next start</source>
         <translation>ستكون الواجهة بـ⁨{0}⁩ من التشغيل القادم</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsPanel</name>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المعلِّق</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>Claims by this entity</source>
+        <translation>تصريحات هذا الكيان</translation>
+    </message>
+    <message>
+        <source>(the entity of the selected annotation)</source>
+        <translation>(كيان التوسيم المحدد)</translation>
+    </message>
+    <message>
+        <source>Select a linked annotation, or choose an entity above.</source>
+        <translation>حدّد توسيمًا مربوطًا، أو اختر كيانًا في الأعلى.</translation>
+    </message>
+    <message>
+        <source>{0} mention(s) in {1} document(s), {2} language(s); {3} claim(s)</source>
+        <translation>الإشارات: ⁨{0}⁩ في الوثائق: ⁨{1}⁩، اللغات: ⁨{2}⁩؛ التصريحات: ⁨{3}⁩</translation>
+    </message>
+    <message>
+        <source>Mentions ({0})</source>
+        <translation>الإشارات (⁨{0}⁩)</translation>
+    </message>
+    <message>
+        <source>Claims by this entity ({0})</source>
+        <translation>تصريحات هذا الكيان (⁨{0}⁩)</translation>
+    </message>
+</context>
+<context>
+    <name>ParallelView</name>
+    <message>
+        <source>Side by side — Curator</source>
+        <translation>جنبًا إلى جنب — Curator</translation>
+    </message>
+    <message>
+        <source>Documents sharing ≥{0} linked entities</source>
+        <translation>وثائق تشترك في ⁨{0}⁩ كيانات مربوطة أو أكثر</translation>
+    </message>
+    <message>
+        <source>Group as one story…</source>
+        <translation>جمعها قصةً واحدة…</translation>
+    </message>
+    <message>
+        <source>No document shares {0} linked entities with this one</source>
+        <translation>لا وثيقة تشترك مع هذه في ⁨{0}⁩ كيانات مربوطة</translation>
+    </message>
+    <message>
+        <source>Sharing entities: {0}</source>
+        <translation>كيانات مشتركة: ⁨{0}⁩</translation>
+    </message>
+    <message>
+        <source>Group as one story</source>
+        <translation>جمعها قصةً واحدة</translation>
+    </message>
+    <message>
+        <source>Name of the story:</source>
+        <translation>اسم القصة:</translation>
+    </message>
+    <message>
+        <source>Story: {0}</source>
+        <translation>القصة: ⁨{0}⁩</translation>
     </message>
 </context>
 <context>
@@ -1091,6 +1196,18 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>الوسم</translation>
     </message>
     <message>
+        <source>Link… (K)</source>
+        <translation>ربط… (K)</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>فك الربط</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>الكيان</translation>
+    </message>
+    <message>
         <source>Note (Enter to save)</source>
         <translation>ملاحظة (Enter للحفظ)</translation>
     </message>
@@ -1121,6 +1238,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Remove this link</source>
         <translation>إزالة هذا الربط</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>غير مربوط</translation>
     </message>
 </context>
 <context>
@@ -1301,6 +1422,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>ربط ⁨{0}⁩…</translation>
     </message>
     <message>
+        <source>Link to an entity…</source>
+        <translation>ربط بكيان…</translation>
+    </message>
+    <message>
         <source>Exact characters (no word snapping)</source>
         <translation>حروف بدقة (دون الالتصاق بالكلمات)</translation>
     </message>
@@ -1375,6 +1500,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Interface language (at next start)</source>
         <translation>لغة الواجهة (من التشغيل القادم)</translation>
+    </message>
+    <message>
+        <source>Open side by side…</source>
+        <translation>فتح جنبًا إلى جنب…</translation>
     </message>
     <message>
         <source>&amp;Review</source>
@@ -1454,6 +1583,13 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>note on {0}</source>
         <translation>ملاحظة على ⁨{0}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>links</name>
+    <message>
+        <source>Select an annotation of the entity layer to link it</source>
+        <translation>حدّد توسيمًا من طبقة الكيانات لربطه</translation>
     </message>
 </context>
 </TS>

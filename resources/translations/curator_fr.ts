@@ -505,6 +505,25 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>EntityChooser</name>
+    <message>
+        <source>Link to an entity</source>
+        <translation>Lier à une entité</translation>
+    </message>
+    <message>
+        <source>Entities for “{0}”, best first:</source>
+        <translation>Entités pour « {0} », les meilleures d’abord :</translation>
+    </message>
+    <message>
+        <source>Search the registry</source>
+        <translation>Chercher dans le registre</translation>
+    </message>
+    <message>
+        <source>New entity from this span</source>
+        <translation>Nouvelle entité à partir de ce segment</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export a dataset</source>
@@ -726,6 +745,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>Suggestions</translation>
     </message>
     <message>
+        <source>Entity mentions</source>
+        <translation>Mentions de l’entité</translation>
+    </message>
+    <message>
         <source>Comments</source>
         <translation>Commentaires</translation>
     </message>
@@ -779,6 +802,88 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>The interface will be in {0} from the next start</source>
         <translation>L’interface sera en {0} au prochain démarrage</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsPanel</name>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>Mentions</translation>
+    </message>
+    <message>
+        <source>Claims by this entity</source>
+        <translation>Déclarations de cette entité</translation>
+    </message>
+    <message>
+        <source>(the entity of the selected annotation)</source>
+        <translation>(l’entité de l’annotation choisie)</translation>
+    </message>
+    <message>
+        <source>Select a linked annotation, or choose an entity above.</source>
+        <translation>Choisissez une annotation liée, ou une entité ci-dessus.</translation>
+    </message>
+    <message>
+        <source>{0} mention(s) in {1} document(s), {2} language(s); {3} claim(s)</source>
+        <translation>{0} mention(s) dans {1} document(s), {2} langue(s) ; {3} déclaration(s)</translation>
+    </message>
+    <message>
+        <source>Mentions ({0})</source>
+        <translation>Mentions ({0})</translation>
+    </message>
+    <message>
+        <source>Claims by this entity ({0})</source>
+        <translation>Déclarations de cette entité ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>ParallelView</name>
+    <message>
+        <source>Side by side — Curator</source>
+        <translation>Côte à côte — Curator</translation>
+    </message>
+    <message>
+        <source>Documents sharing ≥{0} linked entities</source>
+        <translation>Documents partageant ≥{0} entités liées</translation>
+    </message>
+    <message>
+        <source>Group as one story…</source>
+        <translation>Regrouper en une même histoire…</translation>
+    </message>
+    <message>
+        <source>No document shares {0} linked entities with this one</source>
+        <translation>Aucun document ne partage {0} entités liées avec celui-ci</translation>
+    </message>
+    <message>
+        <source>Sharing entities: {0}</source>
+        <translation>Entités partagées : {0}</translation>
+    </message>
+    <message>
+        <source>Group as one story</source>
+        <translation>Regrouper en une même histoire</translation>
+    </message>
+    <message>
+        <source>Name of the story:</source>
+        <translation>Nom de l’histoire :</translation>
+    </message>
+    <message>
+        <source>Story: {0}</source>
+        <translation>Histoire : {0}</translation>
     </message>
 </context>
 <context>
@@ -1039,6 +1144,18 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>Étiquette</translation>
     </message>
     <message>
+        <source>Link… (K)</source>
+        <translation>Lier… (K)</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Délier</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
         <source>Note (Enter to save)</source>
         <translation>Note (Entrée pour enregistrer)</translation>
     </message>
@@ -1069,6 +1186,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Remove this link</source>
         <translation>Retirer ce lien</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>Non liée</translation>
     </message>
 </context>
 <context>
@@ -1245,6 +1366,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>Lier {0}…</translation>
     </message>
     <message>
+        <source>Link to an entity…</source>
+        <translation>Lier à une entité…</translation>
+    </message>
+    <message>
         <source>Exact characters (no word snapping)</source>
         <translation>Caractères exacts (sans calage sur les mots)</translation>
     </message>
@@ -1319,6 +1444,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Interface language (at next start)</source>
         <translation>Langue de l’interface (au prochain démarrage)</translation>
+    </message>
+    <message>
+        <source>Open side by side…</source>
+        <translation>Ouvrir côte à côte…</translation>
     </message>
     <message>
         <source>&amp;Review</source>
@@ -1398,6 +1527,13 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>note on {0}</source>
         <translation>note sur {0}</translation>
+    </message>
+</context>
+<context>
+    <name>links</name>
+    <message>
+        <source>Select an annotation of the entity layer to link it</source>
+        <translation>Choisissez une annotation de la couche des entités pour la lier</translation>
     </message>
 </context>
 </TS>
