@@ -9,6 +9,9 @@ Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions, review states and comments.
 
 The window lays out widgets and wires them to :class:`ReviewController`, which calls the core through
 its :class:`~curator.review.service.ReviewService` (made by ``open_review_window``); nothing here sees the database.
+
+(Over 500 lines: one window of many panes, whose layout and key wiring read best in one place; the
+decisions themselves are in the controller and the core.)
 """
 
 from __future__ import annotations
