@@ -10,13 +10,15 @@ import summary read them there, so that what a format leaves out is always said,
 - ``empty``: spans covering only white space or invisible characters (token formats have no token
   there);
 - ``attributes`` (attribute values), ``identifiers`` (the reserved ``identifier`` attribute),
-  ``notes``, ``relations``, ``doc_labels`` (document labels).
+  ``notes``, ``relations``, ``doc_labels`` (document labels), ``links`` (a span's link to an entity of
+  the registry).
 """
 
 from __future__ import annotations
 
 SPANS, CUES, OVERLAPS, EMPTY = "spans", "cues", "overlaps", "empty"
 ATTRIBUTES, IDENTIFIERS, NOTES, RELATIONS, DOC_LABELS = "attributes", "identifiers", "notes", "relations", "doc_labels"
+LINKS = "links"
 
 # How the card and the summaries name each kind, in the order they list them.
 KIND_NAMES = {
@@ -29,12 +31,13 @@ KIND_NAMES = {
     NOTES: "notes",
     RELATIONS: "relations",
     DOC_LABELS: "document labels",
+    LINKS: "entity links",
 }
 ALL = frozenset(KIND_NAMES)
 # The kinds that remove a span from a format that lacks them, checked in this order (a span is
 # counted under the first).
 SPAN_KINDS = (SPANS, CUES, OVERLAPS, EMPTY)
-DETAIL_KINDS = (ATTRIBUTES, IDENTIFIERS, NOTES)
+DETAIL_KINDS = (ATTRIBUTES, IDENTIFIERS, NOTES, LINKS)
 # What BIO columns (CoNLL, CoNLL-U) have no place for: they hold one span per token and layer, nothing else.
 BIO_LACKS = ALL - {SPANS, CUES}
 

@@ -52,6 +52,8 @@ class CardFigures:
     # attribute values, identifiers and notes: (kind, role of the span, its reasons) -> count
     details: Counter[tuple[str, str, tuple[str, ...]]] = field(default_factory=Counter)
     relation_roles: Counter[str] = field(default_factory=Counter)  # claimant, cue, other
+    # The ids of the spans linked to a registry entity (set by the export run for formats without links).
+    linked: frozenset[int] = frozenset()
     _last_id: int | None = None
 
     def add_document(self, doc_id: int, ext_id: str, language: str, title: str) -> None:
@@ -119,6 +121,8 @@ class CardFigures:
                     self.details[(kind, role, reasons)] += 1
             if s.note:
                 self.details[(capacity.NOTES, role, reasons)] += 1
+            if s.id in self.linked:
+                self.details[(capacity.LINKS, role, reasons)] += 1
 
     def left_out(self, lacking: frozenset[str]) -> dict[str, int]:
         """What a format without the kinds ``lacking`` could not hold of what was counted: kind ->

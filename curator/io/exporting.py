@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from curator.io import capacity
 from curator.io.capacity import counted
 from curator.io.dataset_card import CardFigures, card_text, write_card
 from curator.io.export_folder import CARD_NAME, output_file, output_folder
@@ -27,6 +28,7 @@ from curator.io.selection import (
     selected_bundles,
 )
 from curator.store.database import Database
+from curator.store.entities import linked_span_ids
 from curator.store.queries import DocumentBundle
 
 Note = Callable[[str], None]
@@ -49,6 +51,11 @@ class ExportRun:
     writes_folder: bool = True
     figures: CardFigures = field(default_factory=CardFigures)
     dropped_relations: int = 0
+
+    def __post_init__(self) -> None:
+        if capacity.LINKS in self.lacks:
+            # Counted as the spans are: a format without links says how many it could not write.
+            self.figures.linked = linked_span_ids(self.db)
 
     def note(self, message: str) -> None:
         """Something the user must know about this export: in the card and on the command line."""

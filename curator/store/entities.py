@@ -111,6 +111,12 @@ def entity_types(schema: Schema) -> list[str]:
     return [label.id for label in layer.labels] if layer else []
 
 
+def linked_span_ids(db: Database) -> frozenset[int]:
+    """The ids of every span linked to an entity (an export counts those a format cannot carry)."""
+    with db.read() as session:
+        return frozenset(session.scalars(select(EntityLink.span_id)))
+
+
 def known_entity_keys(db: Database, keys: Sequence[str]) -> set[str]:
     """Those of ``keys`` that name an entity of the registry."""
     found: set[str] = set()

@@ -123,5 +123,5 @@ def test_an_import_says_what_its_format_could_not_carry(corpus: Database, tmp_pa
     assert done.returncode == 0, done.stderr
     assert (
         "conll files cannot carry spans overlapping another of their layer, spans covering only white space, "
-        "attribute values, identifiers, notes, relations, document labels: none were read from them"
+        "attribute values, identifiers, notes, relations, document labels, entity links: none were read from them"
     ) in done.stdout

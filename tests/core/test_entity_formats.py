@@ -144,3 +144,37 @@ def test_spacy_writes_the_link_as_kb_id_and_reads_it_back(db: Database, tmp_path
         assert [m.text for m in mentions(other, "khiari")] == ["Khaled Khiari"]
     finally:
         other.dispose()
+
+
+@pytest.mark.parametrize("fmt", ["conll", "conllu", "webanno", "labelstudio", "csv", "parquet"])
+def test_a_format_without_links_says_how_many_it_left_out(db: Database, tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
+    import_paths(db, [source])
+    Registry(db, "amina").create(KHIARI)
+    start = TEXT.index("Khaled Khiari")
+    editor = Editor(db, "amina")
+    person = editor.add_span(1, "entity", "PER", start, start + 13)
+    claim = editor.add_span(1, "claim", "CLAIM", 0, len(TEXT) - 1)
+    editor.add_relation("claimant", claim.id, person.id)  # the claims CSV holds claimants only
+    Registry(db, "amina").link(person.id, "khiari")
+    notes: list[str] = []
+    export(fmt, db, tmp_path / f"out-{fmt}", on_note=notes.append)
+    said = [n for n in notes if "cannot hold" in n]
+    assert said and "1 entity links" in said[0], notes
+    card = next((tmp_path / f"out-{fmt}").rglob("*README.md")) if (tmp_path / f"out-{fmt}").is_dir() else None
+    if card is not None:
+        assert "1 entity links" in card.read_text(encoding="utf-8")
+
+
+def test_a_format_with_links_lists_none_left_out(db: Database, tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
+    import_paths(db, [source])
+    Registry(db, "amina").create(KHIARI)
+    start = TEXT.index("Khaled Khiari")
+    span = Editor(db, "amina").add_span(1, "entity", "PER", start, start + 13)
+    Registry(db, "amina").link(span.id, "khiari")
+    notes: list[str] = []
+    export("brat", db, tmp_path / "out-brat", on_note=notes.append)
+    assert not any("entity links" in n for n in notes)

@@ -30,6 +30,6 @@ FORMAT = FileFormat(
     claims=(".csv",),
     reader=_reader,
     writer=_writer,
-    lacks=frozenset({capacity.SPANS, capacity.CUES, capacity.IDENTIFIERS, capacity.DOC_LABELS}),
+    lacks=frozenset({capacity.SPANS, capacity.CUES, capacity.IDENTIFIERS, capacity.DOC_LABELS, capacity.LINKS}),
     options={"csv_mode": "spreadsheet (cells a spreadsheet would run as formulas neutralised) or plain"},
 )

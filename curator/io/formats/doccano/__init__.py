@@ -17,5 +17,5 @@ FORMAT = FileFormat(
     "doccano JSONL or JSON export (read with --format doccano)",
     extensions=(".jsonl", ".json"),  # as Curator's .jsonl and Label Studio's .json: only with --format
     reader=_reader,
-    lacks=frozenset({capacity.ATTRIBUTES, capacity.IDENTIFIERS, capacity.NOTES}),
+    lacks=frozenset({capacity.ATTRIBUTES, capacity.IDENTIFIERS, capacity.NOTES, capacity.LINKS}),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from curator.io import capacity
 from curator.io.formats import FileFormat, Reader, ReadOptions
 from curator.io.formats.parquet.tables import DOCUMENTS, RELATIONS, SPANS, TOKENS
 
@@ -35,6 +36,7 @@ FORMAT = FileFormat(
     extensions=(".parquet",),
     claims=(".parquet",),
     reader=_reader,
+    lacks=frozenset({capacity.LINKS}),
     writer=_writer,
     read_along=_read_along,
 )

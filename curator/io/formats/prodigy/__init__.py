@@ -17,5 +17,5 @@ FORMAT = FileFormat(
     "Prodigy JSONL of accepted tasks (read with --format prodigy)",
     extensions=(".jsonl",),
     reader=_reader,
-    lacks=frozenset({capacity.ATTRIBUTES, capacity.IDENTIFIERS, capacity.NOTES, capacity.RELATIONS}),
+    lacks=frozenset({capacity.ATTRIBUTES, capacity.IDENTIFIERS, capacity.NOTES, capacity.RELATIONS, capacity.LINKS}),
 )

@@ -37,6 +37,6 @@ FORMAT = FileFormat(
     claims=(".tsv",),
     reader=_reader,
     writer=_writer,
-    lacks=frozenset({capacity.DOC_LABELS, capacity.EMPTY}),
+    lacks=frozenset({capacity.DOC_LABELS, capacity.EMPTY, capacity.LINKS}),
     read_along=_read_along,
 )
