@@ -291,7 +291,7 @@ class Registry:
             entity_id = session.execute(
                 insert(ENTITIES).values(**_values(record), created_at=now, updated_at=now).returning(ENTITIES.c.id)
             ).scalar_one()
-            self._log(session, "create", "entity", entity_id, None, None, record.to_json())
+            history.record(session, self.who, "create", "entity", entity_id, None, None, record.to_json())
         return EntityChange(None, record)
 
     def update(
@@ -326,7 +326,9 @@ class Registry:
                 session.execute(
                     update(ENTITIES).where(ENTITIES.c.id == entity_id).values(**_values(after), updated_at=utcnow())
                 )
-                self._log(session, "update", "entity", entity_id, None, before.to_json(), after.to_json())
+                history.record(
+                    session, self.who, "update", "entity", entity_id, None, before.to_json(), after.to_json()
+                )
         return EntityChange(before, after)
 
     def rename(self, key: str, language: str, name: str) -> EntityChange:
@@ -350,7 +352,7 @@ class Registry:
             if linked:
                 raise EditRefused(f"{linked} annotation(s) link to {key!r}; unlink them before deleting it")
             session.execute(delete(ENTITIES).where(ENTITIES.c.id == entity_id))
-            self._log(session, "delete", "entity", entity_id, None, before.to_json(), None)
+            history.record(session, self.who, "delete", "entity", entity_id, None, before.to_json(), None)
         return EntityChange(before, None)
 
     def undo(self, change: EntityChange) -> EntityChange:
@@ -419,8 +421,9 @@ class Registry:
                     insert(LINKS).values(span_id=span_id, entity_id=entity_id, linked_by=self.who, linked_at=utcnow())
                 )
             action = "create" if before is None else "delete" if key is None else "update"
-            self._log(
+            history.record(
                 session,
+                self.who,
                 action,
                 "entity_link",
                 span_id,
@@ -524,15 +527,3 @@ class Registry:
         if row is None:
             raise EditRefused(f"no entity with id {key!r}")
         return row.id, _record(row)
-
-    def _log(
-        self,
-        session: Session,
-        action: str,
-        kind: str,
-        object_id: int | None,
-        document_id: int | None,
-        before: dict[str, Any] | None,
-        after: dict[str, Any] | None,
-    ) -> None:
-        history.record(session, self.who, action, kind, object_id, document_id, before, after)

@@ -27,11 +27,7 @@ KHIARI = EntityRecord("khiari", "PER", {"ar": "خالد خياري", "fr": "Khal
 
 
 def test_brat_writes_the_link_as_a_normalization_and_reads_it_back(db: Database, tmp_path: Path) -> None:
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
-    import_paths(db, [source])
-    Registry(db, "amina").create(KHIARI)
-    start = TEXT.index("Khaled Khiari")
+    start = _khiari_document(db, tmp_path)
     span = Editor(db, "amina").add_span(1, "entity", "PER", start, start + 13)
     Registry(db, "amina").link(span.id, "khiari")
     out = tmp_path / "brat"
@@ -47,6 +43,15 @@ def test_brat_writes_the_link_as_a_normalization_and_reads_it_back(db: Database,
         assert [(m.document, m.text) for m in mentions(other, "khiari")] == [("d1", "Khaled Khiari")]
     finally:
         other.dispose()
+
+
+def _khiari_document(db: Database, tmp_path: Path) -> int:
+    """Import the French sentence as document d1 with Khaled Khiari in the registry; his name's offset."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
+    import_paths(db, [source])
+    Registry(db, "amina").create(KHIARI)
+    return TEXT.index("Khaled Khiari")
 
 
 def _brat(tmp_path: Path, lines: list[str]) -> Path:
@@ -85,11 +90,7 @@ def test_a_known_entity_is_linked_not_made_again(db: Database, tmp_path: Path) -
 
 
 def test_xmi_writes_the_link_as_the_named_entity_identifier_and_reads_it_back(db: Database, tmp_path: Path) -> None:
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
-    import_paths(db, [source])
-    Registry(db, "amina").create(KHIARI)
-    start = TEXT.index("Khaled Khiari")
+    start = _khiari_document(db, tmp_path)
     editor = Editor(db, "amina")
     span = editor.add_span(1, "entity", "PER", start, start + 13)
     oci = TEXT.index("OCI")
@@ -120,11 +121,7 @@ def test_spacy_writes_the_link_as_kb_id_and_reads_it_back(db: Database, tmp_path
 
     from curator.io.formats.spacy.write import reference_docbin
 
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
-    import_paths(db, [source])
-    Registry(db, "amina").create(KHIARI)
-    start = TEXT.index("Khaled Khiari")
+    start = _khiari_document(db, tmp_path)
     span = Editor(db, "amina").add_span(1, "entity", "PER", start, start + 13)
     Editor(db, "amina").add_span(1, "entity", "ORG", TEXT.index("OCI"), TEXT.index("OCI") + 3)
     Registry(db, "amina").link(span.id, "khiari")
@@ -148,11 +145,7 @@ def test_spacy_writes_the_link_as_kb_id_and_reads_it_back(db: Database, tmp_path
 
 @pytest.mark.parametrize("fmt", ["conll", "conllu", "webanno", "labelstudio", "csv", "parquet"])
 def test_a_format_without_links_says_how_many_it_left_out(db: Database, tmp_path: Path, fmt: str) -> None:
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
-    import_paths(db, [source])
-    Registry(db, "amina").create(KHIARI)
-    start = TEXT.index("Khaled Khiari")
+    start = _khiari_document(db, tmp_path)
     editor = Editor(db, "amina")
     person = editor.add_span(1, "entity", "PER", start, start + 13)
     claim = editor.add_span(1, "claim", "CLAIM", 0, len(TEXT) - 1)
@@ -168,11 +161,7 @@ def test_a_format_without_links_says_how_many_it_left_out(db: Database, tmp_path
 
 
 def test_a_format_with_links_lists_none_left_out(db: Database, tmp_path: Path) -> None:
-    source = tmp_path / "in.jsonl"
-    source.write_text(json.dumps({"id": "d1", "text": TEXT, "language": "fr"}) + "\n", encoding="utf-8")
-    import_paths(db, [source])
-    Registry(db, "amina").create(KHIARI)
-    start = TEXT.index("Khaled Khiari")
+    start = _khiari_document(db, tmp_path)
     span = Editor(db, "amina").add_span(1, "entity", "PER", start, start + 13)
     Registry(db, "amina").link(span.id, "khiari")
     notes: list[str] = []
