@@ -150,6 +150,20 @@ def test_csv_gives_the_claimants_entity(db: Database, seeds: Path, tmp_path: Pat
     ]
 
 
+def test_csv_counts_the_links_of_entities_that_are_no_claimant(db: Database, seeds: Path, tmp_path: Path) -> None:
+    _linked_seeds(db, seeds)
+    doc_id, text = _texts(db)[FRENCH]
+    start = text.index("M. Khiari") + 3
+    other = Editor(db, "amina").add_span(doc_id, "entity", "PER", start, start + 6)
+    Registry(db, "amina").link(other.id, "khiari")
+    notes: list[str] = []
+    export("csv", db, tmp_path / "csv", on_note=notes.append)
+    assert "1 entity links are on spans that are no claimant, which a claims table has no place for" in notes
+    card = (tmp_path / "csv" / "README.md").read_text(encoding="utf-8")
+    assert "- Linked spans: 2, to 1 entity of the registry (PER: 1)" in card
+    assert "- Linked spans of the selection whose link is not in the files: 1" in card
+
+
 def test_a_format_without_links_counts_them_in_the_card(db: Database, seeds: Path, tmp_path: Path) -> None:
     _linked_seeds(db, seeds)
     export("conll", db, tmp_path / "conll")

@@ -106,6 +106,12 @@ def claim_rows(bundle: DocumentBundle, links: dict[int, str] | None = None) -> l
     return rows
 
 
+def _claimant_ids(bundle: DocumentBundle) -> set[int]:
+    """The spans that are the claimant of a claim (the only spans besides claims the table holds)."""
+    claims = {s.id for s in bundle.spans if (s.layer, s.label) == (CLAIM_LAYER, CLAIM_LABEL)}
+    return {r.target_id for r in bundle.relations if r.type == CLAIMANT and r.source_id in claims}
+
+
 def write_csv(run: ExportRun) -> int:
     """Write ``claims.csv`` and README.md under ``out``; return the number of documents."""
     mode = str(run.options.get("csv_mode", "spreadsheet"))
@@ -116,6 +122,7 @@ def write_csv(run: ExportRun) -> int:
     encoding = "utf-8-sig" if mode == "spreadsheet" else "utf-8"
     registry = Registry(run.db, "export")
     linked: set[str] = set()
+    unheld = 0  # links of entities that are no claimant: a claims table has no row for them
     with (folder / FILE).open("w", encoding=encoding, newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)  # RFC 4180: CRLF rows, quoted as needed
         writer.writeheader()
@@ -123,6 +130,8 @@ def write_csv(run: ExportRun) -> int:
             documents += 1
             run.figures.add_bundle(bundle)
             links = registry.links_of(bundle.document.id) if run.figures.linked else {}
+            if links:
+                unheld += len(set(links) - _claimant_ids(bundle))
             for row in claim_rows(bundle, links):
                 if row["claimant_entity"]:
                     linked.add(row["claimant_entity"])
@@ -133,6 +142,8 @@ def write_csv(run: ExportRun) -> int:
                 writer.writerow(row)
                 rows += 1
     registry_file = run.write_registry(linked)
+    if unheld:
+        run.note(f"{unheld} entity links are on spans that are no claimant, which a claims table has no place for")
     if neutralised:
         run.note(f"{neutralised} cells started like a formula (or with ') and were prefixed with ' (spreadsheet mode)")
     run.write_card(
