@@ -137,6 +137,27 @@ def test_parquet_has_an_entity_column_and_an_entities_table(db: Database, seeds:
     assert "configs:" in (tmp_path / "pq" / "README.md").read_text(encoding="utf-8")
 
 
+def test_a_parquet_entity_row_no_span_links_to_is_made_too(db: Database, seeds: Path, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from curator.io.formats.parquet.write import ENTITY_SCHEMA, entity_table
+
+    _linked_seeds(db, seeds)
+    export("parquet", db, tmp_path / "pq")
+    # a table written by hand (or edited) may hold rows no span links to: nothing is dropped silently
+    pq.write_table(
+        pa.Table.from_pydict(entity_table([KHIARI, UNUSED]), ENTITY_SCHEMA), tmp_path / "pq" / "entities.parquet"
+    )
+    other = Database(f"sqlite:///{tmp_path / 'fresh.sqlite'}")
+    try:
+        import_paths(other, [tmp_path / "pq" / "documents.parquet"])  # the tables beside are read with it
+        assert Registry(other, "karim").all() == [KHIARI, UNUSED]
+        assert {(m.document, m.language, m.text) for m in mentions(other, "khiari")} == BOTH
+    finally:
+        other.dispose()
+
+
 def test_csv_gives_the_claimants_entity(db: Database, seeds: Path, tmp_path: Path) -> None:
     import csv
 

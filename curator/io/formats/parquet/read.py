@@ -166,25 +166,17 @@ class _Dataset:
         span.entity = key
         self.named.add(key)
         if key in self.entities:
-            n, r = self.entities[key]
-            name = next(iter(r.names.values()))
-            doc.entities.append(
-                EntityIn(
-                    key,
-                    r.type,
-                    name,
-                    None,
-                    n,
-                    str(self.folder / ENTITIES),
-                    r.names,
-                    r.aliases,
-                    r.description,
-                    r.external_ids,
-                )
-            )
+            doc.entities.append(self.entity_row(key))
         else:
             name = doc.text[span.start : span.end]
             doc.entities.append(EntityIn(key, span.label, name, doc.language, row, str(self.folder / SPANS)))
+
+    def entity_row(self, key: str) -> EntityIn:
+        """The entity ``key`` as its row of the entities table gives it, whole."""
+        n, r = self.entities[key]
+        name = next(iter(r.names.values()))
+        where = str(self.folder / ENTITIES)
+        return EntityIn(key, r.type, name, None, n, where, r.names, r.aliases, r.description, r.external_ids)
 
     def document(self, row: dict[str, Any]) -> tuple[DocumentIn, SourceText]:
         ext_id = _cell(row, "document", str)
@@ -287,26 +279,11 @@ class _Dataset:
 
     def located(self) -> list[Located]:
         out = []
-        unused = [self.entities[key] for key in sorted(set(self.entities) - self.named)]
+        unused = sorted(set(self.entities) - self.named)
         if unused and self.docs:
             # rows no span links to (a table written by hand...): made all the same, none dropped
             first = next(iter(self.docs.values()))[0]
-            for n, r in unused:
-                name = next(iter(r.names.values()))
-                first.entities.append(
-                    EntityIn(
-                        r.key,
-                        r.type,
-                        name,
-                        None,
-                        n,
-                        str(self.folder / ENTITIES),
-                        r.names,
-                        r.aliases,
-                        r.description,
-                        r.external_ids,
-                    )
-                )
+            first.entities.extend(self.entity_row(key) for key in unused)
         for ext_id, (doc, _) in self.docs.items():
             spans, relations, labels = self.span_where[ext_id], self.relation_where[ext_id], self.label_where[ext_id]
             out.append(
