@@ -42,13 +42,22 @@ class DocLabelIn:
 class EntityIn:
     """A registry entity a file names for a link (a brat normalization, an XMI identifier): made by the
     import when the registry has no entity of that ``key``, of type ``type`` and named ``name`` in
-    ``language``; ``line`` is where the file names it."""
+    ``language``; ``line`` is where the file names it, in ``source`` when that is another file than
+    the document's (a row of a parquet table).
+
+    A file that holds the registry row itself (parquet's entities table) gives ``names`` in every
+    language, and ``aliases``, ``description``, ``external_ids``: the entity is made from those."""
 
     key: str
     type: str
     name: str
     language: str | None
     line: int
+    source: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    external_ids: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -3,7 +3,7 @@
 import summary read them there, so that what a format leaves out is always said, with counts. Kinds:
 
 - ``spans``: spans of every layer. A format without it (the claims CSV) holds only claims and the
-  entities their claimant relation names, and of those entities only label and offsets;
+  entities their claimant relation names, and of those entities only label, offsets and entity link;
 - ``cues``: cue spans (``claim``/``CUE``) with their link to the claim;
 - ``overlaps``: spans overlapping an earlier or longer span of their layer and annotator (a BIO
   column holds one span per token);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -52,8 +53,12 @@ class CardFigures:
     # attribute values, identifiers and notes: (kind, role of the span, its reasons) -> count
     details: Counter[tuple[str, str, tuple[str, ...]]] = field(default_factory=Counter)
     relation_roles: Counter[str] = field(default_factory=Counter)  # claimant, cue, other
-    # The ids of the spans linked to a registry entity (set by the export run for formats without links).
-    linked: frozenset[int] = frozenset()
+    # The registry entity (key, type) of each linked span, by span id (set by the export run).
+    linked: Mapping[int, tuple[str, str]] = field(default_factory=dict)
+    # The linked spans counted: (entity key, entity type, role of the span, its reasons) -> count
+    links: Counter[tuple[str, str, str, tuple[str, ...]]] = field(default_factory=Counter)
+    # The file of registry rows the export wrote beside its files (the entities its spans link to).
+    registry_file: str | None = None
     _last_id: int | None = None
 
     def add_document(self, doc_id: int, ext_id: str, language: str, title: str) -> None:
@@ -121,8 +126,17 @@ class CardFigures:
                     self.details[(kind, role, reasons)] += 1
             if s.note:
                 self.details[(capacity.NOTES, role, reasons)] += 1
-            if s.id in self.linked:
+            entity = self.linked.get(s.id)
+            if entity is not None:
                 self.details[(capacity.LINKS, role, reasons)] += 1
+                self.links[(entity[0], entity[1], role, reasons)] += 1
+
+    def add_links(self, span_ids: list[int]) -> None:
+        """Count linked spans written by a format that holds every span whole (interchange JSONL)."""
+        for span_id in span_ids:
+            entity = self.linked.get(span_id)
+            if entity is not None:
+                self.links[(entity[0], entity[1], "other", ())] += 1
 
     def left_out(self, lacking: frozenset[str]) -> dict[str, int]:
         """What a format without the kinds ``lacking`` could not hold of what was counted: kind ->
@@ -135,7 +149,9 @@ class CardFigures:
         for (kind, role, reasons), n in self.details.items():
             if lacking.intersection(reasons):
                 continue  # the span is left out whole, and counted as such
-            if kind in lacking or (SPANS in lacking and role != "claim"):
+            # Without SPANS a claimant keeps its label, offsets and entity link, nothing else.
+            kept_by_claimant = (kind, role) == (capacity.LINKS, "claimant")
+            if kind in lacking or (SPANS in lacking and role != "claim" and not kept_by_claimant):
                 out[kind] += n
         if RELATIONS in lacking:
             out[RELATIONS] = sum(self.relations.values())
@@ -152,6 +168,16 @@ class CardFigures:
             if lacking.intersection(reasons):
                 held[(layer, label, annotator)] -= n
         return +held
+
+    def held_links(self, lacking: frozenset[str]) -> Counter[tuple[str, str]]:
+        """The linked spans a format without ``lacking`` holds with their link: (entity key, type) -> count."""
+        held: Counter[tuple[str, str]] = Counter()
+        if capacity.LINKS in lacking:
+            return held
+        for (key, kind, _, reasons), n in self.links.items():
+            if not lacking.intersection(reasons):
+                held[(key, kind)] += n
+        return held
 
     @property
     def span_total(self) -> int:
@@ -261,6 +287,7 @@ def card_text(
             + ", ".join(f"{lay}/{lab} by {a}: {n}" for (lay, lab, a), n in sorted(doc_labels.items()))
             + "."
         )
+    lines += _registry_lines(figures, lacks)
     left = figures.left_out(lacks)
     lines += ["", "## What this format could not hold", ""]
     if left:
@@ -280,6 +307,30 @@ def card_text(
     if figures.document_count > len(figures.listed):
         lines.append(f"| … | | and {figures.document_count - len(figures.listed)} more |")
     return "\n".join(lines) + "\n"
+
+
+def _registry_lines(figures: CardFigures, lacks: frozenset[str]) -> list[str]:
+    """The card's entity registry section: the linked spans the files hold, the entities they link to
+    by type, the file of registry rows; nothing when no span of the selection is linked."""
+    if not figures.links:
+        return []
+    lines = ["", "## Entity registry", ""]
+    held = figures.held_links(lacks)
+    if held:
+        types = Counter(kind for _, kind in held)
+        lines.append(
+            f"- Linked spans: {sum(held.values())}, to {len(held)} {'entity' if len(held) == 1 else 'entities'} "
+            "of the registry (" + ", ".join(f"{kind}: {n}" for kind, n in sorted(types.items())) + ")"
+        )
+    total = sum(figures.links.values())
+    if total > sum(held.values()):
+        lines.append(f"- Linked spans of the selection whose link is not in the files: {total - sum(held.values())}")
+    if figures.registry_file:
+        lines.append(
+            f"- Registry rows of these entities (id, type, names, aliases, description, external ids): "
+            f"`{figures.registry_file}`; `curator import` of the folder reads them back with the links"
+        )
+    return lines
 
 
 def _kind_order(item: tuple[str, int]) -> int:

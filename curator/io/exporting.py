@@ -11,13 +11,13 @@ the data. ``options`` carries format-specific choices (``csv_mode``: ``spreadshe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from curator.io import capacity
 from curator.io.capacity import counted
 from curator.io.dataset_card import CardFigures, card_text, write_card
+from curator.io.entity_file import REGISTRY_FILE, write_entities
 from curator.io.export_folder import CARD_NAME, output_file, output_folder
 from curator.io.selection import (
     AnnotatorView,
@@ -28,7 +28,7 @@ from curator.io.selection import (
     selected_bundles,
 )
 from curator.store.database import Database
-from curator.store.entities import linked_span_ids
+from curator.store.entities import linked_entities, records_of
 from curator.store.queries import DocumentBundle
 
 Note = Callable[[str], None]
@@ -53,9 +53,18 @@ class ExportRun:
     dropped_relations: int = 0
 
     def __post_init__(self) -> None:
-        if capacity.LINKS in self.lacks:
-            # Counted as the spans are: a format without links says how many it could not write.
-            self.figures.linked = linked_span_ids(self.db)
+        # Counted as the spans are: a format says how many links it wrote, or could not write.
+        self.figures.linked = linked_entities(self.db)
+
+    def write_registry(self, keys: Iterable[str], name: str = REGISTRY_FILE) -> str | None:
+        """Write the registry rows of the entities ``keys`` name as ``name`` in the export's folder
+        (the registry file ``curator import`` reads with the folder); its name, None when no key."""
+        records = records_of(self.db, keys)
+        if not records:
+            return None
+        write_entities(records, self.target / name)
+        self.figures.registry_file = name
+        return name
 
     def note(self, message: str) -> None:
         """Something the user must know about this export: in the card and on the command line."""

@@ -240,11 +240,14 @@ def entities_named(
     for item, e in named:
         if e.key in known or e.key in made:
             continue
-        language = e.language if e.language in ("ar", "fa", "fr", "en") else "en"
-        record = EntityRecord(e.key, e.type, {language: e.name or e.key})
+        language = e.language or item.doc.language  # a claims CSV learns it with the document's text
+        language = language if language in ("ar", "fa", "fr", "en") else "en"
+        names = dict(e.names) or {language: e.name or e.key}
+        record = EntityRecord(e.key, e.type, names, e.aliases, e.description, dict(e.external_ids))
         found = entity_problems(record, types)
         if found:
-            problems.extend(Problem(item.path, e.line, f"entity {e.key!r}: {message}") for message in found)
+            source = e.source or item.path
+            problems.extend(Problem(source, e.line, f"entity {e.key!r}: {message}") for message in found)
             known.add(e.key)  # said once
         else:
             made[e.key] = record
@@ -263,23 +266,19 @@ def link_problems(db: Database, items: list[Located], entities: list[EntityRecor
         for i, s in enumerate(item.doc.spans):
             if s.entity is None:
                 continue
+            # where the reader says the annotation is (its own line, or a row of another table)
+            where = item.span_at(i) if item.span_at else (item.doc.line, f"annotation {i + 1}")
+            source = where[2] if len(where) == 3 else item.path
             if s.layer != ENTITY_LAYER:
-                problems.append(
-                    Problem(
-                        item.path,
-                        item.doc.line,
-                        f"annotation {i + 1}: only {ENTITY_LAYER} annotations link to an entity",
-                    )
-                )
+                message = f"{where[1]}: only {ENTITY_LAYER} annotations link to an entity"
             elif s.entity not in known:
-                problems.append(
-                    Problem(
-                        item.path,
-                        item.doc.line,
-                        f"annotation {i + 1}: no entity with id {s.entity!r} in the registry; "
-                        f"import the registry file ({REGISTRY_FILE}) with it, or first",
-                    )
+                message = (
+                    f"{where[1]}: no entity with id {s.entity!r} in the registry; "
+                    f"import the registry file ({REGISTRY_FILE}) with it, or first"
                 )
+            else:
+                continue
+            problems.append(Problem(source, where[0], message))
     return problems
 
 

@@ -16,7 +16,7 @@ transaction helper they share.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -111,10 +111,25 @@ def entity_types(schema: Schema) -> list[str]:
     return [label.id for label in layer.labels] if layer else []
 
 
-def linked_span_ids(db: Database) -> frozenset[int]:
-    """The ids of every span linked to an entity (an export counts those a format cannot carry)."""
+def linked_entities(db: Database) -> dict[int, tuple[str, str]]:
+    """The entity (key, type) of every linked span, by span id: what an export counts (the links a
+    format carries or cannot, the entities the dataset card lists)."""
     with db.read() as session:
-        return frozenset(session.scalars(select(EntityLink.span_id)))
+        rows = session.execute(
+            select(EntityLink.span_id, Entity.key, Entity.type).join(Entity, Entity.id == EntityLink.entity_id)
+        )
+        return {span_id: (key, kind) for span_id, key, kind in rows}
+
+
+def records_of(db: Database, keys: Iterable[str]) -> list[EntityRecord]:
+    """The registry rows of the entities ``keys`` name, by key (what an export writes beside its links)."""
+    wanted = sorted(set(keys))
+    out: list[EntityRecord] = []
+    with db.read() as session:
+        for start in range(0, len(wanted), 500):
+            query = select(ENTITIES).where(ENTITIES.c.key.in_(wanted[start : start + 500]))
+            out.extend(_record(row) for row in session.execute(query))
+    return sorted(out, key=lambda r: r.key)
 
 
 def known_entity_keys(db: Database, keys: Sequence[str]) -> set[str]:

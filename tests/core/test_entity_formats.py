@@ -143,7 +143,7 @@ def test_spacy_writes_the_link_as_kb_id_and_reads_it_back(db: Database, tmp_path
         other.dispose()
 
 
-@pytest.mark.parametrize("fmt", ["conll", "conllu", "webanno", "labelstudio", "csv", "parquet"])
+@pytest.mark.parametrize("fmt", ["conll", "conllu", "webanno"])
 def test_a_format_without_links_says_how_many_it_left_out(db: Database, tmp_path: Path, fmt: str) -> None:
     start = _khiari_document(db, tmp_path)
     editor = Editor(db, "amina")

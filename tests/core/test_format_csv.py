@@ -197,7 +197,7 @@ def _edited(tmp_path: Path, corpus: Database, mode: str, old: str, new: str) -> 
         ("plain", HOSTILE_ID, "no-such-document", r"document 'no-such-document' is neither in the database nor"),
         ("plain", ",OCI,ORG,", ",OCI,CITY,", r"row \d+: claimant_label: unknown label 'CITY'"),
         ("plain", ",oppose,", ",against,", r"row \d+: claim \d+-\d+: attribute 'stance' must be one of"),
-        ("spreadsheet", "/etc/passwd\r\n", "/etc/passwd,extra\r\n", r"row \d+ has 17 cells, the header 16"),
+        ("spreadsheet", "/etc/passwd\r\n", "/etc/passwd,extra\r\n", r"row \d+ has 18 cells, the header 17"),
     ],
 )
 def test_a_broken_claims_csv_is_refused_with_its_line_and_row(

@@ -1,4 +1,4 @@
-"""The claims table: one row per claim with claimant, cue, stance, type and area."""
+"""The claims table: one row per claim with claimant (and its registry entity), cue, stance, type and area."""
 
 from __future__ import annotations
 
@@ -25,11 +25,11 @@ def _writer() -> Writer:
 
 FORMAT = FileFormat(
     "csv",
-    "one row per claim with claimant, stance, type and area",
+    "one row per claim with claimant (and its entity), stance, type and area",
     extensions=(".csv",),
     claims=(".csv",),
     reader=_reader,
     writer=_writer,
-    lacks=frozenset({capacity.SPANS, capacity.CUES, capacity.IDENTIFIERS, capacity.DOC_LABELS, capacity.LINKS}),
+    lacks=frozenset({capacity.SPANS, capacity.CUES, capacity.IDENTIFIERS, capacity.DOC_LABELS}),
     options={"csv_mode": "spreadsheet (cells a spreadsheet would run as formulas neutralised) or plain"},
 )

@@ -3,7 +3,9 @@
 Each row gives a claim span (layer ``claim``, label ``CLAIM``) with its ``stance``, ``type`` and
 ``area`` attributes and its note, and, when the ``claimant`` cells are filled, the claimant span
 (layer and labels of the schema's ``claimant`` relation) and that relation. A claimant shared by
-several claims is one span.
+several claims is one span. A ``claimant_entity`` cell links the claimant to that registry entity;
+one the registry lacks (and no ``entities.jsonl`` of the batch holds) is made from the claimant's
+label and text.
 
 The file holds no document text: rows attach to the document their ``document`` column names, found
 among the documents of the same import batch, else in the database. The ``claim`` and ``claimant``
@@ -33,7 +35,7 @@ from curator.errors import Problem
 from curator.io.formats.csv.write import CLAIM_LABEL, CLAIM_LAYER, CLAIMANT, FORMULA_START, NEUTRALISED
 from curator.io.label_names import resolve_label
 from curator.io.validation import Located, line_items
-from curator.records import DocumentIn, RelationIn, SpanIn
+from curator.records import DocumentIn, EntityIn, RelationIn, SpanIn
 from curator.schema.model import Schema
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -204,7 +206,10 @@ class _Claims:
         self.span_names.append(f"row {row}: claim {start}-{end}")
         self.expected.append(_Expected(line, row, "claim", start, end, cells["claim"]))
         label = cells.get("claimant_label", "")
+        entity = cells.get("claimant_entity", "").strip()
         if not (label or cells.get("claimant_start") or cells.get("claimant_end")):
+            if entity:
+                raise _Bad(f"claimant_entity {entity!r} names the entity of a claimant the row does not have")
             return
         if not with_claimants:
             raise _Bad("the schema has no 'claimant' relation for the claimant cells")
@@ -219,9 +224,14 @@ class _Claims:
         ref = self.claimants.get(key)
         if ref is None:
             ref = self.claimants[key] = f"{where}#claimant{len(self.claimants) + 1}"
-            self.doc.spans.append(SpanIn(found[0], found[1], c_start, c_end, annotator, ref=ref))
+            span = SpanIn(found[0], found[1], c_start, c_end, annotator, ref=ref, entity=entity or None)
+            self.doc.spans.append(span)
             self.span_lines.append(line)
             self.span_names.append(f"row {row}: claimant {c_start}-{c_end}")
+            if entity:
+                self.doc.entities.append(EntityIn(entity, found[1], cells.get("claimant", ""), None, line))
+        elif entity and entity != (earlier := next(s.entity for s in self.doc.spans if s.ref == ref)):
+            raise _Bad(f"claimant_entity {entity!r}: an earlier row gives this claimant {earlier or 'no entity'!r}")
         self.expected.append(_Expected(line, row, "claimant", c_start, c_end, cells.get("claimant", "")))
         self.doc.relations.append(RelationIn(CLAIMANT, claim_ref, ref, annotator))
         self.relation_lines.append(line)

@@ -66,9 +66,13 @@ def interchange_lines(
     for batch in export_rows.row_batches(
         db, annotator_ids=annotator_ids, label_ids=label_ids, document_ids=selection.document_ids
     ):
-        if entities is not None and batch.entities:
+        if batch.entities and (entities is not None or figures is not None):
             kept = {s[1] for spans in batch.spans.values() for s in spans}
-            entities.update(key for span_id, key in batch.entities.items() if span_id in kept)
+            written = [span_id for span_id in batch.entities if span_id in kept]
+            if entities is not None:
+                entities.update(batch.entities[span_id] for span_id in written)
+            if figures is not None:
+                figures.add_links(written)
         for doc in batch.documents:
             yield _line(doc, batch, encoded)
             if progress:

@@ -26,6 +26,7 @@ def write_jsonl(run: ExportRun) -> int:
         records = [r for r in Registry(run.db, "export").all() if r.key in linked]
         write_entities(records, registry_path)
         files.append(registry_path.name)
+        run.figures.registry_file = registry_path.name
     run.write_card(
         description="Curator interchange JSONL, one document per line with its annotations, relations and "
         "document labels (see the README of Curator); `curator import` reads it back"

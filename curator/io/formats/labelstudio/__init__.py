@@ -30,5 +30,5 @@ FORMAT = FileFormat(
     claims=(".json",),
     reader=_reader,
     writer=_writer,
-    lacks=frozenset({capacity.IDENTIFIERS, capacity.LINKS}),
+    lacks=frozenset({capacity.IDENTIFIERS}),
 )

@@ -9,7 +9,10 @@ Curator's ``meta.curator_annotators``, a name or e-mail in ``completed_by``, the
 ``model_version``, ``--annotator``, else ``labelstudio-user-<id>``. ``labels`` regions become
 spans (``from_name`` a schema layer, or the label looked up), per-region ``choices`` attributes,
 per-region ``textarea`` notes, task-level ``choices`` document labels, ``relation`` items
-relations. Offsets are code points; a region whose ``value.text`` matches only when its offsets are
+relations. A region's ``meta.entity`` (as Curator's export writes it) links its span to that registry
+entity; one the registry lacks is made from the region's label and text (refused with the task's line
+when the label is no entity type), unless the registry file ``entities.jsonl`` of the batch holds it.
+Offsets are code points; a region whose ``value.text`` matches only when its offsets are
 read as UTF-16 units (older Label Studio, emoji before it) is converted, one whose text matches
 neither way is refused with the task's line and number.
 Result types the schema has no place for (ratings, taxonomies...) are refused, or left out and
@@ -24,12 +27,12 @@ from typing import Any
 from curator.errors import Problem
 from curator.io.formats.labelstudio.config import NOTE, TEXT, control_names, text_keys
 from curator.io.formats.labelstudio.json_min import MinProblem, is_json_min, task_of_min
-from curator.io.formats.labelstudio.write import META_ANNOTATORS
+from curator.io.formats.labelstudio.write import META_ANNOTATORS, META_ENTITY
 from curator.io.json_tasks import BadJson, array_items, single_object
 from curator.io.label_names import resolve_label
 from curator.io.source_text import SourceText, new_document
 from curator.io.validation import LeftOut, Located, line_items
-from curator.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, EntityIn, RelationIn, SpanIn
 from curator.schema.model import Schema
 from curator.text.utf16 import Utf16Offsets
 
@@ -184,12 +187,15 @@ def _task_document(
                     raise _Bad(f"{where}: no labels")
                 from_name = item.get("from_name")
                 layer = from_name if from_name in names.span_layers else None
+                entity = _entity_of(item, where)
                 for label in labels:
                     found = resolve_label(schema, str(label), "span", layer)
                     if isinstance(found, str):
                         raise _Bad(f"{where}: {found}")
                     rid = str(item.get("id", f"r{n}"))
-                    span = SpanIn(found[0], found[1], start, end, annotator, ref=prefix + rid)
+                    span = SpanIn(found[0], found[1], start, end, annotator, ref=prefix + rid, entity=entity)
+                    if entity is not None:
+                        doc.entities.append(EntityIn(entity, found[1], doc.text[start:end], doc.language, line))
                     if kind == "prediction":
                         span.score = _score(item.get("score", work.get("score")), where)
                     if rid in regions:
@@ -283,6 +289,19 @@ def read_labelstudio(path: Path, schema: Schema, default_annotator: str | None) 
     if not located and not problems:
         problems.append(Problem(where, 0, "no tasks in the file"))
     return located, problems
+
+
+def _entity_of(item: dict[str, Any], where: str) -> str | None:
+    """The registry entity a region's ``meta`` names, if any."""
+    meta = item.get("meta")
+    if meta is None or (isinstance(meta, dict) and META_ENTITY not in meta):
+        return None
+    if not isinstance(meta, dict):
+        raise _Bad(f"{where}: the region's meta must be an object")
+    key = meta[META_ENTITY]
+    if not isinstance(key, str) or not key.strip():
+        raise _Bad(f"{where}: meta.{META_ENTITY} must be an entity id (text), not {key!r}")
+    return key.strip()
 
 
 def _score(value: Any, where: str) -> float | None:

@@ -6,7 +6,10 @@ text so a reader can check them. Each annotation's ``completed_by`` is a user id
 Studio's own JSON export writes it (Label Studio and its SDK show the annotator by it): Curator's
 annotators numbered from 1 in name order, the same in every export of one database; their names are
 in the task's ``meta.curator_annotators``, in the order of its annotations. ``ground_truth`` marks
-the gold (curated) layer.
+the gold (curated) layer. A span linked to a registry entity carries the entity's id in its region's
+``meta`` (``"meta": {"entity": "khiari"}``, beside the ``text`` Label Studio keeps there), and the
+rows of the entities linked are written as ``entities.jsonl`` in the folder (the registry file
+``curator import`` reads with the folder).
 """
 
 from __future__ import annotations
@@ -17,33 +20,36 @@ from typing import Any
 from curator.io.exporting import ExportRun
 from curator.io.formats.labelstudio.config import NOTE, TEXT, ControlNames, control_names, labeling_config
 from curator.io.selection import AnnotatorView
+from curator.store.entities import Registry
 from curator.store.models import GOLD_ANNOTATOR
 
 TASKS_FILE = "tasks.json"
 CONFIG_FILE = "labeling_config.xml"
 META_ANNOTATORS = "curator_annotators"
+META_ENTITY = "entity"  # the key of a region's meta that names its registry entity
 
 
 def region_id(span_id: int) -> str:
     return f"s{span_id}"
 
 
-def view_result(view: AnnotatorView, names: ControlNames) -> list[dict[str, Any]]:
-    """The ``result`` list of one annotator's annotation."""
+def view_result(view: AnnotatorView, names: ControlNames, links: dict[int, str] | None = None) -> list[dict[str, Any]]:
+    """The ``result`` list of one annotator's annotation; ``links`` gives the entity key of linked spans."""
     text = view.document.text
     result: list[dict[str, Any]] = []
     for s in view.spans:
         where = {"start": s.start, "end": s.end, "text": text[s.start : s.end]}
         rid = region_id(s.id)
-        result.append(
-            {
-                "id": rid,
-                "from_name": s.layer,
-                "to_name": TEXT,
-                "type": "labels",
-                "value": {**where, "labels": [s.label]},
-            }
-        )
+        region: dict[str, Any] = {
+            "id": rid,
+            "from_name": s.layer,
+            "to_name": TEXT,
+            "type": "labels",
+            "value": {**where, "labels": [s.label]},
+        }
+        if links and s.id in links:
+            region["meta"] = {META_ENTITY: links[s.id]}
+        result.append(region)
         for key, value in s.attributes.items():
             if value is None:
                 continue
@@ -104,15 +110,19 @@ def write_labelstudio(run: ExportRun) -> int:
     names = control_names(db.schema)
     user_ids = {name: n for n, name in enumerate(sorted(db.annotator_names()), start=1)}
     tasks: list[dict[str, Any]] = []
+    registry = Registry(db, "export")
+    linked: set[str] = set()
     for bundle, views in run.views():
         d = bundle.document
         annotated = [v for v in views if v.annotator is not None]
+        links = registry.links_of(d.id) if run.figures.linked else {}
+        linked.update(links[s.id] for v in annotated for s in v.spans if s.id in links)
         task: dict[str, Any] = {
             "id": d.id,
             "data": {TEXT: d.text, "doc_id": d.ext_id, "title": d.title, "language": d.language},
             "annotations": [
                 {
-                    "result": view_result(v, names),
+                    "result": view_result(v, names, links),
                     "completed_by": user_ids[v.annotator] if v.annotator in user_ids else len(user_ids) + 1,
                     "ground_truth": v.annotator == GOLD_ANNOTATOR,
                     "was_cancelled": False,
@@ -134,11 +144,13 @@ def write_labelstudio(run: ExportRun) -> int:
         handle.write(",\n".join(json.dumps(t, ensure_ascii=False) for t in tasks))
         handle.write("\n]\n")
     (folder / CONFIG_FILE).write_text(labeling_config(db.schema, layers), encoding="utf-8", newline="\n")
+    registry_file = run.write_registry(linked)
     run.write_card(
         description="Label Studio JSON tasks (import them into a project whose labeling interface is "
         f"`{CONFIG_FILE}`); offsets are code points; each annotation's `completed_by` is a user id "
         f"({', '.join(f'{user_ids[name]} {name}' for name in sorted(used)) or 'none'}), the annotators' "
-        f"names are in `meta.{META_ANNOTATORS}`",
-        files=[TASKS_FILE, CONFIG_FILE],
+        f"names are in `meta.{META_ANNOTATORS}`"
+        + (f"; a linked region's entity id is in its `meta.{META_ENTITY}`" if registry_file else ""),
+        files=[TASKS_FILE, CONFIG_FILE, *([registry_file] if registry_file else [])],
     )
     return len(tasks)

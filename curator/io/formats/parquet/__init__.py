@@ -1,13 +1,12 @@
-"""Parquet tables as a Hugging Face dataset: tokens, spans, relations, documents (needs pyarrow)."""
+"""Parquet tables as a Hugging Face dataset: tokens, spans, relations, documents, entities (needs pyarrow)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from curator.io import capacity
 from curator.io.formats import FileFormat, Reader, ReadOptions
-from curator.io.formats.parquet.tables import DOCUMENTS, RELATIONS, SPANS, TOKENS
+from curator.io.formats.parquet.tables import DOCUMENTS, ENTITIES, RELATIONS, SPANS, TOKENS
 
 if TYPE_CHECKING:
     from curator.io.exporting import Writer
@@ -27,7 +26,7 @@ def _writer() -> Writer:
 
 def _read_along(path: Path) -> bool:
     """A table beside ``documents.parquet``: the dataset is read from that one, which reads the rest."""
-    return path.name in (SPANS, RELATIONS, TOKENS) and (path.parent / DOCUMENTS).is_file()
+    return path.name in (SPANS, RELATIONS, TOKENS, ENTITIES) and (path.parent / DOCUMENTS).is_file()
 
 
 FORMAT = FileFormat(
@@ -36,7 +35,6 @@ FORMAT = FileFormat(
     extensions=(".parquet",),
     claims=(".parquet",),
     reader=_reader,
-    lacks=frozenset({capacity.LINKS}),
     writer=_writer,
     read_along=_read_along,
 )

@@ -4,7 +4,10 @@
   exact tables. Documents with their text and document labels, every span with its attributes (JSON)
   and note, every relation between span ids of one document: all of it comes back, nested and
   overlapping spans included. Each span's ``text`` cell must be the document's text at its offsets,
-  which catches a moved span.
+  which catches a moved span. A span's ``entity`` cell links it to that registry entity: one the
+  registry lacks is made from its row of ``entities.parquet`` (checked as the registry file is, every
+  problem with its row), else from the span's label and text (refused with the span's row when the
+  label is no entity type).
 - ``tokens.parquet`` named on its own: the Hugging Face style token table, with the texts from
   ``documents.parquet`` beside it. Each token must be the text at its ``token_starts``/``token_ends``;
   spans come from the BIO tag columns (``ner_tags`` is the entity layer, ``<layer>_tags`` the others).
@@ -29,16 +32,18 @@ try:
 except ImportError as exc:  # pragma: no cover - exercised only without the extra
     raise MissingLibrary("parquet", "pyarrow") from exc
 
-from curator.io.formats.parquet.tables import DOCUMENTS, RELATIONS, SPANS, TOKENS
+from curator.io.entity_file import entity_from_json
+from curator.io.formats.parquet.tables import DOCUMENTS, ENTITIES, RELATIONS, SPANS, TOKENS
 from curator.io.label_names import ner_layer
 from curator.io.source_text import SourceText, new_document
 from curator.io.strict_json import parse_line
 from curator.io.validation import Located
-from curator.records import DocLabelIn, DocumentIn, RelationIn, SpanIn
+from curator.records import DocLabelIn, DocumentIn, EntityIn, RelationIn, SpanIn
 from curator.schema.model import Schema
+from curator.store.entities import EntityRecord, entity_problems, entity_types
 
 MAX_BYTES = 2 * 1024 * 1024 * 1024
-TABLES = (DOCUMENTS, SPANS, RELATIONS, TOKENS)
+TABLES = (DOCUMENTS, SPANS, RELATIONS, TOKENS, ENTITIES)
 
 
 class _Bad(Exception):
@@ -79,6 +84,8 @@ class _Dataset:
         self.span_where: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         self.relation_where: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
         self.label_where: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+        self.entities: dict[str, tuple[int, EntityRecord]] = {}  # the entities table: key -> (row, record)
+        self.named: set[str] = set()  # the keys the spans link to
 
     def bad(self, table: str, row: int, message: str) -> None:
         self.problems.append(Problem(str(self.folder / table), row, f"row {row}: {message}"))
@@ -125,6 +132,52 @@ class _Dataset:
                 continue
             self.docs[ext_id] = (doc, st)
 
+    def read_entities(self) -> None:
+        """The registry rows of ``entities.parquet``, checked as the registry file's lines are."""
+        path = self.folder / ENTITIES
+        if not path.is_file():
+            return
+        types = entity_types(self.schema)
+        for n, row in enumerate(_rows(path), start=1):
+            try:
+                obj: dict[str, Any] = {
+                    "id": _cell(row, "id", str),
+                    "type": _cell(row, "type", str),
+                    "names": _json_object(row, "names"),
+                    "aliases": row.get("aliases") or [],
+                    "description": _cell(row, "description", str, required=False) or "",
+                    "external_ids": _json_object(row, "external_ids", required=False),
+                }
+                record, found = entity_from_json(obj)
+                if record is not None:
+                    found = entity_problems(record, types)
+                    if record.key in self.entities:
+                        found.append(f"duplicate id {record.key!r} (first in row {self.entities[record.key][0]})")
+                if found or record is None:
+                    raise _Bad("; ".join(found))
+            except _Bad as exc:
+                self.bad(ENTITIES, n, str(exc))
+                continue
+            self.entities[record.key] = (n, record)
+
+    def link(self, doc: DocumentIn, span: SpanIn, key: str, row: int) -> None:
+        """Link ``span`` to the entity ``key``: its registry row from the entities table, else one made
+        from the span (the import makes it only when the registry lacks it)."""
+        span.entity = key
+        self.named.add(key)
+        if key in self.entities:
+            doc.entities.append(self.entity_row(key))
+        else:
+            name = doc.text[span.start : span.end]
+            doc.entities.append(EntityIn(key, span.label, name, doc.language, row, str(self.folder / SPANS)))
+
+    def entity_row(self, key: str) -> EntityIn:
+        """The entity ``key`` as its row of the entities table gives it, whole."""
+        n, r = self.entities[key]
+        name = next(iter(r.names.values()))
+        where = str(self.folder / ENTITIES)
+        return EntityIn(key, r.type, name, None, n, where, r.names, r.aliases, r.description, r.external_ids)
+
     def document(self, row: dict[str, Any]) -> tuple[DocumentIn, SourceText]:
         ext_id = _cell(row, "document", str)
         if ext_id not in self.docs:
@@ -151,18 +204,21 @@ class _Dataset:
                     raise _Bad("attributes must be a JSON object")
                 span_id = _cell(row, "span_id", int)
                 layer, label = _cell(row, "layer", str), _cell(row, "label", str)
-                doc.spans.append(
-                    SpanIn(
-                        layer,
-                        label,
-                        st.offset(start),
-                        st.offset(end),
-                        self.annotator(row),
-                        attributes,
-                        _cell(row, "note", str, required=False) or "",
-                        ref=str(span_id),
-                    )
+                # an export before links has no entity column
+                entity = _cell(row, "entity", str, required=False) if "entity" in row else None
+                span = SpanIn(
+                    layer,
+                    label,
+                    st.offset(start),
+                    st.offset(end),
+                    self.annotator(row),
+                    attributes,
+                    _cell(row, "note", str, required=False) or "",
+                    ref=str(span_id),
                 )
+                if entity is not None and entity.strip():
+                    self.link(doc, span, entity.strip(), n)
+                doc.spans.append(span)
             except _Bad as exc:
                 self.bad(SPANS, n, str(exc))
                 continue
@@ -223,6 +279,11 @@ class _Dataset:
 
     def located(self) -> list[Located]:
         out = []
+        unused = sorted(set(self.entities) - self.named)
+        if unused and self.docs:
+            # rows no span links to (a table written by hand...): made all the same, none dropped
+            first = next(iter(self.docs.values()))[0]
+            first.entities.extend(self.entity_row(key) for key in unused)
         for ext_id, (doc, _) in self.docs.items():
             spans, relations, labels = self.span_where[ext_id], self.relation_where[ext_id], self.label_where[ext_id]
             out.append(
@@ -235,6 +296,17 @@ class _Dataset:
                 )
             )
         return out
+
+
+def _json_object(row: dict[str, Any], key: str, *, required: bool = True) -> Any:
+    """A cell holding a JSON object (an entity's names or external ids), parsed strictly."""
+    cell = _cell(row, key, str, required=required)
+    if cell is None:
+        return {}
+    try:
+        return parse_line(cell)
+    except Exception as exc:  # the strict JSON parser's own error type
+        raise _Bad(f"{key}: {exc}") from exc
 
 
 def _bio(tags: list[Any], starts: list[int], ends: list[int], column: str) -> list[tuple[int, int, str]]:
@@ -274,6 +346,7 @@ def read_parquet(path: Path, schema: Schema, default_annotator: str | None) -> t
             if (path.parent / TOKENS).is_file():
                 data.read_tokens()
         else:
+            data.read_entities()
             data.read_spans()
             data.read_relations()
     except _Bad as exc:  # a table that cannot be read at all

@@ -7,9 +7,12 @@
   Face features make them ``ClassLabel`` sequences), ``token_starts``/``token_ends`` (code points into the
   document text);
 - ``spans.parquet``: one row per span, exact: document, annotator, span_id, layer, label, start, end,
-  text, attributes (JSON), note;
+  text, attributes (JSON), note, entity (the registry id of the entity it links to, else null);
 - ``relations.parquet``: document, annotator, type, source and target span ids;
-- ``documents.parquet``: document, title, language, direction, text, and document labels.
+- ``documents.parquet``: document, title, language, direction, text, and document labels;
+- ``entities.parquet`` (when a span is linked): the registry rows of the entities linked, as the
+  registry file has them: id, type, names (JSON object language -> name), aliases, description,
+  external_ids (JSON object).
 
 README.md's front matter names each table as a ``configs:`` entry, so ``datasets.load_dataset(FOLDER)``
 gives the token table and ``load_dataset(FOLDER, "spans")`` the others.
@@ -39,10 +42,11 @@ import yaml
 
 from curator.io.bio_columns import AlignmentReport, column_layers
 from curator.io.exporting import ExportRun
-from curator.io.formats.parquet.tables import DOCUMENTS, RELATIONS, SPANS, TOKENS
+from curator.io.formats.parquet.tables import DOCUMENTS, ENTITIES, RELATIONS, SPANS, TOKENS
 from curator.io.label_names import ner_layer
 from curator.io.tokens import SPACE, bio_tags, sentence_starts, span_tokens
 from curator.schema.model import Schema
+from curator.store.entities import EntityRecord, Registry, records_of
 
 OFFSETS_NOTE = {b"offsets": b"unicode code points into the document text, end exclusive"}
 
@@ -98,8 +102,33 @@ def _write(
     pq.write_table(pa.Table.from_pydict(table_rows, schema=schema), path)
 
 
+ENTITY_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("type", pa.string()),
+        ("names", pa.string()),
+        ("aliases", pa.list_(pa.string())),
+        ("description", pa.string()),
+        ("external_ids", pa.string()),
+    ]
+)
+
+
+def entity_table(records: list[EntityRecord]) -> dict[str, list[Any]]:
+    """The columns of ``entities.parquet``: one registry row per entity, names and external ids as JSON."""
+    return {
+        "id": [r.key for r in records],
+        "type": [r.type for r in records],
+        "names": [json.dumps(r.names, ensure_ascii=False, sort_keys=True) for r in records],
+        "aliases": [list(r.aliases) for r in records],
+        "description": [r.description for r in records],
+        "external_ids": [json.dumps(r.external_ids, ensure_ascii=False, sort_keys=True) for r in records],
+    }
+
+
 def write_parquet(run: ExportRun) -> int:
-    """Write the four tables and README.md under ``out``; return the number of documents."""
+    """Write the four tables (five with the entities linked) and README.md under ``out``; return the
+    number of documents."""
     db = run.db
     layers = run.selection.layers
     entity_layer = ner_layer(db.schema)
@@ -124,8 +153,21 @@ def write_parquet(run: ExportRun) -> int:
     }
     spans: dict[str, list[Any]] = {
         k: []
-        for k in ["document", "annotator", "span_id", "layer", "label", "start", "end", "text", "attributes", "note"]
+        for k in [
+            "document",
+            "annotator",
+            "span_id",
+            "layer",
+            "label",
+            "start",
+            "end",
+            "text",
+            "attributes",
+            "note",
+            "entity",
+        ]
     }
+    registry = Registry(db, "export")
     rels: dict[str, list[Any]] = {k: [] for k in ["document", "annotator", "type", "source_span_id", "target_span_id"]}
     docs: dict[str, list[Any]] = {k: [] for k in ["document", "title", "language", "direction", "text", "doc_labels"]}
     report = AlignmentReport()
@@ -137,6 +179,7 @@ def write_parquet(run: ExportRun) -> int:
         docs["direction"].append(d.direction)
         docs["text"].append(d.text)
         docs["doc_labels"].append([{"annotator": a, "layer": lay, "label": lab} for a, lay, lab in bundle.doc_labels])
+        links = registry.links_of(d.id) if run.figures.linked else {}
         for s in bundle.spans:
             for key, value in (
                 ("document", d.ext_id),
@@ -149,6 +192,7 @@ def write_parquet(run: ExportRun) -> int:
                 ("text", d.text[s.start : s.end]),
                 ("attributes", json.dumps(s.attributes, ensure_ascii=False, sort_keys=True)),
                 ("note", s.note),
+                ("entity", links.get(s.id)),
             ):
                 spans[key].append(value)
         for r in bundle.relations:
@@ -217,6 +261,7 @@ def write_parquet(run: ExportRun) -> int:
             ("text", pa.string()),
             ("attributes", pa.string()),
             ("note", pa.string()),
+            ("entity", pa.string()),
         ]
     )
     relation_schema = pa.schema(
@@ -253,11 +298,16 @@ def write_parquet(run: ExportRun) -> int:
     _write(spans, span_schema, folder / SPANS)
     _write(rels, relation_schema, folder / RELATIONS)
     _write(docs, document_schema, folder / DOCUMENTS)
+    entities = records_of(db, {key for key in spans["entity"] if key is not None})
+    if entities:
+        _write(entity_table(entities), ENTITY_SCHEMA, folder / ENTITIES)
+        run.figures.registry_file = ENTITIES
+        loadable.append(ENTITIES)
     run.write_card(
         description=f"Parquet tables; {len(tok['id'])} token rows (one per sentence and annotator, "
         f"columns {', '.join(tag_cols)} hold BIO label names, {', '.join(id_cols)} the same as ClassLabel "
         f"integers), {len(spans['span_id'])} spans",
-        files=[TOKENS, SPANS, RELATIONS, DOCUMENTS],
+        files=[TOKENS, SPANS, RELATIONS, DOCUMENTS, *([ENTITIES] if entities else [])],
         details=[
             "Load with `datasets.load_dataset(FOLDER, NAME)`, NAME one of "
             + ", ".join(f"`'{table.removesuffix('.parquet')}'`" for table in loadable)
