@@ -117,6 +117,7 @@ class WindowActions(QObject):
         self._action(self.tr("Quit"), w.close, QKeySequence.StandardKey.Quit, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu
         w.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         w.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         w.redo_action = stack.createRedoAction(self, self.tr("Redo"))
@@ -158,6 +159,7 @@ class WindowActions(QObject):
         )
 
         go_menu = bar.addMenu(self.tr("&Go"))
+        self.go_menu = go_menu
         w.next_document_action = self._action(
             self.tr("Next document"), lambda: w.step_document(True), "Ctrl+PgDown", go_menu
         )
