@@ -266,7 +266,7 @@ class WindowActions(QObject):
         in_menus = {id(a) for menu_action in w.menuBar().actions() if (m := menu_action.menu()) for a in _all(m)}
         others = [a for a in (*w.text_view.actions(), *self.findChildren(QAction)) if id(a) not in in_menus]
         unique = list({id(a): a for a in others}.values())
-        dialog = ShortcutsDialog(w.menuBar(), unique, w.text_view.window())
+        dialog = ShortcutsDialog(w.menuBar(), unique, w.text_view.window(), text_keys=True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog
