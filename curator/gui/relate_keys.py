@@ -38,6 +38,9 @@ class RelateKeys(QObject):
         self.candidates: list[SpanRecord] = []
         self.index = -1
         view.pick_changed.connect(self._pick_changed)
+        # A span added or removed meanwhile (a colleague's edit, an undo) changes the candidates.
+        doc.span_added.connect(self._spans_moved)
+        doc.span_removed.connect(self._spans_moved)
         view.installEventFilter(self)
 
     @property
@@ -50,11 +53,24 @@ class RelateKeys(QObject):
             self.candidates, self.index = [], -1
             self.view.set_candidates([])
             return
-        self.candidates = [span for span in self.view.shown_spans() if self.view.pick_accepts(span)]
-        self.candidates.sort(key=lambda span: (span.start, span.end, span.id))
+        self.candidates = self._accepted()
         source = self.doc.current_span
         self.index = self._nearest(source) if source is not None and self.candidates else (0 if self.candidates else -1)
         self._show(announce=False)
+
+    def _accepted(self) -> list[SpanRecord]:
+        """The spans the pick at hand accepts, in text order."""
+        found = [span for span in self.view.shown_spans() if self.view.pick_accepts(span)]
+        return sorted(found, key=lambda span: (span.start, span.end, span.id))
+
+    def _spans_moved(self, _span: SpanRecord) -> None:
+        if not self.view.picking:
+            return
+        kept = self.at_hand
+        self.candidates = self._accepted()
+        ids = [span.id for span in self.candidates]
+        self.index = ids.index(kept.id) if kept is not None and kept.id in ids else (0 if ids else -1)
+        self.view.set_candidates([(span.start, span.end) for span in self.candidates], self.index)
 
     def _nearest(self, source: SpanRecord) -> int:
         def distance(span: SpanRecord) -> int:
