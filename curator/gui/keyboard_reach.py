@@ -1,7 +1,7 @@
 """Keys that take the focus to where a curator types or chooses, so that no part of the window needs
 the mouse: the document list (Ctrl+O), the selected annotation's attributes (F2), the comment box
-(Ctrl+M). Esc brings the focus back to the text (the window's Cancel). Relating by keys is
-:mod:`.relate_keys`; the other keys are the menus' (:mod:`.window_actions`)."""
+(Ctrl+M), the document's status (Ctrl+Shift+D). Esc brings the focus back to the text (the window's
+Cancel). Relating by keys is :mod:`.relate_keys`; the other keys are the menus' (:mod:`.window_actions`)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 from .comments_panel import CommentsPanel
 from .document_list import DocumentListPanel
 from .span_panel import SpanPanel
+from .status_box import StatusBox
 
 
 class KeyboardReach(QObject):
@@ -26,6 +27,7 @@ class KeyboardReach(QObject):
         documents: DocumentListPanel,
         span_panel: SpanPanel,
         comments: CommentsPanel,
+        status_box: StatusBox,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -33,6 +35,7 @@ class KeyboardReach(QObject):
         self.documents = documents
         self.span_panel = span_panel
         self.comments = comments
+        self.status_box = status_box
         self.actions: list[QAction] = []
 
     def add_to(self, edit_menu: QMenu, go_menu: QMenu) -> None:
@@ -42,6 +45,7 @@ class KeyboardReach(QObject):
         edit_menu.addSeparator()
         self._action(self.tr("Edit the annotation's attributes"), self.focus_attributes, "F2", edit_menu)
         self._action(self.tr("Comment…"), self.focus_comment, "Ctrl+M", edit_menu)
+        self._action(self.tr("My status of this document…"), self.focus_status, "Ctrl+Shift+D", edit_menu)
 
     def _action(self, text: str, slot: object, key: QKeySequence.StandardKey | str, menu: QMenu) -> QAction:
         action = QAction(text, self)
@@ -80,3 +84,10 @@ class KeyboardReach(QObject):
         """The comment box (on the selected annotation when one is selected): Enter saves."""
         self._show("comments")
         self.comments.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_status(self) -> None:
+        """The toolbar's status of the open document: ↓ / ↑ set it (new, in progress, done)."""
+        if not self.status_box.isEnabled():
+            self.hint.emit(self.tr("Open a document first"))
+            return
+        self.status_box.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
 
         self.actions_ = WindowActions(self, self)
-        self.keyboard = KeyboardReach(self, self.docks, self.documents, self.span_panel, self.comments)
+        self.keyboard = KeyboardReach(self, self.docks, self.documents, self.span_panel, self.comments, self.status_box)
         self.keyboard.add_to(self.actions_.edit_menu, self.actions_.go_menu)
         self.relate_keys = RelateKeys(self.text_view, doc, self)
         self._wire()

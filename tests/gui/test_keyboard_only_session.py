@@ -244,6 +244,13 @@ def test_a_whole_session_with_the_keyboard_alone(
     keys.press(K.Key_Y, CTRL)
     assert doc.spans.find("entity", "ORG", offer.start, offer.end) is not None
 
+    # -- the document's status: Ctrl+Shift+D, ↓ twice (new → in progress → done), Esc ---------------
+    keys.press(K.Key_D, CTRL | SHIFT)
+    assert keys.focused() is window.status_box
+    keys.press(K.Key_Down, times=2)
+    keys.press(K.Key_Escape)
+    assert queries.statuses(sqlite_db, "amina")[corpus[FRENCH]] == "done"
+
     # -- Arabic: the list again, then words with Ctrl+Shift+← (forward in an Arabic paragraph) -------
     keys.press(K.Key_O, CTRL)
     keys.press(K.Key_Up, times=3)
@@ -339,6 +346,12 @@ def test_a_whole_session_with_the_keyboard_alone(
     keys.press(K.Key_X)  # the second OCI (the accepted suggestion) stays out of the gold layer
     assert all(d.resolved for d in c.differences)
 
+    # -- the figures: Ctrl+Shift+G computes the agreement (its tab shown), Ctrl+1 back to curating -----
+    keys.press(K.Key_G, CTRL | SHIFT)
+    assert review.tabs.currentIndex() == 1 and review.report is not None and review.agreement_model.rowCount() > 1
+    keys.press(K.Key_1, CTRL)
+    assert review.tabs.currentIndex() == 0
+
     # -- the agreement report, in the interface's language (Ctrl+Shift+W) ----------------------------
     review.choose_report_folder = lambda: str(tmp_path / "report")  # the folder dialog's answer
     keys.press(K.Key_W, CTRL | SHIFT)
@@ -427,6 +440,7 @@ def test_help_lists_the_keyboard_only_keys_of_both_windows(
     groups = _shortcut_rows(dialog)
     assert groups["Edit"]["Edit the annotation's attributes"] == "F2"
     assert groups["Edit"]["Comment…"] == _native("Ctrl+M")
+    assert groups["Edit"]["My status of this document…"] == _native("Ctrl+Shift+D")
     assert groups["Edit"]["Link Claimant…"] == "R"
     assert groups["Edit"]["Link to an entity…"] == "K"
     assert groups["Go"]["Choose a document…"] == _native("Ctrl+O")
@@ -454,7 +468,10 @@ def test_help_lists_the_keyboard_only_keys_of_both_windows(
     curate, go = groups["Curate"], groups["Go"]
     assert (curate["Next difference"], curate["Next unresolved difference"], curate["Reject"]) == ("J", "N", "X")
     assert [curate[f"Accept the version of annotator {n}"] for n in range(1, 10)] == [str(n) for n in range(1, 10)]
-    assert curate["Write the agreement report…"] == _native("Ctrl+Shift+W")
+    assert curate["Bulk accept…"] == _native("Ctrl+Shift+B")
+    assert groups["Agreement"]["Write the agreement report…"] == _native("Ctrl+Shift+W")
+    assert groups["Agreement"]["Compute agreement"] == _native("Ctrl+Shift+G")
+    assert go["Documents"] == _native("Ctrl+3") and go["Back to the differences"] == "F6"
     assert go["Next document"] == _native("Ctrl+PgDown") and go["Comment…"] == _native("Ctrl+M")
     assert go["Review state…"] == _native("Ctrl+Shift+S") and go["Choose the annotators…"] == _native("Ctrl+Shift+O")
     assert groups["Edit"]["Undo"] == _native("Ctrl+Z")

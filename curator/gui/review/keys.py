@@ -4,9 +4,11 @@ them all and no part of the window needs the mouse.
 
 Curate: J / K next and previous difference, N / Shift+N the unresolved ones, 1-9 accept that
 annotator's version, X reject, E accept and edit, R remove from the gold layer, Ctrl+Shift+A accept
-everything agreed. Go: Ctrl+PgDown / Ctrl+PgUp next and previous document, Ctrl+O the document
-chooser, Ctrl+Shift+O the annotators, Ctrl+Shift+S the review state, Ctrl+M the comment box, F6 back
-to the differences. Ctrl+Shift+W writes the agreement report in the interface's language.
+everything agreed, Ctrl+Shift+B bulk accept. Agreement: Ctrl+Shift+G compute it, Ctrl+Shift+D per
+document, Ctrl+Shift+E export the disagreements, Ctrl+Shift+W write the report in the interface's
+language. Go: Ctrl+PgDown / Ctrl+PgUp next and previous document, Ctrl+O the document chooser,
+Ctrl+Shift+O the annotators, Ctrl+Shift+S the review state, Ctrl+M the comment box, F6 back to the
+differences, Ctrl+1 / 2 / 3 the tabs.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QMenuBar, QStatusBar, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListView, QMenuBar, QStatusBar, QTabWidget, QWidget
 
 from curator.gui.review.annotator_chooser import AnnotatorChooser
 from curator.gui.review.controller import ReviewController
@@ -33,6 +35,7 @@ class ReviewKeysHost(Protocol):
     review_state: QComboBox
     comment_text: QLineEdit
     difference_view: QListView
+    tabs: QTabWidget
 
     def menuBar(self) -> QMenuBar: ...
     def statusBar(self) -> QStatusBar: ...
@@ -40,6 +43,10 @@ class ReviewKeysHost(Protocol):
     def accept_and_edit(self) -> None: ...
     def accept_all_agreed(self) -> None: ...
     def write_report(self) -> object: ...
+    def bulk_accept(self) -> None: ...
+    def compute_agreement(self) -> None: ...
+    def compute_document_figures(self) -> object: ...
+    def export_disagreements(self) -> None: ...
 
 
 class ReviewKeys(QObject):
@@ -78,8 +85,20 @@ class ReviewKeys(QObject):
         self._action(self.tr("Accept and edit…"), w.accept_and_edit, "E", curate)
         self._action(self.tr("Remove from gold"), c.remove_from_gold, "R", curate)
         self._action(self.tr("Accept all agreed…"), w.accept_all_agreed, "Ctrl+Shift+A", curate)
-        curate.addSeparator()
-        self._action(self.tr("Write the agreement report…"), w.write_report, "Ctrl+Shift+W", curate)
+        self._action(self.tr("Bulk accept…"), w.bulk_accept, "Ctrl+Shift+B", curate)
+
+        figures = bar.addMenu(self.tr("&Agreement"))
+        self._action(
+            self.tr("Compute agreement"), lambda: self._figures(1, w.compute_agreement), "Ctrl+Shift+G", figures
+        )
+        self._action(
+            self.tr("Compute per-document figures"),
+            lambda: self._figures(2, w.compute_document_figures),
+            "Ctrl+Shift+D",
+            figures,
+        )
+        self._action(self.tr("Export disagreements…"), w.export_disagreements, "Ctrl+Shift+E", figures)
+        self._action(self.tr("Write the agreement report…"), w.write_report, "Ctrl+Shift+W", figures)
 
         go = bar.addMenu(self.tr("&Go"))
         self._action(self.tr("Next document"), lambda: self.step_document(True), "Ctrl+PgDown", go)
@@ -89,7 +108,10 @@ class ReviewKeys(QObject):
         self._action(self.tr("Choose the annotators…"), w.annotators.showMenu, "Ctrl+Shift+O", go)
         self._action(self.tr("Review state…"), lambda: self._focus(w.review_state), "Ctrl+Shift+S", go)
         self._action(self.tr("Comment…"), lambda: self._focus(w.comment_text), "Ctrl+M", go)
-        self._action(self.tr("Back to the differences"), lambda: self._focus(w.difference_view), "F6", go)
+        self._action(self.tr("Back to the differences"), self.back_to_differences, "F6", go)
+        go.addSeparator()
+        for index, name in enumerate((self.tr("Compare and curate"), self.tr("Agreement"), self.tr("Documents"))):
+            self._action(name, partial(w.tabs.setCurrentIndex, index), f"Ctrl+{index + 1}", go)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(
@@ -104,6 +126,14 @@ class ReviewKeys(QObject):
             box.setCurrentIndex(index)  # the chooser's change compares it
         else:
             self.window.statusBar().showMessage(self.tr("No more documents this way"), 4000)
+
+    def _figures(self, tab: int, compute: Callable[[], Any]) -> None:
+        self.window.tabs.setCurrentIndex(tab)
+        compute()
+
+    def back_to_differences(self) -> None:
+        self.window.tabs.setCurrentIndex(0)
+        self._focus(self.window.difference_view)
 
     @staticmethod
     def _focus(widget: QWidget) -> None:
