@@ -19,7 +19,7 @@ from curator.store.queries import SpanRecord
 
 LANE_HEIGHT = 2.0
 HIT_COLOR = QColor("#ff8c00")
-CANDIDATE_COLOR = QColor("#1565c0")
+CANDIDATE_COLOR = QColor("#212121")  # no label's colour: a candidate never reads as a label
 
 
 @dataclass(frozen=True)
