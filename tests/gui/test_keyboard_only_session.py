@@ -8,7 +8,7 @@ window opened by its key. The database is checked at the end: offsets, texts, re
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from curator.gui.entity_chooser import EntityChooser
 from curator.gui.main_window import MainWindow
 from curator.gui.review.window import ReviewWindow
 from curator.gui.shortcuts_dialog import ShortcutsDialog
+from curator.gui.translations import apply_ui_language
 from curator.io.importer import import_paths
 from curator.review.comments import CommentService
 from curator.review.states import CURATED, review_state
@@ -122,7 +123,18 @@ def corpus(sqlite_db: Database, seeds: Path) -> dict[str, int]:
         return {ext: id_ for id_, ext in session.execute(select(Document.id, Document.ext_id))}
 
 
+@pytest.fixture(params=["en", "ar"])
+def interface(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The session in the English interface and in the mirrored Arabic one (English again after)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_ui_language(app, request.param)
+    yield str(request.param)
+    apply_ui_language(app, "en")
+
+
 def test_a_whole_session_with_the_keyboard_alone(
+    interface: str,
     sqlite_db: Database,
     corpus: dict[str, int],
     open_window: Callable[..., tuple[MainWindow, Hand]],
@@ -130,6 +142,7 @@ def test_a_whole_session_with_the_keyboard_alone(
     tmp_path: Path,
 ) -> None:
     window, _hand = open_window(sqlite_db)
+    assert window.isRightToLeft() == (interface == "ar")
     keys = Keyboard(qtbot)
     doc = window.workspace.doc
     view = window.text_view
@@ -352,11 +365,12 @@ def test_a_whole_session_with_the_keyboard_alone(
     keys.press(K.Key_1, CTRL)
     assert review.tabs.currentIndex() == 0
 
-    # -- the agreement report, in the interface's language (Ctrl+Shift+W) ----------------------------
+    # -- the agreement report, in the interface's language (Ctrl+Shift+W) -------------------------
     review.choose_report_folder = lambda: str(tmp_path / "report")  # the folder dialog's answer
     keys.press(K.Key_W, CTRL | SHIFT)
     page = (tmp_path / "report" / "index.html").read_text(encoding="utf-8")
-    assert "ORG (Organisation)" in page and "ORG (منظمة)" not in page  # English interface: English names
+    # Label names in the interface's language: English, or Arabic in the Arabic interface.
+    assert ("ORG (منظمة)" in page) == (interface == "ar") and ("ORG (Organisation)" in page) == (interface == "en")
 
     # -- what the database holds ---------------------------------------------------------------------
     def stored(document: int, annotator: str) -> list[tuple[str, int, int, str]]:
