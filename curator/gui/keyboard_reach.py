@@ -5,7 +5,7 @@ Cancel). Relating by keys is :mod:`.relate_keys`; the other keys are the menus' 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -65,8 +65,11 @@ class KeyboardReach(QObject):
         """The document list, on the open document's row: arrows move, Enter opens."""
         self._show("documents")
         table = self.documents.table
-        if not table.currentIndex().isValid() and table.model().rowCount() > 0:
-            table.selectRow(0)
+        model = table.model()
+        if not table.currentIndex().isValid() and model.rowCount() > 0:
+            # (selectRow would find no column in a mirrored window and set no current row.)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            table.selectionModel().setCurrentIndex(model.index(0, 0), flags)
         table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_attributes(self) -> None:

@@ -271,6 +271,8 @@ def test_a_whole_session_with_the_keyboard_alone(
     assert doc.id == corpus[ARABIC]
     keys.press(K.Key_Escape)
     arabic = doc.text
+    # Chosen, not left to Qt's default: the same logical movement in every document.
+    assert view.document().defaultCursorMoveStyle() == Qt.CursorMoveStyle.LogicalMoveStyle
 
     def label_arabic(words: str, key: Qt.Key) -> None:
         start = arabic.index(words)
