@@ -87,6 +87,7 @@ class Keyboard:
         (modal dialogs run their own loop: the keys are sent from inside it); each dialog met, and
         whether the keys closed it."""
         seen: list[tuple[QWidget, bool]] = []
+        tries = [250]  # 5 s, then give up: the caller's assertion on ``seen`` fails
 
         def when_open() -> None:
             dialog = QApplication.activeModalWidget()
@@ -94,7 +95,9 @@ class Keyboard:
             if not isinstance(dialog, kind) or focus is None or focus.window() is not dialog:
                 if isinstance(dialog, kind):
                     dialog.activateWindow()
-                QTimer.singleShot(20, when_open)
+                tries[0] -= 1
+                if tries[0] > 0:
+                    QTimer.singleShot(20, when_open)
                 return
             act(self)
             seen.append((dialog, not dialog.isVisible()))
