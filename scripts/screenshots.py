@@ -108,6 +108,12 @@ def main() -> int:
     window.text_view.verticalScrollBar().setValue(0)
     _shoot(app, window, args.out / "window-arabic.png")
 
+    # -- relating from the keyboard: R on the claim, its candidates outlined, the one at hand solid --
+    window.controller.start_link("claimant")
+    window.relate_keys.step(False)
+    _shoot(app, window.text_view, args.out / "relating-by-keys.png")
+    window.controller.cancel_link()
+
     # -- the French seed ---------------------------------------------------------------------------
     window.open_document(french)
     for word, lab in (

@@ -240,7 +240,7 @@ class AnnotationController(QObject):
         if span is not None:
             self.workspace.delete_span(span)
 
-    # -- linking (select the claim, press the relation's key, click the claimant) -----------------
+    # -- linking (select the claim, press the relation's key, click the claimant or Tab to it) -----
 
     def relation_types_from(self, span: SpanRecord) -> list[RelationType]:
         return [
@@ -263,7 +263,7 @@ class AnnotationController(QObject):
         self.view.set_pick_mode(lambda span: self._accepts(relation, source, span))
         targets = "/".join(relation.target.labels) or relation.target.layer
         name = self.catalog.relation_name(relation)
-        self.hint.emit(self.tr("Click the {0} ({1}) — Esc cancels").format(name, targets))
+        self.hint.emit(self.tr("Click the {0} ({1}), or Tab to it and press Enter — Esc cancels").format(name, targets))
         return True
 
     @staticmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -374,7 +374,10 @@ class DocumentListPanel(QWidget):
         self.model.set_open(document_id)
         row = self.model.fetch_until(document_id)
         if row is not None:
-            self.table.selectRow(row)
+            # Not selectRow: in a mirrored window it looks for the column at the viewport's right
+            # edge, finds none, and leaves the current row where it was, so ↓ went on from there.
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().setCurrentIndex(self.model.index(row, TITLE), flags)
             self.table.scrollTo(self.model.index(row, 0))
 
     def adjacent(self, document_id: int | None, forward: bool) -> int | None:

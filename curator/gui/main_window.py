@@ -12,7 +12,7 @@ import importlib.util
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFontDialog,
@@ -50,12 +50,14 @@ from .entity_chooser import EntityChooser, choose_and_link
 from .entity_links import EntityLinks
 from .find import AnnotateAllDialog, CorpusSearchPanel, FindBar
 from .first_paint import after_first_paint
+from .keyboard_reach import KeyboardReach
 from .label_catalog import LabelCatalog
 from .label_palette import LabelPalette
 from .live_updates import POLL_MS, LiveUpdates
 from .mentions_panel import MentionsPanel
 from .parallel_view import ParallelView
 from .plurals import install_plurals
+from .relate_keys import RelateKeys
 from .settings import Preferences
 from .span_panel import SpanPanel
 from .status_box import StatusBox
@@ -188,6 +190,9 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
 
         self.actions_ = WindowActions(self, self)
+        self.keyboard = KeyboardReach(self, self.docks, self.documents, self.span_panel, self.comments, self.status_box)
+        self.keyboard.add_to(self.actions_.edit_menu, self.actions_.go_menu)
+        self.relate_keys = RelateKeys(self.text_view, doc, self)
         self._wire()
         self._apply_font()
         self._restore()
@@ -212,7 +217,8 @@ class MainWindow(QMainWindow):
             placeholder = self.review_menu.addAction(self.tr("Review tools are not installed"))
             placeholder.setEnabled(False)
             return
-        self.review_menu.addAction(self.tr("Open review window…"), self.open_review)
+        entry = self.review_menu.addAction(self.tr("Open review window…"), self.open_review)
+        entry.setShortcut(QKeySequence("Ctrl+Shift+R"))
 
     def open_review(self) -> None:
         """Open the review tools' window (``curator.gui.review.open_review_window(db, reviewer)``)."""
@@ -249,6 +255,8 @@ class MainWindow(QMainWindow):
         self.controller.counts_changed.connect(self.label_palette.set_counts)
         self.label_palette.label_chosen.connect(self.apply_label)
         self.suggestions.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.relate_keys.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.keyboard.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.documents.open_requested.connect(self.open_document)
         self.status_box.status_requested.connect(ws.set_status)
         self.annotations.span_activated.connect(self.controller.jump_to)
@@ -312,6 +320,8 @@ class MainWindow(QMainWindow):
     def escape(self) -> None:
         if self.text_view.picking:
             self.controller.cancel_link()
+        elif not self.text_view.hasFocus():  # from a panel (F2, Ctrl+M, Ctrl+O): back to the text
+            self.text_view.setFocus()
         else:
             self.text_view.clear_selection()
 

@@ -55,15 +55,21 @@ def shortcut_groups(bar: QMenuBar, extra: list[QAction]) -> list[tuple[str, list
 
 
 class ShortcutsDialog(QDialog):
-    """The list of :func:`shortcut_groups`, one branch per menu; ``others_title`` names the group of
-    keys that sit in no menu."""
+    """The list of :func:`shortcut_groups`, one branch per menu, then the keys of the text that are
+    no action (moving, selecting, relating) when ``text_keys``. The menus' branches are made from
+    the actions themselves, so the list cannot fall behind them."""
 
-    def __init__(self, bar: QMenuBar, extra: list[QAction], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, bar: QMenuBar, extra: list[QAction], parent: QWidget | None = None, *, text_keys: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Action"), self.tr("Keys")])
-        for title, rows in shortcut_groups(bar, extra):
+        groups = shortcut_groups(bar, extra)
+        if text_keys:
+            groups += self._text_groups()
+        for title, rows in groups:
             branch = QTreeWidgetItem(self.tree, [title or self.tr("In the text and the lists")])
             for text, keys in rows:
                 QTreeWidgetItem(branch, [text, keys])
@@ -75,3 +81,22 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
         self.resize(620, 640)
+
+    def _text_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The keys of the text that are Qt's own or the pick's, in no menu."""
+        moving = [
+            (self.tr("Move by character, by word (Ctrl)"), self.tr("← → (in an Arabic paragraph ← goes forward)")),
+            (self.tr("Select by character, by word (Ctrl)"), self.tr("Shift+← →, Ctrl+Shift+← →")),
+            (self.tr("Line up, down; start, end of the line"), self.tr("↑ ↓, Home, End")),
+            (self.tr("Start, end of the document"), self.tr("Ctrl+Home, Ctrl+End")),
+        ]
+        relating = [
+            (self.tr("Next candidate"), self.tr("Tab, ↓, the arrow pointing along the paragraph")),
+            (self.tr("Previous candidate"), self.tr("Shift+Tab, ↑, the other arrow")),
+            (self.tr("Link to the candidate at hand"), self.tr("Enter")),
+            (self.tr("Cancel"), self.tr("Esc")),
+        ]
+        return [
+            (self.tr("Moving and selecting (logical order, the same in Arabic and French)"), moving),
+            (self.tr("Relating (after the link key, R)"), relating),
+        ]

@@ -19,6 +19,7 @@ from curator.store.queries import SpanRecord
 
 LANE_HEIGHT = 2.0
 HIT_COLOR = QColor("#ff8c00")
+CANDIDATE_COLOR = QColor("#212121")  # no label's colour: a candidate never reads as a label
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Scene:
     current_id: int | None
     related_ids: frozenset[int]
     ghosts: list[tuple[list[QRectF], QColor, bool]] = field(default_factory=list)  # suggestions; current?
+    candidates: list[tuple[list[QRectF], bool]] = field(default_factory=list)  # a keyboard pick's; current?
 
 
 def paint_under_text(painter: QPainter, scene: Scene) -> None:
@@ -69,6 +71,7 @@ def paint_over_text(painter: QPainter, scene: Scene) -> None:
                 painter.drawRect(rect.adjusted(-1, -1, 1, 1))
     _paint_relations(painter, scene)
     _paint_ghosts(painter, scene)
+    _paint_candidates(painter, scene)
     for rects, current in scene.hits:
         painter.setPen(QPen(HIT_COLOR, 2.0 if current else 1.0))
         painter.setBrush(QColor(255, 200, 0, 90) if current else Qt.BrushStyle.NoBrush)
@@ -120,3 +123,20 @@ def _paint_ghosts(painter: QPainter, scene: Scene) -> None:
             painter.setBrush(Qt.BrushStyle.NoBrush)
         for rect in rects:
             painter.drawRect(rect.adjusted(-1, -2, 1, 2))
+
+
+def _paint_candidates(painter: QPainter, scene: Scene) -> None:
+    """The spans a keyboard pick steps through: dotted outlines, the one Enter chooses solid and thick
+    with a faint tint (outlines only: the letters and their joining are untouched)."""
+    for rects, current in scene.candidates:
+        pen = QPen(CANDIDATE_COLOR, 2.5 if current else 1.0)
+        pen.setStyle(Qt.PenStyle.SolidLine if current else Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        if current:
+            tint = QColor(CANDIDATE_COLOR)
+            tint.setAlpha(40)
+            painter.setBrush(tint)
+        else:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rect in rects:
+            painter.drawRect(rect.adjusted(-2, -3, 2, 3))

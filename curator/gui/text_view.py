@@ -109,6 +109,7 @@ class TextView(QTextEdit):
     span_picked = Signal(object)  # SpanRecord chosen in pick mode (relation gesture)
     ghost_clicked = Signal(int)  # index of the suggestion clicked (where no span is)
     pick_cancelled = Signal()
+    pick_changed = Signal(bool)  # pick mode turned on (True) or off (False)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,6 +131,8 @@ class TextView(QTextEdit):
         self._current_hit = -1
         self._ghosts: list[Ghost] = []
         self._current_ghost = -1
+        self._candidates: list[tuple[int, int]] = []  # spans a keyboard pick may choose (code points)
+        self._current_candidate = -1
         self._invisible_at: list[int] = []
         self.show_invisible = False
         self.exact_mode = False  # toggle: selections are kept character-exact
@@ -161,6 +164,7 @@ class TextView(QTextEdit):
         self._current_id, self._related_ids = None, set()
         self._hits, self._current_hit, self._last_click = [], -1, None
         self._ghosts, self._current_ghost = [], -1
+        self._candidates, self._current_candidate = [], -1
         self._load_text()
 
     def set_spans(self, spans: SpanIndex) -> None:
@@ -185,6 +189,10 @@ class TextView(QTextEdit):
             flags = QTextOption.Flag.ShowTabsAndSpaces | QTextOption.Flag.ShowLineAndParagraphSeparators
         option.setFlags(flags)
         document.setDefaultTextOption(option)
+        # Chosen, not inherited: arrows move in the stored (logical) order, ← forward in an Arabic
+        # paragraph and → forward in a French one, so Ctrl+Shift+arrows always extend a selection by
+        # whole stored words and a Latin name inside Arabic is crossed in reading order.
+        document.setDefaultCursorMoveStyle(Qt.CursorMoveStyle.LogicalMoveStyle)
         # The previous document is a child of this view, so setDocument deletes it.
         self.setDocument(document)
         self._document_generation += 1
@@ -225,6 +233,12 @@ class TextView(QTextEdit):
     def set_ghosts(self, ghosts: list[Ghost], current: int = -1) -> None:
         """Suggestions (in text order) to draw as ghosts; ``current`` is the one at hand."""
         self._ghosts, self._current_ghost = ghosts, current
+        self.viewport().update()
+
+    def set_candidates(self, ranges: list[tuple[int, int]], current: int = -1) -> None:
+        """The spans a keyboard pick steps through (code-point ranges), outlined over the text;
+        ``current`` is the one Enter would choose."""
+        self._candidates, self._current_candidate = ranges, current
         self.viewport().update()
 
     def spans_changed(self, *ranges: tuple[int, int]) -> None:
@@ -531,14 +545,30 @@ class TextView(QTextEdit):
                 break
             rects = self.segments(self.to_position(ghost.start), self.to_position(ghost.end), clip)
             ghosts.append((rects, ghost.color, index == self._current_ghost))
-        return Scene(spans, invisible, hits, self._current_id, frozenset(self._related_ids), ghosts)
+        candidates = [
+            (self.segments(self.to_position(start), self.to_position(end), clip), index == self._current_candidate)
+            for index, (start, end) in enumerate(self._candidates)
+            if end > first and start < last
+        ]
+        return Scene(spans, invisible, hits, self._current_id, frozenset(self._related_ids), ghosts, candidates)
 
     # -- mouse and keyboard -----------------------------------------------------------------------
 
     def set_pick_mode(self, accept: Callable[[SpanRecord], bool] | None) -> None:
         """While set, a click picks the innermost span under the mouse that ``accept`` allows."""
+        was_picking = self._pick is not None
         self._pick = accept
         self.viewport().setCursor(Qt.CursorShape.CrossCursor if accept else Qt.CursorShape.IBeamCursor)
+        if was_picking or accept is not None:
+            self.pick_changed.emit(accept is not None)
+
+    def pick_accepts(self, span: SpanRecord) -> bool:
+        """Whether the pick at hand may choose ``span`` (False when not picking)."""
+        return self._pick is not None and self._pick(span)
+
+    def shown_spans(self) -> SpanIndex:
+        """The spans the view shows (those of the open document)."""
+        return self._spans
 
     @property
     def picking(self) -> bool:

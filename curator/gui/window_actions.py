@@ -117,6 +117,7 @@ class WindowActions(QObject):
         self._action(self.tr("Quit"), w.close, QKeySequence.StandardKey.Quit, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu
         w.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         w.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         w.redo_action = stack.createRedoAction(self, self.tr("Redo"))
@@ -158,6 +159,7 @@ class WindowActions(QObject):
         )
 
         go_menu = bar.addMenu(self.tr("&Go"))
+        self.go_menu = go_menu
         w.next_document_action = self._action(
             self.tr("Next document"), lambda: w.step_document(True), "Ctrl+PgDown", go_menu
         )
@@ -264,7 +266,7 @@ class WindowActions(QObject):
         in_menus = {id(a) for menu_action in w.menuBar().actions() if (m := menu_action.menu()) for a in _all(m)}
         others = [a for a in (*w.text_view.actions(), *self.findChildren(QAction)) if id(a) not in in_menus]
         unique = list({id(a): a for a in others}.values())
-        dialog = ShortcutsDialog(w.menuBar(), unique, w.text_view.window())
+        dialog = ShortcutsDialog(w.menuBar(), unique, w.text_view.window(), text_keys=True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

@@ -77,6 +77,13 @@ class ReviewService:
         write_disagreements(rows, path)
         return len(rows)
 
+    def write_report(self, annotators: Sequence[str], out: Path, language: str) -> Path:
+        """Write the HTML agreement report of ``annotators`` into the folder ``out``, label names in
+        ``language`` (as ``curator report --language``); return the page written."""
+        from curator.review.report import write_report
+
+        return write_report(self.agreement(annotators), self.schema, out, language)
+
     def state(self, document_id: int) -> str:
         return states.review_state(self._db, document_id)
 

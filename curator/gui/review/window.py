@@ -5,7 +5,8 @@ see the agreement figures as a table and a chart.
 Keys: J / K next and previous difference, N / Shift+N next and previous unresolved one, 1-9 accept
 that annotator's version, X reject, E accept and edit (label, boundaries, attributes), R take it out of
 the gold layer again, Ctrl+Shift+A accept everything the annotators agree on (after a preview); Ctrl+Z and
-Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions, review states and comments.
+Ctrl+Shift+Z (or Ctrl+Y) undo and redo decisions, review states and comments. Every key is an entry
+of the Curate, Go or Help menu (:mod:`curator.gui.review.keys`), Help → Keyboard shortcuts lists them.
 
 The window lays out widgets and wires them to :class:`ReviewController`, which calls the core through
 its :class:`~curator.review.service.ReviewService` (made by ``open_review_window``); nothing here sees the database.
@@ -17,12 +18,11 @@ decisions themselves are in the controller and the core.)
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,9 +53,11 @@ from curator.gui.review.bulk_dialog import BulkAcceptDialog
 from curator.gui.review.chart import BarChart
 from curator.gui.review.controller import ReviewController
 from curator.gui.review.edit_dialog import AcceptEditDialog
+from curator.gui.review.keys import ReviewKeys
 from curator.gui.review.models import AgreementTableModel, ConfusionModel, DifferenceModel, DocumentFiguresModel
 from curator.gui.review.panes import AnnotatorPane
 from curator.gui.shown_names import review_state_name
+from curator.gui.translations import current_ui_language
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
 from curator.text.invisible import reveal
@@ -84,6 +86,8 @@ class ReviewWindow(QMainWindow):
         self.run_dialog: Callable[[QDialog], bool] = lambda d: d.exec() == QDialog.DialogCode.Accepted
         # Asks where to write the disagreement list ("" when cancelled).
         self.choose_save_path: Callable[[], str] = self._choose_save_path
+        # Asks for the folder of the agreement report ("" when cancelled).
+        self.choose_report_folder: Callable[[], str] = self._choose_report_folder
         self.last_error = ""
         self.report: AgreementReport | None = None
         self.document_rows: list[dict[str, Any]] = []  # the per-document figures last computed
@@ -280,24 +284,9 @@ class ReviewWindow(QMainWindow):
         self.layer_choice.currentIndexChanged.connect(lambda _i: self._show_layer())
         self.confusion_a.currentIndexChanged.connect(lambda _i: self._show_confusion())
         self.confusion_b.currentIndexChanged.connect(lambda _i: self._show_confusion())
-        keys: list[tuple[str, Callable[[], Any]]] = [
-            ("J", lambda: c.step(True)),
-            ("K", lambda: c.step(False)),
-            ("N", lambda: c.step(True, unresolved_only=True)),
-            ("Shift+N", lambda: c.step(False, unresolved_only=True)),
-            ("X", c.reject),
-            ("E", self.accept_and_edit),
-            ("R", c.remove_from_gold),
-            ("Ctrl+Shift+A", self.accept_all_agreed),
-        ]
-        for n in range(1, 10):
-            keys.append((str(n), partial(c.accept_nth, n - 1)))
-        self._shortcuts = []
-        for key, action in keys:
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(action)
-            self._shortcuts.append(shortcut)
+        self.comment_text.returnPressed.connect(lambda: self._comment(reply=False))
+        # Every key is a menu entry (Curate, Go, Help), listed by Help → Keyboard shortcuts.
+        self.keys = ReviewKeys(self, self)
 
     def _fill_annotators(self) -> None:
         self.annotators.fill(self.service.annotators())
@@ -426,6 +415,21 @@ class ReviewWindow(QMainWindow):
             self._failed(str(exc))
             return
         self.statusBar().showMessage(self.tr("wrote %Ln disagreement(s) to {0}", "", count).format(path), 8000)
+
+    def write_report(self, language: str | None = None) -> Path | None:
+        """Write the HTML agreement report of the chosen annotators into a folder the reviewer
+        chooses, label names in ``language``: by default the interface's (``curator report
+        --language`` on the command line)."""
+        folder = self.choose_report_folder()
+        if not folder:
+            return None
+        try:
+            page = self.service.write_report(self.chosen_annotators(), Path(folder), language or current_ui_language())
+        except (ValueError, OSError, ModuleNotFoundError) as exc:
+            self._failed(str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Report written to {0}").format(str(page)), 8000)
+        return page
 
     def bulk_accept(self) -> None:
         """Preview and make one bulk acceptance (a majority, or one annotator's work) in
@@ -606,6 +610,9 @@ class ReviewWindow(QMainWindow):
             self, "Export disagreements", "disagreements.csv", "CSV (*.csv);;JSON (*.json)"
         )
         return path
+
+    def _choose_report_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Folder of the agreement report"))
 
     def _confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
