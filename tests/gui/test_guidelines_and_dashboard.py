@@ -1,0 +1,178 @@
+"""The team's panels in the window (issue 21): Ctrl+G opens the guidelines beside the document,
+Arabic paragraphs right to left; a label's tooltip gives its definition in the interface language;
+the dashboard shows the counts and follows colleagues' changes; active time is stored per document."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
+from pytestqt.qtbot import QtBot
+
+from curator.gui import team_panels
+from curator.io.guidelines_files import read_guidelines
+from curator.io.importer import import_paths
+from curator.store import browse
+from curator.store.active_time import active_seconds
+from curator.store.assignment import assign
+from curator.store.database import Database
+from curator.store.editing import Editor
+from curator.store.guidelines import save_guidelines
+
+if TYPE_CHECKING:
+    from conftest import Hand
+
+    from curator.gui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "guidelines"
+
+
+@pytest.fixture
+def team_db(sqlite_db: Database, seeds: Path) -> Iterator[Database]:
+    import_paths(sqlite_db, [seeds])
+    save_guidelines(sqlite_db, read_guidelines(DATA, sqlite_db.schema).content, "manager")
+    yield sqlite_db
+
+
+def _first_document(db: Database) -> int:
+    return min(row.id for row in browse.document_page(db, "nobody", limit=100))
+
+
+def test_ctrl_g_opens_the_guidelines_beside_the_document_arabic_right_to_left(
+    team_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(team_panels, "current_ui_language", lambda: "ar")
+    window, _ = open_window(team_db, _first_document(team_db))
+    team = window.team
+    dock = team.guidelines_dock
+    assert not dock.isVisible()
+    opened = window.workspace.doc.id
+    qtbot.keyClick(window.text_view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(dock.isVisible)
+    QApplication.processEvents()
+    # the document stays open and the text keeps the keys
+    assert window.workspace.doc.id == opened
+    assert QApplication.focusWidget() is window.text_view
+    pane = team.pane
+    assert pane.version == 1 and pane.shown_language == "ar"
+    browser = pane.browser
+    document = browser.document()
+    blocks = {}
+    block = document.begin()
+    while block.isValid():
+        blocks[block.text()] = block
+        block = block.next()
+    arabic = next(b for t, b in blocks.items() if t.startswith("تبقى الفقرة العربية"))
+    english = next(b for t, b in blocks.items() if t.startswith("This line is in English"))
+    assert arabic.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert english.blockFormat().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    width = browser.viewport().width()
+    for block, rtl in ((arabic, True), (english, False)):
+        cursor = QTextCursor(document)
+        cursor.setPosition(block.position())
+        x = browser.cursorRect(cursor).x()
+        # the first character starts at the right edge of an Arabic paragraph, the left of an English one
+        assert (x > width * 0.8) if rtl else (x < width * 0.2), (block.text()[:20], x, width)
+    # label definitions follow the project text, in Arabic
+    assert "اسم شخص بعينه" in browser.toPlainText()
+    # Ctrl+G again hides it
+    qtbot.keyClick(window.text_view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dock.isVisible())
+
+
+def test_the_shortcut_is_listed_and_clashes_with_no_other(
+    team_db: Database, open_window: Callable[..., tuple[MainWindow, Hand]]
+) -> None:
+    window, _ = open_window(team_db)
+    keys = [
+        key.toString() for action in window.findChildren(QAction) for key in action.shortcuts() if action.isEnabled()
+    ]
+    assert keys.count(QKeySequence("Ctrl+G").toString()) == 1
+
+
+@pytest.mark.parametrize(("language", "expected"), [("ar", "اسم شخص بعينه"), ("en", "The name of one person")])
+def test_hovering_a_label_shows_its_definition_in_the_interface_language(
+    team_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    expected: str,
+) -> None:
+    monkeypatch.setattr(team_panels, "current_ui_language", lambda: language)
+    window, _ = open_window(team_db, _first_document(team_db))
+    palette = window.label_palette
+    action = palette.label_actions[("entity", "PER")]
+    button = next(b for b in palette.findChildren(QToolButton) if b.defaultAction() is action)
+    point = QPoint(button.width() // 2, button.height() // 2)
+    QApplication.sendEvent(button, QHelpEvent(QEvent.Type.ToolTip, point, button.mapToGlobal(point)))
+    assert expected in QToolTip.text()
+    assert "Khaled Khiari" in QToolTip.text() or "خالد خياري" in QToolTip.text()
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not any(w.inherits("QTipLabel") for w in QApplication.allWidgets()), timeout=3000)
+    # ORG has an English definition only: every language shows it rather than nothing
+    assert "acronym" in palette.label_actions[("entity", "ORG")].toolTip()
+
+
+def test_the_dashboard_shows_the_counts_and_follows_a_colleague(
+    team_db: Database, open_window: Callable[..., tuple[MainWindow, Hand]], qtbot: QtBot
+) -> None:
+    docs = sorted(r.id for r in browse.document_page(team_db, "nobody", limit=9))
+    assign(team_db, ["amina", "karim"], 2, document_ids=docs[:2])
+    Editor(team_db, "amina").set_status(docs[0], "done")
+    window, _ = open_window(team_db, docs[0], poll_ms=50)
+    team = window.team
+    dock = team.dashboard_dock
+    assert dock is not None
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: team.dashboard.figures is not None)
+    panel = team.dashboard
+    stages = {bar.name: bar.total for bar in panel.stage_chart.bars}
+    assert stages == {"given to nobody": 3, "annotating": 2, "ready for curation": 0, "in curation": 0, "curated": 0}
+    table = panel.annotators
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)] for r in range(table.rowCount())}
+    assert rows == {"amina": ["1", "0", "1", "0"], "karim": ["2", "0", "0", "0"]}
+    # karim finishes document 0 in another window: the dashboard follows
+    Editor(team_db, "karim").set_status(docs[0], "done")
+    qtbot.waitUntil(lambda: {b.name: b.total for b in panel.stage_chart.bars}["ready for curation"] == 1, timeout=5000)
+    assert [b.parts[0][0] for b in panel.annotator_chart.bars] == [1, 1]  # done: amina 1, karim 1
+
+
+def test_active_time_is_stored_per_document_on_switching(
+    team_db: Database, open_window: Callable[..., tuple[MainWindow, Hand]], qtbot: QtBot
+) -> None:
+    docs = sorted(r.id for r in browse.document_page(team_db, "nobody", limit=9))
+    window, _ = open_window(team_db, docs[0])
+    recorder = window.team.recorder
+    now = [0.0]
+    recorder.clock.clock = lambda: now[0]
+    recorder.clock.set_focused(True)
+    recorder.clock.take()
+    view = window.text_view
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    now[0] = 40.0
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    now[0] = 70.0
+    window.open_document(docs[1])
+    now[0] = 75.0
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    now[0] = 80.0
+    recorder.flush()
+    # 0-70 s on the first document (input at 0 and 40); from 70 s on the second, the input at 40 s
+    # still recent, and the key at 75 s
+    totals = active_seconds(team_db)
+    assert totals == {(docs[0], "amina"): 70.0, (docs[1], "amina"): 10.0}
+    now[0] = 500.0
+    window.close()  # closing stores the rest: up to two minutes after the last key
+    assert active_seconds(team_db)[(docs[1], "amina")] == 10.0 + 120.0 - 5.0
