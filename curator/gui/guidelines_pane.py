@@ -33,8 +33,8 @@ def guidelines_markdown(guidelines: Guidelines, schema: Schema, language: str) -
             guide = content.label_guide(layer.id, label.id, language)
             if guide is None:
                 continue
-            lang, g = guide
-            labels.append(f"### {label.names.get(lang)} ({label.id})")
+            _, g = guide
+            labels.append(f"### {label.names.get(language)} ({label.id})")
             if g.definition.strip():
                 labels.append(g.definition.strip())
             labels.extend(f"- {example}" for example in g.examples)

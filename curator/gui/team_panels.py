@@ -47,6 +47,7 @@ class TeamPanels(QObject):
             "guidelines", self.tr("Guidelines"), self.pane, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.guidelines_dock.hide()
+        self._guidelines_sized = False
         self.guidelines_dock.visibilityChanged.connect(lambda shown: self.reload_guidelines() if shown else None)
         self.guidelines_action = QAction(self.tr("Guidelines"), self)
         self.guidelines_action.setShortcut(QKeySequence(GUIDELINES_KEY))
@@ -120,6 +121,10 @@ class TeamPanels(QObject):
         focus = self.window.focusWidget()
         dock.show()
         dock.raise_()
+        if not self._guidelines_sized and not dock.isFloating():
+            # The first time in a session: half the window's height, readable beside the text.
+            self._guidelines_sized = True
+            self.window.resizeDocks([dock], [max(320, self.window.height() // 2)], Qt.Orientation.Vertical)
         self.reload_guidelines()
         if focus is not None:
             focus.setFocus()
