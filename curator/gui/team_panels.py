@@ -19,6 +19,7 @@ from curator.store.active_time import ActiveTimeWriter
 from curator.store.guidelines import Guidelines, GuidelineService
 
 from .active_time import ActiveTimeRecorder
+from .background import Job
 from .dashboard_panel import DashboardPanel
 from .guidelines_pane import GuidelinesPane
 from .translations import current_ui_language
@@ -61,6 +62,8 @@ class TeamPanels(QObject):
         self._dashboard_timer.setSingleShot(True)
         self._dashboard_timer.timeout.connect(self.refresh_dashboard)
         self._dashboard_poll = QTimer(self)
+        self._dashboard_job: Job | None = None
+        self._dashboard_again = False
         self._dashboard_poll.timeout.connect(self._refresh_if_shown)
         if login is None or login.may("curator"):  # SQLite, the owner, curators and managers
             self.dashboard_service = DashboardService(db)
@@ -77,6 +80,8 @@ class TeamPanels(QObject):
 
         self.recorder = ActiveTimeRecorder(window, ActiveTimeWriter(db, window.workspace.annotator))
         self.recorder.watch(window.text_view, window.text_view.viewport(), window.label_palette, window.annotations)
+        self._told_failure = False
+        self.recorder.failed.connect(self._active_time_failed)
         ws = window.workspace
         ws.saved.connect(lambda _message: self.recorder.input())
         ws.doc.loaded.connect(lambda: self.recorder.set_document(ws.doc.id))
@@ -84,6 +89,11 @@ class TeamPanels(QObject):
         # A new version of the guidelines is a change without a document: follow it.
         window.live.corpus_changed.connect(self.reload_guidelines)
         self.reload_guidelines()
+
+    def _active_time_failed(self, message: str) -> None:
+        if not self._told_failure:  # once: the next minute would say it again
+            self._told_failure = True
+            self.window.statusBar().showMessage(self.tr("Active time not stored: {0}").format(message), 10000)
 
     def _dock(self, name: str, title: str, widget: Any, area: Qt.DockWidgetArea) -> QDockWidget:
         if self.window.isRightToLeft():  # dock areas are absolute sides: a mirrored window swaps them
@@ -168,18 +178,37 @@ class TeamPanels(QObject):
             self.refresh_dashboard()
 
     def refresh_dashboard(self) -> None:
-        """Read the figures again and show them (the time counted so far is stored first)."""
+        """Read the figures again, off the GUI thread (agreement over a large corpus takes a while),
+        and show them; the time counted so far is stored first. A refresh asked for while one runs
+        runs once after it."""
         if self.dashboard is None:
             return
-        self.recorder.flush()
-        try:
-            figures = self.dashboard_service.figures()
-        except Exception as exc:  # a busy database: the figures shown stay, the next change tries again
-            log.warning("could not read the dashboard's figures: %s", exc)
+        if self._dashboard_job is not None:
+            self._dashboard_again = True
             return
-        self.dashboard.show_figures(figures)
+        self.recorder.flush()
+        service = self.dashboard_service
+        job = Job(lambda _report: service.figures(), self)
+        job.succeeded.connect(self.dashboard.show_figures)
+        # a busy database: the figures shown stay, the next change tries again
+        job.failed.connect(lambda message: log.warning("could not read the dashboard's figures: %s", message))
+        job.finished.connect(self._dashboard_done)
+        self._dashboard_job = job
+        job.start()
+
+    def _dashboard_done(self) -> None:
+        job, self._dashboard_job = self._dashboard_job, None
+        if job is not None:
+            job.deleteLater()
+        if self._dashboard_again:
+            self._dashboard_again = False
+            self.refresh_dashboard()
 
     def stop(self) -> None:
+        """The window closes: no timer fires and no thread outlives it; the last active time is stored."""
         self._dashboard_poll.stop()
         self._dashboard_timer.stop()
+        self._dashboard_again = False
+        if self._dashboard_job is not None:
+            self._dashboard_job.stop()
         self.recorder.stop()

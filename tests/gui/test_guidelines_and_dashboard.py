@@ -176,3 +176,73 @@ def test_active_time_is_stored_per_document_on_switching(
     now[0] = 500.0
     window.close()  # closing stores the rest: up to two minutes after the last key
     assert active_seconds(team_db)[(docs[1], "amina")] == 10.0 + 120.0 - 5.0
+
+
+def test_a_new_version_imported_elsewhere_reaches_the_open_pane(
+    team_db: Database, open_window: Callable[..., tuple[MainWindow, Hand]], qtbot: QtBot
+) -> None:
+    window, _ = open_window(team_db, _first_document(team_db), poll_ms=50)
+    team = window.team
+    team.toggle_guidelines()
+    assert team.pane.version == 1
+    content = read_guidelines(DATA, team_db.schema).content
+    changed = type(content)({**content.project, "en": "# Guidelines, second edition\n"}, content.labels)
+    save_guidelines(team_db, changed, "manager")  # as another process would, through the store
+    qtbot.waitUntil(lambda: team.pane.version == 2, timeout=5000)
+    assert "second edition" in team.pane.browser.toPlainText()
+
+
+def test_help_lists_the_guidelines_key(team_db: Database, open_window: Callable[..., tuple[MainWindow, Hand]]) -> None:
+    window, _ = open_window(team_db)
+    dialog = window.actions_.show_shortcuts()
+    try:
+        tree = dialog.tree
+        rows = [
+            (tree.topLevelItem(i).child(j).text(0), tree.topLevelItem(i).child(j).text(1))
+            for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())
+        ]
+        assert ("Guidelines", QKeySequence("Ctrl+G").toString(QKeySequence.SequenceFormat.NativeText)) in rows
+    finally:
+        dialog.close()
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_dashboard_is_for_curators_and_managers_only(
+    postgres_url: str, seeds: Path, open_window: Callable[..., tuple[MainWindow, Hand]], qtbot: QtBot
+) -> None:
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from curator.store.roles import grant
+    from tests.core.test_team_roles import _as
+
+    tag = uuid.uuid4().hex[:8]
+    logins = {"annotator": f"dash_a_{tag}", "curator": f"dash_c_{tag}"}
+    owner = Database(postgres_url)
+    import_paths(owner, [seeds])
+    save_guidelines(owner, read_guidelines(DATA, owner.schema).content, "owner")
+    for role, login in logins.items():
+        grant(owner.engine, role, login)
+    owner.dispose()
+    opened: list[Database] = []
+    try:
+        for role, login in logins.items():
+            db = Database(_as(postgres_url, login))
+            opened.append(db)
+            window, _ = open_window(db, annotator=login)
+            assert ("dashboard" in window.docks) is (role == "curator"), role
+            assert window.team.pane.version == 1  # reading the guidelines is allowed to every role
+            # the window's first document opens after its first paint: before the login goes
+            qtbot.waitUntil(lambda w=window: w.workspace.doc.id is not None)
+            window.close()
+    finally:
+        for db in opened:
+            db.dispose()
+        with psycopg.connect(make_url(postgres_url).set(drivername="postgresql").render_as_string(False)) as conn:
+            for login in logins.values():
+                conn.execute(f'DROP OWNED BY "{login}"')
+                conn.execute(f'DROP ROLE IF EXISTS "{login}"')
+            conn.commit()
