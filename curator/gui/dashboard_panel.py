@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from curator.review.dashboard import DashboardFigures
-from curator.store.active_time import shown_duration
 from curator.text.invisible import reveal
 
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, layout_direction, reads_rtl, start_alignment
@@ -187,6 +186,15 @@ class DashboardPanel(QWidget):
         row.addLayout(right, 1)
         self.figures: DashboardFigures | None = None
 
+    def duration(self, seconds: float) -> str:
+        """Active time as people read it, in the interface language (``1 h 05 min``, ``12 min``, ``40 s``)."""
+        total = round(seconds)
+        if total < 60:
+            return self.tr("{0} s").format(total)
+        if total < 3600:
+            return self.tr("{0} min").format(total // 60)
+        return self.tr("{0} h {1} min").format(total // 3600, f"{total // 60 % 60:02d}")
+
     def show_figures(self, figures: DashboardFigures) -> None:
         self.figures = figures
         self.summary.setText(self.tr("%n document(s)", "", figures.documents))
@@ -218,7 +226,7 @@ class DashboardPanel(QWidget):
                 _item(a.in_progress, number=a.in_progress),
                 _item(a.done, number=a.done),
                 _item(a.annotations, number=a.annotations),
-                _item(shown_duration(a.active_seconds), number=a.active_seconds),
+                _item(self.duration(a.active_seconds), number=a.active_seconds),
             ]
             for c, item in enumerate(cells):
                 self.annotators.setItem(r, c, item)

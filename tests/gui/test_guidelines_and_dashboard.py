@@ -18,7 +18,7 @@ from curator.gui import team_panels
 from curator.io.guidelines_files import read_guidelines
 from curator.io.importer import import_paths
 from curator.store import browse
-from curator.store.active_time import active_seconds
+from curator.store.active_time import active_seconds, add_active_time
 from curator.store.assignment import assign
 from curator.store.database import Database
 from curator.store.editing import Editor
@@ -130,6 +130,7 @@ def test_the_dashboard_shows_the_counts_and_follows_a_colleague(
     docs = sorted(r.id for r in browse.document_page(team_db, "nobody", limit=9))
     assign(team_db, ["amina", "karim"], 2, document_ids=docs[:2])
     Editor(team_db, "amina").set_status(docs[0], "done")
+    add_active_time(team_db, "karim", {docs[0]: 75.0, docs[1]: 3700.0})  # 3775 s: 1 h 02 min
     window, _ = open_window(team_db, docs[0], poll_ms=50)
     team = window.team
     dock = team.dashboard_dock
@@ -141,8 +142,8 @@ def test_the_dashboard_shows_the_counts_and_follows_a_colleague(
     stages = {bar.name: bar.total for bar in panel.stage_chart.bars}
     assert stages == {"given to nobody": 3, "annotating": 2, "ready for curation": 0, "in curation": 0, "curated": 0}
     table = panel.annotators
-    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)] for r in range(table.rowCount())}
-    assert rows == {"amina": ["1", "0", "1", "0"], "karim": ["2", "0", "0", "0"]}
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 6)] for r in range(table.rowCount())}
+    assert rows == {"amina": ["1", "0", "1", "0", "0 s"], "karim": ["2", "0", "0", "0", "1 h 02 min"]}
     # karim finishes document 0 in another window: the dashboard follows
     Editor(team_db, "karim").set_status(docs[0], "done")
     qtbot.waitUntil(lambda: {b.name: b.total for b in panel.stage_chart.bars}["ready for curation"] == 1, timeout=5000)
