@@ -103,10 +103,7 @@ def _read_text(path: Path) -> str:
 def _parse(path: Path, text: str) -> yaml.Node:
     source = str(path)
     if path.suffix.lower() == ".json":
-        try:
-            json.loads(text)  # JSON's own syntax first: YAML would accept more than JSON does
-        except json.JSONDecodeError as exc:
-            raise InputRejected([Problem(source, exc.lineno, f"not valid JSON: {exc.msg}")]) from exc
+        return _parse_json(source, text)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -120,8 +117,28 @@ def _parse(path: Path, text: str) -> yaml.Node:
     return node
 
 
+def _parse_json(source: str, text: str) -> yaml.Node:
+    """JSON by its own rules, as YAML nodes that know their lines. JSON is YAML but for tabs between
+    tokens (a raw tab cannot be inside a JSON string, so each is one space) and a few escapes; when
+    the nodes do not read back exactly as JSON reads the file, the JSON's value is checked without
+    lines rather than a valid file refused."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputRejected([Problem(source, exc.lineno, f"not valid JSON: {exc.msg}")]) from exc
+    try:
+        node = yaml.compose(text.replace("\t", " "), Loader=yaml.SafeLoader)
+        if node is not None and yaml.SafeLoader("").construct_document(node) == value:
+            return node
+    except yaml.YAMLError:
+        pass
+    represented: yaml.Node = yaml.SafeDumper(None).represent_data(value)  # type: ignore[arg-type]
+    return represented
+
+
 def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
+    mark = node.start_mark
+    return int(mark.line) + 1 if mark is not None else 0
 
 
 def _is_text(node: yaml.Node) -> bool:

@@ -200,3 +200,16 @@ def test_an_annotator_login_cannot_write_guidelines_the_server_refuses(postgres_
                 conn.execute(f'DROP OWNED BY "{login}"')
                 conn.execute(f'DROP ROLE IF EXISTS "{login}"')
             conn.commit()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{\n\t"project": {\n\t\t"en": "caf\\u00e9 \\/ tab"\n\t}\n}',  # tabs between tokens, JSON's own escapes
+        '{"project": {"en": "smile \\ud83d\\ude00"}}',  # a surrogate pair YAML does not read
+    ],
+)
+def test_valid_json_is_never_refused_for_being_unlike_yaml(sqlite_db: Database, tmp_path: Path, text: str) -> None:
+    path = tmp_path / "g.json"
+    path.write_text(text, encoding="utf-8")
+    assert read_guidelines(path, sqlite_db.schema).content.project == json.loads(text)["project"]
