@@ -21,6 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots" / "guidelines-arabic.png")
+    parser.add_argument("--dashboard", type=Path, help="Also the dashboard, with a small team's work, into this PNG.")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = Path(tempfile.mkdtemp(prefix="curator-guidelines-"))
@@ -69,9 +70,54 @@ def main() -> int:
     if not window.grab().save(str(args.out), "PNG"):
         raise SystemExit(f"could not write {args.out}")
     print(args.out)
+    if args.dashboard:
+        _dashboard(app, window, db, args.dashboard)
     window.close()
     db.dispose()
     return 0
+
+
+def _dashboard(app: object, window: object, db: object, out: Path) -> None:
+    """Three annotators, each document given to two, some of it done, some time worked."""
+    from PySide6.QtWidgets import QApplication
+
+    from curator.review.states import set_review_state
+    from curator.store import queries
+    from curator.store.active_time import add_active_time
+    from curator.store.assignment import assign
+    from curator.store.editing import Editor
+
+    ids = sorted(b.document.id for b in queries.iter_bundles(db))  # type: ignore[arg-type]
+    report = assign(db, ["amina", "karim", "lea"], 2, seed=1)  # type: ignore[arg-type]
+    given: dict[int, list[str]] = {}
+    for doc, name in report.added:
+        given.setdefault(doc, []).append(name)
+    for doc in ids[:3]:
+        for name in given[doc]:
+            editor = Editor(db, name)  # type: ignore[arg-type]
+            text = queries.document(db, doc).text  # type: ignore[arg-type, union-attr]
+            start = text.index("الأمم المتحدة") if "الأمم المتحدة" in text else 0
+            editor.add_span(doc, "entity", "ORG", start, start + 13)
+            editor.set_status(doc, "done")
+            add_active_time(db, name, {doc: 600.0 + 60 * len(name)})  # type: ignore[arg-type]
+    editor = Editor(db, given[ids[3]][0])  # type: ignore[arg-type]
+    editor.set_status(ids[3], "in_progress")
+    set_review_state(db, ids[0], "in_review", "lea")  # type: ignore[arg-type]
+    dock = window.team.dashboard_dock  # type: ignore[attr-defined]
+    window.team.guidelines_dock.hide()  # type: ignore[attr-defined]
+    dock.show()
+    dock.raise_()
+    window.resizeDocks([dock], [420], __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical)  # type: ignore[attr-defined]
+    window.team.refresh_dashboard()  # type: ignore[attr-defined]
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and window.team.dashboard.figures is None:  # type: ignore[attr-defined]
+        QApplication.processEvents()
+        time.sleep(0.02)
+    for _ in range(20):
+        QApplication.processEvents()
+    if not window.grab().save(str(out), "PNG"):  # type: ignore[attr-defined]
+        raise SystemExit(f"could not write {out}")
+    print(out)
 
 
 if __name__ == "__main__":

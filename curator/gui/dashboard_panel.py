@@ -116,11 +116,13 @@ def _mirror(rect: QRect, width: int) -> QRect:
 
 
 def _item(value: object, *, number: float | None = None) -> QTableWidgetItem:
+    """A cell of figures (a count, a duration): its text laid out in its own direction, so that
+    ``30 min`` reads so in a mirrored window too."""
     item = QTableWidgetItem(str(value))
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    if number is not None:  # sorts by the figure, not by its text
+    item.setData(TEXT_DIRECTION_ROLE, layout_direction(reads_rtl(str(value))))
+    if number is not None:
         item.setData(Qt.ItemDataRole.UserRole, number)
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
 
@@ -161,15 +163,17 @@ class DashboardPanel(QWidget):
         )
         self.agreement = QTableWidget(0, 3)
         self.agreement.setObjectName("dashboard_agreement")
-        self.agreement.setHorizontalHeaderLabels([self.tr("Document"), self.tr("Title"), self.tr("Agreement (αU)")])
-        self.agreement.setItemDelegate(OwnDirectionDelegate(self.agreement))
+        self.agreement.setHorizontalHeaderLabels([self.tr("Agreement (αU)"), self.tr("Document"), self.tr("Title")])
         self.agreement_note = QLabel()
         self.agreement_note.setWordWrap(True)
         for table in (self.annotators, self.agreement):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.verticalHeader().hide()
+            table.setItemDelegate(OwnDirectionDelegate(table))
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
+        # Titles are long: the title column takes the room left, elided (the tooltip has it whole).
+        self.agreement.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         left = QVBoxLayout()
         left.addWidget(self.summary)
         left.addWidget(QLabel(self.tr("Documents by stage")))
@@ -235,6 +239,6 @@ class DashboardPanel(QWidget):
         self.agreement.setRowCount(len(figures.agreement))
         for r, d in enumerate(figures.agreement):
             value = "—" if d.agreement is None else f"{d.agreement:.2f}"
-            cells = [_text_item(d.ext_id), _text_item(d.title), _item(value, number=d.agreement)]
+            cells = [_item(value, number=d.agreement), _text_item(d.ext_id), _text_item(d.title)]
             for c, item in enumerate(cells):
                 self.agreement.setItem(r, c, item)
