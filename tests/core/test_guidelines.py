@@ -213,3 +213,28 @@ def test_valid_json_is_never_refused_for_being_unlike_yaml(sqlite_db: Database, 
     path = tmp_path / "g.json"
     path.write_text(text, encoding="utf-8")
     assert read_guidelines(path, sqlite_db.schema).content.project == json.loads(text)["project"]
+
+
+def test_history_earlier_versions_and_check_from_the_command_line(sqlite_db: Database, tmp_path: Path) -> None:
+    url = sqlite_db.url
+    code, out = _run(url, "guidelines", "show")
+    assert code != 0 and "no guidelines yet" in out
+    code, out = _run(url, "guidelines", "import", "--check", str(DATA))
+    assert code == 0 and "no problems" in out and _versions(sqlite_db) == 0
+    assert _run(url, "guidelines", "import", str(DATA))[0] == 0
+    english = tmp_path / "g.md"
+    english.write_text("# Second\n", encoding="utf-8")
+    assert _run(url, "guidelines", "import", "--language", "en", str(english))[0] == 0
+    code, out = _run(url, "guidelines", "import", "--language", "en", str(english))
+    assert code == 0 and "nothing changed: the guidelines are still version 2" in out
+    code, out = _run(url, "guidelines", "show", "--history")
+    assert [line.split("\t")[0] for line in out.splitlines()] == ["1", "2"]
+    code, out = _run(url, "guidelines", "export", "--version", "1", "--out", str(tmp_path / "v1.json"))
+    assert code == 0 and "version 1" in out
+    first = json.loads((tmp_path / "v1.json").read_text(encoding="utf-8"))
+    assert first["project"]["en"].startswith("# Annotation guidelines")
+    assert first["labels"]["entity"]["PER"]["ar"]["examples"][0] == "خالد خياري"
+    code, out = _run(url, "guidelines", "show", "--language", "fr")
+    assert "version 2" in out and "# Guide d'annotation" in out
+    code, out = _run(url, "guidelines", "export", "--version", "9", "--out", str(tmp_path / "v9.json"))
+    assert code != 0 and "no guidelines version 9" in out
