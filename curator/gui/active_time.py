@@ -25,7 +25,6 @@ INPUT_EVENTS = frozenset(
         QEvent.Type.TouchBegin,
     }
 )
-FOCUS_EVENTS = frozenset({QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate, QEvent.Type.ActivationChange})
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +62,12 @@ class ActiveTimeRecorder(QObject):
         if kind in INPUT_EVENTS:
             self.clock.input()
         elif watched is self.window:
-            if kind in FOCUS_EVENTS:
-                self.clock.set_focused(self.window.isActiveWindow() or kind == QEvent.Type.WindowActivate)
+            if kind == QEvent.Type.WindowActivate:
+                self.clock.set_focused(True)
+            elif kind == QEvent.Type.WindowDeactivate:
+                self.clock.set_focused(False)
+            elif kind == QEvent.Type.ActivationChange:
+                self.clock.set_focused(self.window.isActiveWindow())
             elif kind == QEvent.Type.Close:
                 self.flush()
         return False

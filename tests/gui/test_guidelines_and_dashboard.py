@@ -158,7 +158,7 @@ def test_active_time_is_stored_per_document_on_switching(
     recorder = window.team.recorder
     now = [0.0]
     recorder.clock.clock = lambda: now[0]
-    recorder.clock.set_focused(True)
+    assert recorder.clock.focused  # the window is in front (activated by the fixture)
     recorder.clock.take()
     view = window.text_view
     qtbot.keyClick(view, Qt.Key.Key_Right)
@@ -174,9 +174,17 @@ def test_active_time_is_stored_per_document_on_switching(
     # still recent, and the key at 75 s
     totals = active_seconds(team_db)
     assert totals == {(docs[0], "amina"): 70.0, (docs[1], "amina"): 10.0}
+    # behind another window: nothing counts, even with input
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowDeactivate))
+    now[0] = 90.0
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    now[0] = 100.0
+    recorder.flush()
+    assert active_seconds(team_db)[(docs[1], "amina")] == 10.0
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
     now[0] = 500.0
     window.close()  # closing stores the rest: up to two minutes after the last key
-    assert active_seconds(team_db)[(docs[1], "amina")] == 10.0 + 120.0 - 5.0
+    assert active_seconds(team_db)[(docs[1], "amina")] == 10.0 + 120.0 - 10.0
 
 
 def test_a_new_version_imported_elsewhere_reaches_the_open_pane(
