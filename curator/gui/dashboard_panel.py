@@ -200,6 +200,7 @@ class DashboardPanel(QWidget):
         return self.tr("{0} h {1} min").format(total // 3600, f"{total // 60 % 60:02d}")
 
     def show_figures(self, figures: DashboardFigures) -> None:
+        """Show ``figures``; figures read without agreement leave the agreement table as it is."""
         self.figures = figures
         self.summary.setText(self.tr("%n document(s)", "", figures.documents))
         self.stage_chart.set_bars(
@@ -234,6 +235,8 @@ class DashboardPanel(QWidget):
             ]
             for c, item in enumerate(cells):
                 self.annotators.setItem(r, c, item)
+        if not figures.with_agreement:
+            return  # the counts first: the agreement shown stays until the new one is computed
         self.agreement_note.setText(figures.agreement_note or "")
         self.agreement_note.setVisible(bool(figures.agreement_note))
         self.agreement.setRowCount(len(figures.agreement))

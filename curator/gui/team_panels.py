@@ -64,6 +64,8 @@ class TeamPanels(QObject):
         self._dashboard_poll = QTimer(self)
         self._dashboard_job: Job | None = None
         self._dashboard_again = False
+        self._stopped = False
+        self._dashboard_job_agreement = False
         self._dashboard_poll.timeout.connect(self._refresh_if_shown)
         if login is None or login.may("curator"):  # SQLite, the owner, curators and managers
             self.dashboard_service = DashboardService(db)
@@ -178,34 +180,45 @@ class TeamPanels(QObject):
             self.refresh_dashboard()
 
     def refresh_dashboard(self) -> None:
-        """Read the figures again, off the GUI thread (agreement over a large corpus takes a while),
-        and show them; the time counted so far is stored first. A refresh asked for while one runs
-        runs once after it."""
+        """Read the figures again off the GUI thread and show them: the counts first (quick), then
+        the agreement (a while, over a large corpus). The time counted so far is stored first. A
+        refresh asked for while one runs runs once after it."""
         if self.dashboard is None:
             return
         if self._dashboard_job is not None:
             self._dashboard_again = True
             return
         self.recorder.flush()
+        self._start_dashboard_job(with_agreement=False)
+
+    def _start_dashboard_job(self, *, with_agreement: bool) -> None:
+        assert self.dashboard is not None
         service = self.dashboard_service
-        job = Job(lambda _report: service.figures(), self)
+        job = Job(lambda _report: service.figures(with_agreement=with_agreement), self)
         job.succeeded.connect(self.dashboard.show_figures)
         # a busy database: the figures shown stay, the next change tries again
         job.failed.connect(lambda message: log.warning("could not read the dashboard's figures: %s", message))
-        job.finished.connect(self._dashboard_done)
+        job.finished.connect(self._dashboard_done)  # a bound method: called in the GUI thread
         self._dashboard_job = job
+        self._dashboard_job_agreement = with_agreement
         job.start()
 
     def _dashboard_done(self) -> None:
         job, self._dashboard_job = self._dashboard_job, None
+        had_agreement = self._dashboard_job_agreement
         if job is not None:
             job.deleteLater()
-        if self._dashboard_again:
+        if self._stopped:
+            return
+        if self._dashboard_again:  # changed meanwhile: the counts again first
             self._dashboard_again = False
             self.refresh_dashboard()
+        elif not had_agreement and job is not None and job.outcome == "succeeded":
+            self._start_dashboard_job(with_agreement=True)
 
     def stop(self) -> None:
         """The window closes: no timer fires and no thread outlives it; the last active time is stored."""
+        self._stopped = True
         self._dashboard_poll.stop()
         self._dashboard_timer.stop()
         self._dashboard_again = False

@@ -53,6 +53,9 @@ class DashboardFigures:
     annotators: list[AnnotatorFigures]
     agreement: list[DocumentAgreementRow] = field(default_factory=list)
     agreement_note: str | None = None  # why there is no agreement to show
+    # False when the figures were read without agreement (it takes much longer: the window shows the
+    # counts first, then the agreement once computed)
+    with_agreement: bool = True
 
     @property
     def documents(self) -> int:
@@ -80,7 +83,7 @@ def dashboard_figures(db: Database, *, with_agreement: bool = True) -> Dashboard
         AnnotatorFigures(name, c["new"], c["in_progress"], c["done"], c["annotations"], float(c["seconds"]))
         for name, c in sorted(per.items())
     ]
-    figures = DashboardFigures({s: stages[s] for s in STAGES}, annotators)
+    figures = DashboardFigures({s: stages[s] for s in STAGES}, annotators, with_agreement=False)
     if not with_agreement:
         return figures
     agreement, note = _agreement(db)
@@ -110,5 +113,5 @@ class DashboardService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def figures(self) -> DashboardFigures:
-        return dashboard_figures(self.db)
+    def figures(self, *, with_agreement: bool = True) -> DashboardFigures:
+        return dashboard_figures(self.db, with_agreement=with_agreement)

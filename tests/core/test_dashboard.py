@@ -45,6 +45,15 @@ def test_the_dashboard_counts_stages_progress_time_and_agreement(db: Database) -
     assert agreement[docs[1]] is not None and agreement[docs[1]] < 1.0
     # lowest first, as the review side orders them
     assert [row.document_id for row in figures.agreement][:2] == [docs[1], docs[0]]
+    # the quick read the window shows first: the same counts, no agreement yet
+    quick = dashboard_figures(db, with_agreement=False)
+    assert (quick.stages, quick.annotators, quick.agreement, quick.with_agreement) == (
+        figures.stages,
+        figures.annotators,
+        [],
+        False,
+    )
+    assert figures.with_agreement
 
 
 def test_agreement_says_why_it_is_missing_with_one_annotator(db: Database) -> None:

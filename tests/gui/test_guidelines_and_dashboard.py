@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from curator.gui import team_panels
 from curator.io.guidelines_files import read_guidelines
 from curator.io.importer import import_paths
-from curator.store import browse
+from curator.store import browse, queries
 from curator.store.active_time import active_seconds, add_active_time
 from curator.store.assignment import assign
 from curator.store.database import Database
@@ -130,6 +130,8 @@ def test_the_dashboard_shows_the_counts_and_follows_a_colleague(
     docs = sorted(r.id for r in browse.document_page(team_db, "nobody", limit=9))
     assign(team_db, ["amina", "karim"], 2, document_ids=docs[:2])
     Editor(team_db, "amina").set_status(docs[0], "done")
+    for name in ("amina", "karim"):
+        Editor(team_db, name).add_span(docs[0], "entity", "ORG", 0, 4)
     add_active_time(team_db, "karim", {docs[0]: 75.0, docs[1]: 3700.0})  # 3775 s: 1 h 02 min
     window, _ = open_window(team_db, docs[0], poll_ms=50)
     team = window.team
@@ -143,7 +145,13 @@ def test_the_dashboard_shows_the_counts_and_follows_a_colleague(
     assert stages == {"given to nobody": 3, "annotating": 2, "ready for curation": 0, "in curation": 0, "curated": 0}
     table = panel.annotators
     rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 6)] for r in range(table.rowCount())}
-    assert rows == {"amina": ["1", "0", "1", "0", "0 s"], "karim": ["2", "0", "0", "0", "1 h 02 min"]}
+    assert rows == {"amina": ["1", "0", "1", "1", "0 s"], "karim": ["2", "0", "0", "1", "1 h 02 min"]}
+    # the counts come first, then the agreement per document
+    qtbot.waitUntil(lambda: panel.figures is not None and panel.figures.with_agreement, timeout=10000)
+    agreement = panel.agreement
+    shown = {agreement.item(r, 1).text(): agreement.item(r, 0).text() for r in range(agreement.rowCount())}
+    ext_id = next(b.document.ext_id for b in queries.iter_bundles(team_db) if b.document.id == docs[0])
+    assert shown[ext_id] == "1.00"
     # karim finishes document 0 in another window: the dashboard follows
     Editor(team_db, "karim").set_status(docs[0], "done")
     qtbot.waitUntil(lambda: {b.name: b.total for b in panel.stage_chart.bars}["ready for curation"] == 1, timeout=5000)
