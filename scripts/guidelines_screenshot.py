@@ -110,7 +110,7 @@ def _dashboard(app: object, window: object, db: object, out: Path) -> None:
     window.resizeDocks([dock], [420], __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical)  # type: ignore[attr-defined]
     window.team.refresh_dashboard()  # type: ignore[attr-defined]
     deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and window.team.dashboard.figures is None:  # type: ignore[attr-defined]
+    while time.monotonic() < deadline and not getattr(window.team.dashboard.figures, "with_agreement", False):  # type: ignore[attr-defined]
         QApplication.processEvents()
         time.sleep(0.02)
     for _ in range(20):
