@@ -449,10 +449,11 @@ def main(argv: list[str] | None = None) -> None:
 def _register_commands() -> None:
     from curator.cli.admin_commands import COMMANDS as ADMIN
     from curator.cli.entity_commands import COMMANDS as ENTITIES
+    from curator.cli.guidelines_commands import COMMANDS as GUIDELINES
     from curator.cli.suggest_commands import COMMANDS as SUGGEST
     from curator.cli.team_commands import COMMANDS as TEAM
 
-    for command in (*ADMIN, *ENTITIES, *SUGGEST, *TEAM):
+    for command in (*ADMIN, *ENTITIES, *GUIDELINES, *SUGGEST, *TEAM):
         cli.add_command(command)
 
 

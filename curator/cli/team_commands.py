@@ -35,7 +35,9 @@ def assign(obj: object, annotators: str, per_document: int, documents: str | Non
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.pass_obj
 def status(obj: object, as_json: bool) -> None:
-    """Per document: assigned annotators, each one's state and annotation count, ready / in curation / curated."""
+    """Per document: assigned annotators, each one's state, annotation count and active time, and
+    whether it is ready / in curation / curated."""
+    from curator.store.active_time import shown_duration
     from curator.store.assignment import team_status
 
     assert isinstance(obj, CommandContext)
@@ -54,7 +56,12 @@ def status(obj: object, as_json: bool) -> None:
                         "ready": r.ready,
                         "review_state": r.review_state,
                         "annotators": {
-                            a.annotator: {"state": a.state, "annotations": a.annotations} for a in r.annotators
+                            a.annotator: {
+                                "state": a.state,
+                                "annotations": a.annotations,
+                                "active_seconds": round(a.active_seconds, 1),
+                            }
+                            for a in r.annotators
                         },
                     }
                     for r in rows
@@ -65,7 +72,10 @@ def status(obj: object, as_json: bool) -> None:
         )
         return
     for r in rows:
-        people = ", ".join(f"{a.annotator} {a.state.replace('_', ' ')} ({a.annotations})" for a in r.annotators)
+        people = ", ".join(
+            f"{a.annotator} {a.state.replace('_', ' ')} ({a.annotations}, {shown_duration(a.active_seconds)})"
+            for a in r.annotators
+        )
         click.echo(f"{r.document_id}\t{r.ext_id}\t{r.stage}\tassigned: {', '.join(r.assigned) or '-'}\t{people}")
 
 

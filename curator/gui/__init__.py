@@ -15,10 +15,13 @@ from pathlib import Path
 
 for _module in (
     "curator.review.comments",
+    "curator.review.dashboard",
     "curator.review.listing",
     "curator.review.states",
     "curator.schema.checks",
     "curator.schema.relabel",
+    "curator.store.active_time",
+    "curator.store.assignment",
     "curator.store.backup",
     "curator.store.browse",
     "curator.store.changes",
@@ -26,6 +29,7 @@ for _module in (
     "curator.store.database",
     "curator.store.editing",
     "curator.store.entities",
+    "curator.store.guidelines",
     "curator.store.mentions",
     "curator.store.queries",
     "curator.store.search",

@@ -42,6 +42,8 @@ class LabelPalette(QScrollArea):
         self.setWidgetResizable(True)
         self.label_actions: dict[tuple[str, str], QAction] = {}
         self._counts: dict[tuple[str, str], int] = {}
+        # Each label's definition from the guidelines, in the interface language (issue 21).
+        self._definitions: dict[tuple[str, str], str] = {}
         self._build(catalog)
 
     def _build(self, catalog: LabelCatalog) -> None:
@@ -83,8 +85,7 @@ class LabelPalette(QScrollArea):
                     self.label_actions[key] = action
                 style = catalog.style(*key)
                 action.setIcon(swatch(style.color))
-                described = f"\n{label.description}" if label.description else ""
-                action.setToolTip(f"{label.id} — {style.name}{described}")
+                action.setToolTip(self._tooltip(key))
                 if label.shortcut:
                     action.setShortcut(QKeySequence(label.shortcut))
                 button = QToolButton()
@@ -105,6 +106,19 @@ class LabelPalette(QScrollArea):
         column.addStretch(1)
         self.setWidget(body)
         self._refresh_texts()
+
+    def _tooltip(self, key: tuple[str, str]) -> str:
+        """The label's id and name, then its definition from the guidelines (or the schema's description)."""
+        style = self.catalog.style(*key)
+        label = style.definition
+        described = self._definitions.get(key) or (label.description if label is not None else "")
+        return f"{key[1]} — {style.name}" + (f"\n\n{described}" if described else "")
+
+    def set_definitions(self, definitions: dict[tuple[str, str], str]) -> None:
+        """Show these definitions (``(layer, label)`` -> text) in the labels' tooltips."""
+        self._definitions = dict(definitions)
+        for key, action in self.label_actions.items():
+            action.setToolTip(self._tooltip(key))
 
     @staticmethod
     def _fold(header: QToolButton, group: QWidget, shown: bool) -> None:

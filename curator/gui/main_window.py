@@ -63,6 +63,7 @@ from .span_panel import SpanPanel
 from .status_box import StatusBox
 from .suggestion_panel import SuggestionPanel
 from .suggestions import SuggestionController
+from .team_panels import TeamPanels
 from .text_view import TextView
 from .translations import UI_LANGUAGE_NAMES, current_ui_language
 from .window_actions import WindowActions
@@ -189,10 +190,12 @@ class MainWindow(QMainWindow):
         # The labels over the annotation's panel: every layer's labels in view at 1600×1000.
         self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
 
+        self.team = TeamPanels(self)  # guidelines (Ctrl+G), dashboard, active time (issue 21)
         self.actions_ = WindowActions(self, self)
         self.keyboard = KeyboardReach(self, self.docks, self.documents, self.span_panel, self.comments, self.status_box)
         self.keyboard.add_to(self.actions_.edit_menu, self.actions_.go_menu)
         self.relate_keys = RelateKeys(self.text_view, doc, self)
+        self.team.add_menu_entries(self.menuBar())
         self._wire()
         self._apply_font()
         self._restore()
@@ -632,6 +635,7 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
         self.live.stop()
         self.backups.stop()
+        self.team.stop()
         self.corpus_search.shutdown()
         if self.export_dialog is not None:
             self.export_dialog.close()

@@ -224,10 +224,12 @@ def card_text(
     details: list[str] | None = None,
     now: datetime | None = None,
     front_matter: str = "",
+    guidelines: str | None = None,
 ) -> str:
     """The card as Markdown; ``front_matter`` (YAML, without its ``---`` lines) goes first, where the
     Hugging Face Hub and ``datasets`` read a card's metadata. ``lacks``: the kinds of content
-    (:mod:`curator.io.capacity`) the format has no place for, as its registry entry says."""
+    (:mod:`curator.io.capacity`) the format has no place for, as its registry entry says.
+    ``guidelines``: the stamp of the guidelines in force (:attr:`Guidelines.stamp`), None before any."""
     now = now or datetime.now(UTC)
     lines = [
         *(["---", front_matter.rstrip("\n"), "---"] if front_matter else []),
@@ -238,6 +240,7 @@ def card_text(
         f"- Files: {', '.join(f'`{f}`' for f in files)}",
         f"- Written {now.strftime('%Y-%m-%d %H:%M UTC')} by Curator {__version__}; schema "
         f"`{schema.name}` version {schema.version}",
+        f"- Guidelines: {guidelines or 'none imported (curator guidelines import)'}",
         "- Offsets: Unicode code points over the stored text, end exclusive, unless the format says otherwise.",
     ]
     if selection.annotators is None:

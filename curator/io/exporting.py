@@ -29,6 +29,7 @@ from curator.io.selection import (
 )
 from curator.store.database import Database
 from curator.store.entities import linked_entities, records_of
+from curator.store.guidelines import current_guidelines
 from curator.store.queries import DocumentBundle
 
 Note = Callable[[str], None]
@@ -111,6 +112,7 @@ class ExportRun:
         left = self.figures.left_out(self.lacks)
         if left and self.on_note:
             self.on_note(f"{self.format_name} cannot hold, so these were left out: {counted(left)}")
+        guidelines = current_guidelines(self.db)
         text = card_text(
             format_name=self.format_name,
             lacks=self.lacks,
@@ -121,6 +123,7 @@ class ExportRun:
             figures=self.figures,
             details=details,
             front_matter=front_matter,
+            guidelines=guidelines.stamp if guidelines is not None else None,
         )
         write_card(self.card_path, text)
         return self.card_path

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from curator.errors import CuratorError
 from curator.store import history
+from curator.store.active_time import active_seconds
 from curator.store.database import Database
 from curator.store.models import Annotator, Assignment, Document, DocumentStatus, ReviewState, Span
 
@@ -150,6 +151,7 @@ class AnnotatorProgress:
     annotator: str
     state: str
     annotations: int
+    active_seconds: float = 0.0  # time worked on the document (curator.store.active_time)
 
 
 @dataclass(frozen=True)
@@ -203,11 +205,16 @@ def team_status(db: Database) -> list[DocumentProgress]:
         seen: dict[int, set[str]] = {}
         for d, a in {*states, *counts}:
             seen.setdefault(d, set()).add(names[a])
+        active = active_seconds(db, session)
+        for d, name in active:
+            seen.setdefault(d, set()).add(name)
         result = []
         for doc, ext_id in session.execute(select(Document.id, Document.ext_id).order_by(Document.id)):
             who = seen.get(doc, set()) | set(assigned.get(doc, []))
             progress = tuple(
-                AnnotatorProgress(n, states.get((doc, ids[n]), "new"), counts.get((doc, ids[n]), 0))
+                AnnotatorProgress(
+                    n, states.get((doc, ids[n]), "new"), counts.get((doc, ids[n]), 0), active.get((doc, n), 0.0)
+                )
                 for n in sorted(who)
                 if n != "curation"
             )

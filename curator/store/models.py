@@ -420,3 +420,40 @@ class Assignment(Base):
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), primary_key=True, index=True)
     assigned_by: Mapped[str] = mapped_column(String(200))
     assigned_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+# ------------------------------------------------------------------------------------------------
+# Guidelines and active time (issue 21): the project's annotation guidelines, one row per imported
+# version, and the time each annotator spent working on each document. Written by
+# curator.store.guidelines and curator.store.active_time; created by migration 0012.
+# ------------------------------------------------------------------------------------------------
+
+
+class GuidelineVersion(Base):
+    """One version of the guidelines, whole: never changed once written (an import adds the next).
+
+    ``project`` maps a language (ar, fr, en) to the project guidelines in Markdown; ``labels`` maps
+    ``"layer/label"`` to ``{language: {"definition": str, "examples": [str, ...]}}``. ``sha256`` is
+    over both (canonical JSON), so importing the same content again adds no version."""
+
+    __tablename__ = "guideline_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(2000), default="")
+    project: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    labels: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    imported_by: Mapped[str] = mapped_column(String(200))
+    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ActiveTime(Base):
+    """Seconds annotator ``annotator_id`` worked on document ``document_id``: the window open on it,
+    in front, with input in the last two minutes (:mod:`curator.store.active_time`)."""
+
+    __tablename__ = "active_time"
+    __table_args__ = (CheckConstraint("seconds >= 0", name="seconds"),)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"), primary_key=True, index=True)
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
