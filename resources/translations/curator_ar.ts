@@ -155,8 +155,8 @@
         <translation>لا يبدأ أي ربط من توسيم ⁨{0}⁩</translation>
     </message>
     <message>
-        <source>Click the {0} ({1}) — Esc cancels</source>
-        <translation>انقر على ⁨{0}⁩ (⁨{1}⁩) — Esc للإلغاء</translation>
+        <source>Click the {0} ({1}), or Tab to it and press Enter — Esc cancels</source>
+        <translation>انقر على ⁨{0}⁩ (⁨{1}⁩)، أو انتقل إليه بمفتاح Tab واضغط Enter — Esc للإلغاء</translation>
     </message>
     <message>
         <source>Link cancelled</source>
@@ -438,6 +438,100 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Search index: {0}</source>
         <translation>فهرس البحث: ⁨{0}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>given to nobody</source>
+        <translation>غير مُسندة</translation>
+    </message>
+    <message>
+        <source>annotating</source>
+        <translation>قيد التوسيم</translation>
+    </message>
+    <message>
+        <source>ready for curation</source>
+        <translation>جاهزة للتنقيح</translation>
+    </message>
+    <message>
+        <source>in curation</source>
+        <translation>قيد التنقيح</translation>
+    </message>
+    <message>
+        <source>curated</source>
+        <translation>منقَّحة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المعلِّق</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديدة</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجزة</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>الوقت الفعلي</translation>
+    </message>
+    <message>
+        <source>Agreement (αU)</source>
+        <translation>الاتفاق (αU)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>الوثيقة</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Documents by stage</source>
+        <translation>الوثائق حسب المرحلة</translation>
+    </message>
+    <message>
+        <source>Annotators: done, in progress, new</source>
+        <translation>المعلِّقون: منجزة، قيد العمل، جديدة</translation>
+    </message>
+    <message>
+        <source>Agreement per document, lowest first</source>
+        <translation>الاتفاق لكل وثيقة، الأدنى أولًا</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>⁨{0}⁩ ث</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>⁨{0}⁩ د</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>⁨{0}⁩ س ⁨{1}⁩ د</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا وثائق</numerusform>
+            <numerusform>وثيقة واحدة</numerusform>
+            <numerusform>وثيقتان</numerusform>
+            <numerusform>%n وثائق</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+            <numerusform>%n وثيقة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -751,6 +845,48 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>GuidelinesPane</name>
+    <message>
+        <source>No guidelines yet: a manager imports them with curator guidelines import.</source>
+        <translation>لا توجد إرشادات بعد: يستوردها المدير بالأمر curator guidelines import.</translation>
+    </message>
+    <message>
+        <source>Version {0}, {1}</source>
+        <translation>الإصدار ⁨{0}⁩، ⁨{1}⁩</translation>
+    </message>
+    <message>
+        <source>not written in this language: shown in {0}</source>
+        <translation>غير مكتوبة بهذه اللغة: معروضة بـ⁨{0}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardReach</name>
+    <message>
+        <source>Choose a document…</source>
+        <translation>اختيار وثيقة…</translation>
+    </message>
+    <message>
+        <source>Edit the annotation&apos;s attributes</source>
+        <translation>تحرير سمات التوسيم</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>تعليق…</translation>
+    </message>
+    <message>
+        <source>My status of this document…</source>
+        <translation>حالتي في هذه الوثيقة…</translation>
+    </message>
+    <message>
+        <source>Select an annotation first (Ctrl+. steps to the next one)</source>
+        <translation>اختر توسيمًا أولًا (Ctrl+. للانتقال إلى التالي)</translation>
+    </message>
+    <message>
+        <source>Open a document first</source>
+        <translation>افتح وثيقة أولًا</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
@@ -934,6 +1070,17 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>RelateKeys</name>
+    <message>
+        <source>Nothing in this document can be linked to from here — Esc cancels</source>
+        <translation>لا شيء في هذه الوثيقة يمكن ربطه من هنا — Esc للإلغاء</translation>
+    </message>
+    <message>
+        <source>{0} of {1}: {2} «{3}» — Enter links, Tab goes on, Esc cancels</source>
+        <translation>⁨{0}⁩ من ⁨{1}⁩: ⁨{2}⁩ «⁨{3}⁩» — Enter للربط، Tab للمتابعة، Esc للإلغاء</translation>
+    </message>
+</context>
+<context>
     <name>ReviewCommand</name>
     <message>
         <source>mark as {0}</source>
@@ -957,6 +1104,129 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>accept {0}</source>
         <translation>قبول ⁨{0}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKeys</name>
+    <message>
+        <source>&amp;Curate</source>
+        <translation>ال&amp;تنقيح</translation>
+    </message>
+    <message>
+        <source>Next difference</source>
+        <translation>الاختلاف التالي</translation>
+    </message>
+    <message>
+        <source>Previous difference</source>
+        <translation>الاختلاف السابق</translation>
+    </message>
+    <message>
+        <source>Next unresolved difference</source>
+        <translation>الاختلاف غير المحسوم التالي</translation>
+    </message>
+    <message>
+        <source>Previous unresolved difference</source>
+        <translation>الاختلاف غير المحسوم السابق</translation>
+    </message>
+    <message>
+        <source>Accept the version of annotator {0}</source>
+        <translation>قبول نسخة المعلِّق ⁨{0}⁩</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Accept and edit…</source>
+        <translation>قبول وتحرير…</translation>
+    </message>
+    <message>
+        <source>Remove from gold</source>
+        <translation>إزالة من الطبقة المرجعية</translation>
+    </message>
+    <message>
+        <source>Accept all agreed…</source>
+        <translation>قبول كل ما اتُّفق عليه…</translation>
+    </message>
+    <message>
+        <source>Bulk accept…</source>
+        <translation>قبول جماعي…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>الا&amp;تفاق</translation>
+    </message>
+    <message>
+        <source>Compute agreement</source>
+        <translation>حساب الاتفاق</translation>
+    </message>
+    <message>
+        <source>Compute per-document figures</source>
+        <translation>حساب الأرقام لكل وثيقة</translation>
+    </message>
+    <message>
+        <source>Export disagreements…</source>
+        <translation>تصدير الاختلافات…</translation>
+    </message>
+    <message>
+        <source>Write the agreement report…</source>
+        <translation>كتابة تقرير الاتفاق…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>ان&amp;تقال</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation>الوثيقة التالية</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>الوثيقة السابقة</translation>
+    </message>
+    <message>
+        <source>Choose a document…</source>
+        <translation>اختيار وثيقة…</translation>
+    </message>
+    <message>
+        <source>Choose the annotators…</source>
+        <translation>اختيار المعلِّقين…</translation>
+    </message>
+    <message>
+        <source>Review state…</source>
+        <translation>حالة المراجعة…</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>تعليق…</translation>
+    </message>
+    <message>
+        <source>Back to the differences</source>
+        <translation>العودة إلى الاختلافات</translation>
+    </message>
+    <message>
+        <source>Compare and curate</source>
+        <translation>مقارنة وتنقيح</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts…</source>
+        <translation>اختصارات لوحة المفاتيح…</translation>
+    </message>
+    <message>
+        <source>No more documents this way</source>
+        <translation>لا مزيد من الوثائق في هذا الاتجاه</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1390,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         </translation>
     </message>
     <message>
+        <source>Report written to {0}</source>
+        <translation>كُتب التقرير في ⁨{0}⁩</translation>
+    </message>
+    <message>
         <source>{0} (spans)</source>
         <translation>⁨{0}⁩ (مقاطع)</translation>
     </message>
@@ -1161,6 +1435,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <source>Choose two different annotators.</source>
         <translation>اختر معلِّقَين مختلفَين.</translation>
     </message>
+    <message>
+        <source>Folder of the agreement report</source>
+        <translation>مجلد تقرير الاتفاق</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1179,6 +1457,78 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>In the text and the lists</source>
         <translation>في النص والقوائم</translation>
+    </message>
+    <message>
+        <source>Move by character, by word (Ctrl)</source>
+        <translation>التنقل حرفًا حرفًا، كلمةً كلمة (Ctrl)</translation>
+    </message>
+    <message>
+        <source>← → (in an Arabic paragraph ← goes forward)</source>
+        <translation>← → (في فقرة عربية يتقدم ←)</translation>
+    </message>
+    <message>
+        <source>Select by character, by word (Ctrl)</source>
+        <translation>التحديد حرفًا حرفًا، كلمةً كلمة (Ctrl)</translation>
+    </message>
+    <message>
+        <source>Shift+← →, Ctrl+Shift+← →</source>
+        <translation>Shift+← →، Ctrl+Shift+← →</translation>
+    </message>
+    <message>
+        <source>Line up, down; start, end of the line</source>
+        <translation>السطر السابق، التالي؛ بداية السطر، نهايته</translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation>↑ ↓، Home، End</translation>
+    </message>
+    <message>
+        <source>Start, end of the document</source>
+        <translation>بداية الوثيقة، نهايتها</translation>
+    </message>
+    <message>
+        <source>Ctrl+Home, Ctrl+End</source>
+        <translation>Ctrl+Home، Ctrl+End</translation>
+    </message>
+    <message>
+        <source>Next candidate</source>
+        <translation>المرشح التالي</translation>
+    </message>
+    <message>
+        <source>Tab, ↓, the arrow pointing along the paragraph</source>
+        <translation>Tab، ↓، السهم في اتجاه الفقرة</translation>
+    </message>
+    <message>
+        <source>Previous candidate</source>
+        <translation>المرشح السابق</translation>
+    </message>
+    <message>
+        <source>Shift+Tab, ↑, the other arrow</source>
+        <translation>Shift+Tab، ↑، السهم الآخر</translation>
+    </message>
+    <message>
+        <source>Link to the candidate at hand</source>
+        <translation>الربط بالمرشح الحالي</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Moving and selecting (logical order, the same in Arabic and French)</source>
+        <translation>التنقل والتحديد (بالترتيب المنطقي، نفسه في العربية والفرنسية)</translation>
+    </message>
+    <message>
+        <source>Relating (after the link key, R)</source>
+        <translation>الربط (بعد مفتاح الربط R)</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1719,21 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Source</source>
         <translation>المصدر</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPanels</name>
+    <message>
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>لوحة المتابعة</translation>
+    </message>
+    <message>
+        <source>Active time not stored: {0}</source>
+        <translation>لم يُحفظ الوقت الفعلي: ⁨{0}⁩</translation>
     </message>
 </context>
 <context>

@@ -147,8 +147,8 @@
         <translation>Aucun lien ne part d’une annotation {0}</translation>
     </message>
     <message>
-        <source>Click the {0} ({1}) — Esc cancels</source>
-        <translation>Cliquez sur le/la {0} ({1}) — Échap annule</translation>
+        <source>Click the {0} ({1}), or Tab to it and press Enter — Esc cancels</source>
+        <translation>Cliquez sur {0} ({1}), ou allez-y avec Tab et appuyez sur Entrée — Échap annule</translation>
     </message>
     <message>
         <source>Link cancelled</source>
@@ -418,6 +418,96 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Search index: {0}</source>
         <translation>Index de recherche : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPanel</name>
+    <message>
+        <source>given to nobody</source>
+        <translation>confiés à personne</translation>
+    </message>
+    <message>
+        <source>annotating</source>
+        <translation>en annotation</translation>
+    </message>
+    <message>
+        <source>ready for curation</source>
+        <translation>prêts pour la curation</translation>
+    </message>
+    <message>
+        <source>in curation</source>
+        <translation>en curation</translation>
+    </message>
+    <message>
+        <source>curated</source>
+        <translation>curés</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveau</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>Temps actif</translation>
+    </message>
+    <message>
+        <source>Agreement (αU)</source>
+        <translation>Accord (αU)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Documents by stage</source>
+        <translation>Documents par étape</translation>
+    </message>
+    <message>
+        <source>Annotators: done, in progress, new</source>
+        <translation>Annotateurs : terminés, en cours, nouveaux</translation>
+    </message>
+    <message>
+        <source>Agreement per document, lowest first</source>
+        <translation>Accord par document, le plus faible d&apos;abord</translation>
+    </message>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <source>{0} min</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} h {1} min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -715,6 +805,48 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>GuidelinesPane</name>
+    <message>
+        <source>No guidelines yet: a manager imports them with curator guidelines import.</source>
+        <translation>Pas encore de guide d&apos;annotation : un responsable l&apos;importe avec curator guidelines import.</translation>
+    </message>
+    <message>
+        <source>Version {0}, {1}</source>
+        <translation>Version {0}, {1}</translation>
+    </message>
+    <message>
+        <source>not written in this language: shown in {0}</source>
+        <translation>non rédigé dans cette langue : affiché en {0}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardReach</name>
+    <message>
+        <source>Choose a document…</source>
+        <translation>Choisir un document…</translation>
+    </message>
+    <message>
+        <source>Edit the annotation&apos;s attributes</source>
+        <translation>Modifier les attributs de l&apos;annotation</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Commenter…</translation>
+    </message>
+    <message>
+        <source>My status of this document…</source>
+        <translation>Mon état pour ce document…</translation>
+    </message>
+    <message>
+        <source>Select an annotation first (Ctrl+. steps to the next one)</source>
+        <translation>Sélectionnez d&apos;abord une annotation (Ctrl+. passe à la suivante)</translation>
+    </message>
+    <message>
+        <source>Open a document first</source>
+        <translation>Ouvrez d&apos;abord un document</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Documents</source>
@@ -894,6 +1026,17 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>RelateKeys</name>
+    <message>
+        <source>Nothing in this document can be linked to from here — Esc cancels</source>
+        <translation>Rien dans ce document ne peut être relié d&apos;ici — Échap annule</translation>
+    </message>
+    <message>
+        <source>{0} of {1}: {2} «{3}» — Enter links, Tab goes on, Esc cancels</source>
+        <translation>{0} sur {1} : {2} « {3} » — Entrée relie, Tab continue, Échap annule</translation>
+    </message>
+</context>
+<context>
     <name>ReviewCommand</name>
     <message>
         <source>mark as {0}</source>
@@ -917,6 +1060,129 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>accept {0}</source>
         <translation>acceptation {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewKeys</name>
+    <message>
+        <source>&amp;Curate</source>
+        <translation>&amp;Curation</translation>
+    </message>
+    <message>
+        <source>Next difference</source>
+        <translation>Différence suivante</translation>
+    </message>
+    <message>
+        <source>Previous difference</source>
+        <translation>Différence précédente</translation>
+    </message>
+    <message>
+        <source>Next unresolved difference</source>
+        <translation>Différence non résolue suivante</translation>
+    </message>
+    <message>
+        <source>Previous unresolved difference</source>
+        <translation>Différence non résolue précédente</translation>
+    </message>
+    <message>
+        <source>Accept the version of annotator {0}</source>
+        <translation>Accepter la version de l&apos;annotateur {0}</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Rejeter</translation>
+    </message>
+    <message>
+        <source>Accept and edit…</source>
+        <translation>Accepter et modifier…</translation>
+    </message>
+    <message>
+        <source>Remove from gold</source>
+        <translation>Retirer de la référence</translation>
+    </message>
+    <message>
+        <source>Accept all agreed…</source>
+        <translation>Accepter tout ce qui est concordant…</translation>
+    </message>
+    <message>
+        <source>Bulk accept…</source>
+        <translation>Acceptation en masse…</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>&amp;Accord</translation>
+    </message>
+    <message>
+        <source>Compute agreement</source>
+        <translation>Calculer l&apos;accord</translation>
+    </message>
+    <message>
+        <source>Compute per-document figures</source>
+        <translation>Calculer les chiffres par document</translation>
+    </message>
+    <message>
+        <source>Export disagreements…</source>
+        <translation>Exporter les désaccords…</translation>
+    </message>
+    <message>
+        <source>Write the agreement report…</source>
+        <translation>Écrire le rapport d&apos;accord…</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>A&amp;ller</translation>
+    </message>
+    <message>
+        <source>Next document</source>
+        <translation>Document suivant</translation>
+    </message>
+    <message>
+        <source>Previous document</source>
+        <translation>Document précédent</translation>
+    </message>
+    <message>
+        <source>Choose a document…</source>
+        <translation>Choisir un document…</translation>
+    </message>
+    <message>
+        <source>Choose the annotators…</source>
+        <translation>Choisir les annotateurs…</translation>
+    </message>
+    <message>
+        <source>Review state…</source>
+        <translation>État de la révision…</translation>
+    </message>
+    <message>
+        <source>Comment…</source>
+        <translation>Commenter…</translation>
+    </message>
+    <message>
+        <source>Back to the differences</source>
+        <translation>Retour aux différences</translation>
+    </message>
+    <message>
+        <source>Compare and curate</source>
+        <translation>Comparer et curer</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts…</source>
+        <translation>Raccourcis clavier…</translation>
+    </message>
+    <message>
+        <source>No more documents this way</source>
+        <translation>Plus de document dans ce sens</translation>
     </message>
 </context>
 <context>
@@ -1076,6 +1342,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         </translation>
     </message>
     <message>
+        <source>Report written to {0}</source>
+        <translation>Rapport écrit dans {0}</translation>
+    </message>
+    <message>
         <source>{0} (spans)</source>
         <translation>{0} (segments)</translation>
     </message>
@@ -1109,6 +1379,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <source>Choose two different annotators.</source>
         <translation>Choisissez deux annotateurs différents.</translation>
     </message>
+    <message>
+        <source>Folder of the agreement report</source>
+        <translation>Dossier du rapport d&apos;accord</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1127,6 +1401,78 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>In the text and the lists</source>
         <translation>Dans le texte et les listes</translation>
+    </message>
+    <message>
+        <source>Move by character, by word (Ctrl)</source>
+        <translation>Avancer d&apos;un caractère, d&apos;un mot (Ctrl)</translation>
+    </message>
+    <message>
+        <source>← → (in an Arabic paragraph ← goes forward)</source>
+        <translation>← → (dans un paragraphe arabe ← avance)</translation>
+    </message>
+    <message>
+        <source>Select by character, by word (Ctrl)</source>
+        <translation>Sélectionner par caractère, par mot (Ctrl)</translation>
+    </message>
+    <message>
+        <source>Shift+← →, Ctrl+Shift+← →</source>
+        <translation>Maj+← →, Ctrl+Maj+← →</translation>
+    </message>
+    <message>
+        <source>Line up, down; start, end of the line</source>
+        <translation>Ligne précédente, suivante ; début, fin de la ligne</translation>
+    </message>
+    <message>
+        <source>↑ ↓, Home, End</source>
+        <translation>↑ ↓, Origine, Fin</translation>
+    </message>
+    <message>
+        <source>Start, end of the document</source>
+        <translation>Début, fin du document</translation>
+    </message>
+    <message>
+        <source>Ctrl+Home, Ctrl+End</source>
+        <translation>Ctrl+Origine, Ctrl+Fin</translation>
+    </message>
+    <message>
+        <source>Next candidate</source>
+        <translation>Candidat suivant</translation>
+    </message>
+    <message>
+        <source>Tab, ↓, the arrow pointing along the paragraph</source>
+        <translation>Tab, ↓, la flèche dans le sens du paragraphe</translation>
+    </message>
+    <message>
+        <source>Previous candidate</source>
+        <translation>Candidat précédent</translation>
+    </message>
+    <message>
+        <source>Shift+Tab, ↑, the other arrow</source>
+        <translation>Maj+Tab, ↑, l&apos;autre flèche</translation>
+    </message>
+    <message>
+        <source>Link to the candidate at hand</source>
+        <translation>Relier au candidat courant</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Moving and selecting (logical order, the same in Arabic and French)</source>
+        <translation>Se déplacer et sélectionner (ordre logique, le même en arabe et en français)</translation>
+    </message>
+    <message>
+        <source>Relating (after the link key, R)</source>
+        <translation>Relier (après la touche de relation, R)</translation>
     </message>
 </context>
 <context>
@@ -1313,6 +1659,21 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Source</source>
         <translation>Source</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPanels</name>
+    <message>
+        <source>Guidelines</source>
+        <translation>Guide d&apos;annotation</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Active time not stored: {0}</source>
+        <translation>Temps actif non enregistré : {0}</translation>
     </message>
 </context>
 <context>
