@@ -12,14 +12,24 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from curator.errors import EditRefused
 from curator.schema.checks import check_label, check_relation, check_span
 from curator.store import history
 from curator.store.database import Database
-from curator.store.models import GOLD_ANNOTATOR, Annotator, Document, DocumentLabel, Relation, Span, utcnow
+from curator.store.models import (
+    GOLD_ANNOTATOR,
+    Annotator,
+    Document,
+    DocumentLabel,
+    Entity,
+    EntityLink,
+    Relation,
+    Span,
+    utcnow,
+)
 from curator.store.queries import RelationRecord, SpanRecord
 
 
@@ -242,6 +252,69 @@ class GoldWriter:
         self.session.add(rel)
         self.session.flush()
         return self.relation_record(rel)
+
+    # -- entity links -----------------------------------------------------------------------------
+
+    def link_of(self, span_id: int) -> str | None:
+        """The key of the entity span ``span_id`` links to (anyone's span), or None."""
+        return self.links_of([span_id]).get(span_id)
+
+    def links_of(self, span_ids: list[int]) -> dict[int, str]:
+        """The entity key each linked span of ``span_ids`` names."""
+        found: dict[int, str] = {}
+        for start in range(0, len(span_ids), 500):
+            rows = self.session.execute(
+                select(EntityLink.span_id, Entity.key)
+                .join(Entity, Entity.id == EntityLink.entity_id)
+                .where(EntityLink.span_id.in_(span_ids[start : start + 500]))
+            )
+            found.update((span_id, key) for span_id, key in rows)
+        return found
+
+    def entity_ids(self, keys: set[str]) -> dict[str, int]:
+        """The row ids of the entities named by ``keys``; an unknown key is refused."""
+        wanted = sorted(keys)
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.session.execute(select(Entity.key, Entity.id).where(Entity.key.in_(chunk)))
+            found.update((key, entity_id) for key, entity_id in rows)
+        missing = [k for k in wanted if k not in found]
+        if missing:
+            raise EditRefused(f"no entity with id {missing[0]!r} (deleted by a colleague?)")
+        return found
+
+    def set_link(self, span_id: int, key: str | None, action: str) -> tuple[str | None, str | None]:
+        """Link the gold span ``span_id`` to the entity ``key`` (None: unlink it), with its history row
+        (logged as ``action``, kind ``entity_link`` as the registry's own links); return the link
+        before and after. A span of another layer than the entity layer is refused."""
+        from curator.store.entities import ENTITY_LAYER
+
+        span = self.session.get(Span, span_id)
+        if span is None or span.annotator_id != self.gold_id:
+            raise EditRefused("only a span of the gold layer is linked here (removed meanwhile?)")
+        before = self.link_of(span_id)
+        if before == key:
+            return before, key
+        layer = self.layer_of(span)
+        if key is not None and layer != ENTITY_LAYER:
+            raise EditRefused(f"only annotations of the {ENTITY_LAYER} layer link to entities, not of {layer}")
+        if before is not None:
+            self.session.execute(delete(EntityLink).where(EntityLink.span_id == span_id))
+        if key is not None:
+            entity_id = self.entity_ids({key})[key]
+            self.session.execute(
+                insert(EntityLink).values(span_id=span_id, entity_id=entity_id, linked_by=self.who, linked_at=utcnow())
+            )
+        self.log(
+            action,
+            "entity_link",
+            span_id,
+            span.document_id,
+            None if before is None else {"entity": before},
+            None if key is None else {"entity": key},
+        )
+        return before, key
 
     # -- document labels --------------------------------------------------------------------------
 
