@@ -202,3 +202,57 @@ def test_the_curated_export_carries_the_accepted_link(db: Database, linked: int,
     assert done.value.code in (0, None)
     (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(a["start"], a["end"], a.get("entity")) for a in record["annotations"]] == [(0, 13, "khiari")]
+
+
+def test_a_curator_login_accepts_a_link_into_the_gold_layer_and_undoes_it(postgres_url: str) -> None:
+    """With the server's roles (PostgreSQL): the curator login writes the gold span's link (the row
+    and its history), and an undo takes it back; an annotator login may not link a gold span."""
+    import uuid
+
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    from curator.errors import EditRefused
+    from curator.store.gold import GoldWriter
+    from curator.store.roles import grant
+
+    tag = uuid.uuid4().hex[:8]
+    logins = {"a": f"ann_a_{tag}", "b": f"ann_b_{tag}", "c": f"cur_c_{tag}"}
+    owner = Database(postgres_url)
+
+    def login(name: str) -> Database:
+        return Database(make_url(postgres_url).set(username=name).render_as_string(hide_password=False))
+
+    try:
+        for role, name in (("annotator", logins["a"]), ("annotator", logins["b"]), ("curator", logins["c"])):
+            grant(owner.engine, role, name)
+        doc = DocumentIn(source="links.txt", line=1, text=TEXT, ext_id="links", language="fr")
+        doc.spans = [SpanIn("entity", "PER", *_at("Khaled Khiari"), who) for who in (logins["a"], logins["b"])]
+        write_batch(owner, [doc], "test")
+        doc_id = queries.document_ids_by_ext(owner, ["links"])[0]
+        Registry(owner, "owner").import_records([KHIARI, MISHAAL])
+        for who, key in ((logins["a"], "khiari"), (logins["b"], "mishaal")):
+            Registry(owner, who).link(_span_id(owner, doc_id, who, "Khaled Khiari"), key)
+        curator_db, annotator_db = login(logins["c"]), login(logins["a"])
+        try:
+            curation = CurationService(curator_db, logins["c"])
+            (diff,) = document_differences(curator_db, doc_id, [logins["a"], logins["b"]])
+            change = curation.accept(doc_id, diff, logins["b"])
+            assert _gold_links(owner, doc_id) == {"Khaled Khiari": "mishaal"}
+            gold_id = change.spans_added[0].id
+            with pytest.raises(EditRefused) as refused, annotator_db.write() as session:
+                GoldWriter(annotator_db, session, logins["a"]).set_link(gold_id, "khiari", "accept")
+            assert "entity_links" in str(refused.value) and logins["a"] in str(refused.value)
+            assert _gold_links(owner, doc_id) == {"Khaled Khiari": "mishaal"}
+            curation.apply_change(change.inverse(), "undo")
+            assert _gold_links(owner, doc_id) == {} and queries.spans(owner, doc_id, [GOLD_ANNOTATOR]) == []
+        finally:
+            curator_db.dispose()
+            annotator_db.dispose()
+    finally:
+        owner.dispose()
+        with psycopg.connect(make_url(postgres_url).set(drivername="postgresql").render_as_string(False)) as conn:
+            for name in logins.values():
+                conn.execute(f'DROP OWNED BY "{name}"')
+                conn.execute(f'DROP ROLE IF EXISTS "{name}"')
+            conn.commit()
