@@ -400,10 +400,12 @@ def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) 
         gold.set_label(doc, layer, label, False)
     for layer, label in change.labels_added:
         gold.set_label(doc, layer, label, True)
-    gone = {s.id for s in change.spans_removed}
-    for span_id, _, link_after in change.links_changed:
-        if link_after is not None or span_id not in gone:  # a removed span's link went with it
-            gold.set_link(span_id, link_after, action)
+    gone = {s.id for s in change.spans_removed}  # a removed span's link went with it
+    links = [(i, doc, after) for i, _, after in change.links_changed if after is not None or i not in gone]
+    if len(links) == 1:
+        gold.set_link(links[0][0], links[0][2], action)  # checked one by one
+    else:
+        gold.set_links(links, action)
     for decision_id in change.decisions:
         decision = session.get(CurationDecision, decision_id)
         if decision is None:

@@ -316,6 +316,43 @@ class GoldWriter:
         )
         return before, key
 
+    def set_links(self, links: list[tuple[int, int, str | None]], action: str) -> None:
+        """Give many gold spans their links at once, ``(span id, document id, entity key or None)``,
+        with their history rows (what an undo or a redo of a bulk decision puts back): a few
+        statements, not a few per link. The spans are gold spans of the entity layer the change being
+        applied wrote; their links as they are now are replaced."""
+        if not links:
+            return
+        ids = [span_id for span_id, _, _ in links]
+        before = self.links_of(ids)
+        entity_ids = self.entity_ids({key for _, _, key in links if key is not None})
+        for start in range(0, len(ids), 500):
+            self.session.execute(delete(EntityLink).where(EntityLink.span_id.in_(ids[start : start + 500])))
+        now = utcnow()
+        rows = [
+            {"span_id": span_id, "entity_id": entity_ids[key], "linked_by": self.who, "linked_at": now}
+            for span_id, _, key in links
+            if key is not None
+        ]
+        if rows:
+            self.session.execute(insert(EntityLink), rows)
+        history.record_many(
+            self.session,
+            self.who,
+            [
+                {
+                    "action": action,
+                    "kind": "entity_link",
+                    "object_id": span_id,
+                    "document_id": document_id,
+                    "before": None if before.get(span_id) is None else {"entity": before[span_id]},
+                    "after": None if key is None else {"entity": key},
+                }
+                for span_id, document_id, key in links
+                if before.get(span_id) != key
+            ],
+        )
+
     # -- document labels --------------------------------------------------------------------------
 
     def labels(self, document_id: int) -> set[tuple[str, str]]:

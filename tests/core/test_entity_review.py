@@ -188,8 +188,19 @@ def test_accept_all_agreed_and_bulk_accept_carry_the_links_annotators_agree_on(d
     # Everything of one annotator: amina's links all come along.
     curation.apply_changes([c.inverse() for c in changes], "undo")
     everything = curation.preview_annotator("amina")
-    curation.accept_bulk(everything)
-    assert _gold_links(db, linked) == {"Khaled Khiari": "khiari", "Khalid Mishaal": "mishaal", "Genève": "geneve"}
+    _, changes = curation.accept_bulk(everything)
+    amina = {"Khaled Khiari": "khiari", "Khalid Mishaal": "mishaal", "Genève": "geneve"}
+    assert _gold_links(db, linked) == amina
+    # Undone and redone together (several links: put back in a few statements), with their history.
+    curation.apply_changes([c.inverse() for c in changes], "undo")
+    assert _gold_links(db, linked) == {} and queries.spans(db, linked, [GOLD_ANNOTATOR]) == []
+    curation.apply_changes(changes, "redo")
+    assert _gold_links(db, linked) == amina
+    with db.read() as session:
+        redone = session.scalars(
+            select(HistoryEntry.after).where(HistoryEntry.kind == "entity_link", HistoryEntry.action == "redo")
+        ).all()
+    assert sorted(r["entity"] for r in redone if r) == ["geneve", "geneve", "khiari", "mishaal"]
 
 
 def test_the_curated_export_carries_the_accepted_link(db: Database, linked: int, tmp_path: Path) -> None:
