@@ -327,7 +327,11 @@ def apply_changes(db: Database, reviewer: str, changes: Sequence[GoldChange], ac
             for i in range(0, len(ids), 500):
                 held.extend(session.scalars(select(model).where(column.in_(ids[i : i + 500]))))
         gold = GoldWriter(db, session, reviewer)
-        applied = tuple(_apply(session, gold, change, action) for change in changes)
+        # The gold links of all the documents are checked and put back together, after their spans.
+        _check_links(gold, changes, action)
+        links: list[tuple[int, int, str | None]] = []
+        applied = tuple(_apply(session, gold, change, action, links) for change in changes)
+        gold.set_links(links, action)
         del held
         return applied
 
@@ -358,7 +362,27 @@ def _restore_spans(session: Session, gold: GoldWriter, records: Sequence[SpanRec
     return [replace(r, annotator=GOLD_ANNOTATOR, attributes=dict(r.attributes), version=1) for r in records]
 
 
-def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) -> GoldChange:
+def _check_links(gold: GoldWriter, changes: Sequence[GoldChange], action: str) -> None:
+    """Refuse (:class:`StaleEdit`) when a gold span's link is no longer what the changes expect (a span
+    the changes add has none yet)."""
+    expected: dict[int, str | None] = {}
+    for change in changes:
+        added = {s.id for s in change.spans_added}
+        expected.update((i, before) for i, before, _ in change.links_changed if i not in added)
+    now = gold.links_of(sorted(expected))
+    if any(now.get(span_id) != before for span_id, before in expected.items()):
+        raise StaleEdit(f"a gold entity link changed meanwhile; this decision cannot be {action}ne", None)
+
+
+def _apply(
+    session: Session,
+    gold: GoldWriter,
+    change: GoldChange,
+    action: str,
+    links_later: list[tuple[int, int, str | None]] | None = None,
+) -> GoldChange:
+    """Apply one change; its gold links are added to ``links_later`` when given (the caller checked
+    them and puts them back with the other documents'), else checked and put back here."""
     doc = change.document_id
     reviewer = gold.who
     for expected in (*change.spans_removed, *(before for before, _ in change.spans_changed)):
@@ -371,11 +395,8 @@ def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) 
     for rel in change.relations_removed:
         if session.get(Relation, rel.id) is None:
             raise StaleEdit(f"a gold relation changed meanwhile; this decision cannot be {action}ne", None)
-    new_ids = set(added_ids)
-    linked_now = gold.links_of([i for i, _, _ in change.links_changed if i not in new_ids])
-    for span_id, link_before, _ in change.links_changed:
-        if span_id not in new_ids and linked_now.get(span_id) != link_before:
-            raise StaleEdit(f"a gold entity link changed meanwhile; this decision cannot be {action}ne", None)
+    if links_later is None and change.links_changed:
+        _check_links(gold, [change], action)
     for rel in change.relations_removed:
         found = session.get(Relation, rel.id)
         assert found is not None
@@ -402,7 +423,9 @@ def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) 
         gold.set_label(doc, layer, label, True)
     gone = {s.id for s in change.spans_removed}  # a removed span's link went with it
     links = [(i, doc, after) for i, _, after in change.links_changed if after is not None or i not in gone]
-    if len(links) == 1:
+    if links_later is not None:
+        links_later.extend(links)
+    elif len(links) == 1:
         gold.set_link(links[0][0], links[0][2], action)  # checked one by one
     else:
         gold.set_links(links, action)
