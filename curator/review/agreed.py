@@ -30,6 +30,11 @@ class AgreedSpan:
     attributes: dict[str, Any]
     entity: str | None = None  # the entity key the annotators all link the span to, if any
 
+    def describe(self) -> str:
+        """One line for a preview: layer/label, offsets, and the entity it links to."""
+        linked = f" → {self.entity}" if self.entity else ""
+        return f"{self.layer}/{self.label} {self.start}-{self.end}{linked}"
+
 
 @dataclass(frozen=True)
 class AgreedRelation:

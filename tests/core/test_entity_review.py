@@ -169,6 +169,7 @@ def test_accept_all_agreed_and_bulk_accept_carry_the_links_annotators_agree_on(d
     plan = curation.preview_agreed(linked, ["amina", "karim"])
     # Only what both made identically, links included: Genève (linked alike) and Omar (unlinked).
     assert {(TEXT[s.start : s.end], s.entity) for s in plan.spans} == {("Genève", "geneve"), ("Omar", None)}
+    assert sorted(s.describe() for s in plan.spans) == ["entity/LOC 43-49 → geneve", "entity/PER 56-60"]
     _, change = curation.accept_all_agreed(plan)
     assert _gold_links(db, linked) == {"Genève": "geneve"}
     curation.apply_change(change.inverse(), "undo")
