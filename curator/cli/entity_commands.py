@@ -1,5 +1,6 @@
 """``curator entities``: the entity registry from the command line (issue 19). Import, export and list
-the registry; rank candidates for a mention; list an entity's mentions and claims; link a span.
+the registry; rank candidates for a mention; list an entity's mentions and claims; link a span; list
+the links the registry suggests for spans that name no entity.
 
 Every command goes through the same core operations as the window (:mod:`curator.store.entities`,
 :mod:`curator.store.mentions`); like every command here, nothing heavy is imported until it runs.
@@ -151,6 +152,36 @@ def link(obj: Any, document: str, start: int, end: int, key: str, annotator: str
         click.echo(f"unlinked {document} {start}-{end} from {change.before}")
     else:
         click.echo(f"linked {document} {start}-{end} to {change.after}")
+
+
+@entities.command("suggest")
+@click.option("--annotator", help="Only this annotator's spans (default: everyone's but the gold layer's).")
+@click.option("--documents", help="Only these document ids, comma-separated.")
+@click.option("--min-score", type=click.FloatRange(0, 1), default=None, help="Lowest score offered (default: 0.85).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.pass_obj
+def suggest(obj: Any, annotator: str | None, documents: str | None, min_score: float | None, as_json: bool) -> None:
+    """The link suggested for each entity annotation that names no entity yet: the registry's best
+    candidate of its type, when it scores high enough. Nothing is written; `entities link` accepts one."""
+    from curator.store.queries import document_ids_by_ext
+    from curator.suggest.links import SUGGESTED_LINK_MIN_SCORE, suggest_links
+
+    db = obj.db()
+    doc_ids = None
+    if documents:
+        wanted = list(dict.fromkeys(d.strip() for d in documents.split(",") if d.strip()))
+        doc_ids = document_ids_by_ext(db, wanted)
+        if len(doc_ids) < len(wanted):
+            raise click.UsageError("some of the --documents ids are not in the database")
+    if annotator and annotator not in db.annotator_names():
+        raise click.UsageError(f"no annotator named {annotator!r} in the database")
+    threshold = SUGGESTED_LINK_MIN_SCORE if min_score is None else min_score
+    for found in suggest_links(db, _registry(obj, annotator), annotator, doc_ids, threshold):
+        if as_json:
+            _echo_json(found.to_json())
+        else:
+            where = f"{found.document}\t{found.start}-{found.end}\t{found.text}"
+            click.echo(f"{where}\t{found.entity}\t{found.name}\t{found.score:.2f}")
 
 
 COMMANDS = [entities]

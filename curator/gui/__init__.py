@@ -38,6 +38,7 @@ for _module in (
     "curator.suggest.decisions",
     "curator.suggest.engine",
     "curator.suggest.evaluation",
+    "curator.suggest.links",
     "curator.text.boundaries",
     "curator.text.invisible",
     "curator.text.language",

@@ -5,7 +5,9 @@ The controller keeps the open document's links (span id → entity key) and the 
 Linking, unlinking and "new entity from this span" are commands: ``redo``/``undo`` call one registry
 operation each (the new entity and its link are one step of the history), so one undo takes them back.
 Colleagues' links arrive through :meth:`EntityLinks.refresh`, which the window calls when the live
-updates report the open document.
+updates report the open document. An unlinked span is offered its suggested link
+(:mod:`curator.suggest.links`), computed when shown and never stored until accepted
+(:meth:`EntityLinks.accept_suggested`, an ordinary link edit).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from curator.errors import EditRefused
 from curator.store.entities import ENTITY_LAYER, EntityRecord, LinkChange, Registry
 from curator.store.mentions import ClaimOf, Mention, claims_of, mentions
 from curator.store.queries import SpanRecord
+from curator.suggest.links import LinkCandidate, best_link
 from curator.text.invisible import one_line
 
 from .commands import EditCommand, EditHost
@@ -81,6 +84,9 @@ class EntityLinks(QObject):
         self.workspace = workspace
         self.registry = registry
         self.links: dict[int, str] = {}
+        # Suggested links of the spans shown so far, by (span id, text, label): computed once per span
+        # until the links or the registry change (refresh).
+        self._suggested: dict[tuple[int, str, str], LinkCandidate | None] = {}
         workspace.doc.loaded.connect(self.refresh)
         workspace.annotator_changed.connect(self._annotator_changed)
 
@@ -96,6 +102,7 @@ class EntityLinks(QObject):
         links = self.registry.links_of(doc_id) if doc_id is not None else {}
         if links != self.links:
             self.links = links
+        self._suggested.clear()
         self.changed.emit()
 
     def entity_of(self, span: SpanRecord | None) -> EntityRecord | None:
@@ -124,6 +131,19 @@ class EntityLinks(QObject):
     def linkable(span: SpanRecord | None) -> bool:
         return span is not None and span.layer == ENTITY_LAYER
 
+    def suggested(self, span: SpanRecord | None) -> LinkCandidate | None:
+        """The link suggested for ``span``: for an unlinked entity-layer span, the registry's best
+        candidate of its type above the threshold; None otherwise. Nothing is stored."""
+        if span is None or not self.linkable(span) or span.id in self.links:
+            return None
+        doc = self.workspace.doc
+        text = doc.span_text(span)
+        key = (span.id, text, span.label)
+        if key not in self._suggested:
+            language = doc.document.language if doc.document else "en"
+            self._suggested[key] = best_link(self.registry, text, span.label, language)
+        return self._suggested[key]
+
     # -- edits ------------------------------------------------------------------------------------
 
     def link(self, span: SpanRecord, key: str | None) -> bool:
@@ -135,6 +155,14 @@ class EntityLinks(QObject):
 
     def unlink(self, span: SpanRecord) -> bool:
         return self.link(span, None)
+
+    def accept_suggested(self, span: SpanRecord | None) -> bool:
+        """Link ``span`` to its suggested entity: one undoable link edit; False when none is offered."""
+        found = self.suggested(span)
+        if span is None or found is None:
+            self.hint.emit(self.tr("No suggested link for this annotation: K chooses an entity"))
+            return False
+        return self.link(span, found.key)
 
     def new_entity(self, span: SpanRecord) -> EntityRecord | None:
         """A new entity named by ``span`` (type: its label; name in the document's language: its text),

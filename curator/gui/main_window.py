@@ -34,6 +34,7 @@ from curator.store.entities import Registry
 from curator.store.queries import SpanRecord
 from curator.store.search import CorpusSearch
 from curator.store.stories import StoryService
+from curator.suggest.links import LinkCandidate
 from curator.text.invisible import reveal
 from curator.text.language import LANGUAGES
 
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
     previous_document_action: QAction
     invisible_action: QAction
     entity_action: QAction
+    accept_link_action: QAction
     suggestion_actions: list[QAction]
     review_menu: QMenu
 
@@ -196,6 +198,7 @@ class MainWindow(QMainWindow):
         self.keyboard.add_to(self.actions_.edit_menu, self.actions_.go_menu)
         self.relate_keys = RelateKeys(self.text_view, doc, self)
         self.team.add_menu_entries(self.menuBar())
+        self.entity_links.changed.connect(self.actions_.update_deciding_keys)
         self._wire()
         self._apply_font()
         self._restore()
@@ -297,6 +300,7 @@ class MainWindow(QMainWindow):
         links.hint.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.span_panel.entity_link_requested.connect(self.choose_entity)
         self.span_panel.entity_unlink_requested.connect(links.unlink)
+        self.span_panel.entity_suggestion_accepted.connect(links.accept_suggested)
         self.mentions_panel.mention_activated.connect(self.open_hit)
         self.live.documents_changed.connect(
             lambda changed, _moved: links.refresh() if doc.id in changed else self.mentions_panel.refresh()
@@ -424,11 +428,28 @@ class MainWindow(QMainWindow):
         if record is not None:
             language = self.workspace.doc.document.language if self.workspace.doc.document else "en"
             name = record.names.get(language) or next(iter(record.names.values()), record.key)
-        self.span_panel.show_entity(self.entity_links.linkable(span), record.key if record else None, name)
+        found = self.entity_links.suggested(span) if record is None else None
+        suggested = (found.key, found.name, found.score) if found else None
+        self.span_panel.show_entity(self.entity_links.linkable(span), record.key if record else None, name, suggested)
         if record is not None:
             self.mentions_panel.show_entity(record.key)
 
     # -- entities ---------------------------------------------------------------------------------
+
+    def accept_at_hand(self) -> None:
+        """Enter: accepts the suggestion at hand, else the suggested link of the annotation at hand."""
+        if self.suggestions.at_hand() is not None or self.suggested_link() is None:
+            self.suggestions.accept()
+        else:
+            self.accept_suggested_link()
+
+    def accept_suggested_link(self) -> None:
+        """Shift+K: link the annotation at hand to its suggested entity (one undoable edit)."""
+        self.entity_links.accept_suggested(self.workspace.doc.current_span)
+
+    def suggested_link(self) -> LinkCandidate | None:
+        """The link suggested for the annotation at hand (None when none is offered)."""
+        return self.entity_links.suggested(self.workspace.doc.current_span)
 
     def choose_entity(self, span: SpanRecord | None = None) -> EntityChooser | None:
         """The link key (K): the chooser for the annotation at hand; its choice is one undoable edit."""

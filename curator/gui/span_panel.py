@@ -57,6 +57,7 @@ class SpanPanel(QWidget):
     span_jump_requested = Signal(object)  # SpanRecord at the other end of a relation
     entity_link_requested = Signal(object)  # SpanRecord: open the entity chooser for it
     entity_unlink_requested = Signal(object)  # SpanRecord: remove its entity link
+    entity_suggestion_accepted = Signal(object)  # SpanRecord: link it to its suggested entity
 
     def __init__(self, catalog: LabelCatalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +83,10 @@ class SpanPanel(QWidget):
         self.form.addRow(self.tr("Label"), self.label_box)
         # The entity row stays (row 2) while the rows below are rebuilt: shown for entity-layer spans.
         self.entity_row = QWidget()
-        entity_line = QHBoxLayout(self.entity_row)
-        entity_line.setContentsMargins(0, 0, 0, 0)
+        entity_rows = QVBoxLayout(self.entity_row)
+        entity_rows.setContentsMargins(0, 0, 0, 0)
+        entity_line = QHBoxLayout()
+        entity_rows.addLayout(entity_line)
         self.entity_name = QLabel()
         self.entity_name.setObjectName("entity_name")
         self.entity_name.setWordWrap(True)
@@ -95,8 +98,23 @@ class SpanPanel(QWidget):
         entity_line.addWidget(self.entity_name, 1)
         entity_line.addWidget(self.entity_link_button)
         entity_line.addWidget(self.unlink_button)
+        # A suggested link (never stored until accepted), under the entity's line.
+        self.suggestion_line = QWidget()
+        suggestion = QHBoxLayout(self.suggestion_line)
+        suggestion.setContentsMargins(0, 0, 0, 0)
+        self.entity_suggestion = QLabel()
+        self.entity_suggestion.setObjectName("entity_suggestion")
+        self.entity_suggestion.setWordWrap(True)
+        self.entity_suggestion.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.accept_suggestion_button = QPushButton(self.tr("Accept"))
+        self.accept_suggestion_button.clicked.connect(self._accept_suggestion_clicked)
+        suggestion.addWidget(self.entity_suggestion, 1)
+        suggestion.addWidget(self.accept_suggestion_button)
+        entity_rows.addWidget(self.suggestion_line)
+        self.suggestion_line.hide()
         self.form.addRow(self.tr("Entity"), self.entity_row)
         self.entity_key: str | None = None
+        self.suggested_key: str | None = None
         self.attributes = AttributeEditor(catalog.schema, ())
         self.attribute_widgets: dict[str, Field] = {}  # the attributes' fields, by attribute id
         self.note = QLineEdit()
@@ -228,10 +246,22 @@ class SpanPanel(QWidget):
         line.addWidget(remove)
         return row
 
-    def show_entity(self, linkable: bool, key: str | None, name: str) -> None:
+    def show_entity(
+        self, linkable: bool, key: str | None, name: str, suggested: tuple[str, str, float] | None = None
+    ) -> None:
         """The entity row: hidden for spans of other layers; the linked entity's ``name`` (and key),
-        or that none is linked."""
+        or that none is linked, with the ``suggested`` link (key, name, score 0-1) when one is offered."""
         self.form.setRowVisible(self.entity_row, linkable)
+        self.suggested_key = suggested[0] if suggested and key is None else None
+        self.suggestion_line.setVisible(self.suggested_key is not None)
+        if suggested is not None and self.suggested_key is not None:
+            _, shown, score = suggested
+            self.entity_suggestion.setText(
+                self.tr("Suggested: {0} ({1}) — Enter or Shift+K to accept").format(shown, f"{score:.2f}")
+            )
+            rtl = reads_rtl(shown)
+            self.entity_suggestion.setLayoutDirection(layout_direction(rtl))
+            self.entity_suggestion.setAlignment(start_alignment(rtl))
         self.entity_key = key
         if key is None:
             self.entity_name.setText(self.tr("Not linked"))
@@ -245,6 +275,10 @@ class SpanPanel(QWidget):
     def _entity_link_clicked(self) -> None:
         if self.span is not None:
             self.entity_link_requested.emit(self.span)
+
+    def _accept_suggestion_clicked(self) -> None:
+        if self.span is not None:
+            self.entity_suggestion_accepted.emit(self.span)
 
     def _unlink_clicked(self) -> None:
         if self.span is not None:

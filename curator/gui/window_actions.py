@@ -55,6 +55,7 @@ class ActionHost(Protocol):
     previous_document_action: QAction
     invisible_action: QAction
     entity_action: QAction
+    accept_link_action: QAction
     review_menu: QMenu
 
     def menuBar(self) -> QMenuBar: ...
@@ -78,6 +79,9 @@ class ActionHost(Protocol):
     def set_ui_language(self, language: str) -> None: ...
     def ui_language(self) -> str: ...
     def choose_entity(self) -> object: ...
+    def accept_at_hand(self) -> None: ...
+    def accept_suggested_link(self) -> None: ...
+    def suggested_link(self) -> object | None: ...
     def open_side_by_side(self) -> object: ...
 
 
@@ -146,6 +150,12 @@ class WindowActions(QObject):
             w.link_actions[relation.id] = action
         # K: no label, relation or suggestion key uses it (labels P O L D E A M C Q, R relates).
         w.entity_action = self._action(self.tr("Link to an entity…"), lambda: w.choose_entity(), "K", edit_menu)
+        w.accept_link_action = self._action(
+            self.tr("Accept the suggested link"),
+            w.accept_suggested_link,
+            "Shift+K",
+            edit_menu,
+        )
         edit_menu.addSeparator()
         w.exact_action = self._action(self.tr("Exact characters (no word snapping)"), w.set_exact, "Ctrl+E", edit_menu)
         w.exact_action.setCheckable(True)
@@ -245,7 +255,13 @@ class WindowActions(QObject):
         toolbar.addAction(w.invisible_action)
         # Label keys, link keys and Delete act in the text and the annotation list only: keys typed
         # into another panel (a comment, a note, the document list) stay in that panel.
-        keys = (*w.label_palette.label_actions.values(), *w.link_actions.values(), w.delete_action, w.entity_action)
+        keys = (
+            *w.label_palette.label_actions.values(),
+            *w.link_actions.values(),
+            w.delete_action,
+            w.entity_action,
+            w.accept_link_action,
+        )
         for action in keys:
             w.removeAction(action)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -288,16 +304,19 @@ class WindowActions(QObject):
         accept.setText(self.tr("Accept suggestion (Enter)"))
         enter = QAction(self.tr("Accept suggestion"), self)
         enter.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
-        enter.triggered.connect(lambda: s.accept())
+        enter.triggered.connect(w.accept_at_hand)  # a suggestion, else the annotation's suggested link
         w.suggestion_actions.append(enter)
-        deciding = (accept, enter, w.suggestion_actions[3])
+        deciding = (accept, w.suggestion_actions[3])
 
         def at_hand() -> None:
             # Disabled, the keys are free for the widget that has the focus (Enter in a dialog).
             for action in deciding:
                 action.setEnabled(s.at_hand() is not None)
+            enter.setEnabled(s.at_hand() is not None or w.suggested_link() is not None)
 
         s.changed.connect(at_hand)
+        w.workspace.doc.current_span_changed.connect(lambda _span: at_hand())
+        self.update_deciding_keys = at_hand  # the window calls it when the open document's links change
         at_hand()
         w.suggestion_actions.append(
             self._action(

@@ -15,7 +15,7 @@ from curator.review.gold_change import GoldChangeBuilder
 from curator.store.database import Database
 from curator.store.gold import GoldWriter
 from curator.store.models import GOLD_ANNOTATOR, Span
-from curator.store.queries import SpanRecord, document_labels, relations, spans
+from curator.store.queries import SpanRecord, document_labels, relations, span_links, spans
 from curator.text.plural import counted
 
 SpanKey = tuple[str, str, int, int]  # layer, label, start, end
@@ -28,6 +28,12 @@ class AgreedSpan:
     start: int
     end: int
     attributes: dict[str, Any]
+    entity: str | None = None  # the entity key the annotators all link the span to, if any
+
+    def describe(self) -> str:
+        """One line for a preview: layer/label, offsets, and the entity it links to."""
+        linked = f" → {self.entity}" if self.entity else ""
+        return f"{self.layer}/{self.label} {self.start}-{self.end}{linked}"
 
 
 @dataclass(frozen=True)
@@ -63,26 +69,27 @@ class AgreedPlan:
 
 
 def preview_agreed(db: Database, document_id: int, annotators: Sequence[str]) -> AgreedPlan:
-    """What accepting all agreed would add: spans (same layer, label, offsets and attributes),
-    relations (same type between agreed spans) and document labels that every one of ``annotators``
-    made, minus what the gold layer already holds. Nothing is written."""
+    """What accepting all agreed would add: spans (same layer, label, offsets, attributes and entity
+    link, which comes along), relations (same type between agreed spans) and document labels that
+    every one of ``annotators`` made, minus what the gold layer already holds. Nothing is written."""
     names = tuple(dict.fromkeys(annotators))
     if len(names) < 2:
         raise ValueError("agreement needs two or more annotators")
     all_spans = spans(db, document_id, [*names, GOLD_ANNOTATOR])
     plan = AgreedPlan(document_id, names)
-    by_annotator: dict[str, dict[tuple[SpanKey, Any], SpanRecord]] = defaultdict(dict)
+    links = {span_id: linked.key for span_id, linked in span_links(db, document_id).items()}
+    by_annotator: dict[str, dict[tuple[SpanKey, Any, str | None], SpanRecord]] = defaultdict(dict)
     for s in all_spans:
-        by_annotator[s.annotator][((s.layer, s.label, s.start, s.end), _frozen(s.attributes))] = s
+        by_annotator[s.annotator][((s.layer, s.label, s.start, s.end), _frozen(s.attributes), links.get(s.id))] = s
     gold_keys = {k[0] for k in by_annotator.get(GOLD_ANNOTATOR, {})}
     common = set(by_annotator[names[0]])
     for a in names[1:]:
         common &= set(by_annotator[a])
     agreed_keys = {k[0] for k in common}
-    for key, _ in sorted(common, key=lambda k: (k[0][2], k[0][3], k[0][0], k[0][1])):
-        if key not in gold_keys:
-            s = by_annotator[names[0]][(key, _)]
-            plan.spans.append(AgreedSpan(s.layer, s.label, s.start, s.end, dict(s.attributes)))
+    for full in sorted(common, key=lambda k: (k[0][2], k[0][3], k[0][0], k[0][1], k[2] or "")):
+        if full[0] not in gold_keys:
+            s = by_annotator[names[0]][full]
+            plan.spans.append(AgreedSpan(s.layer, s.label, s.start, s.end, dict(s.attributes), full[2]))
     key_of = {s.id: (s.layer, s.label, s.start, s.end) for s in all_spans}
     rel_sets: dict[str, set[tuple[str, SpanKey, SpanKey]]] = defaultdict(set)
     for r in relations(db, document_id, [*names, GOLD_ANNOTATOR]):
@@ -113,6 +120,8 @@ def write_agreed(gold: GoldWriter, change: GoldChangeBuilder, plan: AgreedPlan) 
             continue
         before, record = gold.put_span(doc, s.layer, s.label, s.start, s.end, dict(s.attributes))
         change.span_put(before, record)
+        if s.entity is not None or before is not None:
+            change.link_changed(record.id, *gold.set_link(record.id, s.entity, "accept_agreed"))
         found = gold.session.get(Span, record.id)
         assert found is not None
         gold_spans[key] = found

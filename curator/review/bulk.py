@@ -5,7 +5,8 @@ document, a layer, or the corpus).
 :func:`preview_majority` and :func:`preview_annotator` read a :class:`BulkPlan` (one
 :class:`~curator.review.agreed.AgreedPlan` per document; nothing is written). :func:`write_bulk`
 writes it inside the caller's transaction: a span, relation or document label is the same as the
-annotators' (same layer, label, offsets and attributes); what the gold layer meanwhile holds is
+annotators' (same layer, label, offsets, attributes and entity link: the link comes along where
+they agree on it, and versions that differ only in their link are counted apart); what the gold layer meanwhile holds is
 skipped; a gold span at the same offsets with another label takes the accepted one. Every gold
 annotation written gets its history row, every document a decision row and, if it was not
 reviewed, the state "in review"; the change comes back as one
@@ -31,7 +32,16 @@ from curator.schema.checks import check_label, check_relation, check_span
 from curator.store import history
 from curator.store.database import Database
 from curator.store.gold import GoldWriter
-from curator.store.models import GOLD_ANNOTATOR, CurationDecision, Document, DocumentLabel, Relation, Span
+from curator.store.models import (
+    GOLD_ANNOTATOR,
+    CurationDecision,
+    Document,
+    DocumentLabel,
+    EntityLink,
+    Relation,
+    Span,
+    utcnow,
+)
 from curator.store.queries import DocumentBundle, RelationRecord, SpanRecord, iter_bundles
 from curator.text.plural import counted
 
@@ -123,7 +133,7 @@ def _preview(db: Database, plan: BulkPlan, document_ids: Sequence[int] | None) -
     if plan.decision == ANNOTATOR and plan.annotators[0] not in db.annotator_names():
         raise ValueError(f"no annotator named {plan.annotators[0]!r} in the database")
     wanted = list(document_ids) if document_ids is not None else None
-    for bundle in iter_bundles(db, [*plan.annotators, GOLD_ANNOTATOR], wanted):
+    for bundle in iter_bundles(db, [*plan.annotators, GOLD_ANNOTATOR], wanted, with_links=True):
         found = _document_plan(bundle, plan)
         for span in list(found.spans):
             text = bundle.document.text
@@ -139,8 +149,8 @@ def _preview(db: Database, plan: BulkPlan, document_ids: Sequence[int] | None) -
 def _document_plan(bundle: DocumentBundle, plan: BulkPlan) -> AgreedPlan:
     names, k, layers = set(plan.annotators), plan.k, plan.layers
     out = AgreedPlan(bundle.document.id, plan.annotators)
-    votes: dict[tuple[SpanKey, Any], set[str]] = defaultdict(set)
-    attributes: dict[tuple[SpanKey, Any], dict[str, Any]] = {}
+    votes: dict[tuple[SpanKey, Any, str | None], set[str]] = defaultdict(set)
+    attributes: dict[tuple[SpanKey, Any, str | None], dict[str, Any]] = {}
     gold_keys: set[SpanKey] = set()
     key_of: dict[int, SpanKey] = {}
     for s in bundle.spans:
@@ -149,7 +159,8 @@ def _document_plan(bundle: DocumentBundle, plan: BulkPlan) -> AgreedPlan:
         if s.annotator == GOLD_ANNOTATOR:
             gold_keys.add(key)
         elif s.annotator in names and (layers is None or s.layer in layers):
-            full = (key, _frozen(s.attributes))
+            linked = bundle.links.get(s.id)
+            full = (key, _frozen(s.attributes), linked.key if linked is not None else None)
             votes[full].add(s.annotator)
             attributes.setdefault(full, dict(s.attributes))
     # Most votes first, so that where two versions of one span both reach k the stronger one wins.
@@ -158,7 +169,7 @@ def _document_plan(bundle: DocumentBundle, plan: BulkPlan) -> AgreedPlan:
         key = full[0]
         if len(who) >= k and key not in gold_keys and key not in chosen:
             chosen.add(key)
-            out.spans.append(AgreedSpan(*key, attributes[full]))
+            out.spans.append(AgreedSpan(*key, attributes[full], full[2]))
     out.spans.sort(key=lambda s: (s.start, s.end, s.layer, s.label))
     ends = chosen | gold_keys
     rel_votes: Counter[tuple[str, SpanKey, SpanKey]] = Counter()
@@ -254,6 +265,7 @@ def write_bulk(
                 before, record = gold.put_span(doc, s.layer, s.label, s.start, s.end, dict(s.attributes))
                 builders[doc].span_put(before, record)
                 logs.append(_log(plan.decision, "gold_span", record.id, doc, _span_dict(before), _span_dict(record)))
+                builders[doc].link_changed(record.id, *gold.set_link(record.id, s.entity, plan.decision))
                 by_key[doc][key] = there.id
                 labels_of[there.id] = (s.layer, s.label)
                 continue
@@ -276,6 +288,8 @@ def write_bulk(
         ],
         ("document_id", "label_id", "start", "end"),
     )
+    entity_ids = gold.entity_ids({s.entity for _, s in new_spans if s.entity is not None})
+    new_links: list[dict[str, Any]] = []
     for (done, s), span_id in zip(new_spans, span_ids, strict=True):
         doc = done.document_id
         record = SpanRecord(span_id, doc, GOLD_ANNOTATOR, s.layer, s.label, s.start, s.end, dict(s.attributes), "", 1)
@@ -283,6 +297,12 @@ def write_bulk(
         labels_of[span_id] = (s.layer, s.label)
         builders[doc].span_added(record)
         logs.append(_log(plan.decision, "gold_span", span_id, doc, None, _span_dict(record)))
+        if s.entity is not None:  # the link the annotators agree on comes along
+            new_links.append({"span_id": span_id, "entity_id": entity_ids[s.entity], "linked_by": reviewer})
+            builders[doc].link_changed(span_id, None, s.entity)
+            logs.append(_log(plan.decision, "entity_link", span_id, doc, None, {"entity": s.entity}))
+    now = utcnow()
+    _insert(session, EntityLink, [{**row, "linked_at": now} for row in new_links])
     new_rels: list[tuple[AgreedPlan, AgreedRelation, int, int, int]] = []
     new_labels: list[tuple[AgreedPlan, str, str, int]] = []
     for p, done in zip(plans, added.documents, strict=True):

@@ -7,6 +7,9 @@ reviewer, and report every write to a :class:`~curator.review.gold_change.GoldCh
 ends, the document's review state is set in the same transaction ("in review" once a decision was
 made) and :attr:`Decision.made` is the :class:`~curator.review.gold_change.GoldChange` it made. A
 fault anywhere rolls all of it back. Colleagues' annotations are never changed.
+
+A span accepted into the gold layer brings its entity link along, as it brings its label: the gold
+copy names the entity the accepted span names (or none, when that span names none).
 """
 
 from __future__ import annotations
@@ -315,7 +318,13 @@ class Decision:
         self.change.span_put(before, record)
         self._decide(source.document_id, decision, "span", source.annotator, source.id, record.id, detail)
         self.gold.log(decision, "gold_span", record.id, source.document_id, {"from": asdict(source)}, asdict(record))
+        self._copy_link(source, record)
         return record
+
+    def _copy_link(self, source: SpanRecord, gold: SpanRecord) -> None:
+        """Give the gold span ``gold`` the entity link of ``source`` (none where it has none)."""
+        was, now = self.gold.set_link(gold.id, self.gold.link_of(source.id), "accept")
+        self.change.link_changed(gold.id, was, now)
 
     def _find_or_put_gold(self, source: SpanRecord) -> Span:
         """The gold span at ``source``'s place (same layer and offsets), accepting ``source`` if none."""
@@ -328,6 +337,9 @@ class Decision:
 
     def _remove(self, gold: Span, action: str = "remove", decided: bool = True) -> SpanRecord:
         self.change.on(gold.document_id)
+        linked = self.gold.link_of(gold.id)
+        if linked is not None:  # goes with the span (ON DELETE CASCADE); an undo puts it back
+            self.change.link_changed(gold.id, linked, None)
         record, relations = self.gold.delete_span(gold, action)
         self.change.span_removed(record, relations)
         if decided:

@@ -4,15 +4,17 @@ steps through them.
 Spans of one layer are grouped into *clusters*: sets of spans (of any of the annotators) connected by
 overlap. A cluster where every annotator has exactly the same spans (offsets, label, attributes) is
 agreement and is not listed; any other cluster is one :class:`Difference`, whose ``kinds`` say what
-differs. Relations are compared by their type and the offsets of their two ends; document-level
-labels by presence. A difference is *resolved* once the gold layer has something there or every
-annotation in it was rejected.
+differs. Spans at the same offsets with the same label that name different entities of the registry
+(or one names an entity and the other none) differ in their *link*. Relations are compared by their
+type and the offsets of their two ends; document-level labels by presence. A difference is
+*resolved* once the gold layer has something there (for a difference of links only: a span naming
+one annotator's entity, or none as one annotator's does) or every annotation in it was rejected.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,15 +22,25 @@ from sqlalchemy import select
 
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR, CurationDecision
-from curator.store.queries import RelationRecord, SpanRecord, document_labels, relations, spans
+from curator.store.queries import (
+    LinkedEntity,
+    RelationRecord,
+    SpanRecord,
+    document_labels,
+    relations,
+    span_links,
+    spans,
+)
 
 # What can differ. A difference has one or more of these kinds.
 MISSING = "missing"  # an annotator has nothing where another has something
 LABEL = "label"  # same place, different labels
 BOUNDARY = "boundary"  # overlapping spans whose offsets differ
+LINK = "link"  # same span and label, linked to different entities (or linked by one only)
 ATTRIBUTE = "attribute"  # same span and label, different attributes
 RELATION = "relation"  # a relation from the same place differs (missing, or another target)
-KINDS = (MISSING, BOUNDARY, LABEL, ATTRIBUTE, RELATION)
+KINDS = (MISSING, BOUNDARY, LABEL, LINK, ATTRIBUTE, RELATION)
+NO_ENTITY = "(no entity)"  # how a span linked to nothing is shown in a link difference
 
 SpanSig = tuple[str, int, int]  # layer, start, end: where an annotation is, whoever made it
 
@@ -40,8 +52,8 @@ class Difference:
     ``scope`` is ``"span"``, ``"relation"`` or ``"document"``; ``layer`` is the span layer, the
     relation type, or the document layer; ``start``/``end`` the extent in the text (0, 0 for a
     document label). ``spans``/``relations`` give each annotator's annotations in it (an annotator
-    with none maps to an empty tuple); for a document label, ``label`` names it and ``has_label``
-    tells who set it.
+    with none maps to an empty tuple); ``links`` the entity each linked span of them names, by span
+    id; for a document label, ``label`` names it and ``has_label`` tells who set it.
     """
 
     key: str
@@ -55,6 +67,7 @@ class Difference:
     label: str = ""
     has_label: dict[str, bool] = field(default_factory=dict)
     resolved: bool = False
+    links: dict[int, LinkedEntity] = field(default_factory=dict)
 
     @property
     def kind(self) -> str:
@@ -82,9 +95,19 @@ class Difference:
             return f"{kinds}: {self.layer} from «{excerpt}» ({'; '.join(parts)})"
         parts = []
         for annotator, found in self.spans.items():
-            shown = ", ".join(f"{s.label} {s.start}-{s.end}" for s in found) or "—"
+            shown = ", ".join(f"{s.label} {s.start}-{s.end}{self._entity(s)}" for s in found) or "—"
             parts.append(f"{annotator}: {shown}")
         return f"{kinds}: {self.layer} «{excerpt}» ({'; '.join(parts)})"
+
+    def entity_of(self, span: SpanRecord) -> LinkedEntity | None:
+        """The entity ``span`` (one of this difference's) links to, if any."""
+        return self.links.get(span.id)
+
+    def _entity(self, span: SpanRecord) -> str:
+        linked = self.links.get(span.id)
+        if linked is not None:
+            return f" → {linked.name}"
+        return f" → {NO_ENTITY}" if LINK in self.kinds else ""
 
 
 def document_differences(db: Database, document_id: int, annotators: Sequence[str]) -> list[Difference]:
@@ -98,7 +121,8 @@ def document_differences(db: Database, document_id: int, annotators: Sequence[st
     labels = document_labels(db, document_id, [*names, GOLD_ANNOTATOR])
     rejected = _rejected(db, document_id)
     layer_order = {layer.id: i for i, layer in enumerate(db.schema.layers)}
-    return compute_differences(names, all_spans, all_relations, labels, rejected, layer_order)
+    links = span_links(db, document_id)
+    return compute_differences(names, all_spans, all_relations, labels, rejected, layer_order, links)
 
 
 @dataclass(frozen=True)
@@ -130,10 +154,13 @@ def compute_differences(
     doc_labels: Iterable[tuple[str, str, str]],
     rejected: Rejections | None = None,
     layer_order: dict[str, int] | None = None,
+    links: Mapping[int, LinkedEntity] | None = None,
 ) -> list[Difference]:
     """The pure part of :func:`document_differences`: records in, differences out (gold records,
-    those of :data:`GOLD_ANNOTATOR`, only mark differences as resolved)."""
+    those of :data:`GOLD_ANNOTATOR`, only mark differences as resolved). ``links``: the entity each
+    linked span names, by span id (none when not given)."""
     rejected = rejected or Rejections()
+    linked = links or {}
     order = layer_order or {}
     names = list(annotators)
     every_span = list(all_spans)
@@ -142,7 +169,7 @@ def compute_differences(
     rel_list = list(all_relations)
     out: list[Difference] = []
     out.extend(_label_differences(names, list(doc_labels), rejected))
-    out.extend(_span_differences(names, span_list, gold_spans, rejected))
+    out.extend(_span_differences(names, span_list, gold_spans, rejected, linked))
     out.extend(_relation_differences(names, span_list + gold_spans, rel_list, rejected))
     scope_rank = {"document": 0, "span": 1, "relation": 2}
     out.sort(key=lambda d: (scope_rank[d.scope] > 0, d.start, scope_rank[d.scope], order.get(d.layer, 99), d.end))
@@ -192,7 +219,11 @@ def _clusters(layer_spans: list[SpanRecord]) -> list[list[SpanRecord]]:
 
 
 def _span_differences(
-    names: list[str], span_list: list[SpanRecord], gold_spans: list[SpanRecord], rejected: Rejections
+    names: list[str],
+    span_list: list[SpanRecord],
+    gold_spans: list[SpanRecord],
+    rejected: Rejections,
+    links: Mapping[int, LinkedEntity],
 ) -> list[Difference]:
     by_layer: dict[str, list[SpanRecord]] = defaultdict(list)
     for s in span_list:
@@ -204,12 +235,18 @@ def _span_differences(
     for layer, layer_spans in by_layer.items():
         for cluster in _clusters(layer_spans):
             per = {a: tuple(s for s in cluster if s.annotator == a) for a in names}
-            kinds = _span_kinds(per)
+            kinds = _span_kinds(per, links)
             if not kinds:
                 continue
             start = min(s.start for s in cluster)
             end = max(s.end for s in cluster)
-            in_gold = any(g.start < end and g.end > start for g in gold_by_layer.get(layer, ()))
+            gold_here = [g for g in gold_by_layer.get(layer, ()) if g.start < end and g.end > start]
+            in_gold = bool(gold_here)
+            if kinds == {LINK}:
+                # Only the link differs: settled once the gold span there names one annotator's entity
+                # (or none, as an annotator's does), not merely by the span being in the gold layer.
+                sides = {_key(links, s) for s in cluster}
+                in_gold = any(_key(links, g) in sides for g in gold_here)
             all_rejected = all(s.id in rejected.spans for s in cluster)
             out.append(
                 Difference(
@@ -221,12 +258,18 @@ def _span_differences(
                     end=end,
                     spans=per,
                     resolved=in_gold or all_rejected,
+                    links={s.id: links[s.id] for s in cluster if s.id in links},
                 )
             )
     return out
 
 
-def _span_kinds(per: dict[str, tuple[SpanRecord, ...]]) -> set[str]:
+def _key(links: Mapping[int, LinkedEntity], span: SpanRecord) -> str | None:
+    linked = links.get(span.id)
+    return linked.key if linked is not None else None
+
+
+def _span_kinds(per: dict[str, tuple[SpanRecord, ...]], links: Mapping[int, LinkedEntity]) -> set[str]:
     kinds: set[str] = set()
     present = [found for found in per.values() if found]
     if len(present) < len(per):
@@ -242,8 +285,11 @@ def _span_kinds(per: dict[str, tuple[SpanRecord, ...]]) -> set[str]:
     for same_place in at.values():
         if len({s.label for s in same_place}) > 1:
             kinds.add(LABEL)
-        elif len({_freeze(s.attributes) for s in same_place}) > 1:
+            continue
+        if len({_freeze(s.attributes) for s in same_place}) > 1:
             kinds.add(ATTRIBUTE)
+        if len({_key(links, s) for s in same_place}) > 1:
+            kinds.add(LINK)
     if BOUNDARY in kinds and LABEL not in kinds:
         label_sets = [sorted(s.label for s in found) for found in present]
         if any(labels != label_sets[0] for labels in label_sets):

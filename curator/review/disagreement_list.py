@@ -35,6 +35,7 @@ COLUMNS = (
     "text",
     "texts",
     "labels",
+    "entities",
     "resolved",
 )
 FORMATS = (".csv", ".json")
@@ -73,11 +74,12 @@ def iter_differences(
     def flush() -> Iterator[tuple[DocumentRecord, list[Difference]]]:
         rejected = _rejections(db, [b.document.id for b in batch])
         for b in batch:
-            diffs = compute_differences(names, b.spans, b.relations, b.doc_labels, rejected.get(b.document.id), order)
+            found = rejected.get(b.document.id)
+            diffs = compute_differences(names, b.spans, b.relations, b.doc_labels, found, order, b.links)
             yield b.document, diffs
         batch.clear()
 
-    for bundle in iter_bundles(db, [*names, GOLD_ANNOTATOR], wanted):
+    for bundle in iter_bundles(db, [*names, GOLD_ANNOTATOR], wanted, with_links=True):
         batch.append(bundle)
         if len(batch) >= 500:
             yield from flush()
@@ -96,16 +98,19 @@ def disagreement_rows(
     db: Database, annotators: Sequence[str], document_ids: Sequence[int] | None = None
 ) -> list[dict[str, Any]]:
     """One row per difference: the document's id and title, its kinds, scope and layer, who has
-    something there, its offsets and text, each annotator's span texts and labels, resolved or not."""
+    something there, its offsets and text, each annotator's span texts, labels and linked entities'
+    names (empty for a span linked to none), resolved or not."""
     rows = []
     for doc, diffs in iter_differences(db, annotators, document_ids):
         for diff in diffs:
             texts: dict[str, list[str]] = {}
             labels: dict[str, list[str]] = {}
+            entities: dict[str, list[str]] = {}
             if diff.scope == "span":
                 for who, found in diff.spans.items():
                     texts[who] = [doc.text[s.start : s.end] for s in found]
                     labels[who] = [s.label for s in found]
+                    entities[who] = [linked.name if (linked := diff.entity_of(s)) else "" for s in found]
             elif diff.scope == "relation":
                 for who, rels in diff.relations.items():
                     labels[who] = [r.type for r in rels]
@@ -125,6 +130,7 @@ def disagreement_rows(
                     "text": doc.text[diff.start : diff.end],
                     "texts": texts,
                     "labels": labels,
+                    "entities": entities,
                     "resolved": diff.resolved,
                 }
             )

@@ -10,7 +10,7 @@ transaction, after checking that the gold layer still is as the change expects.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -31,8 +31,9 @@ UNDONE = "undone_"  # prefix of a decision withdrawn by an undo (it no longer co
 @dataclass(frozen=True)
 class GoldChange:
     """What one decision changed in one document's gold layer: spans added, removed and changed
-    (before, after), relations added and removed, document labels added and removed, the ids of the
-    decision rows it wrote, and the document's review state before and after (None: untouched).
+    (before, after), relations added and removed, document labels added and removed, entity links of
+    gold spans changed (span id, entity key before, after; None for no link), the ids of the decision
+    rows it wrote, and the document's review state before and after (None: untouched).
     :meth:`inverse` is its undo; :func:`apply_change` applies either, op by op (never a snapshot:
     what others changed elsewhere stays)."""
 
@@ -44,6 +45,7 @@ class GoldChange:
     relations_removed: tuple[RelationRecord, ...] = ()
     labels_added: tuple[tuple[str, str], ...] = ()
     labels_removed: tuple[tuple[str, str], ...] = ()
+    links_changed: tuple[tuple[int, str | None, str | None], ...] = ()
     decisions: tuple[int, ...] = ()
     decisions_in_force: bool = True  # after this change is applied, do those decisions count?
     state_before: str | None = None
@@ -68,6 +70,11 @@ class GoldChange:
             relations_removed=tuple(r for i, r in sorted(before.relations.items()) if i not in after.relations),
             labels_added=tuple(sorted(after.doc_labels - before.doc_labels)),
             labels_removed=tuple(sorted(before.doc_labels - after.doc_labels)),
+            links_changed=tuple(
+                (i, before.links.get(i), after.links.get(i))
+                for i in sorted({*before.links, *after.links})
+                if before.links.get(i) != after.links.get(i)
+            ),
             decisions=tuple(sorted(after.decisions - before.decisions)),
         )
 
@@ -90,6 +97,7 @@ class GoldChange:
             or self.relations_removed
             or self.labels_added
             or self.labels_removed
+            or self.links_changed
             or self.decisions
             or self.state_changed
         )
@@ -104,6 +112,7 @@ class GoldChange:
             relations_removed=self.relations_added,
             labels_added=self.labels_removed,
             labels_removed=self.labels_added,
+            links_changed=tuple((i, after, before) for i, before, after in self.links_changed),
             decisions=self.decisions,
             decisions_in_force=not self.decisions_in_force,
             state_before=self.state_after,
@@ -119,6 +128,7 @@ class GoldChange:
             "relations_removed": [r.id for r in self.relations_removed],
             "labels_added": [list(x) for x in self.labels_added],
             "labels_removed": [list(x) for x in self.labels_removed],
+            "links_changed": [list(x) for x in self.links_changed],
             "decisions": list(self.decisions),
             "decisions_in_force": self.decisions_in_force,
         }
@@ -138,6 +148,7 @@ class GoldChange:
                 (self.relations_removed, "relations removed"),
                 (self.labels_added, "document labels added"),
                 (self.labels_removed, "document labels removed"),
+                (self.links_changed, "entity links changed"),
             )
             if items
         ]
@@ -159,6 +170,7 @@ class GoldChangeBuilder:
         self._rel_added: dict[int, RelationRecord] = {}
         self._rel_removed: dict[int, RelationRecord] = {}
         self._labels: dict[tuple[str, str], bool] = {}  # True: added, False: removed
+        self._links: dict[int, tuple[str | None, str | None]] = {}  # gold span id -> (before, after)
         self._decisions: list[int] = []
 
     def on(self, document_id: int) -> None:
@@ -214,6 +226,16 @@ class GoldChangeBuilder:
         else:
             self._labels[key] = present
 
+    def link_changed(self, span_id: int, before: str | None, after: str | None) -> None:
+        """A gold span's entity link went from ``before`` to ``after`` (a span's removal unlinks it
+        first, its addition links it after: so an undo restores the span, then its link)."""
+        if span_id in self._links:
+            before = self._links[span_id][0]
+        if before == after:
+            self._links.pop(span_id, None)
+        else:
+            self._links[span_id] = (before, after)
+
     def decided(self, decision_id: int) -> None:
         self._decisions.append(decision_id)
 
@@ -229,6 +251,7 @@ class GoldChangeBuilder:
             relations_removed=tuple(self._rel_removed[i] for i in sorted(self._rel_removed)),
             labels_added=tuple(sorted(k for k, v in self._labels.items() if v)),
             labels_removed=tuple(sorted(k for k, v in self._labels.items() if not v)),
+            links_changed=tuple((i, *self._links[i]) for i in sorted(self._links)),
             decisions=tuple(self._decisions),
             state_before=state_before,
             state_after=state_after,
@@ -244,6 +267,7 @@ class GoldState:
     relations: Mapping[int, RelationRecord]
     doc_labels: frozenset[tuple[str, str]]
     decisions: frozenset[int]
+    links: Mapping[int, str] = field(default_factory=dict)  # gold span id -> entity key
 
 
 def gold_state(db: Database, document_id: int) -> GoldState:
@@ -261,7 +285,8 @@ def gold_state(db: Database, document_id: int) -> GoldState:
         decisions = frozenset(
             session.scalars(select(CurationDecision.id).where(CurationDecision.document_id == document_id))
         )
-    return GoldState(document_id, spans, rels, labels, decisions)
+        links = gold.links_of(sorted(spans))
+    return GoldState(document_id, spans, rels, labels, decisions, links)
 
 
 def apply_change(db: Database, reviewer: str, change: GoldChange, action: str) -> GoldChange:
@@ -302,7 +327,11 @@ def apply_changes(db: Database, reviewer: str, changes: Sequence[GoldChange], ac
             for i in range(0, len(ids), 500):
                 held.extend(session.scalars(select(model).where(column.in_(ids[i : i + 500]))))
         gold = GoldWriter(db, session, reviewer)
-        applied = tuple(_apply(session, gold, change, action) for change in changes)
+        # The gold links of all the documents are checked and put back together, after their spans.
+        _check_links(gold, changes, action)
+        links: list[tuple[int, int, str | None]] = []
+        applied = tuple(_apply(session, gold, change, action, links) for change in changes)
+        gold.set_links(links, action)
         del held
         return applied
 
@@ -333,7 +362,27 @@ def _restore_spans(session: Session, gold: GoldWriter, records: Sequence[SpanRec
     return [replace(r, annotator=GOLD_ANNOTATOR, attributes=dict(r.attributes), version=1) for r in records]
 
 
-def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) -> GoldChange:
+def _check_links(gold: GoldWriter, changes: Sequence[GoldChange], action: str) -> None:
+    """Refuse (:class:`StaleEdit`) when a gold span's link is no longer what the changes expect (a span
+    the changes add has none yet)."""
+    expected: dict[int, str | None] = {}
+    for change in changes:
+        added = {s.id for s in change.spans_added}
+        expected.update((i, before) for i, before, _ in change.links_changed if i not in added)
+    now = gold.links_of(sorted(expected))
+    if any(now.get(span_id) != before for span_id, before in expected.items()):
+        raise StaleEdit(f"a gold entity link changed meanwhile; this decision cannot be {action}ne", None)
+
+
+def _apply(
+    session: Session,
+    gold: GoldWriter,
+    change: GoldChange,
+    action: str,
+    links_later: list[tuple[int, int, str | None]] | None = None,
+) -> GoldChange:
+    """Apply one change; its gold links are added to ``links_later`` when given (the caller checked
+    them and puts them back with the other documents'), else checked and put back here."""
     doc = change.document_id
     reviewer = gold.who
     for expected in (*change.spans_removed, *(before for before, _ in change.spans_changed)):
@@ -346,6 +395,8 @@ def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) 
     for rel in change.relations_removed:
         if session.get(Relation, rel.id) is None:
             raise StaleEdit(f"a gold relation changed meanwhile; this decision cannot be {action}ne", None)
+    if links_later is None and change.links_changed:
+        _check_links(gold, [change], action)
     for rel in change.relations_removed:
         found = session.get(Relation, rel.id)
         assert found is not None
@@ -370,6 +421,14 @@ def _apply(session: Session, gold: GoldWriter, change: GoldChange, action: str) 
         gold.set_label(doc, layer, label, False)
     for layer, label in change.labels_added:
         gold.set_label(doc, layer, label, True)
+    gone = {s.id for s in change.spans_removed}  # a removed span's link went with it
+    links = [(i, doc, after) for i, _, after in change.links_changed if after is not None or i not in gone]
+    if links_later is not None:
+        links_later.extend(links)
+    elif len(links) == 1:
+        gold.set_link(links[0][0], links[0][2], action)  # checked one by one
+    else:
+        gold.set_links(links, action)
     for decision_id in change.decisions:
         decision = session.get(CurationDecision, decision_id)
         if decision is None:

@@ -12,14 +12,24 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from curator.errors import EditRefused
 from curator.schema.checks import check_label, check_relation, check_span
 from curator.store import history
 from curator.store.database import Database
-from curator.store.models import GOLD_ANNOTATOR, Annotator, Document, DocumentLabel, Relation, Span, utcnow
+from curator.store.models import (
+    GOLD_ANNOTATOR,
+    Annotator,
+    Document,
+    DocumentLabel,
+    Entity,
+    EntityLink,
+    Relation,
+    Span,
+    utcnow,
+)
 from curator.store.queries import RelationRecord, SpanRecord
 
 
@@ -242,6 +252,106 @@ class GoldWriter:
         self.session.add(rel)
         self.session.flush()
         return self.relation_record(rel)
+
+    # -- entity links -----------------------------------------------------------------------------
+
+    def link_of(self, span_id: int) -> str | None:
+        """The key of the entity span ``span_id`` links to (anyone's span), or None."""
+        return self.links_of([span_id]).get(span_id)
+
+    def links_of(self, span_ids: list[int]) -> dict[int, str]:
+        """The entity key each linked span of ``span_ids`` names."""
+        found: dict[int, str] = {}
+        for start in range(0, len(span_ids), 500):
+            rows = self.session.execute(
+                select(EntityLink.span_id, Entity.key)
+                .join(Entity, Entity.id == EntityLink.entity_id)
+                .where(EntityLink.span_id.in_(span_ids[start : start + 500]))
+            )
+            found.update((span_id, key) for span_id, key in rows)
+        return found
+
+    def entity_ids(self, keys: set[str]) -> dict[str, int]:
+        """The row ids of the entities named by ``keys``; an unknown key is refused."""
+        wanted = sorted(keys)
+        found: dict[str, int] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = self.session.execute(select(Entity.key, Entity.id).where(Entity.key.in_(chunk)))
+            found.update((key, entity_id) for key, entity_id in rows)
+        missing = [k for k in wanted if k not in found]
+        if missing:
+            raise EditRefused(f"no entity with id {missing[0]!r} (deleted by a colleague?)")
+        return found
+
+    def set_link(self, span_id: int, key: str | None, action: str) -> tuple[str | None, str | None]:
+        """Link the gold span ``span_id`` to the entity ``key`` (None: unlink it), with its history row
+        (logged as ``action``, kind ``entity_link`` as the registry's own links); return the link
+        before and after. A span of another layer than the entity layer is refused."""
+        from curator.store.entities import ENTITY_LAYER
+
+        span = self.session.get(Span, span_id)
+        if span is None or span.annotator_id != self.gold_id:
+            raise EditRefused("only a span of the gold layer is linked here (removed meanwhile?)")
+        before = self.link_of(span_id)
+        if before == key:
+            return before, key
+        layer = self.layer_of(span)
+        if key is not None and layer != ENTITY_LAYER:
+            raise EditRefused(f"only annotations of the {ENTITY_LAYER} layer link to entities, not of {layer}")
+        if before is not None:
+            self.session.execute(delete(EntityLink).where(EntityLink.span_id == span_id))
+        if key is not None:
+            entity_id = self.entity_ids({key})[key]
+            self.session.execute(
+                insert(EntityLink).values(span_id=span_id, entity_id=entity_id, linked_by=self.who, linked_at=utcnow())
+            )
+        self.log(
+            action,
+            "entity_link",
+            span_id,
+            span.document_id,
+            None if before is None else {"entity": before},
+            None if key is None else {"entity": key},
+        )
+        return before, key
+
+    def set_links(self, links: list[tuple[int, int, str | None]], action: str) -> None:
+        """Give many gold spans their links at once, ``(span id, document id, entity key or None)``,
+        with their history rows (what an undo or a redo of a bulk decision puts back): a few
+        statements, not a few per link. The spans are gold spans of the entity layer the change being
+        applied wrote; their links as they are now are replaced."""
+        if not links:
+            return
+        ids = [span_id for span_id, _, _ in links]
+        before = self.links_of(ids)
+        entity_ids = self.entity_ids({key for _, _, key in links if key is not None})
+        for start in range(0, len(ids), 500):
+            self.session.execute(delete(EntityLink).where(EntityLink.span_id.in_(ids[start : start + 500])))
+        now = utcnow()
+        rows = [
+            {"span_id": span_id, "entity_id": entity_ids[key], "linked_by": self.who, "linked_at": now}
+            for span_id, _, key in links
+            if key is not None
+        ]
+        if rows:
+            self.session.execute(insert(EntityLink), rows)
+        history.record_many(
+            self.session,
+            self.who,
+            [
+                {
+                    "action": action,
+                    "kind": "entity_link",
+                    "object_id": span_id,
+                    "document_id": document_id,
+                    "before": None if before.get(span_id) is None else {"entity": before[span_id]},
+                    "after": None if key is None else {"entity": key},
+                }
+                for span_id, document_id, key in links
+                if before.get(span_id) != key
+            ],
+        )
 
     # -- document labels --------------------------------------------------------------------------
 

@@ -16,6 +16,8 @@ from curator.store.models import (
     Document,
     DocumentLabel,
     DocumentStatus,
+    Entity,
+    EntityLink,
     LabelRow,
     LayerRow,
     Relation,
@@ -63,14 +65,25 @@ class DocumentRecord:
     encoding: str | None
 
 
+@dataclass(frozen=True)
+class LinkedEntity:
+    """The entity a span links to: its key, and the name it is shown by in the span's document (the
+    name in the document's language where the entity has one, else its first)."""
+
+    key: str
+    name: str
+
+
 @dataclass
 class DocumentBundle:
-    """A document with the annotations of the chosen annotators."""
+    """A document with the annotations of the chosen annotators (and, when asked for, the entity
+    links of those spans, by span id)."""
 
     document: DocumentRecord
     spans: list[SpanRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
     doc_labels: list[tuple[str, str, str]] = field(default_factory=list)  # (annotator, layer, label)
+    links: dict[int, LinkedEntity] = field(default_factory=dict)
 
 
 def _span_query(annotators: list[str] | None) -> Any:
@@ -191,10 +204,47 @@ def document_labels(db: Database, document_id: int, annotators: list[str] | None
         return [(a, lay, lab) for _, a, lay, lab in _doc_labels(session, [document_id], annotators)]
 
 
+def shown_name(names: dict[str, str] | None, language: str, key: str) -> str:
+    """An entity's name in ``language`` where it has one, else its first name, else its key."""
+    names = dict(names or {})
+    return names.get(language) or next(iter(names.values()), key)
+
+
+def _links(session: Session, languages: dict[int, str]) -> dict[int, tuple[int, LinkedEntity]]:
+    """(document id, linked entity) of every linked span of the documents ``languages`` names."""
+    out: dict[int, tuple[int, LinkedEntity]] = {}
+    ids = list(languages)
+    for start in range(0, len(ids), 500):
+        rows = session.execute(
+            select(EntityLink.span_id, Span.document_id, Entity.key, Entity.names)
+            .join(Entity, Entity.id == EntityLink.entity_id)
+            .join(Span, Span.id == EntityLink.span_id)
+            .where(Span.document_id.in_(ids[start : start + 500]))
+        )
+        for span_id, doc_id, key, names in rows:
+            out[span_id] = (doc_id, LinkedEntity(key, shown_name(names, languages[doc_id], key)))
+    return out
+
+
+def span_links(db: Database, document_id: int) -> dict[int, LinkedEntity]:
+    """The entity each linked span of a document (anyone's, the gold layer's too) names, by span id."""
+    with db.read() as session:
+        language = session.scalar(select(Document.language).where(Document.id == document_id))
+        if language is None:
+            return {}
+        return {span_id: linked for span_id, (_, linked) in _links(session, {document_id: language}).items()}
+
+
 def iter_bundles(
-    db: Database, annotators: list[str] | None = None, document_ids: list[int] | None = None, batch: int = 500
+    db: Database,
+    annotators: list[str] | None = None,
+    document_ids: list[int] | None = None,
+    batch: int = 500,
+    *,
+    with_links: bool = False,
 ) -> Iterator[DocumentBundle]:
-    """Documents in id order with their annotations, ``batch`` documents per query round (for exports)."""
+    """Documents in id order with their annotations, ``batch`` documents per query round (for exports);
+    ``with_links``: with the entity links of their spans too (one more query per round)."""
     last = 0
     while True:
         with db.read() as session:
@@ -216,6 +266,9 @@ def iter_bundles(
                 bundles[rel.document_id].relations.append(rel)
             for doc_id, a, lay, lab in _doc_labels(session, ids, annotators):
                 bundles[doc_id].doc_labels.append((a, lay, lab))
+            if with_links:
+                for span_id, (doc_id, linked) in _links(session, {d.id: d.language for d in docs}).items():
+                    bundles[doc_id].links[span_id] = linked
         yield from bundles.values()
         last = ids[-1]
 

@@ -92,7 +92,7 @@ class BulkAcceptDialog(QDialog):
         else:
             lines = [f"Accept {self.plan.rule()}: {self.plan.summary()}"]
             for p in self.plan.documents[:5]:
-                lines += [f"  {s.layer}/{s.label} {s.start}-{s.end}" for s in p.spans[:10]]
+                lines += [f"  {s.describe()}" for s in p.spans[:10]]
             lines += [f"refused: {s.layer}/{s.label} {s.start}-{s.end}: {why}" for _, s, why in self.plan.refused[:10]]
             self.preview_text.setPlainText(reveal("\n".join(lines)))
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

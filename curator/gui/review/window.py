@@ -369,7 +369,7 @@ class ReviewWindow(QMainWindow):
         if plan.empty:
             self.statusBar().showMessage(self.tr("nothing agreed is missing from the gold layer"), 5000)
             return
-        lines = [f"{s.layer}/{s.label} {s.start}-{s.end}" for s in plan.spans[:20]]
+        lines = [s.describe() for s in plan.spans[:20]]
         lines += [f"{r.type}: {r.source[1]} {r.source[2]}-{r.source[3]} → {r.target[1]}" for r in plan.relations[:10]]
         lines += [f"document: {layer}/{label}" for layer, label in plan.doc_labels]
         if self.confirm(
