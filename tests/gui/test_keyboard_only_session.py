@@ -412,7 +412,8 @@ def test_a_whole_session_with_the_keyboard_alone(
         "stance": "support"
     }
     assert text[spans_by_id[relation.target_id].start : spans_by_id[relation.target_id].end] == "Khaled Khiari"
-    assert Registry(sqlite_db, "amina").links_of(corpus[FRENCH]) == {relation.target_id: "khiari"}
+    links = Registry(sqlite_db, "amina").links_of(corpus[FRENCH])  # every layer's links in the document
+    assert links[relation.target_id] == "khiari"
     (thread,) = CommentService(sqlite_db, "amina").threads(corpus[FRENCH])
     assert thread.root.body == "Citation exacte ?" and (thread.root.target_kind, thread.root.target_id) == (
         "span",
@@ -428,6 +429,8 @@ def test_a_whole_session_with_the_keyboard_alone(
     gold_ids = {s.id: (s.label, s.start) for s in queries.spans(sqlite_db, corpus[FRENCH], [GOLD_ANNOTATOR])}
     assert gold_relation.type == "claimant" and gold_ids[gold_relation.source_id][0] == "CLAIM"
     assert gold_ids[gold_relation.target_id] == ("PER", text.index("Khaled Khiari"))
+    # Accepting amina's Khiari into gold brought its entity link along, and nothing else is linked.
+    assert links == {relation.target_id: "khiari", gold_relation.target_id: "khiari"}
     assert stored(corpus[ARABIC], GOLD_ANNOTATOR) == [
         ("ORG", *at("الأمم المتحدة", arabic), "الأمم المتحدة"),
         ("ORG", *at("منظمة التعاون الإسلامي", arabic), "منظمة التعاون الإسلامي"),
