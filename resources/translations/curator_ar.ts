@@ -642,6 +642,13 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>EntityLinks</name>
+    <message>
+        <source>No suggested link for this annotation: K chooses an entity</source>
+        <translation>لا ربط مقترح لهذا التوسيم: K لاختيار كيان</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export a dataset</source>
@@ -1554,6 +1561,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>فك الربط</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
         <source>Entity</source>
         <translation>الكيان</translation>
     </message>
@@ -1588,6 +1599,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Remove this link</source>
         <translation>إزالة هذا الربط</translation>
+    </message>
+    <message>
+        <source>Suggested: {0} ({1}) — Enter or Shift+K to accept</source>
+        <translation>مقترح: ⁨{0}⁩ (⁨{1}⁩) — Enter أو Shift+K للقبول</translation>
     </message>
     <message>
         <source>Not linked</source>
@@ -1789,6 +1804,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Link to an entity…</source>
         <translation>ربط بكيان…</translation>
+    </message>
+    <message>
+        <source>Accept the suggested link</source>
+        <translation>قبول الربط المقترح</translation>
     </message>
     <message>
         <source>Exact characters (no word snapping)</source>

@@ -614,6 +614,13 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>EntityLinks</name>
+    <message>
+        <source>No suggested link for this annotation: K chooses an entity</source>
+        <translation>Aucun lien suggéré pour cette annotation : K choisit une entité</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export a dataset</source>
@@ -1498,6 +1505,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>Délier</translation>
     </message>
     <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
         <source>Entity</source>
         <translation>Entité</translation>
     </message>
@@ -1532,6 +1543,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Remove this link</source>
         <translation>Retirer ce lien</translation>
+    </message>
+    <message>
+        <source>Suggested: {0} ({1}) — Enter or Shift+K to accept</source>
+        <translation>Suggéré : {0} ({1}) — Entrée ou Maj+K pour accepter</translation>
     </message>
     <message>
         <source>Not linked</source>
@@ -1729,6 +1744,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Link to an entity…</source>
         <translation>Lier à une entité…</translation>
+    </message>
+    <message>
+        <source>Accept the suggested link</source>
+        <translation>Accepter le lien suggéré</translation>
     </message>
     <message>
         <source>Exact characters (no word snapping)</source>
