@@ -449,10 +449,11 @@ def main(argv: list[str] | None = None) -> None:
 def _register_commands() -> None:
     from curator.cli.admin_commands import COMMANDS as ADMIN
     from curator.cli.entity_commands import COMMANDS as ENTITIES
+    from curator.cli.schema_commands import COMMANDS as SCHEMA
     from curator.cli.suggest_commands import COMMANDS as SUGGEST
     from curator.cli.team_commands import COMMANDS as TEAM
 
-    for command in (*ADMIN, *ENTITIES, *SUGGEST, *TEAM):
+    for command in (*ADMIN, *ENTITIES, *SCHEMA, *SUGGEST, *TEAM):
         cli.add_command(command)
 
 
