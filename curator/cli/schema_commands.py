@@ -4,15 +4,18 @@ file given with ``--schema`` is written back."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import click
 
 from curator.cli.context import CommandContext
 
+F = TypeVar("F", bound=Callable[..., Any])
 
-def _names_options(required: bool) -> Any:
-    def wrap(command: Any) -> Any:
+
+def _names_options(required: bool) -> Callable[[F], F]:
+    def wrap(command: F) -> F:
         for language, name in (("en", "English"), ("fr", "French"), ("ar", "Arabic")):
             command = click.option(f"--{language}", language, required=required, help=f"The name in {name}.")(command)
         return command

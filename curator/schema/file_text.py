@@ -92,7 +92,7 @@ def edited_text(text: str, before: Schema, after: Schema, source: str = "schema"
         new = _surgery(text, before, after)
         if parse_schema(new, source) == after:
             return EditedText(new, True)
-    except Exception:  # noqa: BLE001 - any layout this editor cannot follow: written out whole below
+    except Exception:  # any layout this editor cannot follow: written out whole below
         pass
     return EditedText(plain_text(after), False)
 

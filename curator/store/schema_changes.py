@@ -161,7 +161,9 @@ class SchemaEditor:
             "rename-label", f"rename label {layer}-{label}", lambda s: editing.rename_label(s, layer, label, names)
         )
 
-    def set_label(self, layer: str, label: str, *, color: str | None = None, shortcut: Any = editing._UNSET) -> SchemaChange:
+    def set_label(
+        self, layer: str, label: str, *, color: str | None = None, shortcut: Any = editing._UNSET
+    ) -> SchemaChange:
         return self._change(
             "set-label",
             f"change label {layer}-{label}",
@@ -337,7 +339,11 @@ class SchemaEditor:
                     "kind": "span",
                     "object_id": move.id,
                     "document_id": move.document_id,
-                    "before": {"layer": move.before_label[0], "label": move.before_label[1], "attributes": move.before_attributes},
+                    "before": {
+                        "layer": move.before_label[0],
+                        "label": move.before_label[1],
+                        "attributes": move.before_attributes,
+                    },
                     "after": {
                         "layer": move.after_label[0],
                         "label": move.after_label[1],
@@ -391,7 +397,9 @@ class SchemaEditor:
             if new_key == old_key and new_attributes == attributes:
                 continue
             span_moves.append(
-                self._move_span(session, span_id, document_id, version, old_key, new_key, attributes, new_attributes, ids)
+                self._move_span(
+                    session, span_id, document_id, version, old_key, new_key, attributes, new_attributes, ids
+                )
             )
         row_moves: list[RowMove] = []
         removed: list[RowRemoved] = []
@@ -471,7 +479,7 @@ class SchemaEditor:
             .where(SPANS.c.id == span_id, SPANS.c.version == version)
             .values(label_id=ids[new_key], attributes=new_attributes, version=version + 1, updated_at=utcnow())
         )
-        if done.rowcount != 1:
+        if done.rowcount != 1:  # type: ignore[attr-defined]
             raise StaleEdit(f"span {span_id} was changed meanwhile; try again", None)
         return SpanMove(span_id, document_id, old_key, new_key, attributes, new_attributes, version + 1)
 
@@ -499,7 +507,8 @@ class SchemaEditor:
 def _label_ids(session: Session) -> dict[LabelKey, int]:
     layers = {row[0]: row[1] for row in session.execute(select(LayerRow.id, LayerRow.key))}
     return {
-        (layers[row[1]], row[2]): row[0] for row in session.execute(select(LabelRow.id, LabelRow.layer_id, LabelRow.key))
+        (layers[row[1]], row[2]): row[0]
+        for row in session.execute(select(LabelRow.id, LabelRow.layer_id, LabelRow.key))
     }
 
 
