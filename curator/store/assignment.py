@@ -178,11 +178,12 @@ def read_only_reasons(db: Database, annotator: str, document_ids: Sequence[int])
             .order_by(Annotator.name)
         ):
             assigned.setdefault(doc, []).append(name)
-        states = dict(
-            session.execute(
+        states: dict[int, str] = {
+            row[0]: row[1]
+            for row in session.execute(
                 select(ReviewState.document_id, ReviewState.state).where(ReviewState.document_id.in_(list(assigned)))
-            ).tuples()
-        )
+            )
+        }
     reasons: dict[int, str] = {}
     for doc, names in assigned.items():
         if annotator not in names:

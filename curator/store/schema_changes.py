@@ -40,6 +40,7 @@ from curator.schema.relabel import declared_attributes, kept_attributes
 from curator.store import history
 from curator.store.database import Database, PermissionRefused
 from curator.store.models import (
+    Annotator,
     Base,
     Document,
     Entity,
@@ -136,6 +137,34 @@ def spans_matching(db: Database, layer: str, label: str, wanted: str) -> list[in
             if fold_text(doc_text[start:end]).strip() == key:
                 found.append(span_id)
     return found
+
+
+@dataclass(frozen=True)
+class LabelledSpan:
+    """A span of one label as the split dialog lists it."""
+
+    id: int
+    document_id: int
+    title: str
+    annotator: str
+    text: str
+
+
+def spans_of_label(db: Database, layer: str, label: str, limit: int = 5000) -> list[LabelledSpan]:
+    """The spans of ``label`` (every annotator's), in document and text order, at most ``limit``."""
+    label_id = db.ids.labels.get((layer, label))
+    if label_id is None:
+        return []
+    with db.read() as session:
+        rows = session.execute(
+            select(Span.id, Span.document_id, Document.title, Annotator.name, Span.start, Span.end, Document.text)
+            .join(Document, Document.id == Span.document_id)
+            .join(Annotator, Annotator.id == Span.annotator_id)
+            .where(Span.label_id == label_id)
+            .order_by(Span.document_id, Span.start, Span.id)
+            .limit(limit)
+        )
+        return [LabelledSpan(i, d, title, who, text[start:end]) for i, d, title, who, start, end, text in rows]
 
 
 class SchemaEditor:
