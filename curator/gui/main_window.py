@@ -33,7 +33,7 @@ from curator.store.assignment import AssignmentService
 from curator.store.database import Database
 from curator.store.entities import Registry
 from curator.store.queries import SpanRecord
-from curator.store.schema_changes import SchemaEditor
+from curator.store.schema_changes import SchemaChange, SchemaEditor
 from curator.store.search import CorpusSearch
 from curator.store.stories import StoryService
 from curator.text.invisible import reveal
@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         self.live.documents_changed.connect(self.documents.follow_changes)
         self.live.corpus_changed.connect(self.documents.refresh_counts)
         self.live.open_document_synced.connect(self._synced)
+        self.live.schema_changed.connect(self.schema_changed)  # a colleague's schema change
         self.backups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.backups.restored.connect(self.reopen_database)
         # Comments: the open document's threads, regrouped around the selected annotation.
@@ -510,11 +511,15 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def schema_changed(self, _change: object = None) -> None:
-        """A schema change made or undone: the palette, the panels and the text repaint with it."""
+    def schema_changed(self, change: SchemaChange | None = None) -> None:
+        """A schema change made or undone here (``change``) or by a colleague (None): the palette, the
+        panels and the text repaint with it."""
         self.set_label_language(self.prefs.label_language)  # builds the catalog again, for every part
         self.workspace.doc.reload()  # a merge or a split relabelled spans
-        self.workspace.report_saved(self.tr("schema changed"), self.workspace.doc.id or 0)
+        if change is not None:
+            self.workspace.report_saved(change.description, self.workspace.doc.id or 0)
+        else:
+            self.statusBar().showMessage(self.tr("The schema was changed elsewhere"), 8000)
 
     def open_assignment(self) -> AssignmentDialog:
         """Edit → Assign documents…: preview the spread, then assign (as `curator assign`)."""

@@ -160,6 +160,15 @@ class Database:
 
     # -- schema -----------------------------------------------------------------------------------
 
+    def reload_schema(self) -> bool:
+        """Read the schema in force again (a colleague changed it, curator.store.schema_changes);
+        whether it differed from the one held."""
+        schema = self._stored_schema()
+        if schema == self.schema:
+            return False
+        self.schema, self.ids = schema, self._load_ids()
+        return True
+
     def _stored_schema(self) -> Schema:
         with self.read() as session:
             stored = session.scalars(select(SchemaRecord).order_by(SchemaRecord.id.desc()).limit(1)).first()

@@ -241,3 +241,20 @@ def test_an_annotator_sees_their_documents_and_all_of_them_a_switch_away_read_on
     assert not panel.reason.isVisible()
     panel.show_all.click()
     assert [model.document_at(r).id for r in range(model.rowCount())] == mine  # type: ignore[union-attr]
+
+
+def test_a_window_follows_a_schema_change_made_elsewhere(
+    corpus: tuple[Database, list[int]], open_window: Callable[..., Any], qtbot: QtBot
+) -> None:
+    db, docs = corpus
+    window, _hand = open_window(db, docs[0], poll_ms=50)
+    colleague = Database(db.url)
+    try:
+        from curator.store.schema_changes import SchemaEditor
+
+        SchemaEditor(colleague, "boss").merge_labels("entity", "LOC", "ORG")
+    finally:
+        colleague.dispose()
+    qtbot.waitUntil(lambda: ("entity", "LOC") not in window.label_palette.label_actions, timeout=5000)
+    assert db.schema.label("entity", "LOC") is None
+    qtbot.waitUntil(lambda: Counter(s.label for s in window.workspace.doc.spans) == {"ORG": 2}, timeout=5000)
