@@ -132,12 +132,12 @@ def split_label(
 @click.pass_obj
 def set_label(obj: object, layer: str, label: str, color: str | None, shortcut: str | None, no_shortcut: bool) -> None:
     """Change LABEL's colour and/or shortcut."""
-    from curator.schema.editing import _UNSET
+    from curator.schema.editing import UNCHANGED
 
     if shortcut is not None and no_shortcut:
         raise click.UsageError("--shortcut and --no-shortcut contradict each other")
-    key: Any = None if no_shortcut else (shortcut if shortcut is not None else _UNSET)
-    if color is None and key is _UNSET:
+    key: Any = None if no_shortcut else (shortcut if shortcut is not None else UNCHANGED)
+    if color is None and key is UNCHANGED:
         raise click.UsageError("give --color, --shortcut or --no-shortcut")
     _report(_editor(obj).set_label(layer, label, color=color, shortcut=key))
 

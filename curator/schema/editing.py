@@ -135,10 +135,11 @@ def rename_label(schema: Schema, layer: str, label: str, names: dict[str, str]) 
     return _validated(data)
 
 
-_UNSET: Any = object()
+# A keyword left at this value leaves the field as it is (``None`` takes a shortcut away).
+UNCHANGED: Any = object()
 
 
-def set_label(schema: Schema, layer: str, label: str, *, color: str | None = None, shortcut: Any = _UNSET) -> Schema:
+def set_label(schema: Schema, layer: str, label: str, *, color: str | None = None, shortcut: Any = UNCHANGED) -> Schema:
     """``schema`` with ``label``'s colour and/or shortcut changed (``shortcut=None`` removes it)."""
     data = _data(schema)
     entry = _layer(data, schema, layer)
@@ -147,7 +148,7 @@ def set_label(schema: Schema, layer: str, label: str, *, color: str | None = Non
     new = dict(old)
     if color is not None:
         new["color"] = color
-    if shortcut is not _UNSET:
+    if shortcut is not UNCHANGED:
         new["shortcut"] = shortcut or None
     if new == old:
         raise SchemaEditRefused(f"label {label!r} already has this colour and shortcut")

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import bindparam, delete, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from curator.errors import StaleEdit
@@ -191,7 +191,7 @@ class SchemaEditor:
         )
 
     def set_label(
-        self, layer: str, label: str, *, color: str | None = None, shortcut: Any = editing._UNSET
+        self, layer: str, label: str, *, color: str | None = None, shortcut: Any = editing.UNCHANGED
     ) -> SchemaChange:
         return self._change(
             "set-label",
@@ -388,7 +388,7 @@ class SchemaEditor:
         self.db.schema = change.after
         self.db.ids = self.db._load_ids()
         written, note = _write_back(source, change.before_text, change.after_text)
-        return SchemaChange(**{**change.__dict__, "written": written, "note": note})
+        return replace(change, written=written, note=note)
 
     # -- what a merge and a split move ------------------------------------------------------------
 
@@ -425,11 +425,8 @@ class SchemaEditor:
                 }
             if new_key == old_key and new_attributes == attributes:
                 continue
-            span_moves.append(
-                self._move_span(
-                    session, span_id, document_id, version, old_key, new_key, attributes, new_attributes, ids
-                )
-            )
+            span_moves.append(SpanMove(span_id, document_id, old_key, new_key, attributes, new_attributes, version + 1))
+        _write_span_moves(session, span_moves, ids)
         row_moves: list[RowMove] = []
         removed: list[RowRemoved] = []
         for table_name, unique in LABELLED.items():
@@ -476,61 +473,81 @@ class SchemaEditor:
             if rows[span_id][2] != from_id:
                 raise SchemaEditRefused(f"span {span_id} is not a {layer}-{label} span")
         moves = [
-            self._move_span(
-                session,
+            SpanMove(
                 span_id,
                 rows[span_id][1],
-                rows[span_id][4],
                 (layer, label),
                 (layer, new_label),
                 dict(rows[span_id][3] or {}),
                 dict(rows[span_id][3] or {}),
-                ids,
+                rows[span_id][4] + 1,
             )
             for span_id in wanted
         ]
+        _write_span_moves(session, moves, ids)
         return moves, [], [], []
-
-    def _move_span(
-        self,
-        session: Session,
-        span_id: int,
-        document_id: int,
-        version: int,
-        old_key: LabelKey,
-        new_key: LabelKey,
-        attributes: dict[str, Any],
-        new_attributes: dict[str, Any],
-        ids: dict[LabelKey, int],
-    ) -> SpanMove:
-        done = session.execute(
-            update(SPANS)
-            .where(SPANS.c.id == span_id, SPANS.c.version == version)
-            .values(label_id=ids[new_key], attributes=new_attributes, version=version + 1, updated_at=utcnow())
-        )
-        if done.rowcount != 1:  # type: ignore[attr-defined]
-            raise StaleEdit(f"span {span_id} was changed meanwhile; try again", None)
-        return SpanMove(span_id, document_id, old_key, new_key, attributes, new_attributes, version + 1)
 
     def _move_spans_back(
         self, session: Session, change: SchemaChange, ids: dict[LabelKey, int]
     ) -> tuple[SpanMove, ...]:
-        back = []
-        for move in change.spans:
-            back.append(
-                self._move_span(
-                    session,
-                    move.id,
-                    move.document_id,
-                    move.version,
-                    move.after_label,
-                    move.before_label,
-                    move.after_attributes,
-                    move.before_attributes,
-                    ids,
-                )
+        back = [
+            SpanMove(
+                m.id,
+                m.document_id,
+                m.after_label,
+                m.before_label,
+                m.after_attributes,
+                m.before_attributes,
+                m.version + 1,
             )
+            for m in change.spans
+        ]
+        _write_span_moves(session, back, ids)
         return tuple(back)
+
+
+def _write_span_moves(session: Session, moves: list[SpanMove], ids: dict[LabelKey, int]) -> None:
+    """Apply ``moves`` in one statement (executemany), each only where the span is still at the version
+    it was read at (``version - 1``); then check that every one applied, else :class:`StaleEdit`
+    (the transaction, and so the whole change, is rolled back)."""
+    if not moves:
+        return
+    statement = (
+        update(SPANS)
+        .where(SPANS.c.id == bindparam("b_id"), SPANS.c.version == bindparam("b_old"))
+        .values(
+            label_id=bindparam("b_label"),
+            attributes=bindparam("b_attributes"),
+            version=bindparam("b_new"),
+            updated_at=utcnow(),
+        )
+    )
+    session.connection().execute(
+        statement,
+        [
+            {
+                "b_id": m.id,
+                "b_old": m.version - 1,
+                "b_label": ids[m.after_label],
+                "b_attributes": m.after_attributes,
+                "b_new": m.version,
+            }
+            for m in moves
+        ],
+    )
+    expected = {m.id: (m.version, ids[m.after_label]) for m in moves}
+    found = 0
+    ordered = sorted(expected)
+    for start in range(0, len(ordered), 900):  # under SQLite's bound-parameter limit
+        chunk = ordered[start : start + 900]
+        for span_id, version, label_id in session.execute(
+            select(Span.id, Span.version, Span.label_id).where(Span.id.in_(chunk))
+        ):
+            found += 1
+            if expected[span_id] != (version, label_id):
+                raise StaleEdit(f"span {span_id} was changed meanwhile; try again", None)
+    if found != len(expected):
+        raise StaleEdit("a span this change moves was deleted meanwhile; try again", None)
 
 
 def _label_ids(session: Session) -> dict[LabelKey, int]:
