@@ -500,15 +500,20 @@ class MainWindow(QMainWindow):
         return login is None or login.may("manager")
 
     def open_schema_editor(self) -> SchemaDialog:
-        """Edit → Schema…: every change one undoable command on this window's stack."""
+        """Edit → Schema…: every change one undoable command on this window's stack. One dialog per
+        window, kept when closed: the commands it pushed report to it when undone later."""
         from .schema_dialog import SchemaDialog
 
-        editor = SchemaEditor(self.workspace.db, self.workspace.annotator)
-        dialog = SchemaDialog(
-            editor, self.workspace.undo_stack, self.schema_changed, self.workspace.report_refused, self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog: SchemaDialog | None = getattr(self, "_schema_dialog", None)
+        if dialog is None:
+            editor = SchemaEditor(self.workspace.db, self.workspace.annotator)
+            dialog = SchemaDialog(
+                editor, self.workspace.undo_stack, self.schema_changed, self.workspace.report_refused, self
+            )
+            self._schema_dialog = dialog
+        dialog.fill()
         dialog.show()
+        dialog.raise_()
         return dialog
 
     def schema_changed(self, change: SchemaChange | None = None) -> None:

@@ -39,7 +39,8 @@ from curator.text.invisible import reveal
 from .label_palette import swatch
 from .schema_commands import SchemaCommand
 
-ID, ARABIC, FRENCH, ENGLISH, COLOUR, SHORTCUT = range(6)
+# colour and key first: the three names may be long
+ID, COLOUR, SHORTCUT, ARABIC, FRENCH, ENGLISH = range(6)
 NAME_COLUMNS = {"ar": ARABIC, "fr": FRENCH, "en": ENGLISH}
 
 
@@ -224,8 +225,8 @@ class SchemaDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(6)
         self.tree.setHeaderLabels(
-            [self.tr("Label"), self.tr("Arabic"), self.tr("French"), self.tr("English"), self.tr("Colour"),
-             self.tr("Shortcut")]
+            [self.tr("Label"), self.tr("Colour"), self.tr("Shortcut"), self.tr("Arabic"), self.tr("French"),
+             self.tr("English")]
         )  # fmt: skip
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.message = QLabel()
@@ -261,13 +262,16 @@ class SchemaDialog(QDialog):
         current = self.selected()
         self.tree.clear()
         for layer in self.editor.db.schema.layers:
-            top = QTreeWidgetItem([layer.id, layer.names.ar, layer.names.fr, layer.names.en, "", ""])
+            top = QTreeWidgetItem(
+                [layer.id, "", "", reveal(layer.names.ar), reveal(layer.names.fr), reveal(layer.names.en)]
+            )
+            top.setTextAlignment(ARABIC, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             top.setData(ID, Qt.ItemDataRole.UserRole, (layer.id, None))
             self.tree.addTopLevelItem(top)
             for label in layer.labels:
                 item = QTreeWidgetItem(
-                    [label.id, reveal(label.names.ar), reveal(label.names.fr), reveal(label.names.en), label.color,
-                     label.shortcut or ""]
+                    [label.id, label.color, label.shortcut or "", reveal(label.names.ar), reveal(label.names.fr),
+                     reveal(label.names.en)]
                 )  # fmt: skip
                 item.setIcon(COLOUR, swatch(label.color))
                 item.setData(ID, Qt.ItemDataRole.UserRole, (layer.id, label.id))

@@ -78,7 +78,7 @@ def test_renaming_a_label_in_the_window_repaints_every_span_and_one_undo_restore
     assert _button_text(window, "entity", "ORG").startswith("Organization")
     names = {window.annotation_model.data(window.annotation_model.index(r, 2)) for r in range(2)}
     assert any("Organization" in str(name) for name in names), names
-    assert "Organization" in [dialog.tree.topLevelItem(0).child(i).text(3) for i in range(7)]  # type: ignore[union-attr]
+    assert "Organization" in [dialog.tree.topLevelItem(0).child(i).text(5) for i in range(7)]  # type: ignore[union-attr]
     assert "Saved" in dialog.message.text()
     # one undo (the window's Ctrl+Z) restores the names; the spans were never rewritten
     window.undo_action.trigger()
@@ -106,6 +106,11 @@ def test_a_merge_in_the_window_relabels_the_spans_and_one_undo_puts_them_back(
     assert ("entity", "LOC") in window.label_palette.label_actions
     window.redo_action.trigger()
     assert Counter(s.label for s in queries.spans(db, docs[0])) == {"ORG": 4}
+    # closed, the dialog's changes are still undone from the window; opened again, it is the same one
+    dialog.close()
+    window.undo_action.trigger()
+    assert Counter(s.label for s in queries.spans(db, docs[0])) == {"ORG": 3, "LOC": 1}
+    assert window.open_schema_editor() is dialog
 
 
 def test_split_colour_shortcut_and_attribute_from_the_dialog(
