@@ -23,6 +23,7 @@ from curator.store.assignment import assign
 from curator.store.bulk import write_batch
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR, Assignment
+from tests.core.test_schema_editor_roles import _as, team  # noqa: F401  (the logins' fixture)
 
 pytestmark = pytest.mark.gui
 
@@ -263,3 +264,30 @@ def test_a_window_follows_a_schema_change_made_elsewhere(
     qtbot.waitUntil(lambda: ("entity", "LOC") not in window.label_palette.label_actions, timeout=5000)
     assert db.schema.label("entity", "LOC") is None
     qtbot.waitUntil(lambda: Counter(s.label for s in window.workspace.doc.spans) == {"ORG": 2}, timeout=5000)
+
+
+def _team_action(window: MainWindow, text: str) -> Any:
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        for action in menu.actions() if menu is not None else []:  # type: ignore[union-attr]
+            if action.text() == text:
+                return action
+    raise AssertionError(f"no menu entry {text!r}")
+
+
+@pytest.mark.postgres
+def test_on_postgresql_only_a_managers_window_offers_the_schema_and_assignment(
+    team: tuple[str, dict[str, str], int],  # noqa: F811  (the fixture imported above)
+    open_window: Callable[..., Any],
+) -> None:
+    url, logins, _doc = team
+    for who, allowed in (("a", False), ("m", True)):
+        db = Database(_as(url, logins[who]))
+        try:
+            window, _hand = open_window(db, annotator=logins[who])
+            assert window.may_manage() is allowed
+            assert _team_action(window, "Schema…").isEnabled() is allowed
+            assert _team_action(window, "Assign documents…").isEnabled() is allowed
+            window.close()
+        finally:
+            db.dispose()
