@@ -256,6 +256,7 @@ class SchemaEditor:
             stored = self._stored(session)
             if stored.sha256 != _sha(change.after_text):
                 raise StaleEdit("the schema was changed since; this change can no longer be undone", None)
+            _refuse_if_used_since(session, change)
             self.db._sync_schema_rows(session, change.before, stored.source)
             session.flush()
             ids = _label_ids(session)
@@ -548,6 +549,33 @@ def _write_span_moves(session: Session, moves: list[SpanMove], ids: dict[LabelKe
                 raise StaleEdit(f"span {span_id} was changed meanwhile; try again", None)
     if found != len(expected):
         raise StaleEdit("a span this change moves was deleted meanwhile; try again", None)
+
+
+def _refuse_if_used_since(session: Session, change: SchemaChange) -> None:
+    """Undoing the addition of a label (an add or a split) would leave annotations made with it since
+    under a label the schema no longer has: refused, naming how many."""
+    ids = _label_ids(session)
+    moved = {m.id for m in change.spans}
+    for layer in change.after.layers:
+        before = change.before.layer(layer.id)
+        for label in layer.labels:
+            if before is not None and before.label(label.id) is not None:
+                continue
+            label_id = ids.get((layer.id, label.id))
+            if label_id is None:
+                continue
+            used = sum(
+                1 for row in session.execute(select(Span.id).where(Span.label_id == label_id)) if row[0] not in moved
+            )
+            for table_name in LABELLED:
+                table = Base.metadata.tables[table_name]
+                used += len(session.execute(select(table.c.id).where(table.c.label_id == label_id)).all())
+            if used:
+                raise StaleEdit(
+                    f"label {layer.id}-{label.id} has {used} annotation(s) made since; this change can no longer "
+                    "be undone (merge the label into another instead)",
+                    None,
+                )
 
 
 def _label_ids(session: Session) -> dict[LabelKey, int]:

@@ -191,8 +191,11 @@ def test_splitting_moves_the_chosen_spans_only(project: tuple[Database, Path, in
     city = db.schema.label("entity", "CITY")
     assert city is not None and city.names.ar == "مدينة" and city.shortcut == "Shift+Y"
     assert '{id: CITY, names: {ar: "مدينة", fr: "Ville", en: "City"}' in schema_file.read_text(encoding="utf-8")
-    # a new span can take the new label at once
+    # a new span can take the new label at once; the split can then no longer be undone
     Editor(db, "karim").add_span(doc_id, "entity", "CITY", *_at("Genève"))
+    with pytest.raises(StaleEdit, match="1 annotation"):
+        editor.undo(change)
+    assert db.schema.label("entity", "CITY") is not None
     with pytest.raises(SchemaEditRefused, match="is not a entity-ORG span"):
         editor.split_label("entity", "ORG", "BODY", [chosen[0]], {"ar": "ب", "fr": "b", "en": "b"}, "#000000")
 
