@@ -29,6 +29,7 @@ for _module in (
     "curator.store.database",
     "curator.store.editing",
     "curator.store.entities",
+    "curator.store.label_moves",
     "curator.store.mentions",
     "curator.store.queries",
     "curator.store.schema_changes",
