@@ -174,7 +174,7 @@ class SchemaEditor:
         schema or one of the annotations it moved changed since."""
         self._may_change()
         with self.db.write() as session:
-            self._allow_moves(session)
+            self._begin_change(session)
             stored = self._stored(session)
             if stored.sha256 != _sha(change.after_text):
                 raise StaleEdit("the schema was changed since; this change can no longer be undone", None)
@@ -211,9 +211,12 @@ class SchemaEditor:
         if login is not None and not login.may("manager"):
             raise PermissionRefused(f"only a manager may change the schema; {login.name} is a {login.role}")
 
-    def _allow_moves(self, session: Session) -> None:
-        # Migration 0013: a manager moves colleagues' annotations only in a transaction marked so.
+    def _begin_change(self, session: Session) -> None:
+        """On PostgreSQL: one schema change at a time (two managers' changes based on the same schema
+        would lose the first), and the flag under which a manager moves colleagues' annotations
+        (migration 0013); both end with the transaction. SQLite's writers already take turns."""
         if not self.db.is_sqlite:
+            session.execute(text("SELECT pg_advisory_xact_lock(hashtext('curator.schema_change'))"))
             session.execute(text("SELECT set_config('curator.schema_change', 'on', true)"))
 
     def _stored(self, session: Session) -> SchemaRecord:
@@ -232,7 +235,7 @@ class SchemaEditor:
     ) -> SchemaChange:
         self._may_change()
         with self.db.write() as session:
-            self._allow_moves(session)
+            self._begin_change(session)
             stored = self._stored(session)
             before = parse_schema(stored.content, stored.source)
             after = edit(before)

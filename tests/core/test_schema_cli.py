@@ -109,3 +109,23 @@ def test_bad_input_is_one_line_and_writes_nothing(
     assert code != 0 and err.startswith("curator: error: ") and message in err and len(err.strip().splitlines()) == 1
     assert schema_file.read_text(encoding="utf-8") == before
     assert _labels(url, doc_id) == ["LOC", "LOC", "LOC"]
+
+
+def _exported_labels(url: str, out: Path, capsys: pytest.CaptureFixture[str]) -> list[str]:
+    import json
+
+    main(["--db", url, "export", "--format", "jsonl", "--out", str(out)])
+    capsys.readouterr()
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return sorted(a["label"] for a in record["annotations"])
+
+
+def test_exports_name_labels_by_their_stable_id_through_a_rename_and_by_the_target_after_a_merge(
+    project: tuple[str, Path, int], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    url, schema_file, _doc = project
+    assert _exported_labels(url, tmp_path / "before.jsonl", capsys) == ["LOC", "LOC", "LOC"]
+    _run(url, schema_file, "rename-label", "entity", "LOC", "--en", "Location", "--fr", "Endroit", capsys=capsys)
+    assert _exported_labels(url, tmp_path / "renamed.jsonl", capsys) == ["LOC", "LOC", "LOC"]
+    _run(url, schema_file, "merge-labels", "entity", "LOC", "ORG", capsys=capsys)
+    assert _exported_labels(url, tmp_path / "merged.jsonl", capsys) == ["ORG", "ORG", "ORG"]
