@@ -6,6 +6,8 @@ preview and the assignment are :func:`curator.store.assignment.assign`, the call
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -35,7 +37,14 @@ class AssignmentDialog(QDialog):
 
     assigned = Signal(object)  # the AssignReport
 
-    def __init__(self, service: AssignmentService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: AssignmentService,
+        parent: QWidget | None = None,
+        listed: Callable[[], list[int]] | None = None,
+    ) -> None:
+        """``listed``: the ids of the documents the window's list shows (its filter), offered as the
+        documents to assign instead of all of them."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Assign documents"))
         self.service = service
@@ -50,6 +59,9 @@ class AssignmentDialog(QDialog):
         self.seed = QSpinBox()
         self.seed.setRange(0, 1_000_000)
         self.replace = QCheckBox(self.tr("Assign afresh (drop the assignments already made)"))
+        self.listed = listed
+        self.only_listed = QCheckBox(self.tr("Only the documents the list shows (its filter)"))
+        self.only_listed.setVisible(listed is not None)
         self.spread = QTableWidget(0, 2)
         self.spread.setHorizontalHeaderLabels([self.tr("Annotator"), self.tr("Documents")])
         self.spread.horizontalHeader().setStretchLastSection(True)
@@ -67,13 +79,19 @@ class AssignmentDialog(QDialog):
         form.addRow(self.tr("Annotators per document"), self.per_document)
         form.addRow(self.tr("Seed"), self.seed)
         form.addRow("", self.replace)
+        form.addRow("", self.only_listed)
         column = QVBoxLayout(self)
         column.addLayout(form)
         column.addWidget(self.preview_button)
         column.addWidget(self.spread, 1)
         column.addWidget(self.summary)
         column.addWidget(buttons)
-        for signal in (self.per_document.valueChanged, self.seed.valueChanged, self.replace.toggled):
+        for signal in (
+            self.per_document.valueChanged,
+            self.seed.valueChanged,
+            self.replace.toggled,
+            self.only_listed.toggled,
+        ):
             signal.connect(self._stale)
         self.people.itemChanged.connect(self._stale)
         self.more.textChanged.connect(self._stale)
@@ -101,11 +119,14 @@ class AssignmentDialog(QDialog):
     def _args(self) -> tuple[list[str], int, int, bool]:
         return self.annotators(), self.per_document.value(), self.seed.value(), self.replace.isChecked()
 
+    def _documents(self) -> list[int] | None:
+        return self.listed() if self.listed is not None and self.only_listed.isChecked() else None
+
     def preview(self) -> AssignReport | None:
         """Fill the table with what assigning would give each annotator; nothing is written."""
         names, per_document, seed, replace = self._args()
         try:
-            report = self.service.preview(names, per_document, seed, replace)
+            report = self.service.preview(names, per_document, seed, replace, self._documents())
         except CuratorError as exc:
             self._refused(str(exc))
             return None
@@ -115,7 +136,7 @@ class AssignmentDialog(QDialog):
     def assign(self) -> AssignReport | None:
         names, per_document, seed, replace = self._args()
         try:
-            report = self.service.assign(names, per_document, seed, replace)
+            report = self.service.assign(names, per_document, seed, replace, self._documents())
         except CuratorError as exc:
             self._refused(str(exc))
             return None

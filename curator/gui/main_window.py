@@ -530,7 +530,8 @@ class MainWindow(QMainWindow):
         """Edit → Assign documents…: preview the spread, then assign (as `curator assign`)."""
         from .assignment_dialog import AssignmentDialog
 
-        dialog = AssignmentDialog(AssignmentService(self.workspace.db, self.workspace.annotator), self)
+        service = AssignmentService(self.workspace.db, self.workspace.annotator)
+        dialog = AssignmentDialog(service, self, self.document_model.listed_ids)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.assigned.connect(lambda _report: self.documents.apply_filter())  # the annotator's own list changed
         dialog.show()

@@ -214,19 +214,37 @@ class AssignmentService:
         with self.db.read() as session:
             return session.scalar(select(func.count(Document.id))) or 0
 
-    def preview(self, annotators: Sequence[str], per_document: int, seed: int, replace: bool) -> AssignReport:
+    def preview(
+        self,
+        annotators: Sequence[str],
+        per_document: int,
+        seed: int,
+        replace: bool,
+        document_ids: Sequence[int] | None = None,
+    ) -> AssignReport:
+        """What :meth:`assign` would do, written nowhere."""
         return assign(
-            db=self.db,
-            annotators=annotators,
-            per_document=per_document,
+            self.db,
+            annotators,
+            per_document,
+            document_ids=document_ids,
             seed=seed,
             replace=replace,
             who=self.who,
             dry_run=True,
         )
 
-    def assign(self, annotators: Sequence[str], per_document: int, seed: int, replace: bool) -> AssignReport:
-        return assign(self.db, annotators, per_document, seed=seed, replace=replace, who=self.who)
+    def assign(
+        self,
+        annotators: Sequence[str],
+        per_document: int,
+        seed: int,
+        replace: bool,
+        document_ids: Sequence[int] | None = None,
+    ) -> AssignReport:
+        return assign(
+            self.db, annotators, per_document, document_ids=document_ids, seed=seed, replace=replace, who=self.who
+        )
 
     def loads(self, annotators: Sequence[str], report: AssignReport) -> dict[str, int]:
         """How many documents each of ``annotators`` would hold after ``report`` (kept and added)."""

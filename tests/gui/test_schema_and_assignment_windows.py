@@ -192,6 +192,17 @@ def test_the_assignment_dialog_previews_the_spread_then_assigns_as_the_command_d
             )
         ))  # fmt: skip
     assert made == spread
+    # only the documents the list shows (filtered by title): one more annotator on each of them
+    window.documents.show_all.setChecked(True)  # Doc 1 may be given to others
+    qtbot.keyClicks(window.documents.text_filter, "Doc 1")
+    qtbot.waitUntil(lambda: window.document_model.rowCount() == 1)  # after the filter's pause
+    again = window.open_assignment()
+    qtbot.addWidget(again)
+    again.per_document.setValue(3)
+    qtbot.keyClicks(again.more, "lea")
+    again.only_listed.setChecked(True)
+    report = again.preview()
+    assert report is not None and [d for d, _n in report.added] == [docs[1]]
     # the same as `curator assign` with that seed on a fresh database would give
     other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}")
     try:
