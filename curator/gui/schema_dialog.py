@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QUndoStack
+from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -56,7 +56,7 @@ class _Fields(QDialog):
             edit: QLineEdit | QKeySequenceEdit
             if key == "shortcut":
                 edit = QKeySequenceEdit()
-                edit.setKeySequence(initial)
+                edit.setKeySequence(QKeySequence(initial))
             else:
                 edit = QLineEdit(initial)
                 if key == "ar":

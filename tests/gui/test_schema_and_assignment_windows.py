@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -302,3 +303,30 @@ def test_on_postgresql_only_a_managers_window_offers_the_schema_and_assignment(
             window.close()
         finally:
             db.dispose()
+
+
+def test_the_schema_forms_read_what_is_typed(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from curator.gui.schema_dialog import SchemaForms, _Fields
+
+    form = _Fields("t", [("shortcut", "Shortcut", "Shift+P"), ("ar", "Arabic", "")])
+    qtbot.addWidget(form)
+    form.edits["ar"].setText("منظمة")  # type: ignore[union-attr]
+    assert form.values() == {"shortcut": "Shift+P", "ar": "منظمة"}
+    assert form.edits["ar"].layoutDirection() == Qt.LayoutDirection.RightToLeft
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    forms = SchemaForms(parent)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, _Fields)
+        for key, value in (("id", "NORP"), ("ar", "جماعة"), ("fr", "Groupe"), ("en", "Group")):
+            dialog.edits[key].setText(value)  # type: ignore[union-attr]
+        dialog.accept()
+
+    QTimer.singleShot(50, fill)
+    answer = forms.new_label("Add")
+    assert answer == {"id": "NORP", "ar": "جماعة", "fr": "Groupe", "en": "Group", "color": "#808080", "shortcut": ""}
