@@ -275,3 +275,16 @@ def test_the_bundled_schema_file_is_never_rewritten(db: Database) -> None:
     assert default_schema_path().read_text(encoding="utf-8") == before
     label = db.schema.label("entity", "PER")
     assert label is not None and label.names.en == "Human"
+
+
+def test_a_change_made_elsewhere_is_kept_by_the_next_change_here(project: tuple[Database, Path, int]) -> None:
+    db, schema_file, _doc = project
+    colleague = Database(db.url)  # another window, its copy of the schema now stale
+    try:
+        SchemaEditor(colleague, "lea").rename_label("entity", "PER", {"en": "Human"})
+        SchemaEditor(db, "boss").rename_label("entity", "ORG", {"en": "Body"})  # based on the stored schema
+    finally:
+        colleague.dispose()
+    per, org = db.schema.label("entity", "PER"), db.schema.label("entity", "ORG")
+    assert per is not None and org is not None and (per.names.en, org.names.en) == ("Human", "Body")
+    assert db.schema.version == 3 and load_schema(schema_file) == db.schema
