@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
         self.live.corpus_changed.connect(self.documents.refresh_counts)
         self.live.open_document_synced.connect(self._synced)
         self.live.schema_changed.connect(self.schema_changed)  # a colleague's schema change
+        # the manager's assignment changes an annotator's own list (not read again once the window is closed)
+        self.live.assignments_changed.connect(lambda: self.documents.apply_filter() if self.isVisible() else None)
         self.backups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.backups.restored.connect(self.reopen_database)
         # Comments: the open document's threads, regrouped around the selected annotation.

@@ -330,3 +330,20 @@ def test_the_schema_forms_read_what_is_typed(qtbot: QtBot) -> None:
     QTimer.singleShot(50, fill)
     answer = forms.new_label("Add")
     assert answer == {"id": "NORP", "ar": "جماعة", "fr": "Groupe", "en": "Group", "color": "#808080", "shortcut": ""}
+
+
+def test_an_annotators_list_follows_an_assignment_made_elsewhere(
+    corpus: tuple[Database, list[int]], open_window: Callable[..., Any], qtbot: QtBot
+) -> None:
+    db, docs = corpus
+    window, _hand = open_window(db, poll_ms=50)
+    model = window.document_model
+    qtbot.waitUntil(lambda: model.rowCount() == 4)
+    manager = Database(db.url)
+    try:
+        assign(manager, ["amina"], 1, document_ids=docs[:2], seed=1)
+    finally:
+        manager.dispose()
+    # given two documents, amina's own list shows those two (before, given none, she saw them all)
+    qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
+    assert [model.document_at(r).id for r in range(2)] == docs[:2]  # type: ignore[union-attr]
