@@ -195,8 +195,9 @@ def test_the_assignment_dialog_previews_the_spread_then_assigns_as_the_command_d
     assert made == spread
     # only the documents the list shows (filtered by title): one more annotator on each of them
     window.documents.show_all.setChecked(True)  # Doc 1 may be given to others
-    qtbot.keyClicks(window.documents.text_filter, "Doc 1")
-    qtbot.waitUntil(lambda: window.document_model.rowCount() == 1)  # after the filter's pause
+    with qtbot.waitSignal(window.documents._debounce.timeout):  # the filter applies after a pause
+        qtbot.keyClicks(window.documents.text_filter, "Doc 1")
+    assert window.document_model.rowCount() == 1
     again = window.open_assignment()
     qtbot.addWidget(again)
     again.per_document.setValue(3)
