@@ -450,10 +450,11 @@ def _register_commands() -> None:
     from curator.cli.admin_commands import COMMANDS as ADMIN
     from curator.cli.entity_commands import COMMANDS as ENTITIES
     from curator.cli.guidelines_commands import COMMANDS as GUIDELINES
+    from curator.cli.schema_commands import COMMANDS as SCHEMA
     from curator.cli.suggest_commands import COMMANDS as SUGGEST
     from curator.cli.team_commands import COMMANDS as TEAM
 
-    for command in (*ADMIN, *ENTITIES, *GUIDELINES, *SUGGEST, *TEAM):
+    for command in (*ADMIN, *ENTITIES, *GUIDELINES, *SCHEMA, *SUGGEST, *TEAM):
         cli.add_command(command)
 
 

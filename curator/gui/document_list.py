@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from curator.review import listing
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store import browse
+from curator.store.assignment import read_only_reasons
 from curator.store.browse import DocumentFilter, DocumentOrder, DocumentRow
 from curator.store.database import Database
 from curator.store.models import REVIEW_STATES, STATUSES
@@ -67,6 +69,13 @@ class DocumentListModel(TableModel):
         self._exhausted = False
         self._busy = False  # inside a reset or an insertion
         self.open_id: int | None = None
+        # Why a listed document is read-only for the annotator (given to others, locked in
+        # curation), read with each page: shown greyed, the reason in its tooltip (issue 21).
+        self.reasons: dict[int, str] = {}
+
+    def read_only_reason(self, document_id: int) -> str | None:
+        """Why ``document_id`` is read-only for the annotator now, or None."""
+        return read_only_reasons(self.db, self.annotator, [document_id]).get(document_id)
 
     def set_filter(self, flt: DocumentFilter, review_states: tuple[str, ...] = ()) -> None:
         self.filter = flt
@@ -142,6 +151,7 @@ class DocumentListModel(TableModel):
         try:
             self.beginResetModel()
             self._rows, self._row_of, self._exhausted = [], {}, False
+            self.reasons = {}
             self.endResetModel()
         finally:
             self._busy = False
@@ -157,6 +167,12 @@ class DocumentListModel(TableModel):
         fresh = browse.document_row(self.db, self.annotator, document_id)
         if fresh is None:
             return False
+        reason = self.read_only_reason(document_id)
+        if reason != self.reasons.get(document_id):
+            self.reasons.pop(document_id, None)
+            if reason:
+                self.reasons[document_id] = reason
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
         if fresh != self._rows[row]:
             self._rows[row] = fresh
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
@@ -206,6 +222,7 @@ class DocumentListModel(TableModel):
             self._exhausted = True
         if not page:
             return
+        self.reasons.update(read_only_reasons(self.db, self.annotator, [row.id for row in page]))
         first = len(self._rows)
         self._busy = True
         try:
@@ -256,8 +273,11 @@ class DocumentListModel(TableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and row.id in self.reasons:
+            return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
-            return f"{reveal(row.title)}\n#{row.id} · {row.length} characters"
+            reason = self.reasons.get(row.id)
+            return f"{reveal(row.title)}\n#{row.id} · {row.length} characters" + (f"\n{reason}" if reason else "")
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -299,6 +319,12 @@ class DocumentListPanel(QWidget):
         for state in REVIEW_STATES:
             self.review_filter.addItem(review_state_name(REVIEW_STATES_LABELS[state].capitalize()), state)
         self.count = QLabel()
+        self.show_all = QCheckBox(self.tr("Show all documents"))
+        self.show_all.setToolTip(self.tr("Also the documents given to other annotators (read-only for you)"))
+        self.reason = QLabel()  # why the open document is read-only, when it is
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #c62828;")
+        self.reason.hide()
         self.table = _DocumentTable()
         self.table.setModel(model)
         self.table.setItemDelegate(OwnDirectionDelegate(self.table))
@@ -326,7 +352,9 @@ class DocumentListPanel(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.text_filter)
         layout.addLayout(filters)
+        layout.addWidget(self.show_all)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.reason)
         layout.addWidget(self.count)
         # Typing in the filter waits for a pause before querying.
         self._debounce = QTimer(self)
@@ -337,6 +365,7 @@ class DocumentListPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(self.apply_filter)
         self.language_filter.currentIndexChanged.connect(self.apply_filter)
         self.review_filter.currentIndexChanged.connect(self.apply_filter)
+        self.show_all.toggled.connect(self.apply_filter)
         # Counting a large corpus takes a moment: after the window is on screen.
         after_first_paint(self, self._update_count)  # a count over 100,000 documents need not delay the window
 
@@ -345,6 +374,7 @@ class DocumentListPanel(QWidget):
             status=self.status_filter.currentData(),
             language=self.language_filter.currentData(),
             text=self.text_filter.text(),
+            assigned_only=not self.show_all.isChecked(),
         )
 
     def current_review_states(self) -> tuple[str, ...]:
@@ -372,6 +402,9 @@ class DocumentListPanel(QWidget):
     def show_document(self, document_id: int) -> None:
         """Mark and select ``document_id``'s row when it is in the (loaded part of the) list."""
         self.model.set_open(document_id)
+        reason = self.model.read_only_reason(document_id)
+        self.reason.setText(self.tr("Read-only: {0}").format(reason) if reason else "")
+        self.reason.setVisible(bool(reason))
         row = self.model.fetch_until(document_id)
         if row is not None:
             # Not selectRow: in a mirrored window it looks for the column at the viewport's right

@@ -86,8 +86,8 @@ class LabelPalette(QScrollArea):
                 style = catalog.style(*key)
                 action.setIcon(swatch(style.color))
                 action.setToolTip(self._tooltip(key))
-                if label.shortcut:
-                    action.setShortcut(QKeySequence(label.shortcut))
+                # a schema change may take a key away (curator.gui.schema_dialog)
+                action.setShortcut(QKeySequence(label.shortcut) if label.shortcut else QKeySequence())
                 button = QToolButton()
                 button.setDefaultAction(action)
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -103,6 +103,9 @@ class LabelPalette(QScrollArea):
             column.addWidget(header)
             column.addWidget(group)
             self.sections[layer.id] = (header, group)
+        present = {(layer.id, label.id) for layer in catalog.span_layers() for label in layer.labels}
+        for gone in [key for key in self.label_actions if key not in present]:  # merged away
+            self.label_actions.pop(gone).deleteLater()
         column.addStretch(1)
         self.setWidget(body)
         self._refresh_texts()

@@ -36,6 +36,8 @@ class LiveUpdates(QObject):
     documents_changed = Signal(object, object)
     corpus_changed = Signal()  # a change not tied to one document (documents added or removed...)
     open_document_synced = Signal(bool)  # after a sync of the open document: whether anything differed
+    schema_changed = Signal()  # someone changed the schema: the database's copy is read again first
+    assignments_changed = Signal()  # documents given or taken: an annotator's own list changes (rare)
 
     def __init__(self, db: Database, doc: OpenDocument, parent: QObject | None = None, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
@@ -95,12 +97,14 @@ class LiveUpdates(QObject):
         """Read the changes after the last one seen and pass them on."""
         touched: set[int] = set()
         moved: set[int] = set()
-        corpus = False
+        corpus = schema = assigned = False
         while True:
             changes = changes_since(self.db, self.cursor, limit=BATCH)
             if not changes:
                 break
             for change in changes:
+                schema |= change.kind == "schema"
+                assigned |= change.kind == "assignment"
                 if change.document_id is None:
                     corpus = True
                 else:
@@ -109,9 +113,14 @@ class LiveUpdates(QObject):
                         moved.add(change.document_id)
             if len(changes) < BATCH:
                 break
+        # Before the open document syncs: its spans may carry a label only the new schema has.
+        if schema and self.db.reload_schema():
+            self.schema_changed.emit()
         if self.doc.id is not None and self.doc.id in touched:
             self.open_document_synced.emit(self.doc.sync_from_store())
         if touched:
             self.documents_changed.emit(touched, moved)
         if corpus:
             self.corpus_changed.emit()
+        if assigned:
+            self.assignments_changed.emit()

@@ -1,9 +1,9 @@
 """The main window: assembles the panels and wires their signals; the work is done by the panels,
 the annotation controller and the workspace; the menus and toolbar are :mod:`.window_actions`.
 
-(About 650 lines: the view settings below change several panels at once, and kept here they need no
-second object that reaches into all of them; the suggestions, entity and interface-language wiring of
-this wave added to it. Moving the docks' assembly into a module of its own is the next step.)"""
+(About 690 lines: the view settings below change several panels at once, and kept here they need no
+second object that reaches into all of them; the suggestions, entity and interface-language wiring
+and the team tools' openers (issue 21) added to it. Moving the docks' assembly out is the next step.)"""
 
 from __future__ import annotations
 
@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 
 from curator.optional_libs import missing_module
 from curator.review.comments import CommentService
+from curator.store.assignment import AssignmentService
 from curator.store.database import Database
 from curator.store.entities import Registry
 from curator.store.queries import SpanRecord
+from curator.store.schema_changes import SchemaChange, SchemaEditor
 from curator.store.search import CorpusSearch
 from curator.store.stories import StoryService
 from curator.suggest.links import LinkCandidate
@@ -71,7 +73,9 @@ from .window_actions import WindowActions
 from .workspace import Workspace
 
 if TYPE_CHECKING:
+    from .assignment_dialog import AssignmentDialog
     from .export_dialog import ExportDialog
+    from .schema_dialog import SchemaDialog
 
 
 class MainWindow(QMainWindow):
@@ -281,6 +285,9 @@ class MainWindow(QMainWindow):
         self.live.documents_changed.connect(self.documents.follow_changes)
         self.live.corpus_changed.connect(self.documents.refresh_counts)
         self.live.open_document_synced.connect(self._synced)
+        self.live.schema_changed.connect(self.schema_changed)  # a colleague's schema change
+        # the manager's assignment changes an annotator's own list (not read again once the window is closed)
+        self.live.assignments_changed.connect(lambda: self.documents.apply_filter() if self.isVisible() else None)
         self.backups.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.backups.restored.connect(self.reopen_database)
         # Comments: the open document's threads, regrouped around the selected annotation.
@@ -520,6 +527,51 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.chosen():
             layer, label = dialog.label()
             self.workspace.add_spans(layer, label, dialog.chosen())
+
+    # -- the team's tools: schema and assignment (issue 21) -----------------------------------------
+
+    def may_manage(self) -> bool:
+        """A manager's login changes the schema and assigns; on SQLite (no roles) anyone does."""
+        login = self.workspace.db.login
+        return login is None or login.may("manager")
+
+    def open_schema_editor(self) -> SchemaDialog:
+        """Edit → Schema…: every change one undoable command on this window's stack. One dialog per
+        window, kept when closed: the commands it pushed report to it when undone later."""
+        from .schema_dialog import SchemaDialog
+
+        dialog: SchemaDialog | None = getattr(self, "_schema_dialog", None)
+        if dialog is None:
+            editor = SchemaEditor(self.workspace.db, self.workspace.annotator)
+            dialog = SchemaDialog(
+                editor, self.workspace.undo_stack, self.schema_changed, self.workspace.report_refused, self
+            )
+            self._schema_dialog = dialog
+        dialog.fill()
+        dialog.show()
+        dialog.raise_()
+        return dialog
+
+    def schema_changed(self, change: SchemaChange | None = None) -> None:
+        """A schema change made or undone here (``change``) or by a colleague (None): the palette, the
+        panels and the text repaint with it."""
+        self.set_label_language(self.prefs.label_language)  # builds the catalog again, for every part
+        self.workspace.doc.reload()  # a merge or a split relabelled spans
+        if change is not None:
+            self.workspace.report_saved(change.description, self.workspace.doc.id or 0)
+        else:
+            self.statusBar().showMessage(self.tr("The schema was changed elsewhere"), 8000)
+
+    def open_assignment(self) -> AssignmentDialog:
+        """Edit → Assign documents…: preview the spread, then assign (as `curator assign`)."""
+        from .assignment_dialog import AssignmentDialog
+
+        service = AssignmentService(self.workspace.db, self.workspace.annotator)
+        dialog = AssignmentDialog(service, self, self.document_model.listed_ids)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.assigned.connect(lambda _report: self.documents.apply_filter())  # the annotator's own list changed
+        dialog.show()
+        return dialog
 
     # -- annotator --------------------------------------------------------------------------------
 

@@ -83,6 +83,9 @@ class ActionHost(Protocol):
     def accept_suggested_link(self) -> None: ...
     def suggested_link(self) -> object | None: ...
     def open_side_by_side(self) -> object: ...
+    def open_schema_editor(self) -> object: ...
+    def open_assignment(self) -> object: ...
+    def may_manage(self) -> bool: ...
 
 
 class WindowActions(QObject):
@@ -167,6 +170,12 @@ class WindowActions(QObject):
         w.annotate_all_action = self._action(
             self.tr("Annotate all occurrences…"), lambda: w.annotate_all(), "Ctrl+Shift+L", edit_menu
         )
+        edit_menu.addSeparator()  # the team's tools (issue 21): a manager's, anyone's on SQLite
+        for text, slot in (
+            (self.tr("Schema…"), w.open_schema_editor),
+            (self.tr("Assign documents…"), w.open_assignment),
+        ):
+            self._action(text, lambda _c=False, s=slot: s(), None, edit_menu).setEnabled(w.may_manage())
 
         go_menu = bar.addMenu(self.tr("&Go"))
         self.go_menu = go_menu

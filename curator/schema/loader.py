@@ -86,12 +86,12 @@ def parse_schema(source: str, name: str) -> Schema:
         err = exc.errors()[0]
         loc = tuple(err["loc"])
         raise SchemaError(f"{name}:{_line_for(loc, lines)}: {_dotted(loc)}: {err['msg']}") from exc
-    for loc, message in _cross_check(schema):
+    for loc, message in cross_check(schema):
         raise SchemaError(f"{name}:{_line_for(loc, lines)}: {_dotted(loc)}: {message}")
     return schema
 
 
-def _cross_check(schema: Schema) -> Iterator[tuple[Path_, str]]:
+def cross_check(schema: Schema) -> Iterator[tuple[Path_, str]]:
     """References and uniqueness that a per-field model cannot see."""
     seen_layers: set[str] = set()
     shortcuts: dict[str, Path_] = {}

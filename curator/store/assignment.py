@@ -66,10 +66,33 @@ def assign(
     seed: int = 0,
     replace: bool = False,
     who: str = "manager",
+    dry_run: bool = False,
 ) -> AssignReport:
     """Give each document (all, or ``document_ids``) to ``per_document`` of ``annotators``, spreading
     the work evenly (loads differ by at most one over the documents assigned here) and the same way
-    for the same ``seed``. Assignments already made are kept unless ``replace``; one transaction."""
+    for the same ``seed``. Assignments already made are kept unless ``replace``; one transaction.
+    ``dry_run``: the same work, rolled back, so the report previews what an assignment would do."""
+    try:
+        return _assign(db, annotators, per_document, document_ids, seed, replace, who, dry_run)
+    except _Preview as preview:
+        return preview.report
+
+
+class _Preview(Exception):  # not an error: carries a dry run's report out of its transaction
+    def __init__(self, report: AssignReport) -> None:
+        self.report = report
+
+
+def _assign(
+    db: Database,
+    annotators: Sequence[str],
+    per_document: int,
+    document_ids: Sequence[int] | None,
+    seed: int,
+    replace: bool,
+    who: str,
+    dry_run: bool,
+) -> AssignReport:
     names = list(dict.fromkeys(a.strip() for a in annotators if a.strip()))
     if per_document < 1:
         raise CuratorError("--per-document must be at least 1")
@@ -136,8 +159,112 @@ def assign(
         ]
         session.flush()
         history.record_many(session, who, rows)
-    report.added.sort()
+        report.added.sort()
+        if dry_run:
+            raise _Preview(report)  # rolls the transaction back
     return report
+
+
+def read_only_reasons(db: Database, annotator: str, document_ids: Sequence[int]) -> dict[int, str]:
+    """For each of ``document_ids`` that ``annotator`` may not edit now, why (the words of
+    :func:`locked_reason`); one query for a page of the document list."""
+    if not document_ids:
+        return {}
+    with db.read() as session:
+        assigned: dict[int, list[str]] = {}
+        for doc, name in session.execute(
+            select(Assignment.document_id, Annotator.name)
+            .join(Annotator, Annotator.id == Assignment.annotator_id)
+            .where(Assignment.document_id.in_(document_ids))
+            .order_by(Annotator.name)
+        ):
+            assigned.setdefault(doc, []).append(name)
+        states: dict[int, str] = {
+            row[0]: row[1]
+            for row in session.execute(
+                select(ReviewState.document_id, ReviewState.state).where(ReviewState.document_id.in_(list(assigned)))
+            )
+        }
+    reasons: dict[int, str] = {}
+    for doc, names in assigned.items():
+        if annotator not in names:
+            reasons[doc] = f"document {doc} is given to {', '.join(names)}; it is read-only for {annotator}"
+        elif states.get(doc, NOT_REVIEWED) != NOT_REVIEWED:
+            state = states[doc]
+            reasons[doc] = (
+                f"document {doc} is locked: its curation has started ({state.replace('_', ' ')}); "
+                "a curator reopens it by setting its review state back to not reviewed"
+            )
+    return reasons
+
+
+class AssignmentService:
+    """What the window's assignment dialog is given: the annotators, a preview and the assignment
+    itself, all through :func:`assign` (the core ``curator assign`` calls)."""
+
+    def __init__(self, db: Database, who: str) -> None:
+        self.db = db
+        self.who = db.login.name if db.login is not None else who
+
+    def annotator_names(self) -> list[str]:
+        from curator.store.models import GOLD_ANNOTATOR
+
+        return [name for name in self.db.annotator_names() if name != GOLD_ANNOTATOR]
+
+    def document_count(self) -> int:
+        with self.db.read() as session:
+            return session.scalar(select(func.count(Document.id))) or 0
+
+    def preview(
+        self,
+        annotators: Sequence[str],
+        per_document: int,
+        seed: int,
+        replace: bool,
+        document_ids: Sequence[int] | None = None,
+    ) -> AssignReport:
+        """What :meth:`assign` would do, written nowhere."""
+        return assign(
+            self.db,
+            annotators,
+            per_document,
+            document_ids=document_ids,
+            seed=seed,
+            replace=replace,
+            who=self.who,
+            dry_run=True,
+        )
+
+    def assign(
+        self,
+        annotators: Sequence[str],
+        per_document: int,
+        seed: int,
+        replace: bool,
+        document_ids: Sequence[int] | None = None,
+    ) -> AssignReport:
+        return assign(
+            self.db, annotators, per_document, document_ids=document_ids, seed=seed, replace=replace, who=self.who
+        )
+
+    def loads(self, annotators: Sequence[str], report: AssignReport) -> dict[str, int]:
+        """How many documents each of ``annotators`` would hold after ``report`` (kept and added)."""
+        load = Counter({name.strip(): 0 for name in annotators if name.strip()})
+        removed = Counter(name for _doc, name in report.removed)
+        with self.db.read() as session:
+            for name, count in session.execute(
+                select(Annotator.name, func.count())
+                .join(Assignment, Assignment.annotator_id == Annotator.id)
+                .where(Annotator.name.in_(list(load)))
+                .group_by(Annotator.name)
+            ):
+                load[name] += count
+        for _doc, name in report.added:
+            load[name] += 1
+        for name, count in removed.items():
+            if name in load:
+                load[name] -= count
+        return dict(load)
 
 
 def _name(session: Session, annotator_id: int) -> str:

@@ -24,7 +24,7 @@ from curator.paths import default_database_url, default_schema_path, user_cache_
 from curator.schema import Schema, load_schema, parse_schema, read_schema_text
 from curator.store import migrations
 from curator.store.engine import BULK_WRITE, WRITE, create_store_engine, is_sqlite
-from curator.store.models import Annotator, LabelRow, LayerRow, RelationTypeRow, SchemaRecord, Span
+from curator.store.models import Annotator, Base, LabelRow, LayerRow, RelationTypeRow, SchemaRecord
 from curator.store.roles import Login, limited_login
 
 
@@ -160,6 +160,15 @@ class Database:
 
     # -- schema -----------------------------------------------------------------------------------
 
+    def reload_schema(self) -> bool:
+        """Read the schema in force again (a colleague changed it, curator.store.schema_changes);
+        whether it differed from the one held."""
+        schema = self._stored_schema()
+        if schema == self.schema:
+            return False
+        self.schema, self.ids = schema, self._load_ids()
+        return True
+
     def _stored_schema(self) -> Schema:
         with self.read() as session:
             stored = session.scalars(select(SchemaRecord).order_by(SchemaRecord.id.desc()).limit(1)).first()
@@ -210,7 +219,12 @@ class Database:
                     session.add(LabelRow(layer_id=row.id, key=label.id, definition=label_def, retired=False))
                 else:
                     label_row.definition, label_row.retired = label_def, False
-        used = set(session.scalars(select(Span.label_id).distinct()))
+        # Every table that names a label: a row still named keeps its label (retired), or its
+        # foreign key would be broken (a cooperation area used only on whole documents).
+        used: set[int] = set()
+        for table in ("spans", "document_labels", "suggestions", "gazetteer_entries", "suggestion_rejections"):
+            column = Base.metadata.tables[table].c.label_id
+            used.update(session.scalars(select(column).distinct()))
         for key, label_row in labels.items():
             if key not in wanted:
                 if label_row.id in used:
