@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -82,54 +82,73 @@ class SchemaForms:
         self.parent = parent
 
     def _names_fields(self, names: dict[str, str]) -> list[tuple[str, str, str]]:
-        tr = self.parent.tr
         return [
-            ("ar", tr("Arabic name"), names.get("ar", "")),
-            ("fr", tr("French name"), names.get("fr", "")),
-            ("en", tr("English name"), names.get("en", "")),
+            ("ar", QCoreApplication.translate("SchemaForms", "Arabic name"), names.get("ar", "")),
+            ("fr", QCoreApplication.translate("SchemaForms", "French name"), names.get("fr", "")),
+            ("en", QCoreApplication.translate("SchemaForms", "English name"), names.get("en", "")),
         ]
 
     def new_label(self, title: str) -> dict[str, str] | None:
         """id, ar, fr, en, color, shortcut."""
-        tr = self.parent.tr
-        fields = [("id", tr("Id (stored and exported)"), ""), *self._names_fields({})]
-        fields += [("color", tr("Colour (#rrggbb)"), "#808080"), ("shortcut", tr("Shortcut"), "")]
+        fields = [
+            ("id", QCoreApplication.translate("SchemaForms", "Id (stored and exported)"), ""),
+            *self._names_fields({}),
+        ]
+        fields += [
+            ("color", QCoreApplication.translate("SchemaForms", "Colour (#rrggbb)"), "#808080"),
+            ("shortcut", QCoreApplication.translate("SchemaForms", "Shortcut"), ""),
+        ]
         form = _Fields(title, fields, self.parent)
         return form.values() if form.exec() else None
 
     def names(self, current: dict[str, str]) -> dict[str, str] | None:
-        form = _Fields(self.parent.tr("Rename label"), self._names_fields(current), self.parent)
+        form = _Fields(
+            QCoreApplication.translate("SchemaForms", "Rename label"), self._names_fields(current), self.parent
+        )
         return form.values() if form.exec() else None
 
     def merge_target(self, choices: list[tuple[str, str]]) -> str | None:
         """``choices``: (label id, shown name); the id chosen."""
         shown = [f"{name} ({label})" for label, name in choices]
         text, ok = QInputDialog.getItem(
-            self.parent, self.parent.tr("Merge label"), self.parent.tr("Merge into:"), shown, 0, False
+            self.parent,
+            QCoreApplication.translate("SchemaForms", "Merge label"),
+            QCoreApplication.translate("SchemaForms", "Merge into:"),
+            shown,
+            0,
+            False,
         )
         return choices[shown.index(text)][0] if ok and text in shown else None
 
     def colour(self, current: str) -> str | None:
-        chosen = QColorDialog.getColor(QColor(current), self.parent, self.parent.tr("Label colour"))
+        chosen = QColorDialog.getColor(
+            QColor(current), self.parent, QCoreApplication.translate("SchemaForms", "Label colour")
+        )
         return chosen.name() if chosen.isValid() else None
 
     def shortcut(self, current: str) -> str | None:
         """The new key; an empty string takes the key away."""
-        form = _Fields(self.parent.tr("Label shortcut"), [("shortcut", self.parent.tr("Shortcut"), current)])
+        form = _Fields(
+            QCoreApplication.translate("SchemaForms", "Label shortcut"),
+            [("shortcut", QCoreApplication.translate("SchemaForms", "Shortcut"), current)],
+        )
         return form.values()["shortcut"] if form.exec() else None
 
     def attribute(self) -> dict[str, Any] | None:
         """id, ar, fr, en, type, values (a tuple), layer."""
-        tr = self.parent.tr
-        fields = [("id", tr("Attribute id"), ""), *self._names_fields({}), ("values", tr("Values (a, b, c)"), "")]
-        fields.append(("layer", tr("Layer of its labels (type label)"), ""))
-        form = _Fields(tr("Add attribute"), fields, self.parent)
+        fields = [
+            ("id", QCoreApplication.translate("SchemaForms", "Attribute id"), ""),
+            *self._names_fields({}),
+            ("values", QCoreApplication.translate("SchemaForms", "Values (a, b, c)"), ""),
+        ]
+        fields.append(("layer", QCoreApplication.translate("SchemaForms", "Layer of its labels (type label)"), ""))
+        form = _Fields(QCoreApplication.translate("SchemaForms", "Add attribute"), fields, self.parent)
         kind = QComboBox()
         for value in ("choice", "text", "label"):
             kind.addItem(value, value)
         layout = form.layout()
         assert isinstance(layout, QFormLayout)
-        layout.insertRow(4, tr("Type"), kind)
+        layout.insertRow(4, QCoreApplication.translate("SchemaForms", "Type"), kind)
         if not form.exec():
             return None
         values = form.values()

@@ -175,6 +175,57 @@
     </message>
 </context>
 <context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>إسناد الوثائق</translation>
+    </message>
+    <message>
+        <source>More annotators, comma-separated (logins on a server)</source>
+        <translation>معلِّقون آخرون، مفصولون بفواصل (أسماء الدخول على الخادم)</translation>
+    </message>
+    <message>
+        <source>Assign afresh (drop the assignments already made)</source>
+        <translation>إسناد من جديد (إلغاء الإسنادات السابقة)</translation>
+    </message>
+    <message>
+        <source>Only the documents the list shows (its filter)</source>
+        <translation>الوثائق التي تعرضها القائمة فقط (بحسب تصفيتها)</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>المعلِّق</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>معاينة</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>إسناد</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>المعلِّقون</translation>
+    </message>
+    <message>
+        <source>Annotators per document</source>
+        <translation>عدد المعلِّقين لكل وثيقة</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>البذرة</translation>
+    </message>
+    <message>
+        <source>{0} assignments to make, {1} kept, {2} removed</source>
+        <translation>⁨{0}⁩ إسنادات جديدة، ⁨{1}⁩ محفوظة، ⁨{2}⁩ مُزالة</translation>
+    </message>
+</context>
+<context>
     <name>AttributeChoice</name>
     <message>
         <source>{0} (not in the schema)</source>
@@ -556,6 +607,14 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <source>Any review state</source>
         <translation>كل حالات المراجعة</translation>
     </message>
+    <message>
+        <source>Show all documents</source>
+        <translation>عرض كل الوثائق</translation>
+    </message>
+    <message>
+        <source>Also the documents given to other annotators (read-only for you)</source>
+        <translation>والوثائق المسندة إلى معلِّقين آخرين أيضًا (للقراءة فقط بالنسبة إليك)</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln document(s)</source>
         <translation>
@@ -566,6 +625,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
             <numerusform>%Ln وثيقة</numerusform>
             <numerusform>%Ln وثيقة</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Read-only: {0}</source>
+        <translation>للقراءة فقط: ⁨{0}⁩</translation>
     </message>
 </context>
 <context>
@@ -969,6 +1032,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Select a word or an annotation first</source>
         <translation>حدِّد كلمة أو توسيمًا أولًا</translation>
+    </message>
+    <message>
+        <source>The schema was changed elsewhere</source>
+        <translation>عُدِّل المخطط في مكان آخر</translation>
     </message>
     <message>
         <source>You annotate as your server login, {0}; log in as another user to switch.</source>
@@ -1448,6 +1515,144 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>SchemaDialog</name>
+    <message>
+        <source>Schema</source>
+        <translation>المخطط</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>الفرنسية</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <source>Add label…</source>
+        <translation>إضافة وسم…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>إعادة تسمية…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>دمج في…</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>تقسيم…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>اللون…</translation>
+    </message>
+    <message>
+        <source>Shortcut…</source>
+        <translation>الاختصار…</translation>
+    </message>
+    <message>
+        <source>Add attribute…</source>
+        <translation>إضافة سمة…</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>حُفظ: ⁨{0}⁩</translation>
+    </message>
+    <message>
+        <source>Not saved — {0}: {1}</source>
+        <translation>لم يُحفظ — ⁨{0}⁩: ⁨{1}⁩</translation>
+    </message>
+    <message>
+        <source>Add a label to {0}</source>
+        <translation>إضافة وسم إلى ⁨{0}⁩</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaForms</name>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم بالعربية</translation>
+    </message>
+    <message>
+        <source>French name</source>
+        <translation>الاسم بالفرنسية</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Id (stored and exported)</source>
+        <translation>المعرِّف (يُخزَّن ويُصدَّر)</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>اللون (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation>إعادة تسمية الوسم</translation>
+    </message>
+    <message>
+        <source>Merge label</source>
+        <translation>دمج الوسم</translation>
+    </message>
+    <message>
+        <source>Merge into:</source>
+        <translation>دمج في:</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>لون الوسم</translation>
+    </message>
+    <message>
+        <source>Label shortcut</source>
+        <translation>اختصار الوسم</translation>
+    </message>
+    <message>
+        <source>Attribute id</source>
+        <translation>معرِّف السمة</translation>
+    </message>
+    <message>
+        <source>Values (a, b, c)</source>
+        <translation>القيم (a، b، c)</translation>
+    </message>
+    <message>
+        <source>Layer of its labels (type label)</source>
+        <translation>طبقة وسومها (للنوع label)</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>إضافة سمة</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1607,6 +1812,41 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Not linked</source>
         <translation>غير مربوط</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split label {0}</source>
+        <translation>تقسيم الوسم ⁨{0}⁩</translation>
+    </message>
+    <message>
+        <source>New label id</source>
+        <translation>معرِّف الوسم الجديد</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>الاسم بالعربية</translation>
+    </message>
+    <message>
+        <source>French name</source>
+        <translation>الاسم بالفرنسية</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>الاسم بالإنجليزية</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>اللون (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <source>Tick the spans with this text…</source>
+        <translation>تحديد المقاطع التي تحمل هذا النص…</translation>
     </message>
 </context>
 <context>
@@ -1828,6 +2068,14 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Annotate all occurrences…</source>
         <translation>توسيم كل المواضع…</translation>
+    </message>
+    <message>
+        <source>Schema…</source>
+        <translation>المخطط…</translation>
+    </message>
+    <message>
+        <source>Assign documents…</source>
+        <translation>إسناد الوثائق…</translation>
     </message>
     <message>
         <source>&amp;Go</source>

@@ -167,6 +167,57 @@
     </message>
 </context>
 <context>
+    <name>AssignmentDialog</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>Attribuer les documents</translation>
+    </message>
+    <message>
+        <source>More annotators, comma-separated (logins on a server)</source>
+        <translation>Autres annotateurs, séparés par des virgules (identifiants sur un serveur)</translation>
+    </message>
+    <message>
+        <source>Assign afresh (drop the assignments already made)</source>
+        <translation>Attribuer à neuf (abandonner les attributions déjà faites)</translation>
+    </message>
+    <message>
+        <source>Only the documents the list shows (its filter)</source>
+        <translation>Seulement les documents que la liste montre (son filtre)</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Attribuer</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>Annotateurs</translation>
+    </message>
+    <message>
+        <source>Annotators per document</source>
+        <translation>Annotateurs par document</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>{0} assignments to make, {1} kept, {2} removed</source>
+        <translation>{0} attributions à faire, {1} gardées, {2} retirées</translation>
+    </message>
+</context>
+<context>
     <name>AttributeChoice</name>
     <message>
         <source>{0} (not in the schema)</source>
@@ -532,12 +583,24 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <source>Any review state</source>
         <translation>Tout état de révision</translation>
     </message>
+    <message>
+        <source>Show all documents</source>
+        <translation>Afficher tous les documents</translation>
+    </message>
+    <message>
+        <source>Also the documents given to other annotators (read-only for you)</source>
+        <translation>Aussi les documents confiés à d&apos;autres annotateurs (en lecture seule pour vous)</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln document(s)</source>
         <translation>
             <numerusform>%Ln document</numerusform>
             <numerusform>%Ln documents</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Read-only: {0}</source>
+        <translation>Lecture seule : {0}</translation>
     </message>
 </context>
 <context>
@@ -925,6 +988,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Select a word or an annotation first</source>
         <translation>Sélectionnez d’abord un mot ou une annotation</translation>
+    </message>
+    <message>
+        <source>The schema was changed elsewhere</source>
+        <translation>Le schéma a été modifié ailleurs</translation>
     </message>
     <message>
         <source>You annotate as your server login, {0}; log in as another user to switch.</source>
@@ -1392,6 +1459,144 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>SchemaDialog</name>
+    <message>
+        <source>Schema</source>
+        <translation>Schéma</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Arabe</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Anglais</translation>
+    </message>
+    <message>
+        <source>Add label…</source>
+        <translation>Ajouter une étiquette…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Fusionner dans…</translation>
+    </message>
+    <message>
+        <source>Split…</source>
+        <translation>Scinder…</translation>
+    </message>
+    <message>
+        <source>Colour…</source>
+        <translation>Couleur…</translation>
+    </message>
+    <message>
+        <source>Shortcut…</source>
+        <translation>Raccourci…</translation>
+    </message>
+    <message>
+        <source>Add attribute…</source>
+        <translation>Ajouter un attribut…</translation>
+    </message>
+    <message>
+        <source>Saved: {0}</source>
+        <translation>Enregistré : {0}</translation>
+    </message>
+    <message>
+        <source>Not saved — {0}: {1}</source>
+        <translation>Non enregistré — {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Add a label to {0}</source>
+        <translation>Ajouter une étiquette à {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaForms</name>
+    <message>
+        <source>Arabic name</source>
+        <translation>Nom arabe</translation>
+    </message>
+    <message>
+        <source>French name</source>
+        <translation>Nom français</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>Nom anglais</translation>
+    </message>
+    <message>
+        <source>Id (stored and exported)</source>
+        <translation>Identifiant (stocké et exporté)</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>Couleur (#rrvvbb)</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Rename label</source>
+        <translation>Renommer l&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>Merge label</source>
+        <translation>Fusionner l&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>Merge into:</source>
+        <translation>Fusionner dans :</translation>
+    </message>
+    <message>
+        <source>Label colour</source>
+        <translation>Couleur de l&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>Label shortcut</source>
+        <translation>Raccourci de l&apos;étiquette</translation>
+    </message>
+    <message>
+        <source>Attribute id</source>
+        <translation>Identifiant de l&apos;attribut</translation>
+    </message>
+    <message>
+        <source>Values (a, b, c)</source>
+        <translation>Valeurs (a, b, c)</translation>
+    </message>
+    <message>
+        <source>Layer of its labels (type label)</source>
+        <translation>Couche de ses étiquettes (type label)</translation>
+    </message>
+    <message>
+        <source>Add attribute</source>
+        <translation>Ajouter un attribut</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1551,6 +1756,41 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Not linked</source>
         <translation>Non liée</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <source>Split label {0}</source>
+        <translation>Scinder l&apos;étiquette {0}</translation>
+    </message>
+    <message>
+        <source>New label id</source>
+        <translation>Identifiant de la nouvelle étiquette</translation>
+    </message>
+    <message>
+        <source>Arabic name</source>
+        <translation>Nom arabe</translation>
+    </message>
+    <message>
+        <source>French name</source>
+        <translation>Nom français</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>Nom anglais</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>Couleur (#rrvvbb)</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>Tick the spans with this text…</source>
+        <translation>Cocher les segments ayant ce texte…</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +2008,14 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Annotate all occurrences…</source>
         <translation>Annoter toutes les occurrences…</translation>
+    </message>
+    <message>
+        <source>Schema…</source>
+        <translation>Schéma…</translation>
+    </message>
+    <message>
+        <source>Assign documents…</source>
+        <translation>Attribuer les documents…</translation>
     </message>
     <message>
         <source>&amp;Go</source>
