@@ -55,6 +55,12 @@ def _dropped() -> frozenset[str]:
     return frozenset(chr(code) for code, value in _table().items() if value == "")
 
 
+@lru_cache(maxsize=1)
+def _changed() -> re.Pattern[str]:
+    """One character that folding replaces by another (all in the BMP: one table lookup per character)."""
+    return re.compile(_char_class("".join(chr(code) for code, value in sorted(_table().items()) if value)))
+
+
 class _Folds(dict[int, str]):
     """The fold of each character met so far, made on first use: folding a title at import or a
     filter at the window's start costs what its characters cost, not building :func:`_table` for the
@@ -74,9 +80,38 @@ def fold_char(ch: str) -> str:
     return ch.translate(_FOLDS)
 
 
+# From this length on, a text is folded by :func:`_substitute` (the full table is built once, about
+# a quarter of a second); shorter ones by ``str.translate`` with the folds made on first use.
+_LONG = 2048
+# At most this many different characters are replaced one by one; the rest of the text is translated.
+_FEW_CHANGED = 64
+
+
 def fold_text(text: str) -> str:
     """The folded copy of ``text`` (no offset map): what the search index stores."""
-    return text.translate(_FOLDS)
+    if len(text) < _LONG:
+        return text.translate(_FOLDS)
+    return _substitute(_dropped_runs().sub("", text))
+
+
+def _substitute(text: str) -> str:
+    """``text.translate(_table())`` for a text folding drops nothing from, faster on long texts.
+
+    ``str.translate`` looks every character up in a dict (about 60 ns each: 33 ms for a 1 MB Arabic
+    text), though a text holds few *different* characters that folding changes (eight in the 1 MB
+    Arabic text of the benchmark). Each of those is found by one regular-expression search, which
+    goes on from where the last stopped, and replaced everywhere by ``str.replace``. Every folded
+    character is one folding keeps (the table is idempotent), so what was replaced is never met again."""
+    table = _table()
+    search = _changed().search
+    at = 0
+    for _ in range(_FEW_CHANGED):
+        found = search(text, at)
+        if found is None:
+            return text
+        at = found.start()
+        text = text.replace(found.group(), table[ord(found.group())])
+    return text.translate(table)
 
 
 @dataclass(frozen=True)
@@ -123,80 +158,93 @@ class Folded:
         return first, last
 
 
-_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
-
-
 def fold_spaced(text: str, separator: str) -> Folded:
     """:func:`fold`, then each run of white space made one space, or one ``"\n"`` where the run holds
     ``separator`` (the text's paragraph break), so that a key of :func:`fold_words` matches across any
-    white space but never across a paragraph. The map still points into ``text``."""
-    folded = fold(text)
-    runs = list(_SPACE_RUN.finditer(folded.text))
-    if not runs:
-        return folded
+    white space but never across a paragraph. The map still points into ``text``.
+
+    One pass over ``text`` finds both what folding drops and the runs to squeeze (white space with
+    dropped characters between is one run, as it is in the folded text): folding keeps white space
+    white space and nothing else, and changes no length, so the characters it replaces are replaced
+    last, in the squeezed text. A run's one character comes from the run's first."""
     pieces: list[str] = []
-    # The squeezed text's stretches into the folded one: each run's one character from the run's
-    # start, then the rest from after the run.
     starts = [0]
-    into_folded = [0]
-    at = 0
+    origins = [0]
     length = 0
-    for run in runs:
+    at = 0
+    for run in _spaced_runs().finditer(text):
         start, end = run.span()
-        pieces.append(folded.text[at:start])
-        length += start - at
-        run_text = run.group()
-        if "\n" in run_text or "\u2029" in run_text or "\r" in run_text:
-            first, last = folded.span_in_source(start, end)
-            pieces.append("\n" if separator in text[first:last] else " ")
-        else:
-            pieces.append(" ")
-        starts += [length, length + 1]
-        into_folded += [start, end]
-        length += 1
+        if start > at:
+            pieces.append(text[at:start])
+            length += start - at
+        if text[start].isspace():
+            squeezed = " "
+            run_text = run.group()
+            if ("\n" in run_text or "\u2029" in run_text or "\r" in run_text) and separator in run_text:
+                squeezed = "\n"
+            _stretch(starts, origins, length, start)
+            pieces.append(squeezed)
+            length += 1
+        _stretch(starts, origins, length, end)
         at = end
-    pieces.append(folded.text[at:])
-    return Folded("".join(pieces), *_compose(starts, into_folded, folded), len(text))
+    if not at:
+        return Folded(_substitute_any(text), [0], [0], len(text))
+    pieces.append(text[at:])
+    return Folded(_substitute_any("".join(pieces)), starts, origins, len(text))
 
 
-def _compose(starts: list[int], into: list[int], inner: Folded) -> tuple[list[int], list[int]]:
-    """The stretches of a map made of ``(starts, into)`` (stretches into ``inner.text``) followed by
-    ``inner``'s own map, so that they point into ``inner``'s original."""
-    out_starts: list[int] = []
-    out_origins: list[int] = []
-    inner_bounds = inner.starts
-    for i, (start, target) in enumerate(zip(starts, into, strict=True)):
-        end = starts[i + 1] if i + 1 < len(starts) else None
-        target_end = len(inner.text) if end is None else target + end - start
-        if target_end <= target and end is not None:
-            continue
-        k = bisect.bisect_right(inner_bounds, target) - 1
-        out_starts.append(start)
-        out_origins.append(inner.origins[k] + target - inner_bounds[k])
-        k += 1
-        while k < len(inner_bounds) and inner_bounds[k] < target_end:
-            out_starts.append(start + inner_bounds[k] - target)
-            out_origins.append(inner.origins[k])
-            k += 1
-    return out_starts, out_origins
+def _stretch(starts: list[int], origins: list[int], start: int, origin: int) -> None:
+    """Folded offset ``start`` and on come from ``origin`` and on (nothing added where that goes on
+    from the last stretch; the last one replaced where it would be empty)."""
+    if origins[-1] + start - starts[-1] == origin:
+        return
+    if starts[-1] == start:
+        origins[-1] = origin
+    else:
+        starts.append(start)
+        origins.append(origin)
+
+
+def _substitute_any(text: str) -> str:
+    """The replacements of folding (no character dropped) on ``text``, short or long."""
+    return text.translate(_FOLDS) if len(text) < _LONG else _substitute(text)
+
+
+@lru_cache(maxsize=1)
+def _spaced_runs() -> re.Pattern[str]:
+    """What :func:`fold_spaced` changes in a text: a run of dropped characters, or a run of white space
+    (dropped characters between its characters) that folds to two characters or more, or to one that
+    is not a space. It ends on white space, so dropped characters after it are a run of their own.
+
+    The pattern starts with one character class (which lets ``re`` skip to the next candidate at C
+    speed); what follows depends on that first character, told by a look-behind."""
+    chars = "".join(re.escape(c) for c in sorted(_dropped()))
+    dropped = f"[{chars}]"
+    return re.compile(rf"[{chars}\s](?:(?<={dropped}){dropped}*|(?<=[^\S ])(?:{dropped}*\s)*|(?<= )(?:{dropped}*\s)+)")
 
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching, keeping where each folded character came from."""
-    folded = fold_text(text)
-    if len(folded) == len(text):
-        return Folded(folded, [0], [0], len(text))
+    if len(text) < _LONG:
+        folded = text.translate(_FOLDS)
+        if len(folded) == len(text):
+            return Folded(folded, [0], [0], len(text))
     # The kept stretches between runs of dropped characters: a few thousand in a 1 MB text.
+    pieces: list[str] = []
     starts = [0]
     origins = [0]
     length = 0
     at = 0
     for run in _dropped_runs().finditer(text):
+        pieces.append(text[at : run.start()])
         length += run.start() - at
         at = run.end()
         starts.append(length)
         origins.append(at)
-    return Folded(folded, starts, origins, len(text))
+    if not pieces:
+        return Folded(_substitute_any(text), [0], [0], len(text))
+    pieces.append(text[at:])
+    return Folded(_substitute_any("".join(pieces)), starts, origins, len(text))
 
 
 @lru_cache(maxsize=1)
