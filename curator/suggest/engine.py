@@ -20,7 +20,7 @@ from curator.suggest import rows
 from curator.suggest.model import GAZETTEER_PREFIX, LEARNED, MODEL_PREFIX, Suggestion, sort_key
 from curator.suggest.shares import Label, LabelShares
 from curator.text.folding import Folded
-from curator.text.names import NameMatcher, Occurrence, contracted_key, fold_for_names, name_key
+from curator.text.names import Matches, NameMatcher, Occurrence, contracted_key, fold_for_names, name_key, resolve
 
 _KEPT_DOCUMENTS = 8  # documents whose occurrences are kept (the open one and those just left)
 Listed = tuple[tuple[Label, float, str], ...]  # what a gazetteer key suggests: label, score, gazetteer
@@ -31,10 +31,13 @@ class _Kept:
     """One document's folded text and occurrences, and the name versions they were found with."""
 
     folded: Folded
-    base: list[Occurrence[str]]
+    base: Matches[str]
     base_version: int
-    extra: list[Occurrence[str]]
+    extra: Matches[str] | None
     extra_version: int
+    # The occurrences of both matchers' names, overlaps resolved, and the versions they were found at.
+    found: list[Occurrence[str]] | None = None
+    found_names: tuple[int, int] = (-1, -1)
     # The suggestions made of each name's occurrences, and the versions they were made at: after a
     # span of a known name only that name's are made again (its scores changed, nothing else did).
     made: dict[str, list[Suggestion]] | None = None
@@ -65,7 +68,7 @@ class Suggester:
         self._everyone_alive = (-1, True)  # (base version, whether every base name still names something)
         self._scores_version = 0
         self._changed_at: dict[str, int] = {}  # key -> the scores version its shares last changed at
-        self._shares_memo: dict[str, list[tuple[Label, float]]] = {}
+        self._sources_memo: dict[str, tuple[tuple[str, str, float, str], ...]] = {}
         self.reload()
 
     # -- what is known ------------------------------------------------------------------------------
@@ -87,7 +90,7 @@ class Suggester:
             for span, key in zip(spans, span_keys(spans, self._listed), strict=True)
             if key
         )
-        self._shares_memo = {}
+        self._sources_memo = {}
         self._base_keys = frozenset(self.shares.names()) | frozenset(self._listed)
         self._matcher = NameMatcher((key, key) for key in self._base_keys)
         self._extra_keys, self._extra = [], NameMatcher([])
@@ -105,7 +108,7 @@ class Suggester:
             key = contracted
         self._scores_version += 1
         self._changed_at[key] = self._scores_version
-        self._shares_memo.pop(key, None)
+        self._sources_memo.pop(key, None)
         if not self.shares.add(key, (layer, label), n):
             return  # a known name: scores change, occurrences do not
         if n > 0:
@@ -189,40 +192,65 @@ class Suggester:
         kept = self._kept.get(place)
         if kept is None:
             folded = fold_for_names(text)
-            kept = _Kept(folded, self._base(folded, text), self._base_version, [], -1)
+            kept = _Kept(folded, self._base(folded), self._base_version, None, -1)
             if keep:
                 if len(self._kept) >= _KEPT_DOCUMENTS:
                     self._kept.pop(next(iter(self._kept)))
                 self._kept[place] = kept
         elif kept.base_version != self._base_version:
-            kept.base, kept.base_version = self._base(kept.folded, text), self._base_version
-        if kept.extra_version != self._extra_version:
-            kept.extra, kept.extra_version = self._extra.find_in(kept.folded, text), self._extra_version
-        return (_longest(kept.base, kept.extra) if kept.extra else kept.base), kept
+            kept.base, kept.base_version = self._base(kept.folded), self._base_version
+        if kept.extra is None or kept.extra_version != self._extra_version:
+            kept.extra, kept.extra_version = self._extra.matches(kept.folded), self._extra_version
+        names = (kept.base_version, kept.extra_version)
+        if kept.found is None or kept.found_names != names:
+            # The names learned since the base matcher was made compete with its own, as one matcher's.
+            kept.found, kept.found_names = resolve(kept.folded, text, [kept.base, kept.extra]), names
+        return kept.found, kept
 
-    def _base(self, folded: Folded, text: str) -> list[Occurrence[str]]:
+    def _base(self, folded: Folded) -> Matches[str]:
         # Every base name is alive until a span goes: then the dead ones must not hide shorter names.
         if self._everyone_alive[0] != self._base_version:
             self._everyone_alive = (self._base_version, all(self._alive(key) for key in self._base_keys))
-        return self._matcher.find_in(folded, text, None if self._everyone_alive[1] else self._alive)
+        return self._matcher.matches(folded, None if self._everyone_alive[1] else self._alive)
 
-    def _shares_of(self, key: str) -> list[tuple[Label, float]]:
-        found = self._shares_memo.get(key)
+    def _sources(self, key: str) -> tuple[tuple[str, str, float, str], ...]:
+        """``(layer, label, score, source)`` of each suggestion an occurrence of ``key`` makes: the
+        learned ones, then the listed ones (kept until the key's shares change or a reload)."""
+        found = self._sources_memo.get(key)
         if found is None:
-            found = self._shares_memo[key] = self.shares.shares(key)
+            found = self._sources_memo[key] = tuple(
+                [(layer, label, share, LEARNED) for (layer, label), share in self.shares.shares(key)]
+                + [
+                    (layer, label, score, GAZETTEER_PREFIX + name)
+                    for (layer, label), score, name in self._listed.get(key, ())
+                ]
+            )
         return found
 
-    def _made(self, document_id: int, text: str, occurrence: Occurrence[str]) -> list[Suggestion]:
-        """The learned and listed suggestions of one occurrence."""
-        piece = text[occurrence.start : occurrence.end]
-        key, first, last = occurrence.payload, occurrence.start, occurrence.end
-        made = [
-            Suggestion(document_id, first, last, layer, label, share, LEARNED, piece)
-            for (layer, label), share in self._shares_of(key)
-        ]
-        for (layer, label), score, name in self._listed.get(key, ()):
-            made.append(Suggestion(document_id, first, last, layer, label, score, GAZETTEER_PREFIX + name, piece))
-        return made
+    def _make(
+        self,
+        document_id: int,
+        text: str,
+        occurrences: list[Occurrence[str]],
+        made: dict[str, list[Suggestion]],
+        wanted: Container[str] | None = None,
+    ) -> None:
+        """Add to ``made`` the learned and listed suggestions of the occurrences (of the keys in
+        ``wanted`` only, if given), under each occurrence's key, in text order."""
+        sources = self._sources
+        for start, end, _key, key in occurrences:
+            if wanted is not None and key not in wanted:
+                continue
+            piece = text[start:end]
+            bucket = made.get(key)
+            if bucket is None:
+                bucket = made[key] = []
+            bucket.extend(
+                [
+                    Suggestion(document_id, start, end, layer, label, score, source, piece)
+                    for layer, label, score, source in sources(key)
+                ]
+            )
 
     def candidates(
         self,
@@ -238,17 +266,13 @@ class Suggester:
         names = (kept.base_version, kept.extra_version)
         if kept.made is None or kept.made_names != names:
             kept.made = {}
-            for occurrence in occurrences:
-                kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+            self._make(document_id, text, occurrences, kept.made)
         else:
             changed = [key for key, at in self._changed_at.items() if at > kept.made_scores]
             if changed:
-                wanted = set(changed)
                 for key in changed:
                     kept.made.pop(key, None)
-                for occurrence in occurrences:
-                    if occurrence.payload in wanted:
-                        kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+                self._make(document_id, text, occurrences, kept.made, set(changed))
         kept.made_names, kept.made_scores = names, self._scores_version
         out = [suggestion for made in kept.made.values() for suggestion in made]
         for (start, end, layer, label), given, model in predicted:
@@ -279,23 +303,6 @@ def gazetteer_names(entries: Iterable[tuple[str, str, str, str, float, str]]) ->
     for key, _text, layer, label, score, name in entries:
         by_key.setdefault(key, []).append(((layer, label), score, name))
     return {key: tuple(labels) for key, labels in by_key.items()}
-
-
-def _longest(base: list[Occurrence[str]], extra: list[Occurrence[str]]) -> list[Occurrence[str]]:
-    """The occurrences of two matchers where they overlap resolved as one matcher resolves its own:
-    the longest first, then the leftmost."""
-    every = sorted(base + extra, key=lambda o: (o.start - o.end, o.start))
-    kept: list[Occurrence[str]] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for occurrence in every:
-        at = bisect_left(starts, occurrence.start)
-        if (at > 0 and ends[at - 1] > occurrence.start) or (at < len(starts) and starts[at] < occurrence.end):
-            continue
-        starts.insert(at, occurrence.start)
-        ends.insert(at, occurrence.end)
-        kept.append(occurrence)
-    return sorted(kept, key=lambda o: o.start)
 
 
 class _Stretches:

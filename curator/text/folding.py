@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -156,6 +157,47 @@ class Folded:
         while last < len(source) and is_mark(source[last]):
             last += 1
         return first, last
+
+    def spans_with_marks(self, spans: Iterable[tuple[int, int]], source: str) -> list[tuple[int, int]]:
+        """:meth:`span_with_marks` of each folded span ``(start, end)``, for thousands of spans given in
+        text order (sorted by start, none empty): the stretches are walked once instead of searched
+        for each offset."""
+        out: list[tuple[int, int]] = []
+        add = out.append
+        starts, origins = self.starts, self.origins
+        size = len(source)
+        marks = _MARKS
+        if len(starts) == 1:
+            shift = origins[0]
+            for start, end in spans:
+                last = end + shift
+                while last < size and marks[source[last]]:
+                    last += 1
+                add((start + shift, last))
+            return out
+        bisect_right = bisect.bisect_right
+        at = 0
+        for start, end in spans:
+            at = bisect_right(starts, start, at) - 1
+            first = origins[at] + start - starts[at]
+            tail = bisect_right(starts, end - 1, at) - 1
+            last = origins[tail] + end - starts[tail]
+            while last < size and marks[source[last]]:
+                last += 1
+            add((first, last))
+        return out
+
+
+class _Marks(dict[str, bool]):
+    """:func:`~curator.text.boundaries.is_mark` of each character met so far (a dict lookup, not a
+    call into ``unicodedata``, for the character after each of thousands of spans)."""
+
+    def __missing__(self, ch: str) -> bool:
+        found = self[ch] = is_mark(ch)
+        return found
+
+
+_MARKS = _Marks()
 
 
 def fold_spaced(text: str, separator: str) -> Folded:
