@@ -205,26 +205,50 @@ def fold_spaced(text: str, separator: str) -> Folded:
     ``separator`` (the text's paragraph break), so that a key of :func:`fold_words` matches across any
     white space but never across a paragraph. The map still points into ``text``.
 
-    One pass over ``text`` finds both what folding drops and the runs to squeeze (white space with
-    dropped characters between is one run, as it is in the folded text): folding keeps white space
-    white space and nothing else, and changes no length, so the characters it replaces are replaced
-    last, in the squeezed text. A run's one character comes from the run's first."""
+    One pass over ``text`` finds both what folding drops and the runs to squeeze: a stretch of
+    dropped characters and white space folds to its white space, one run (or to nothing). Folding
+    keeps white space white space and nothing else, and changes no length, so the characters it
+    replaces are replaced last, in the squeezed text. A run's one character comes from its first."""
     pieces: list[str] = []
     starts = [0]
     origins = [0]
     length = 0
     at = 0
-    for run in _spaced_runs().finditer(text):
-        start, end = run.span()
+    size = len(text)
+    isspace = str.isspace
+    # Stretches holding a dropped character or white space other than a space (the search skips
+    # plain spaces at C speed), widened over the spaces before them; and runs of spaces alone.
+    found = _spaced_runs().finditer(text)
+    stretch = next(found, None)
+    double = text.find("  ")
+    while stretch is not None or double != -1:
+        if stretch is None or (double != -1 and double < stretch.start()):
+            start = end = double
+            while end < size and text[end] == " ":
+                end += 1
+            double = text.find("  ", end)
+            if stretch is not None and stretch.start() == end:
+                continue  # the spaces start the stretch that follows them
+            spaces = [start]
+        else:
+            start, end = stretch.span()
+            while start > at and text[start - 1] == " ":
+                start -= 1
+            stretch = next(found, None)
+            if double != -1 and double < end:
+                double = text.find("  ", end)
+            spaces = [i for i in range(start, end) if isspace(text[i])]
         if start > at:
             pieces.append(text[at:start])
             length += start - at
-        if text[start].isspace():
+        if spaces:
+            first, last = spaces[0], spaces[-1] + 1
             squeezed = " "
-            run_text = run.group()
-            if ("\n" in run_text or "\u2029" in run_text or "\r" in run_text) and separator in run_text:
-                squeezed = "\n"
-            _stretch(starts, origins, length, start)
+            if len(spaces) > 1 or text[first] != " ":
+                run = text[first:last]
+                if ("\n" in run or "\u2029" in run or "\r" in run) and separator in run:
+                    squeezed = "\n"
+            _stretch(starts, origins, length, first)
             pieces.append(squeezed)
             length += 1
         _stretch(starts, origins, length, end)
@@ -254,15 +278,11 @@ def _substitute_any(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _spaced_runs() -> re.Pattern[str]:
-    """What :func:`fold_spaced` changes in a text: a run of dropped characters, or a run of white space
-    (dropped characters between its characters) that folds to two characters or more, or to one that
-    is not a space. It ends on white space, so dropped characters after it are a run of their own.
-
-    The pattern starts with one character class (which lets ``re`` skip to the next candidate at C
-    speed); what follows depends on that first character, told by a look-behind."""
-    chars = "".join(re.escape(c) for c in sorted(_dropped()))
-    dropped = f"[{chars}]"
-    return re.compile(rf"[{chars}\s](?:(?<={dropped}){dropped}*|(?<=[^\S ])(?:{dropped}*\s)*|(?<= )(?:{dropped}*\s)+)")
+    """A stretch of dropped characters and white space that starts with a dropped character or white
+    space other than a plain space (all in the BMP: the first class is one table lookup)."""
+    dropped = "".join(re.escape(c) for c in sorted(_dropped()))
+    other_space = "".join(re.escape(chr(code)) for code in range(0x10000) if chr(code).isspace() and code != 0x20)
+    return re.compile(f"[{dropped}{other_space}][{dropped}\\s]*")
 
 
 def fold(text: str) -> Folded:
