@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
@@ -21,6 +22,13 @@ from curator.suggest.model import GAZETTEER_PREFIX, LEARNED, MODEL_PREFIX, Sugge
 from curator.suggest.shares import Label, LabelShares
 from curator.text.folding import Folded
 from curator.text.names import Matches, NameMatcher, Occurrence, contracted_key, fold_for_names, name_key, resolve
+
+_START = attrgetter("start")
+
+
+def _best_first(source: tuple[str, str, float, str]) -> tuple[float, str, str]:
+    return (-source[2], source[0], source[1])
+
 
 _KEPT_DOCUMENTS = 8  # documents whose occurrences are kept (the open one and those just left)
 Listed = tuple[tuple[Label, float, str], ...]  # what a gazetteer key suggests: label, score, gazetteer
@@ -135,11 +143,13 @@ class Suggester:
         the annotator rejected, at most one per place and label (the best score of the sources
         offering it)."""
         ids = [document_id]
+        predicted = rows.predictions(self.db, ids).get(document_id, [])
         return self._open(
-            self.candidates(document_id, text, rows.predictions(self.db, ids).get(document_id, [])),
+            self.candidates(document_id, text, predicted),
             rows.own_places(self.db, self.annotator, ids).get(document_id, []),
             rows.rejected_places(self.db, self.annotator, ids).get(document_id, set()),
             layers,
+            names_only=not predicted,
         )
 
     def for_documents(
@@ -155,18 +165,31 @@ class Suggester:
             own = rows.own_places(self.db, self.annotator, part)
             rejected = rows.rejected_places(self.db, self.annotator, part)
             for document_id, ext_id, text in rows.texts(self.db, part):
-                found = self.candidates(document_id, text, predicted.get(document_id, []), keep=False)
+                given = predicted.get(document_id, [])
+                found = self.candidates(document_id, text, given, keep=False)
                 yield (
                     document_id,
                     ext_id,
-                    self._open(found, own.get(document_id, []), rejected.get(document_id, set()), wanted),
+                    self._open(
+                        found, own.get(document_id, []), rejected.get(document_id, set()), wanted, names_only=not given
+                    ),
                 )
 
     @staticmethod
     def _open(
-        found: list[Suggestion], own: list[rows.Place], rejected: set[rows.Place], layers: Iterable[str] | None
+        found: list[Suggestion],
+        own: list[rows.Place],
+        rejected: set[rows.Place],
+        layers: Iterable[str] | None,
+        *,
+        names_only: bool = False,
     ) -> list[Suggestion]:
+        """``found`` without what the annotator has a span of or rejected, one per place and label, in
+        text order. ``names_only``: ``found`` holds only what names made (:meth:`_make`), so each place
+        and label is there once and the suggestions of one place come together, best first."""
         wanted = None if layers is None else set(layers)
+        if names_only and not own and not rejected and wanted is None:
+            return sorted(found, key=_START)  # stable: each place's suggestions keep their order
         by_layer: dict[str, list[tuple[int, int]]] = {}
         for start, end, layer, _ in own:
             by_layer.setdefault(layer, []).append((start, end))
@@ -183,7 +206,7 @@ class Suggester:
             kept = best.get(place)
             if kept is None or (suggestion.score or 0.0) > (kept.score or 0.0):
                 best[place] = suggestion
-        return sorted(best.values(), key=sort_key)
+        return sorted(best.values(), key=_START if names_only else sort_key)
 
     def _occurrences(self, document_id: int, text: str, keep: bool = True) -> tuple[list[Occurrence[str]], _Kept]:
         """Where the known names occur in the text, and what is kept of the document; the folded text
@@ -210,7 +233,8 @@ class Suggester:
     def _base(self, folded: Folded) -> Matches[str]:
         # Every base name is alive until a span goes: then the dead ones must not hide shorter names.
         if self._everyone_alive[0] != self._base_version:
-            self._everyone_alive = (self._base_version, all(self._alive(key) for key in self._base_keys))
+            dead = self._base_keys - self._listed.keys() - self.shares.counts.keys()
+            self._everyone_alive = (self._base_version, not dead)
         return self._matcher.matches(folded, None if self._everyone_alive[1] else self._alive)
 
     def _sources(self, key: str) -> tuple[tuple[str, str, float, str], ...]:
@@ -218,13 +242,16 @@ class Suggester:
         learned ones, then the listed ones (kept until the key's shares change or a reload)."""
         found = self._sources_memo.get(key)
         if found is None:
-            found = self._sources_memo[key] = tuple(
-                [(layer, label, share, LEARNED) for (layer, label), share in self.shares.shares(key)]
-                + [
-                    (layer, label, score, GAZETTEER_PREFIX + name)
-                    for (layer, label), score, name in self._listed.get(key, ())
-                ]
-            )
+            # One per layer and label, the best score (the first of equal ones), best first: as
+            # _open keeps and orders them.
+            best: dict[Label, tuple[str, str, float, str]] = {}
+            for (layer, label), share in self.shares.shares(key):
+                best.setdefault((layer, label), (layer, label, share, LEARNED))
+            for (layer, label), score, name in self._listed.get(key, ()):
+                kept = best.get((layer, label))
+                if kept is None or score > kept[2]:
+                    best[(layer, label)] = (layer, label, score, GAZETTEER_PREFIX + name)
+            found = self._sources_memo[key] = tuple(sorted(best.values(), key=_best_first))
         return found
 
     def _make(
