@@ -314,7 +314,13 @@ def span_keys(spans: Sequence[rows.TextSpan], listed: Container[str] = ()) -> li
     """The name key of each span: :func:`name_key` of its text, or the name with its article where the
     span starts at a contraction's article and that name is known (listed, or the key of another
     span): see :func:`curator.text.names.contracted_key`."""
-    keys = [name_key(span.text) for span in spans]
+    memo: dict[str, str] = {}  # a name has many spans: each text's key is made once
+    keys = []
+    for span in spans:
+        key = memo.get(span.text)
+        if key is None:
+            key = memo[span.text] = name_key(span.text)
+        keys.append(key)
     known = set(keys)
     for i, span in enumerate(spans):
         contracted = contracted_key(span.text, span.before)

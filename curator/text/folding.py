@@ -8,12 +8,17 @@ one character, through one ``str.translate`` table, so it runs at C speed on who
 from __future__ import annotations
 
 import bisect
+import contextlib
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
+from curator.paths import user_cache_dir
 from curator.text.boundaries import is_mark
 
 # tashkeel (U+064B-U+065F), dagger alef, tatweel
@@ -39,7 +44,24 @@ def _fold_one(ch: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    """Translation table for every BMP character that folding changes (built once, ~0.2 s)."""
+    """Translation table for every BMP character that folding changes: built once (a quarter of a
+    second) and kept in the user's cache folder per Unicode version and version of this module, as
+    :mod:`curator.text.boundaries` keeps its marks."""
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    cache = user_cache_dir() / "unicode" / f"folds-{unicodedata.unidata_version}-{source}.json"
+    try:
+        return {int(code): str(folded) for code, folded in json.loads(cache.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        table = _full_table()
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(".part")
+        partial.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)
+    return table
+
+
+def _full_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0x10000):
         if 0xD800 <= code <= 0xDFFF:
