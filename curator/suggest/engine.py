@@ -322,8 +322,13 @@ def span_keys(spans: Sequence[rows.TextSpan], listed: Container[str] = ()) -> li
             key = memo[span.text] = name_key(span.text)
         keys.append(key)
     known = set(keys)
+    contractions: dict[tuple[str, str], str | None] = {}  # contracted_key reads two characters before
     for i, span in enumerate(spans):
-        contracted = contracted_key(span.text, span.before)
+        place = (span.text, span.before[-2:])
+        if place in contractions:
+            contracted = contractions[place]
+        else:
+            contracted = contractions[place] = contracted_key(*place)
         if contracted is not None and (contracted in known or contracted in listed):
             keys[i] = contracted
     return keys
