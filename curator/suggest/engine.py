@@ -264,20 +264,25 @@ class Suggester:
     ) -> None:
         """Add to ``made`` the learned and listed suggestions of the occurrences (of the keys in
         ``wanted`` only, if given), under each occurrence's key, in text order."""
-        sources = self._sources
+        memo = self._sources_memo
         for start, end, _key, key in occurrences:
             if wanted is not None and key not in wanted:
                 continue
-            piece = text[start:end]
+            sources = memo.get(key) or self._sources(key)
             bucket = made.get(key)
             if bucket is None:
                 bucket = made[key] = []
-            bucket.extend(
-                [
-                    Suggestion(document_id, start, end, layer, label, score, source, piece)
-                    for layer, label, score, source in sources(key)
-                ]
-            )
+            if len(sources) == 1:  # most names suggest one label
+                ((layer, label, score, source),) = sources
+                bucket.append(Suggestion(document_id, start, end, layer, label, score, source, text[start:end]))
+            else:
+                piece = text[start:end]
+                bucket.extend(
+                    [
+                        Suggestion(document_id, start, end, layer, label, score, source, piece)
+                        for layer, label, score, source in sources
+                    ]
+                )
 
     def candidates(
         self,
