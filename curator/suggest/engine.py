@@ -208,6 +208,20 @@ class Suggester:
         for start, end, layer, _ in own:
             by_layer.setdefault(layer, []).append((start, end))
         taken = {layer: _Stretches(spans) for layer, spans in by_layer.items()}
+        if names_only:
+            kept_open: list[Suggestion] = []
+            for suggestion in found:
+                layer = suggestion.layer
+                if wanted is not None and layer not in wanted:
+                    continue
+                stretches = taken.get(layer)
+                if stretches is not None and stretches.meets(suggestion.start, suggestion.end):
+                    continue
+                if rejected and (suggestion.start, suggestion.end, layer, suggestion.label) in rejected:
+                    continue
+                kept_open.append(suggestion)
+            kept_open.sort(key=_START)
+            return kept_open
         best: dict[tuple[int, int, str, str], Suggestion] = {}
         for suggestion in found:
             layer = suggestion.layer
@@ -220,7 +234,7 @@ class Suggester:
             kept = best.get(place)
             if kept is None or (suggestion.score or 0.0) > (kept.score or 0.0):
                 best[place] = suggestion
-        return sorted(best.values(), key=_START if names_only else sort_key)
+        return sorted(best.values(), key=sort_key)
 
     def _occurrences(self, document_id: int, text: str, keep: bool = True) -> tuple[list[Occurrence[str]], _Kept]:
         """Where the known names occur in the text, and what is kept of the document; the folded text
