@@ -2,10 +2,12 @@
 
 One name matcher holds every name known when the :class:`Suggester` was made (learned and gazetteer
 keys alike; a key's payload is the key, looked up in the label shares and the gazetteers as the
-suggestions are made). Names learned later go to a small matcher of their own. Per document the folded
-text and the occurrences are kept while the names stay the same, so after an accept (which changes
-scores, not names) or a new name (one small pass over the kept folded text) the open document's
-suggestions come again without folding or matching it whole (benchmarks/ measures it).
+suggestions are made). Names learned later go to a small matcher of their own, whose matches compete
+with the first one's as one matcher's would (:func:`curator.text.names.resolve`). Per document the
+folded text, both matchers' raw matches and the occurrences are kept while the names stay the same,
+so after an accept (which changes scores, not names) or a new name (one small pass over the kept
+folded text) the open document's suggestions come again without folding or matching it whole
+(benchmarks/ measures it).
 """
 
 from __future__ import annotations

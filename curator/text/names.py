@@ -18,7 +18,9 @@ The span of an occurrence is the smallest stretch of stored text that is the nam
 
 The chain and the elision are allowed before any name (an Arabic text may write ``وONU``).
 A match must stand on word boundaries: ``الأمم`` is not found inside ``الأممية``. Of overlapping
-matches the longest wins, then the leftmost; results never overlap.
+matches the longest (in folded characters) wins, then the leftmost; results never overlap. Several
+matchers' matches in one text (:meth:`NameMatcher.matches`) resolve together as one matcher's
+(:func:`resolve`).
 """
 
 from __future__ import annotations
