@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from curator.cli.context import CommandContext
 from curator.text.plural import counted
+
+if TYPE_CHECKING:
+    from curator.suggest.model import Suggestion
 
 
 def _annotator(db: Any, given: str | None) -> str:
@@ -94,17 +97,23 @@ def suggest(
     suggester = Suggester(db, who)
     total = 0
     for _doc_id, ext_id, found in suggester.for_documents(doc_ids, layers=list(layers) or None):
-        for s in found:
-            if min_score and (s.score is None or s.score < min_score):
-                continue
-            total += 1
-            if as_json:
-                click.echo(json.dumps(s.to_dict(ext_id), ensure_ascii=False))
-            else:
-                score = "-" if s.score is None else f"{s.score:.2f}"
-                click.echo(f"{ext_id}\t{s.start}\t{s.end}\t{s.text}\t{s.layer}-{s.label}\t{score}\t{s.source}")
+        if min_score:
+            found = [s for s in found if s.score is not None and s.score >= min_score]
+        if not found:
+            continue
+        total += len(found)
+        # One write per document: a corpus has hundreds of thousands of suggestions.
+        if as_json:
+            click.echo("\n".join([s.to_json(ext_id) for s in found]))
+        else:
+            click.echo("\n".join([_line(ext_id, s) for s in found]))
     if not as_json:
         click.echo(f"{counted(total, 'suggestion')} for {who}", err=True)
+
+
+def _line(ext_id: str, s: Suggestion) -> str:
+    score = "-" if s.score is None else f"{s.score:.2f}"
+    return f"{ext_id}\t{s.start}\t{s.end}\t{s.text}\t{s.layer}-{s.label}\t{score}\t{s.source}"
 
 
 def _figure(value: float | None) -> str:

@@ -2,17 +2,22 @@
 
 One name matcher holds every name known when the :class:`Suggester` was made (learned and gazetteer
 keys alike; a key's payload is the key, looked up in the label shares and the gazetteers as the
-suggestions are made). Names learned later go to a small matcher of their own. Per document the folded
-text and the occurrences are kept while the names stay the same, so after an accept (which changes
-scores, not names) or a new name (one small pass over the kept folded text) the open document's
-suggestions come again without folding or matching it whole (benchmarks/ measures it).
+suggestions are made). Names learned later go to a small matcher of their own, whose matches compete
+with the first one's as one matcher's would (:func:`curator.text.names.resolve`). Per document the
+folded text, both matchers' raw matches and the occurrences are kept while the names stay the same,
+so after an accept (which changes scores, not names) or a new name (one small pass over the kept
+folded text) the open document's suggestions come again without folding or matching it whole
+(benchmarks/ measures it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
@@ -20,7 +25,30 @@ from curator.suggest import rows
 from curator.suggest.model import GAZETTEER_PREFIX, LEARNED, MODEL_PREFIX, Suggestion, sort_key
 from curator.suggest.shares import Label, LabelShares
 from curator.text.folding import Folded
-from curator.text.names import NameMatcher, Occurrence, contracted_key, fold_for_names, name_key
+from curator.text.names import Matches, NameMatcher, Occurrence, contracted_key, fold_for_names, name_key, resolve
+
+_START = attrgetter("start")
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a document's suggestions are made: tens of thousands of
+    tuples and suggestions, none in a cycle, which the collector would otherwise walk again and again
+    as they come (a tenth of a long document's time, a fifth with a dense gazetteer). Left as it is
+    where something else paused it."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _best_first(source: tuple[str, str, float, str]) -> tuple[float, str, str]:
+    return (-source[2], source[0], source[1])
+
 
 _KEPT_DOCUMENTS = 8  # documents whose occurrences are kept (the open one and those just left)
 Listed = tuple[tuple[Label, float, str], ...]  # what a gazetteer key suggests: label, score, gazetteer
@@ -31,10 +59,13 @@ class _Kept:
     """One document's folded text and occurrences, and the name versions they were found with."""
 
     folded: Folded
-    base: list[Occurrence[str]]
+    base: Matches[str]
     base_version: int
-    extra: list[Occurrence[str]]
+    extra: Matches[str] | None
     extra_version: int
+    # The occurrences of both matchers' names, overlaps resolved, and the versions they were found at.
+    found: list[Occurrence[str]] | None = None
+    found_names: tuple[int, int] = (-1, -1)
     # The suggestions made of each name's occurrences, and the versions they were made at: after a
     # span of a known name only that name's are made again (its scores changed, nothing else did).
     made: dict[str, list[Suggestion]] | None = None
@@ -65,7 +96,7 @@ class Suggester:
         self._everyone_alive = (-1, True)  # (base version, whether every base name still names something)
         self._scores_version = 0
         self._changed_at: dict[str, int] = {}  # key -> the scores version its shares last changed at
-        self._shares_memo: dict[str, list[tuple[Label, float]]] = {}
+        self._sources_memo: dict[str, tuple[tuple[str, str, float, str], ...]] = {}
         self.reload()
 
     # -- what is known ------------------------------------------------------------------------------
@@ -87,7 +118,7 @@ class Suggester:
             for span, key in zip(spans, span_keys(spans, self._listed), strict=True)
             if key
         )
-        self._shares_memo = {}
+        self._sources_memo = {}
         self._base_keys = frozenset(self.shares.names()) | frozenset(self._listed)
         self._matcher = NameMatcher((key, key) for key in self._base_keys)
         self._extra_keys, self._extra = [], NameMatcher([])
@@ -105,7 +136,7 @@ class Suggester:
             key = contracted
         self._scores_version += 1
         self._changed_at[key] = self._scores_version
-        self._shares_memo.pop(key, None)
+        self._sources_memo.pop(key, None)
         if not self.shares.add(key, (layer, label), n):
             return  # a known name: scores change, occurrences do not
         if n > 0:
@@ -132,12 +163,12 @@ class Suggester:
         the annotator rejected, at most one per place and label (the best score of the sources
         offering it)."""
         ids = [document_id]
-        return self._open(
-            self.candidates(document_id, text, rows.predictions(self.db, ids).get(document_id, [])),
-            rows.own_places(self.db, self.annotator, ids).get(document_id, []),
-            rows.rejected_places(self.db, self.annotator, ids).get(document_id, set()),
-            layers,
-        )
+        predicted = rows.predictions(self.db, ids).get(document_id, [])
+        own = rows.own_places(self.db, self.annotator, ids).get(document_id, [])
+        rejected = rows.rejected_places(self.db, self.annotator, ids).get(document_id, set())
+        with _collector_paused():
+            found = self.candidates(document_id, text, predicted)
+            return self._open(found, own, rejected, layers, names_only=not predicted)
 
     def for_documents(
         self, document_ids: Sequence[int] | None = None, *, layers: Iterable[str] | None = None, chunk: int = 500
@@ -152,22 +183,47 @@ class Suggester:
             own = rows.own_places(self.db, self.annotator, part)
             rejected = rows.rejected_places(self.db, self.annotator, part)
             for document_id, ext_id, text in rows.texts(self.db, part):
-                found = self.candidates(document_id, text, predicted.get(document_id, []), keep=False)
-                yield (
-                    document_id,
-                    ext_id,
-                    self._open(found, own.get(document_id, []), rejected.get(document_id, set()), wanted),
-                )
+                given = predicted.get(document_id, [])
+                with _collector_paused():
+                    found = self.candidates(document_id, text, given, keep=False)
+                    found = self._open(
+                        found, own.get(document_id, []), rejected.get(document_id, set()), wanted, names_only=not given
+                    )
+                yield document_id, ext_id, found
 
     @staticmethod
     def _open(
-        found: list[Suggestion], own: list[rows.Place], rejected: set[rows.Place], layers: Iterable[str] | None
+        found: list[Suggestion],
+        own: list[rows.Place],
+        rejected: set[rows.Place],
+        layers: Iterable[str] | None,
+        *,
+        names_only: bool = False,
     ) -> list[Suggestion]:
+        """``found`` without what the annotator has a span of or rejected, one per place and label, in
+        text order. ``names_only``: ``found`` holds only what names made (:meth:`_make`), so each place
+        and label is there once and the suggestions of one place come together, best first."""
         wanted = None if layers is None else set(layers)
+        if names_only and not own and not rejected and wanted is None:
+            return sorted(found, key=_START)  # stable: each place's suggestions keep their order
         by_layer: dict[str, list[tuple[int, int]]] = {}
         for start, end, layer, _ in own:
             by_layer.setdefault(layer, []).append((start, end))
         taken = {layer: _Stretches(spans) for layer, spans in by_layer.items()}
+        if names_only:
+            kept_open: list[Suggestion] = []
+            for suggestion in found:
+                layer = suggestion.layer
+                if wanted is not None and layer not in wanted:
+                    continue
+                stretches = taken.get(layer)
+                if stretches is not None and stretches.meets(suggestion.start, suggestion.end):
+                    continue
+                if rejected and (suggestion.start, suggestion.end, layer, suggestion.label) in rejected:
+                    continue
+                kept_open.append(suggestion)
+            kept_open.sort(key=_START)
+            return kept_open
         best: dict[tuple[int, int, str, str], Suggestion] = {}
         for suggestion in found:
             layer = suggestion.layer
@@ -189,40 +245,74 @@ class Suggester:
         kept = self._kept.get(place)
         if kept is None:
             folded = fold_for_names(text)
-            kept = _Kept(folded, self._base(folded, text), self._base_version, [], -1)
+            kept = _Kept(folded, self._base(folded), self._base_version, None, -1)
             if keep:
                 if len(self._kept) >= _KEPT_DOCUMENTS:
                     self._kept.pop(next(iter(self._kept)))
                 self._kept[place] = kept
         elif kept.base_version != self._base_version:
-            kept.base, kept.base_version = self._base(kept.folded, text), self._base_version
-        if kept.extra_version != self._extra_version:
-            kept.extra, kept.extra_version = self._extra.find_in(kept.folded, text), self._extra_version
-        return (_longest(kept.base, kept.extra) if kept.extra else kept.base), kept
+            kept.base, kept.base_version = self._base(kept.folded), self._base_version
+        if kept.extra is None or kept.extra_version != self._extra_version:
+            kept.extra, kept.extra_version = self._extra.matches(kept.folded), self._extra_version
+        names = (kept.base_version, kept.extra_version)
+        if kept.found is None or kept.found_names != names:
+            # The names learned since the base matcher was made compete with its own, as one matcher's.
+            kept.found, kept.found_names = resolve(kept.folded, text, [kept.base, kept.extra]), names
+        return kept.found, kept
 
-    def _base(self, folded: Folded, text: str) -> list[Occurrence[str]]:
+    def _base(self, folded: Folded) -> Matches[str]:
         # Every base name is alive until a span goes: then the dead ones must not hide shorter names.
         if self._everyone_alive[0] != self._base_version:
-            self._everyone_alive = (self._base_version, all(self._alive(key) for key in self._base_keys))
-        return self._matcher.find_in(folded, text, None if self._everyone_alive[1] else self._alive)
+            dead = self._base_keys - self._listed.keys() - self.shares.counts.keys()
+            self._everyone_alive = (self._base_version, not dead)
+        return self._matcher.matches(folded, None if self._everyone_alive[1] else self._alive)
 
-    def _shares_of(self, key: str) -> list[tuple[Label, float]]:
-        found = self._shares_memo.get(key)
+    def _sources(self, key: str) -> tuple[tuple[str, str, float, str], ...]:
+        """``(layer, label, score, source)`` of each suggestion an occurrence of ``key`` makes: the
+        learned ones, then the listed ones (kept until the key's shares change or a reload)."""
+        found = self._sources_memo.get(key)
         if found is None:
-            found = self._shares_memo[key] = self.shares.shares(key)
+            # One per layer and label, the best score (the first of equal ones), best first: as
+            # _open keeps and orders them.
+            best: dict[Label, tuple[str, str, float, str]] = {}
+            for (layer, label), share in self.shares.shares(key):
+                best.setdefault((layer, label), (layer, label, share, LEARNED))
+            for (layer, label), score, name in self._listed.get(key, ()):
+                kept = best.get((layer, label))
+                if kept is None or score > kept[2]:
+                    best[(layer, label)] = (layer, label, score, GAZETTEER_PREFIX + name)
+            found = self._sources_memo[key] = tuple(sorted(best.values(), key=_best_first))
         return found
 
-    def _made(self, document_id: int, text: str, occurrence: Occurrence[str]) -> list[Suggestion]:
-        """The learned and listed suggestions of one occurrence."""
-        piece = text[occurrence.start : occurrence.end]
-        key, first, last = occurrence.payload, occurrence.start, occurrence.end
-        made = [
-            Suggestion(document_id, first, last, layer, label, share, LEARNED, piece)
-            for (layer, label), share in self._shares_of(key)
-        ]
-        for (layer, label), score, name in self._listed.get(key, ()):
-            made.append(Suggestion(document_id, first, last, layer, label, score, GAZETTEER_PREFIX + name, piece))
-        return made
+    def _make(
+        self,
+        document_id: int,
+        text: str,
+        occurrences: list[Occurrence[str]],
+        made: dict[str, list[Suggestion]],
+        wanted: Container[str] | None = None,
+    ) -> None:
+        """Add to ``made`` the learned and listed suggestions of the occurrences (of the keys in
+        ``wanted`` only, if given), under each occurrence's key, in text order."""
+        memo = self._sources_memo
+        for start, end, _key, key in occurrences:
+            if wanted is not None and key not in wanted:
+                continue
+            sources = memo.get(key) or self._sources(key)
+            bucket = made.get(key)
+            if bucket is None:
+                bucket = made[key] = []
+            if len(sources) == 1:  # most names suggest one label
+                ((layer, label, score, source),) = sources
+                bucket.append(Suggestion(document_id, start, end, layer, label, score, source, text[start:end]))
+            else:
+                piece = text[start:end]
+                bucket.extend(
+                    [
+                        Suggestion(document_id, start, end, layer, label, score, source, piece)
+                        for layer, label, score, source in sources
+                    ]
+                )
 
     def candidates(
         self,
@@ -238,17 +328,13 @@ class Suggester:
         names = (kept.base_version, kept.extra_version)
         if kept.made is None or kept.made_names != names:
             kept.made = {}
-            for occurrence in occurrences:
-                kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+            self._make(document_id, text, occurrences, kept.made)
         else:
             changed = [key for key, at in self._changed_at.items() if at > kept.made_scores]
             if changed:
-                wanted = set(changed)
                 for key in changed:
                     kept.made.pop(key, None)
-                for occurrence in occurrences:
-                    if occurrence.payload in wanted:
-                        kept.made.setdefault(occurrence.payload, []).extend(self._made(document_id, text, occurrence))
+                self._make(document_id, text, occurrences, kept.made, set(changed))
         kept.made_names, kept.made_scores = names, self._scores_version
         out = [suggestion for made in kept.made.values() for suggestion in made]
         for (start, end, layer, label), given, model in predicted:
@@ -263,10 +349,21 @@ def span_keys(spans: Sequence[rows.TextSpan], listed: Container[str] = ()) -> li
     """The name key of each span: :func:`name_key` of its text, or the name with its article where the
     span starts at a contraction's article and that name is known (listed, or the key of another
     span): see :func:`curator.text.names.contracted_key`."""
-    keys = [name_key(span.text) for span in spans]
+    memo: dict[str, str] = {}  # a name has many spans: each text's key is made once
+    keys = []
+    for span in spans:
+        key = memo.get(span.text)
+        if key is None:
+            key = memo[span.text] = name_key(span.text)
+        keys.append(key)
     known = set(keys)
+    contractions: dict[tuple[str, str], str | None] = {}  # contracted_key reads two characters before
     for i, span in enumerate(spans):
-        contracted = contracted_key(span.text, span.before)
+        place = (span.text, span.before[-2:])
+        if place in contractions:
+            contracted = contractions[place]
+        else:
+            contracted = contractions[place] = contracted_key(*place)
         if contracted is not None and (contracted in known or contracted in listed):
             keys[i] = contracted
     return keys
@@ -279,23 +376,6 @@ def gazetteer_names(entries: Iterable[tuple[str, str, str, str, float, str]]) ->
     for key, _text, layer, label, score, name in entries:
         by_key.setdefault(key, []).append(((layer, label), score, name))
     return {key: tuple(labels) for key, labels in by_key.items()}
-
-
-def _longest(base: list[Occurrence[str]], extra: list[Occurrence[str]]) -> list[Occurrence[str]]:
-    """The occurrences of two matchers where they overlap resolved as one matcher resolves its own:
-    the longest first, then the leftmost."""
-    every = sorted(base + extra, key=lambda o: (o.start - o.end, o.start))
-    kept: list[Occurrence[str]] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for occurrence in every:
-        at = bisect_left(starts, occurrence.start)
-        if (at > 0 and ends[at - 1] > occurrence.start) or (at < len(starts) and starts[at] < occurrence.end):
-            continue
-        starts.insert(at, occurrence.start)
-        ends.insert(at, occurrence.end)
-        kept.append(occurrence)
-    return sorted(kept, key=lambda o: o.start)
 
 
 class _Stretches:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +46,24 @@ class Suggestion:
             "score": None if self.score is None else round(self.score, 4),
             "source": self.source,
         }
+
+    def to_json(self, document: str) -> str:
+        """``json.dumps(self.to_dict(document), ensure_ascii=False)``, made without the dict: ``curator
+        suggest --json`` writes hundreds of thousands of these."""
+        score = self.score
+        if score is None:
+            given = "null"
+        else:
+            score = round(score, 4)
+            given = repr(score) if math.isfinite(score) else json.dumps(score)
+        return (
+            f'{{"document": {_string(document)}, "start": {self.start:d}, "end": {self.end:d}, '
+            f'"text": {_string(self.text)}, "layer": {_string(self.layer)}, "label": {_string(self.label)}, '
+            f'"score": {given}, "source": {_string(self.source)}}}'
+        )
+
+
+_string = json.encoder.encode_basestring  # what json.dumps writes a str as, with ensure_ascii=False
 
 
 def sort_key(suggestion: Suggestion) -> tuple[int, int, float, str, str]:

@@ -8,11 +8,17 @@ one character, through one ``str.translate`` table, so it runs at C speed on who
 from __future__ import annotations
 
 import bisect
+import contextlib
+import hashlib
+import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from pathlib import Path
 
+from curator.paths import user_cache_dir
 from curator.text.boundaries import is_mark
 
 # tashkeel (U+064B-U+065F), dagger alef, tatweel
@@ -38,7 +44,24 @@ def _fold_one(ch: str) -> str:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, str]:
-    """Translation table for every BMP character that folding changes (built once, ~0.2 s)."""
+    """Translation table for every BMP character that folding changes: built once (a quarter of a
+    second) and kept in the user's cache folder per Unicode version and version of this module, as
+    :mod:`curator.text.boundaries` keeps its marks."""
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    cache = user_cache_dir() / "unicode" / f"folds-{unicodedata.unidata_version}-{source}.json"
+    try:
+        return {int(code): str(folded) for code, folded in json.loads(cache.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError, TypeError, AttributeError):
+        table = _full_table()
+    with contextlib.suppress(OSError):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(".part")
+        partial.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+        partial.replace(cache)
+    return table
+
+
+def _full_table() -> dict[int, str]:
     table: dict[int, str] = {}
     for code in range(0x10000):
         if 0xD800 <= code <= 0xDFFF:
@@ -53,6 +76,12 @@ def _table() -> dict[int, str]:
 @lru_cache(maxsize=1)
 def _dropped() -> frozenset[str]:
     return frozenset(chr(code) for code, value in _table().items() if value == "")
+
+
+@lru_cache(maxsize=1)
+def _changed() -> re.Pattern[str]:
+    """One character that folding replaces by another (all in the BMP: one table lookup per character)."""
+    return re.compile(_char_class("".join(chr(code) for code, value in sorted(_table().items()) if value)))
 
 
 class _Folds(dict[int, str]):
@@ -74,9 +103,38 @@ def fold_char(ch: str) -> str:
     return ch.translate(_FOLDS)
 
 
+# From this length on, a text is folded by :func:`_substitute` (the full table is built once, about
+# a quarter of a second); shorter ones by ``str.translate`` with the folds made on first use.
+_LONG = 2048
+# At most this many different characters are replaced one by one; the rest of the text is translated.
+_FEW_CHANGED = 64
+
+
 def fold_text(text: str) -> str:
     """The folded copy of ``text`` (no offset map): what the search index stores."""
-    return text.translate(_FOLDS)
+    if len(text) < _LONG:
+        return text.translate(_FOLDS)
+    return _substitute(_dropped_runs().sub("", text))
+
+
+def _substitute(text: str) -> str:
+    """``text.translate(_table())`` for a text folding drops nothing from, faster on long texts.
+
+    ``str.translate`` looks every character up in a dict (about 60 ns each: 33 ms for a 1 MB Arabic
+    text), though a text holds few *different* characters that folding changes (eight in the 1 MB
+    Arabic text of the benchmark). Each of those is found by one regular-expression search, which
+    goes on from where the last stopped, and replaced everywhere by ``str.replace``. Every folded
+    character is one folding keeps (the table is idempotent), so what was replaced is never met again."""
+    table = _table()
+    search = _changed().search
+    at = 0
+    for _ in range(_FEW_CHANGED):
+        found = search(text, at)
+        if found is None:
+            return text
+        at = found.start()
+        text = text.replace(found.group(), table[ord(found.group())])
+    return text.translate(table)
 
 
 @dataclass(frozen=True)
@@ -122,81 +180,155 @@ class Folded:
             last += 1
         return first, last
 
+    def spans_with_marks(self, spans: Iterable[tuple[int, int]], source: str) -> list[tuple[int, int]]:
+        """:meth:`span_with_marks` of each folded span ``(start, end)``, for thousands of spans given in
+        text order (sorted by start, none empty): the stretches are walked once instead of searched
+        for each offset."""
+        out: list[tuple[int, int]] = []
+        add = out.append
+        starts, origins = self.starts, self.origins
+        size = len(source)
+        marks = _MARKS
+        if len(starts) == 1:
+            shift = origins[0]
+            for start, end in spans:
+                last = end + shift
+                while last < size and marks[source[last]]:
+                    last += 1
+                add((start + shift, last))
+            return out
+        bisect_right = bisect.bisect_right
+        at = 0
+        for start, end in spans:
+            at = bisect_right(starts, start, at) - 1
+            first = origins[at] + start - starts[at]
+            tail = bisect_right(starts, end - 1, at) - 1
+            last = origins[tail] + end - starts[tail]
+            while last < size and marks[source[last]]:
+                last += 1
+            add((first, last))
+        return out
 
-_SPACE_RUN = re.compile(r"\s{2,}|[^\S ]")
+
+class _Marks(dict[str, bool]):
+    """:func:`~curator.text.boundaries.is_mark` of each character met so far (a dict lookup, not a
+    call into ``unicodedata``, for the character after each of thousands of spans)."""
+
+    def __missing__(self, ch: str) -> bool:
+        found = self[ch] = is_mark(ch)
+        return found
+
+
+_MARKS = _Marks()
 
 
 def fold_spaced(text: str, separator: str) -> Folded:
     """:func:`fold`, then each run of white space made one space, or one ``"\n"`` where the run holds
     ``separator`` (the text's paragraph break), so that a key of :func:`fold_words` matches across any
-    white space but never across a paragraph. The map still points into ``text``."""
-    folded = fold(text)
-    runs = list(_SPACE_RUN.finditer(folded.text))
-    if not runs:
-        return folded
+    white space but never across a paragraph. The map still points into ``text``.
+
+    One pass over ``text`` finds both what folding drops and the runs to squeeze: a stretch of
+    dropped characters and white space folds to its white space, one run (or to nothing). Folding
+    keeps white space white space and nothing else, and changes no length, so the characters it
+    replaces are replaced last, in the squeezed text. A run's one character comes from its first."""
     pieces: list[str] = []
-    # The squeezed text's stretches into the folded one: each run's one character from the run's
-    # start, then the rest from after the run.
     starts = [0]
-    into_folded = [0]
-    at = 0
+    origins = [0]
     length = 0
-    for run in runs:
-        start, end = run.span()
-        pieces.append(folded.text[at:start])
-        length += start - at
-        run_text = run.group()
-        if "\n" in run_text or "\u2029" in run_text or "\r" in run_text:
-            first, last = folded.span_in_source(start, end)
-            pieces.append("\n" if separator in text[first:last] else " ")
+    at = 0
+    size = len(text)
+    isspace = str.isspace
+    # Stretches holding a dropped character or white space other than a space (the search skips
+    # plain spaces at C speed), widened over the spaces before them; and runs of spaces alone.
+    found = _spaced_runs().finditer(text)
+    stretch = next(found, None)
+    double = text.find("  ")
+    while stretch is not None or double != -1:
+        if stretch is None or (double != -1 and double < stretch.start()):
+            start = end = double
+            while end < size and text[end] == " ":
+                end += 1
+            double = text.find("  ", end)
+            if stretch is not None and stretch.start() == end:
+                continue  # the spaces start the stretch that follows them
+            spaces = [start]
         else:
-            pieces.append(" ")
-        starts += [length, length + 1]
-        into_folded += [start, end]
-        length += 1
+            start, end = stretch.span()
+            while start > at and text[start - 1] == " ":
+                start -= 1
+            stretch = next(found, None)
+            if double != -1 and double < end:
+                double = text.find("  ", end)
+            spaces = [i for i in range(start, end) if isspace(text[i])]
+        if start > at:
+            pieces.append(text[at:start])
+            length += start - at
+        if spaces:
+            first, last = spaces[0], spaces[-1] + 1
+            squeezed = " "
+            if len(spaces) > 1 or text[first] != " ":
+                run = text[first:last]
+                if ("\n" in run or "\u2029" in run or "\r" in run) and separator in run:
+                    squeezed = "\n"
+            _stretch(starts, origins, length, first)
+            pieces.append(squeezed)
+            length += 1
+        _stretch(starts, origins, length, end)
         at = end
-    pieces.append(folded.text[at:])
-    return Folded("".join(pieces), *_compose(starts, into_folded, folded), len(text))
+    if not at:
+        return Folded(_substitute_any(text), [0], [0], len(text))
+    pieces.append(text[at:])
+    return Folded(_substitute_any("".join(pieces)), starts, origins, len(text))
 
 
-def _compose(starts: list[int], into: list[int], inner: Folded) -> tuple[list[int], list[int]]:
-    """The stretches of a map made of ``(starts, into)`` (stretches into ``inner.text``) followed by
-    ``inner``'s own map, so that they point into ``inner``'s original."""
-    out_starts: list[int] = []
-    out_origins: list[int] = []
-    inner_bounds = inner.starts
-    for i, (start, target) in enumerate(zip(starts, into, strict=True)):
-        end = starts[i + 1] if i + 1 < len(starts) else None
-        target_end = len(inner.text) if end is None else target + end - start
-        if target_end <= target and end is not None:
-            continue
-        k = bisect.bisect_right(inner_bounds, target) - 1
-        out_starts.append(start)
-        out_origins.append(inner.origins[k] + target - inner_bounds[k])
-        k += 1
-        while k < len(inner_bounds) and inner_bounds[k] < target_end:
-            out_starts.append(start + inner_bounds[k] - target)
-            out_origins.append(inner.origins[k])
-            k += 1
-    return out_starts, out_origins
+def _stretch(starts: list[int], origins: list[int], start: int, origin: int) -> None:
+    """Folded offset ``start`` and on come from ``origin`` and on (nothing added where that goes on
+    from the last stretch; the last one replaced where it would be empty)."""
+    if origins[-1] + start - starts[-1] == origin:
+        return
+    if starts[-1] == start:
+        origins[-1] = origin
+    else:
+        starts.append(start)
+        origins.append(origin)
+
+
+def _substitute_any(text: str) -> str:
+    """The replacements of folding (no character dropped) on ``text``, short or long."""
+    return text.translate(_FOLDS) if len(text) < _LONG else _substitute(text)
+
+
+@lru_cache(maxsize=1)
+def _spaced_runs() -> re.Pattern[str]:
+    """A stretch of dropped characters and white space that starts with a dropped character or white
+    space other than a plain space (all in the BMP: the first class is one table lookup)."""
+    dropped = "".join(re.escape(c) for c in sorted(_dropped()))
+    other_space = "".join(re.escape(chr(code)) for code in range(0x10000) if chr(code).isspace() and code != 0x20)
+    return re.compile(f"[{dropped}{other_space}][{dropped}\\s]*")
 
 
 def fold(text: str) -> Folded:
     """Fold ``text`` for matching, keeping where each folded character came from."""
-    folded = fold_text(text)
-    if len(folded) == len(text):
-        return Folded(folded, [0], [0], len(text))
+    if len(text) < _LONG:
+        folded = text.translate(_FOLDS)
+        if len(folded) == len(text):
+            return Folded(folded, [0], [0], len(text))
     # The kept stretches between runs of dropped characters: a few thousand in a 1 MB text.
+    pieces: list[str] = []
     starts = [0]
     origins = [0]
     length = 0
     at = 0
     for run in _dropped_runs().finditer(text):
+        pieces.append(text[at : run.start()])
         length += run.start() - at
         at = run.end()
         starts.append(length)
         origins.append(at)
-    return Folded(folded, starts, origins, len(text))
+    if not pieces:
+        return Folded(_substitute_any(text), [0], [0], len(text))
+    pieces.append(text[at:])
+    return Folded(_substitute_any("".join(pieces)), starts, origins, len(text))
 
 
 @lru_cache(maxsize=1)

@@ -18,14 +18,17 @@ The span of an occurrence is the smallest stretch of stored text that is the nam
 
 The chain and the elision are allowed before any name (an Arabic text may write ``وONU``).
 A match must stand on word boundaries: ``الأمم`` is not found inside ``الأممية``. Of overlapping
-matches the longest wins, then the leftmost; results never overlap.
+matches the longest (in folded characters) wins, then the leftmost; results never overlap. Several
+matchers' matches in one text (:meth:`NameMatcher.matches`) resolve together as one matcher's
+(:func:`resolve`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from operator import itemgetter
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -109,10 +112,9 @@ def contracted_key(text: str, before: str) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class Occurrence(Generic[P]):
+class Occurrence(NamedTuple, Generic[P]):
     """One name found in a text: stored-text code point offsets, end exclusive, and the payload of its
-    key."""
+    key. (A named tuple: thousands are made per long text, at a third of a frozen dataclass's cost.)"""
 
     start: int
     end: int
@@ -165,23 +167,37 @@ class NameMatcher(Generic[P]):
             return []
         return self.find_in(fold_for_names(text), text, accept)
 
-    def find_in(self, folded: Folded, text: str, accept: Callable[[P], bool] | None = None) -> list[Occurrence[P]]:
+    def find_in(
+        self,
+        folded: Folded,
+        text: str,
+        accept: Callable[[P], bool] | None = None,
+        *,
+        extra: Sequence[Matches[P]] = (),
+    ) -> list[Occurrence[P]]:
         """:meth:`find` on ``text`` already folded by :func:`fold_for_names` (several matchers over one
-        text fold it once)."""
+        text fold it once). With ``extra`` (what other matchers found in the same folded text, see
+        :meth:`matches`), their names compete with this one's as if this matcher had been built with
+        them too, after its own."""
+        return resolve(folded, text, [self.matches(folded, accept), *extra])
+
+    def matches(self, folded: Folded, accept: Callable[[P], bool] | None = None) -> Matches[P]:
+        """What one pass of the automaton finds in ``folded`` that stands on word boundaries (after
+        a proclitic chain or an elision, or at a contraction's article), overlaps not yet resolved:
+        kept by the suggestions of an open document so that a name learned later needs a pass of
+        its own only (see :func:`resolve`)."""
+        candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
         if not self._keys:
-            return []
+            return Matches(self, candidates)
         haystack = folded.text
         size = len(haystack)
-        candidates: list[tuple[int, int, int, int]] = []  # -length, folded start, folded end, key index
         # The loop runs once per raw match (thousands in a long text): names bound locally, and the
-        # common case of a letter (str.isalnum) tested before the call that also looks for marks.
-        word, payloads, add = is_word_char, self._payloads, candidates.append
+        # word test of a character a dict lookup.
+        word, payloads, add = _WORD, self._payloads, candidates.append
         for last, found in self._automaton.iter(haystack):
             end = last + 1
-            if end < size:
-                after = haystack[end]
-                if after.isalnum() or word(after):
-                    continue
+            if end < size and word[haystack[end]]:
+                continue
             for length, index, contracted in found:
                 if accept is not None and not accept(payloads[index]):
                     continue
@@ -189,16 +205,56 @@ class NameMatcher(Generic[P]):
                 if contracted:
                     if not _after_contraction(haystack, start):
                         continue
-                elif start:
-                    before = haystack[start - 1]
-                    if (before.isalnum() or word(before)) and not _after_prefix(haystack, start):
-                        continue
+                elif start and word[haystack[start - 1]] and not _after_prefix(haystack, start):
+                    continue
                 add((start - end, start, end, index))
-        occurrences: list[Occurrence[P]] = []
-        for start, end, index in _longest_first(candidates, len(haystack)):
-            first, last = folded.span_with_marks(start, end, text)
-            occurrences.append(Occurrence(first, last, self._keys[index], self._payloads[index]))
-        return occurrences
+        return Matches(self, candidates)
+
+
+@dataclass(frozen=True)
+class Matches(Generic[P]):
+    """What :meth:`NameMatcher.matches` found in one folded text: ``(-length, start, end, key
+    index)`` in folded offsets, overlapping ones included."""
+
+    matcher: NameMatcher[P]
+    candidates: list[tuple[int, int, int, int]]
+
+
+def resolve(folded: Folded, text: str, found: Sequence[Matches[P]]) -> list[Occurrence[P]]:
+    """The occurrences of the names of ``found`` (what matchers found in ``folded``, the folded copy of
+    ``text``) as if one matcher held all their names, in that order: overlapping ones give way to
+    the longest, then the leftmost, then the name met first; in text order, in stored offsets."""
+    every: list[tuple[int, int, int, int]] = []
+    keys: list[str] = []
+    payloads: list[P] = []
+    for part in found:
+        shift = len(keys)
+        if shift:
+            every.extend((size, start, end, index + shift) for size, start, end, index in part.candidates)
+        else:
+            every.extend(part.candidates)
+        keys.extend(part.matcher._keys)
+        payloads.extend(part.matcher._payloads)
+    if not every:
+        return []
+    kept = _longest_first(every, len(folded.text))
+    spans = folded.spans_with_marks([(start, end) for start, end, _ in kept], text)
+    return [
+        Occurrence(first, last, keys[index], payloads[index])
+        for (first, last), (_, _, index) in zip(spans, kept, strict=True)
+    ]
+
+
+class _WordChars(dict[str, bool]):
+    """:func:`is_word_char` of each character met so far: one dict lookup on either side of each of
+    thousands of matches."""
+
+    def __missing__(self, ch: str) -> bool:
+        found = self[ch] = is_word_char(ch)
+        return found
+
+
+_WORD = _WordChars()
 
 
 def fold_for_names(text: str) -> Folded:
@@ -207,7 +263,7 @@ def fold_for_names(text: str) -> Folded:
 
 
 def _word_starts(haystack: str, at: int) -> bool:
-    return at == 0 or not is_word_char(haystack[at - 1])
+    return at == 0 or not _WORD[haystack[at - 1]]
 
 
 def _after_prefix(haystack: str, start: int) -> bool:
@@ -240,14 +296,44 @@ def _after_contraction(haystack: str, start: int) -> bool:
 
 def _longest_first(candidates: list[tuple[int, int, int, int]], length: int) -> list[tuple[int, int, int]]:
     """``(start, end, key index)`` of the candidates ``(-length, start, end, key index)`` kept when
-    overlapping ones give way to the longest (then the leftmost), in text order. ``length`` is the
-    folded text's."""
-    taken = bytearray(length)
+    overlapping ones give way to the longest (then the leftmost, then the name met first), in text
+    order. ``length`` is the folded text's.
+
+    Whether a candidate is kept depends only on the candidates it overlaps, so the order decides
+    within each cluster of candidates chained by overlaps; most candidates overlap none and are kept
+    as they come, in one pass in text order."""
     kept: list[tuple[int, int, int]] = []
-    candidates.sort()
-    for _, start, end, index in candidates:
-        if taken.find(1, start, end) == -1:
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, index))
-    kept.sort()
+    add = kept.append
+    cluster: list[tuple[int, int, int, int]] = []
+    reach = -1
+    for candidate in sorted(candidates, key=_START):
+        start = candidate[1]
+        if start < reach:
+            cluster.append(candidate)
+            if candidate[2] > reach:
+                reach = candidate[2]
+            continue
+        if len(cluster) == 1:
+            add(cluster[0][1:])
+        elif cluster:
+            kept.extend(_resolve_cluster(cluster))
+        cluster = [candidate]
+        reach = candidate[2]
+    if len(cluster) == 1:
+        add(cluster[0][1:])
+    elif cluster:
+        kept.extend(_resolve_cluster(cluster))
     return kept
+
+
+_START = itemgetter(1)  # a candidate's start
+
+
+def _resolve_cluster(cluster: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int]]:
+    """The candidates of one cluster kept, longest first, in text order."""
+    chosen: list[tuple[int, int, int]] = []
+    for _, start, end, index in sorted(cluster):
+        if all(end <= other_start or other_end <= start for other_start, other_end, _ in chosen):
+            chosen.append((start, end, index))
+    chosen.sort()
+    return chosen
