@@ -243,6 +243,22 @@ def main() -> None:
             lambda ours, ratio: ratio <= 3,
         ),
         (
+            "B13-import",
+            "import of the corpus with its search index (floor: the same import with --index-later)",
+            corpus,
+            "median",
+            "ratio <= 1.3",
+            lambda ours, ratio: ratio <= 1.3,
+        ),
+        (
+            "B13-index",
+            "a fresh search index of the large database (floor: the folded texts inserted in one transaction)",
+            big,
+            "median",
+            "ratio <= 2",
+            lambda ours, ratio: ratio <= 2,
+        ),
+        (
             "B11-candidates",
             "entity candidates for a mention among 100,000 entities",
             registry_db,

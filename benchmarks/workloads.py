@@ -741,6 +741,16 @@ def _suggest_workloads() -> dict[str, Any]:
     return {"B10-match": b10.b10_match, "B10-refresh": b10.b10_refresh, "B10-corpus": b10.b10_corpus}
 
 
+def _index_workloads() -> dict[str, Any]:
+    from benchmarks import index_workloads as b13
+    from benchmarks.postgres import server_url
+
+    return {
+        "B13-import": lambda corpus, work, repeat: b13.b13_import(corpus, work, repeat, server_url()),
+        "B13-index": lambda db, work, repeat: b13.b13_index(db, work, repeat, server_url()),
+    }
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -759,6 +769,7 @@ WORKLOADS = {
     "B11-candidates": b11_candidates,
     "B11-mentions": b11_mentions,
     **_suggest_workloads(),
+    **_index_workloads(),
 }
 
 
