@@ -751,6 +751,12 @@ def _index_workloads() -> dict[str, Any]:
     }
 
 
+def _team_workloads() -> dict[str, Any]:
+    from benchmarks import team_workload as b14
+
+    return {"B14-postgresql": b14.b14_postgres, "B14-sqlite": b14.b14_sqlite}
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -770,6 +776,7 @@ WORKLOADS = {
     "B11-mentions": b11_mentions,
     **_suggest_workloads(),
     **_index_workloads(),
+    **_team_workloads(),
 }
 
 
