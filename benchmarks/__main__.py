@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks import postgres
 from benchmarks.corpus import write_jsonl, write_reviewed_jsonl
 
 HERE = Path(__file__).resolve().parent
@@ -78,11 +79,27 @@ def _workload(workload: str, source: Path, work: Path, repeat: int) -> tuple[dic
 
 
 def _import(db: Path, corpus: Path) -> None:
-    subprocess.run(
-        [sys.executable, "-m", "curator", "--db", f"sqlite:///{db}", "import", str(corpus)],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    """Import ``corpus`` into the database ``db`` names: the SQLite file, or on PostgreSQL a new
+    database named after it (dropped again if the import fails)."""
+    server = postgres.server_url()
+    url = postgres.fresh_database(server, db.stem) if server else f"sqlite:///{db}"
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "curator", "--db", url, "import", str(corpus)], check=True, stdout=subprocess.DEVNULL
+        )
+    except BaseException:
+        if server:
+            postgres.drop_database(server, db.stem)
+        raise
+
+
+def _built(db: Path) -> bool:
+    server = postgres.server_url()
+    return postgres.exists(server, db.stem) if server else db.exists()
+
+
+# What runs on PostgreSQL (``--backend postgresql``): B1-B8, the start of a command, B13, B14's team.
+ON_POSTGRESQL = ("B1", "B2", "B3", "B4", "B5", "B6", "B7", "B8", "B9-help", "B9-stats", "B13", "B14-postgresql")
 
 
 def _figure(
@@ -110,7 +127,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--size", choices=sorted(SIZES), default="small")
     parser.add_argument("--only", help="comma-separated workload ids (B1,B2,B3,B6,B9)")
+    parser.add_argument("--backend", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--db", help=f"with --backend postgresql: the server's URL (default {postgres.DEFAULT_URL})")
     args = parser.parse_args()
+    if args.backend == "postgresql":
+        # The workloads' processes find the server here; each makes its databases on it.
+        os.environ[postgres.ENV] = args.db or postgres.DEFAULT_URL
     size = SIZES[args.size]
     only = set(args.only.split(",")) if args.only else None
     work = HERE / "work" / args.size
@@ -300,7 +322,10 @@ def main() -> None:
     for fid, name, source, statistic, target, check in plan:
         if only and fid not in only and fid.split("-")[0] not in only:
             continue
-        if source in builders and not source.exists():
+        on_postgresql = fid in ON_POSTGRESQL or fid.split("-")[0] in ON_POSTGRESQL
+        if (not on_postgresql) if args.backend == "postgresql" else fid == "B14-postgresql":
+            continue
+        if source in builders and not _built(source):
             builders[source]()
         repeat = size["repeat"] if fid not in ("B6", "B7", "B12") else 3
         result, peak = _workload(fid, source, work, repeat)
@@ -308,7 +333,7 @@ def main() -> None:
         figures.append(figure)
         _print(figure)
     elapsed = time.perf_counter() - started
-    out = HERE / "results" / f"{args.size}.json"
+    out = HERE / "results" / (f"{args.size}.json" if args.backend == "sqlite" else f"{args.size}-{args.backend}.json")
     out.parent.mkdir(exist_ok=True)
     machine = {
         "python": platform.python_version(),
@@ -318,7 +343,13 @@ def main() -> None:
     }
     out.write_text(
         json.dumps(
-            {"size": args.size, "seconds": elapsed, "machine": machine, "figures": [asdict(f) for f in figures]},
+            {
+                "size": args.size,
+                "backend": args.backend,
+                "seconds": elapsed,
+                "machine": machine,
+                "figures": [asdict(f) for f in figures],
+            },
             indent=2,
         ),
         encoding="utf-8",
