@@ -648,13 +648,11 @@ def b9_start(db: Path, work: Path, repeat: int, command: str) -> dict[str, Any]:
     """``curator --help``, ``curator stats`` or the export of one document (``export``), each round
     back to back with :data:`START_FLOOR`; seven rounds at least (a start is a tenth of a second, and
     one slow spell of the machine moves a median of five)."""
-    args = {
-        "help": ["--help"],
-        "stats": ["--db", _url(db), "stats"],
-        "export": ["--db", f"sqlite:///{db}", "export", "--documents", _first_document(db), "--out"],
-    }[command]
     if command == "export":
+        args = ["--db", f"sqlite:///{db}", "export", "--documents", _first_document(db), "--out"]
         args.append(str(work / "b9-one-document.jsonl"))
+    else:
+        args = {"help": ["--help"], "stats": ["--db", _url(db), "stats"]}[command]
     ours, floor = [], []
     _run([*CURATOR, *args])  # the first run reads every module from disk; the rounds find them cached
     for _ in range(max(repeat, 7)):
