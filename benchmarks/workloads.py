@@ -390,8 +390,9 @@ def _window(db_path: Path, work: Path) -> Any:
 
     app = QApplication.instance() or QApplication([])
     prefs = Preferences(QSettings(str(work / "bench-window.ini"), QSettings.Format.IniFormat))
-    prefs.last_document = None
-    window = MainWindow(Database(_url(db_path)), "bench", prefs)
+    database = Database(_url(db_path))
+    prefs.set_last_document(database.url, None)  # the window opens on no document
+    window = MainWindow(database, "bench", prefs)
     window.resize(1400, 900)
     window.show()
     window.activateWindow()
