@@ -6,7 +6,7 @@ B13-index: a fresh index of every document of the large database (what an older 
 ``--index-later`` import: :func:`curator.store.search.ensure_index`), against a floor that inserts the
 same folded texts, folded beforehand, into the same table in one transaction.
 
-Both run on SQLite or on PostgreSQL (``url``: see :mod:`benchmarks.postgres`).
+Both run on SQLite or on PostgreSQL (``--backend postgresql``: see :mod:`benchmarks.postgres`).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def _clear(database: Any) -> int:
         return int(session.execute(text("SELECT count(*) FROM documents")).scalar() or 0)
 
 
-def b13_index(db: Path, work: Path, repeat: int, url: str | None = None) -> dict[str, Any]:
+def b13_index(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     """``ensure_index`` of every document against the floor, each round: the floor, then ours (which
     leaves the database indexed, as it was). One round at 100,000 documents (a round is minutes)."""
     from sqlalchemy import select, text
@@ -58,7 +58,9 @@ def b13_index(db: Path, work: Path, repeat: int, url: str | None = None) -> dict
     from curator.store.search import ensure_index
     from curator.text.folding import fold_text
 
-    database = Database(url or f"sqlite:///{db}")
+    from benchmarks.workloads import _url
+
+    database = Database(_url(db))  # on PostgreSQL, the database named after ``db`` (not the server's own)
     with database.read() as session:
         folded = [(doc_id, fold_text(body)) for doc_id, body in session.execute(select(Document.id, Document.text))]
     rounds = 1 if len(folded) > 20_000 else max(repeat, 3)
