@@ -53,12 +53,11 @@ def b13_index(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     leaves the database indexed, as it was). One round at 100,000 documents (a round is minutes)."""
     from sqlalchemy import select, text
 
+    from benchmarks.workloads import _url
     from curator.store.database import Database
     from curator.store.models import Document
     from curator.store.search import ensure_index
     from curator.text.folding import fold_text
-
-    from benchmarks.workloads import _url
 
     database = Database(_url(db))  # on PostgreSQL, the database named after ``db`` (not the server's own)
     with database.read() as session:

@@ -777,7 +777,7 @@ def _index_workloads() -> dict[str, Any]:
 
     return {
         "B13-import": lambda corpus, work, repeat: b13.b13_import(corpus, work, repeat, server_url()),
-        "B13-index": b13.b13_index,
+        "B13-index": lambda db, work, repeat: b13.b13_index(db, work, repeat),
     }
 
 
