@@ -27,6 +27,15 @@ def _fresh(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
+def _url(path: Path) -> str:
+    """The database ``path`` names on the benchmark's backend: the SQLite file, or on PostgreSQL
+    (``--backend postgresql``) the database named after the file (see :mod:`benchmarks.postgres`)."""
+    from benchmarks.postgres import database_url, server_url
+
+    server = server_url()
+    return database_url(server, path.stem) if server else f"sqlite:///{path}"
+
+
 def _run(args: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
@@ -55,9 +64,15 @@ def b1_import(corpus: Path, work: Path, repeat: int) -> dict[str, Any]:
     return {"ours": ours, "floor": floor, "extra": {"one_document_import_s": statistics.median(fixed)}}
 
 
-def _rows(corpus: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+Rows = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]], list[tuple[int, str]]]
+
+
+def _rows(corpus: Path) -> Rows:
+    """The documents', spans' and search index's rows of ``corpus`` (texts folded here, beforehand)."""
+    from curator.text.folding import fold_text
+
     now = datetime.now(UTC).isoformat(" ")
-    docs, spans = [], []
+    docs, spans, folded = [], [], []
     with corpus.open(encoding="utf-8") as handle:
         for i, line in enumerate(handle, start=1):
             record = json.loads(line)
@@ -79,15 +94,17 @@ def _rows(corpus: Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
                     0,
                     "{}",
                     now,
-                    0,
+                    1,
                 )
             )
+            folded.append((i, fold_text(text)))
             spans.extend((i, 1, 1, a["start"], a["end"], "{}", "", now, now, 1) for a in record["annotations"])
-    return docs, spans
+    return docs, spans, folded
 
 
-def _floor_insert(path: Path, rows: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]) -> float:
-    """Plain sqlite3: the same rows into the same schema, one transaction, WAL and synchronous=FULL."""
+def _floor_insert(path: Path, rows: Rows) -> float:
+    """Plain sqlite3: the same rows into the same schema, one transaction, WAL and synchronous=FULL;
+    the search index's rows too (the import indexes its documents), their texts folded beforehand."""
     from curator.store.database import Database
 
     _fresh(path)
@@ -96,7 +113,7 @@ def _floor_insert(path: Path, rows: tuple[list[tuple[Any, ...]], list[tuple[Any,
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("INSERT INTO annotators (id, name, created_at) VALUES (1, 'pre', '2026-01-01')")
-    docs, spans = rows
+    docs, spans, folded = rows
     start = time.perf_counter()
     conn.execute("BEGIN IMMEDIATE")
     conn.executemany(
@@ -110,6 +127,7 @@ def _floor_insert(path: Path, rows: tuple[list[tuple[Any, ...]], list[tuple[Any,
         "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
         spans,
     )
+    conn.executemany("INSERT INTO search_fts(rowid, folded) VALUES (?, ?)", folded)
     conn.execute("COMMIT")
     elapsed = time.perf_counter() - start
     conn.close()
@@ -121,9 +139,7 @@ def b2_export(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     back to back in each round (as B1)."""
     ours, floor = [], []
     for _ in range(repeat):
-        ours.append(
-            _run([*CURATOR, "--db", f"sqlite:///{db}", "export", "--format", "jsonl", "--out", str(work / "b2.jsonl")])
-        )
+        ours.append(_run([*CURATOR, "--db", _url(db), "export", "--format", "jsonl", "--out", str(work / "b2.jsonl")]))
         floor.append(_floor_export(db, work / "floor.jsonl"))
     return {"ours": ours, "floor": floor}
 
@@ -173,7 +189,7 @@ def b6_search(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     from curator.store.database import Database
     from curator.store.search import ensure_index, search_corpus
 
-    database = Database(f"sqlite:///{db}")
+    database = Database(_url(db))
     start = time.perf_counter()
     indexed = ensure_index(database)
     index_seconds = time.perf_counter() - start
@@ -197,7 +213,7 @@ def b7_agreement(db: Path, work: Path, repeat: int) -> dict[str, Any]:
     from curator.review.agreement import compute_agreement
     from curator.store.database import Database
 
-    database = Database(f"sqlite:///{db}")
+    database = Database(_url(db))
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -283,7 +299,7 @@ def _floor_gold_rows(db: Path, count: int) -> float:
 def b8_export(db: Path, work: Path, repeat: int, fmt: str) -> dict[str, Any]:
     """`curator export --format FMT` of the reviewed corpus (every annotator)."""
     times = [
-        _run([*CURATOR, "--db", f"sqlite:///{db}", "export", "--format", fmt, "--out", str(work / f"b8-{fmt}")])
+        _run([*CURATOR, "--db", _url(db), "export", "--format", fmt, "--out", str(work / f"b8-{fmt}")])
         for _ in range(repeat)
     ]
     return {"ours": times, "floor": None}
@@ -327,25 +343,40 @@ def _long_database(path: Path) -> tuple[int, list[tuple[int, int]]]:
     stride = len(chosen) // B4_EDITS
     free = chosen[stride // 2 :: stride][:B4_EDITS]
     taken = sorted(set(chosen) - set(free))[:LONG_SPANS]
-    if path.exists():
-        # A run stopped half-way may have left spans behind: start again from the intended state.
-        with sqlite3.connect(path) as conn:
-            count = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
-        conn.close()
-        if count != LONG_SPANS:
+    from benchmarks import postgres
+
+    server, url = postgres.server_url(), _url(path)
+    stored = postgres.exists(server, path.stem) if server else path.exists()
+    # A run stopped half-way may have left spans behind: start again from the intended state.
+    if not stored or _span_count(url) != LONG_SPANS:
+        if server:
+            postgres.fresh_database(server, path.stem)
+        else:
             _fresh(path)
-    if not path.exists():
         labels = ("LOC", "PER", "ORG", "MISC")
         spans = [SpanIn("entity", labels[i % 4], s, e, "bench") for i, (s, e) in enumerate(taken)]
-        db = Database(f"sqlite:///{path}")
+        db = Database(url)
         long_document = DocumentIn(source="long.txt", line=1, text=text, ext_id="long", title="طويل", spans=spans)
         write_batch(db, [long_document], "b")
         write_batch(db, [DocumentIn(source="short.txt", line=1, text="نص قصير.", ext_id="short", title="قصير")], "b")
         db.dispose()
-    db = Database(f"sqlite:///{path}")
+    db = Database(url)
     (doc_id,) = document_ids_by_ext(db, ["long"])
     db.dispose()
     return doc_id, free
+
+
+def _span_count(url: str) -> int:
+    from sqlalchemy import func, select
+
+    from curator.store.database import Database
+    from curator.store.models import Span
+
+    db = Database(url)
+    with db.read() as session:
+        count = int(session.scalar(select(func.count(Span.id))) or 0)
+    db.dispose()
+    return count
 
 
 def _window(db_path: Path, work: Path) -> Any:
@@ -359,8 +390,9 @@ def _window(db_path: Path, work: Path) -> Any:
 
     app = QApplication.instance() or QApplication([])
     prefs = Preferences(QSettings(str(work / "bench-window.ini"), QSettings.Format.IniFormat))
-    prefs.last_document = None
-    window = MainWindow(Database(f"sqlite:///{db_path}"), "bench", prefs)
+    database = Database(_url(db_path))
+    prefs.set_last_document(database.url, None)  # the window opens on no document
+    window = MainWindow(database, "bench", prefs)
     window.resize(1400, 900)
     window.show()
     window.activateWindow()
@@ -573,7 +605,7 @@ def b5_start(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
         "CURATOR_HOME": str(home),
         "XDG_CONFIG_HOME": str(work / "b5-config"),  # the window's settings, not the user's
     }
-    app = [*CURATOR, "--db", f"sqlite:///{db_path}", "gui", "--annotator", "bench"]
+    app = [*CURATOR, "--db", _url(db_path), "gui", "--annotator", "bench"]
     _first_paint(app, env)  # warm-up: the operating system's file cache, Python's bytecode cache
     ours, peaks = [], []
     for _ in range(max(3, repeat)):
@@ -588,7 +620,7 @@ def b5_start(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
         floor_peaks.append(peak)
     from curator.store.database import Database
 
-    database = Database(f"sqlite:///{db_path}", read_only=True)
+    database = Database(_url(db_path), read_only=True)
     with database.read() as session:
         from sqlalchemy import func, select
 
@@ -617,13 +649,11 @@ def b9_start(db: Path, work: Path, repeat: int, command: str) -> dict[str, Any]:
     """``curator --help``, ``curator stats`` or the export of one document (``export``), each round
     back to back with :data:`START_FLOOR`; seven rounds at least (a start is a tenth of a second, and
     one slow spell of the machine moves a median of five)."""
-    args = {
-        "help": ["--help"],
-        "stats": ["--db", f"sqlite:///{db}", "stats"],
-        "export": ["--db", f"sqlite:///{db}", "export", "--documents", _first_document(db), "--out"],
-    }[command]
     if command == "export":
+        args = ["--db", f"sqlite:///{db}", "export", "--documents", _first_document(db), "--out"]
         args.append(str(work / "b9-one-document.jsonl"))
+    else:
+        args = {"help": ["--help"], "stats": ["--db", _url(db), "stats"]}[command]
     ours, floor = [], []
     _run([*CURATOR, *args])  # the first run reads every module from disk; the rounds find them cached
     for _ in range(max(repeat, 7)):
@@ -741,6 +771,22 @@ def _suggest_workloads() -> dict[str, Any]:
     return {"B10-match": b10.b10_match, "B10-refresh": b10.b10_refresh, "B10-corpus": b10.b10_corpus}
 
 
+def _index_workloads() -> dict[str, Any]:
+    from benchmarks import index_workloads as b13
+    from benchmarks.postgres import server_url
+
+    return {
+        "B13-import": lambda corpus, work, repeat: b13.b13_import(corpus, work, repeat, server_url()),
+        "B13-index": lambda db, work, repeat: b13.b13_index(db, work, repeat),
+    }
+
+
+def _team_workloads() -> dict[str, Any]:
+    from benchmarks import team_workload as b14
+
+    return {"B14-postgresql": b14.b14_postgres, "B14-sqlite": b14.b14_sqlite}
+
+
 WORKLOADS = {
     "B1": b1_import,
     "B2": b2_export,
@@ -759,10 +805,21 @@ WORKLOADS = {
     "B11-candidates": b11_candidates,
     "B11-mentions": b11_mentions,
     **_suggest_workloads(),
+    **_index_workloads(),
+    **_team_workloads(),
 }
 
 
+def _on_postgresql() -> None:
+    """``--backend postgresql``: B1 and B2 have floors of their own there (COPY, psycopg's SELECT)."""
+    from benchmarks import postgres
+
+    if postgres.server_url():
+        WORKLOADS.update({"B1": postgres.b1_import, "B2": postgres.b2_export})
+
+
 if __name__ == "__main__":
+    _on_postgresql()
     workload, source, work, repeat = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4])
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     print(json.dumps(WORKLOADS[workload](source, work, repeat)))

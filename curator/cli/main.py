@@ -134,6 +134,11 @@ class FormatChoice(click.Choice[str]):
     "in the database: never exported or counted until accepted.",
 )
 @click.option("--model", help="With --as-suggestions: the model's name (default: the file's annotator).")
+@click.option(
+    "--index-later",
+    is_flag=True,
+    help="Leave the new documents out of the search index until the first corpus search (a faster import).",
+)
 @click.pass_obj
 def import_(
     obj: CommandContext,
@@ -145,6 +150,7 @@ def import_(
     leave_out_unsupported: bool,
     as_suggestions: bool,
     model: str | None,
+    index_later: bool,
 ) -> None:
     """Import files and folders as one batch: all of it, or nothing.
 
@@ -180,6 +186,7 @@ def import_(
                 progress=advance,
                 parallel=parallel,
                 leave_out_unsupported=leave_out_unsupported,
+                index_later=index_later,
             )
     except InputRejected as exc:
         _refused(exc, check)

@@ -326,8 +326,9 @@ class CorpusSearchPanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def search(self) -> None:
-        """Search at once when the index is complete; otherwise index the documents imported since the
-        last search in the background first (100,000 take minutes), then search."""
+        """Search at once when the index is complete (an import indexes its documents); otherwise
+        index the documents an older Curator stored, or ``import --index-later``, in the background
+        first, then search."""
         query = self.query.text()
         if not query.strip():
             self._show([])

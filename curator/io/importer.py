@@ -142,6 +142,7 @@ def import_paths(
     progress: Callable[[int], None] | None = None,
     parallel: ParallelImport | None = None,
     leave_out_unsupported: bool = False,
+    index_later: bool = False,
 ) -> ImportReport:
     """Import ``paths`` as one batch. Raise :class:`InputRejected` (nothing written) on any problem.
 
@@ -157,6 +158,9 @@ def import_paths(
 
     What a file holds and the schema cannot (an INCEpTION relation layer the schema lacks...) is a
     problem, unless ``leave_out_unsupported``: then it is left out and counted in ``report.left_out``.
+
+    The new documents are indexed for search in the batch's transaction, unless ``index_later``: then
+    the first corpus search indexes them.
     """
     files, ignored = collect_files(list(paths))
     report = ImportReport(files=[str(f) for f in files], ignored=[str(f) for f in ignored], dry_run=dry_run)
@@ -171,7 +175,7 @@ def import_paths(
     report.formats = sorted({format_of(f, fmt) for f in files})
     # A registry file goes with the batch's documents in one transaction: the ordinary path's.
     if parallel is not None and not dry_run and not registry_files:
-        batch = parallel.run(db, who=annotator or "import", on_total=on_total, progress=progress)
+        batch = parallel.run(db, who=annotator or "import", on_total=on_total, progress=progress, index=not index_later)
         if batch is not None:
             report.batch = batch
             return report
@@ -213,7 +217,9 @@ def import_paths(
         return report
     if on_total:
         on_total(len(files) + len(docs))
-    report.batch = write_batch(db, docs, who=annotator or "import", progress=progress, entities=entities)
+    report.batch = write_batch(
+        db, docs, who=annotator or "import", progress=progress, entities=entities, index=not index_later
+    )
     return report
 
 

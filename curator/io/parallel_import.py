@@ -123,20 +123,22 @@ class ParallelImport:
         *,
         on_total: Callable[[int], None] | None = None,
         progress: Callable[[int], None] | None = None,
+        index: bool = True,
     ) -> BatchReport | None:
         """Write the batch in one transaction and return its report, or None (nothing written,
         :attr:`reason` says why) when the ordinary import must do it. ``on_total`` is told the
-        number of lines, and ``progress`` the lines of each chunk written."""
+        number of lines, and ``progress`` the lines of each chunk written; ``index`` indexes the
+        documents for search in the same transaction (the workers fold their texts)."""
         if on_total:
             on_total(sum(chunk.lines for chunk in self.chunks))
         from curator.schema.checks import span_labels
         from curator.store.chunk_writer import Unusual, chunk_transaction
 
         try:
-            with chunk_transaction(db, who) as writer:
+            with chunk_transaction(db, who, index=index) as writer:
                 labels = {key: (db.ids.labels[key], crosses) for key, crosses in span_labels(db.schema).items()}
                 first_lines = tuple(chunk.first_line for chunk in self.chunks)
-                context = Context(labels, {}, self.default_annotator, first_lines)
+                context = Context(labels, {}, self.default_annotator, first_lines, fold=index)
                 for conn in self._conns:
                     with contextlib.suppress(OSError):  # a worker that stopped has said why
                         conn.send(context)

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from curator.errors import InputRejected, Problem
 from curator.records import DocumentIn
-from curator.store import sqlite_bulk
+from curator.store import search_index, sqlite_bulk
 from curator.store.database import Database
 from curator.store.entities import EntityRecord, write_records
 from curator.store.models import (
@@ -87,10 +87,12 @@ def write_batch(
     progress: Callable[[int], None] | None = None,
     *,
     entities: Sequence[EntityRecord] = (),
+    index: bool = True,
 ) -> BatchReport:
     """Write ``docs`` (validated against the schema, repeats merged by :func:`merge_repeated`) as one
     transaction; ``who`` goes in the history. ``entities`` (checked registry records) are written
-    first in the same transaction, so the batch's spans may link to them."""
+    first in the same transaction, so the batch's spans may link to them. ``index`` indexes the new
+    documents for search in the same transaction; without it, the first search does."""
     report = BatchReport()
     with db.write(bulk=True) as session, _bulk_load(session):
         if entities:
@@ -109,7 +111,7 @@ def write_batch(
         new_docs = [(i, d) for i, d in enumerate(docs) if doc_ids[i] is None]
         now = utcnow()
         for chunk in _chunks(new_docs, CHUNK * 4):
-            ids = _insert_documents(session, [d for _, d in chunk], now)
+            ids = _insert_documents(session, [d for _, d in chunk], now, index)
             for (i, _), new_id in zip(chunk, ids, strict=True):
                 doc_ids[i] = new_id
             report.documents_added += len(chunk)
@@ -150,12 +152,13 @@ _DOCUMENT_COLUMNS = (
     "meta",
     "created_at",
     "filter_key",
+    "search_indexed",  # true: the batch indexes its documents for search in its transaction
 )
 
 
-def _document_values(d: DocumentIn, created_at: Any, meta: Any, had_bom: Any) -> tuple[Any, ...]:
-    """The values of :data:`_DOCUMENT_COLUMNS`; the time, metadata and BOM flag as the caller's
-    driver takes them."""
+def _document_values(d: DocumentIn, created_at: Any, meta: Any, had_bom: Any, indexed: Any) -> tuple[Any, ...]:
+    """The values of :data:`_DOCUMENT_COLUMNS`; the time, metadata, BOM and indexed flags as the
+    caller's driver takes them."""
     assert d.ext_id is not None  # given by _assign_ext_ids
     return (
         d.ext_id,
@@ -173,22 +176,31 @@ def _document_values(d: DocumentIn, created_at: Any, meta: Any, had_bom: Any) ->
         meta,
         created_at,
         document_filter_key(d.title, d.ext_id),
+        indexed,
     )
 
 
-def _insert_documents(session: Session, docs: list[DocumentIn], now: Any) -> list[int]:
-    """Insert ``docs`` and return their new ids in order."""
+def _insert_documents(session: Session, docs: list[DocumentIn], now: Any, index: bool) -> list[int]:
+    """Insert ``docs`` (and their search index rows with ``index``) and return their new ids in order."""
     conn = session.connection()
     table = _table(Document)
     if conn.dialect.name != "sqlite":
-        rows = [dict(zip(_DOCUMENT_COLUMNS, _document_values(d, now, d.meta, d.had_bom), strict=True)) for d in docs]
-        return _insert_returning_ids(session, table, rows)
-    to_json = sqlite_bulk.bind_processor(conn, table, "meta")
-    when = sqlite_bulk.bind_processor(conn, table, "created_at")(now)
-    first = _next_id(conn, table)
-    tuples = [(first + n, *_document_values(d, when, to_json(d.meta), int(d.had_bom))) for n, d in enumerate(docs)]
-    sqlite_bulk.insert_rows(conn, table, ("id", *_DOCUMENT_COLUMNS), tuples)
-    return list(range(first, first + len(docs)))
+        values = [_document_values(d, now, d.meta, d.had_bom, index) for d in docs]
+        rows = [dict(zip(_DOCUMENT_COLUMNS, row, strict=True)) for row in values]
+        ids = _insert_returning_ids(session, table, rows)
+    else:
+        to_json = sqlite_bulk.bind_processor(conn, table, "meta")
+        when = sqlite_bulk.bind_processor(conn, table, "created_at")(now)
+        first = _next_id(conn, table)
+        flag = int(index)
+        tuples = [
+            (first + n, *_document_values(d, when, to_json(d.meta), int(d.had_bom), flag)) for n, d in enumerate(docs)
+        ]
+        sqlite_bulk.insert_rows(conn, table, ("id", *_DOCUMENT_COLUMNS), tuples)
+        ids = list(range(first, first + len(docs)))
+    if index:
+        search_index.add_texts(conn, [(doc_id, d.text) for doc_id, d in zip(ids, docs, strict=True)])
+    return ids
 
 
 _HISTORY_COLUMNS = ("at", "annotator", "action", "kind", "object_id", "document_id", "before", "after")

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from curator.store import sqlite_bulk
+from curator.store import search_index, sqlite_bulk
 from curator.store.bulk import _DOCUMENT_COLUMNS as _BULK_DOCUMENT_COLUMNS
 from curator.store.bulk import _HISTORY_COLUMNS, CHUNK, BatchReport, _bulk_load, _next_id, _table
 from curator.store.database import Database
@@ -35,7 +35,7 @@ _DOCUMENT_COLUMNS = ("id", *_BULK_DOCUMENT_COLUMNS)
 
 
 @contextmanager
-def chunk_transaction(db: Database, who: str) -> Iterator[ChunkWriter]:
+def chunk_transaction(db: Database, who: str, *, index: bool = True) -> Iterator[ChunkWriter]:
     """A :class:`ChunkWriter` inside one write transaction, committed when the block ends without an
     exception (:class:`Unusual` included, which rolls it back).
 
@@ -56,7 +56,7 @@ def chunk_transaction(db: Database, who: str) -> Iterator[ChunkWriter]:
             raw.close()
     try:
         with db.write(bulk=True) as session, _bulk_load(session):
-            yield ChunkWriter(db, session, who)
+            yield ChunkWriter(db, session, who, index=index)
     finally:
         if journal != "wal":
             raw = db.engine.raw_connection()
@@ -71,8 +71,9 @@ def chunk_transaction(db: Database, who: str) -> Iterator[ChunkWriter]:
 class ChunkWriter:
     """Writes chunks of rows (:class:`curator.io.formats.jsonl.rows.ChunkRows`) in the order given."""
 
-    def __init__(self, db: Database, session: Session, who: str) -> None:
+    def __init__(self, db: Database, session: Session, who: str, *, index: bool = True) -> None:
         self.db, self.session, self.who = db, session, who
+        self.index = index  # for search, in this transaction (else at the first search)
         self.report = BatchReport()
         self.conn = session.connection()
         if self.conn.dialect.name != "sqlite":
@@ -150,10 +151,13 @@ class ChunkWriter:
                 row[9],  # meta
                 self._when,
                 row[10] if row[10] is not None else document_filter_key(row[1], ext_id),
+                int(self.index),  # search_indexed: the folded text the worker made goes in below
             )
             for n, (row, ext_id) in enumerate(zip(documents, ext_ids, strict=True))
         ]
         self.conn.exec_driver_sql(self._insert_documents, rows)
+        if self.index:
+            search_index.add_folded(self.conn, [(base + n, row[12]) for n, row in enumerate(documents)])
         if spans:
             # Straight to the driver, which takes the rows as zip makes them, one at a time: SQLAlchemy
             # wants a list, which would hold 200,000 tuples at once (same connection, same transaction).

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from curator.errors import EditRefused, SchemaError
 from curator.paths import default_database_url, default_schema_path, user_cache_dir
 from curator.schema import Schema, load_schema, parse_schema, read_schema_text
-from curator.store import migrations
+from curator.store import migrations, search_index  # noqa: F401 (search_index: its ORM listeners, text changes)
 from curator.store.engine import BULK_WRITE, WRITE, create_store_engine, is_sqlite
 from curator.store.models import Annotator, Base, LabelRow, LayerRow, RelationTypeRow, SchemaRecord
 from curator.store.roles import Login, limited_login

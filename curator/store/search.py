@@ -1,8 +1,10 @@
-"""Corpus search, Arabic-insensitive and accent-insensitive, over a lazily built index.
+"""Corpus search, Arabic-insensitive and accent-insensitive, over the index the writers keep.
 
 The index holds folded copies of the texts (:func:`curator.text.folding.fold_text`): FTS5 with the
-trigram tokenizer on SQLite, a pg_trgm-indexed table on PostgreSQL. Candidates from the index are
-always verified on the stored text, which also gives exact code-point offsets for every hit.
+trigram tokenizer on SQLite, a pg_trgm-indexed table on PostgreSQL. The import and every text
+change index their documents in their own transaction (:mod:`curator.store.search_index`); what an
+older Curator stored is indexed at the first search. Candidates from the index are always verified
+on the stored text, which also gives exact code-point offsets for every hit.
 """
 
 from __future__ import annotations
@@ -10,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, text
 
+from curator.store import search_index
 from curator.store.database import Database
 from curator.store.models import Document
-from curator.text.folding import find_all, fold_query, fold_text
+from curator.text.folding import find_all, fold_query
 from curator.text.language import line_direction
 
-INDEX_BATCH = 500
+INDEX_BATCH = 2000  # documents per transaction when indexing what an older Curator stored
 CONTEXT = 40
 
 
@@ -43,7 +46,8 @@ def pending(db: Database) -> int:
 
 
 def ensure_index(db: Database, progress: Callable[[int], None] | None = None) -> int:
-    """Index every document not yet indexed; return how many were added. Safe to call any time."""
+    """Index every document not yet indexed (stored by an older Curator, or with ``--index-later``);
+    return how many were added. Safe to call any time: each batch is its own transaction."""
     added = 0
     while True:
         with db.write() as session:
@@ -52,16 +56,9 @@ def ensure_index(db: Database, progress: Callable[[int], None] | None = None) ->
             ).all()
             if not rows:
                 return added
-            params = [{"id": doc_id, "folded": fold_text(body)} for doc_id, body in rows]
-            if db.is_sqlite:
-                session.execute(text("DELETE FROM search_fts WHERE rowid = :id"), params)
-                session.execute(text("INSERT INTO search_fts(rowid, folded) VALUES (:id, :folded)"), params)
-            else:
-                session.execute(text("DELETE FROM search_index WHERE document_id = :id"), params)
-                session.execute(text("INSERT INTO search_index(document_id, folded) VALUES (:id, :folded)"), params)
-            session.execute(
-                update(Document).where(Document.id.in_([p["id"] for p in params])).values(search_indexed=True)
-            )
+            conn = session.connection()
+            search_index.add_texts(conn, [(doc_id, body) for doc_id, body in rows], replace=True)
+            search_index.mark_indexed(conn, [doc_id for doc_id, _ in rows])
         added += len(rows)
         if progress:
             progress(len(rows))

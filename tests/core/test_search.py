@@ -36,7 +36,7 @@ def test_hamza_forms_and_latin_accents_fold(db: Database, tmp_path: Path) -> Non
 
 
 def test_documents_are_indexed_once_and_deleted_ones_leave_the_index(db: Database, seeds: Path) -> None:
-    import_paths(db, [seeds])
+    import_paths(db, [seeds], index_later=True)
     assert pending(db) == 5
     assert ensure_index(db) == 5 and ensure_index(db) == 0
     with db.write() as session:

@@ -174,10 +174,9 @@ def test_find_in_corpus_opens_the_document_on_the_match(
     word, query = "mémorandum", "MEMORANDUM"  # accent- and case-insensitive
     window.corpus_search.query.setText(query)
     window.corpus_search.search()
-    # The documents are not indexed yet: that happens off the GUI thread, then the search runs.
-    assert window.corpus_search.status.text().startswith("Indexing ")
+    # The import indexed the documents: the search answers at once, with no "Indexing" first.
     model = window.corpus_search.model
-    qtbot.waitUntil(lambda: model.rowCount() >= 1)
+    assert model.rowCount() >= 1 and not window.corpus_search.status.text().startswith("Indexing ")
     matches = model.rowCount()
     # Counted in the right form: one document here.
     assert window.corpus_search.status.text() == f"{matches} match{'es' if matches > 1 else ''} in 1 document"
@@ -187,6 +186,20 @@ def test_find_in_corpus_opens_the_document_on_the_match(
     assert window.workspace.doc.id == target
     assert window.text_view.selection_offsets() == (hit.start, hit.end)
     assert text.text[hit.start : hit.end].lower() == word.lower()
+
+
+def test_documents_imported_for_later_indexing_are_indexed_in_the_background_first(
+    sqlite_db: Database, samples: Path, open_window: Callable, qtbot: QtBot
+) -> None:
+    import_paths(sqlite_db, [samples / "crlf_fr.txt"], index_later=True)  # as an older Curator left them
+    window, _hand = open_window(sqlite_db)
+    qtbot.waitUntil(lambda: window.workspace.doc.id is not None)
+    window.corpus_search.query.setText("MEMORANDUM")
+    window.corpus_search.search()
+    # Indexed off the GUI thread, then the search runs.
+    assert window.corpus_search.status.text().startswith("Indexing ")
+    qtbot.waitUntil(lambda: window.corpus_search.model.rowCount() >= 1)
+    assert window.corpus_search.corpus.pending() == 0
 
 
 def test_a_single_click_on_a_corpus_hit_selects_the_match_in_the_text(

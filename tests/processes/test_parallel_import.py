@@ -27,6 +27,7 @@ from curator.io.validation import check_document
 from curator.schema.checks import span_labels
 from curator.store.database import Database
 from curator.text.boundaries import inner_splits, split_chars
+from curator.text.folding import fold_text
 
 # Columns that hold the time of the import, which two imports never share.
 _TIMES = {"created_at", "updated_at", "at", "loaded_at"}
@@ -50,6 +51,10 @@ def _snapshot(url: str) -> dict[str, list[tuple[Any, ...]]]:
             picked = ", ".join(f'"{c}", typeof("{c}")' for c in columns)
             out[table] = conn.execute(f'SELECT {picked} FROM "{table}" ORDER BY rowid').fetchall()
         out["sqlite_master"] = conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+        # The search index, made in the import's transaction either way (FTS5's own tables vary).
+        out["search_fts"] = conn.execute(
+            "SELECT rowid, folded, typeof(folded) FROM search_fts ORDER BY rowid"
+        ).fetchall()
         return out
     finally:
         conn.close()
@@ -110,6 +115,11 @@ def test_a_large_file_read_by_workers_lands_exactly_as_the_ordinary_import(tmp_p
     report, reason = _both_ways(tmp_path, ["\ufeff" + lines[0], *lines[1:]], annotator="reader")
     assert reason == ""  # the workers made it
     assert report.batch.documents_added == len([line for line in lines if line]) and report.batch.spans_existing == 1
+    conn = sqlite3.connect(tmp_path / "workers.sqlite")
+    index = dict(conn.execute("SELECT rowid, folded FROM search_fts"))
+    texts = conn.execute("SELECT id, text, search_indexed FROM documents").fetchall()
+    conn.close()
+    assert index == {doc_id: fold_text(body) for doc_id, body, _ in texts} and {f for *_, f in texts} == {1}
 
 
 def test_the_database_is_left_in_wal_mode(tmp_path: Path) -> None:

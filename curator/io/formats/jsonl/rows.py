@@ -28,7 +28,7 @@ from typing import Any
 from curator.io.formats.jsonl.read import DOCUMENT_KEYS
 from curator.io.strict_json import LAST_KEY_WINS, MAX_LINE_BYTES, SUSPECT_ESCAPE, count_strings, quoted_strings
 from curator.text.boundaries import paragraph_separator, split_chars
-from curator.text.folding import document_filter_key
+from curator.text.folding import document_filter_key, fold_text
 from curator.text.language import LANGUAGES, base_direction, detect_language
 from curator.text.newlines import newline_offset_map, normalize_newlines, shift_offset
 from curator.text.storable import storable, strings_in
@@ -99,15 +99,17 @@ class Context:
     annotator_ids: dict[str, int]
     default_annotator: str | None
     first_lines: tuple[int, ...] = ()  # of each chunk, by index
+    fold: bool = True  # make the search index's folded texts (not for an import that indexes later)
 
 
 @dataclass
 class ChunkRows:
     """A chunk's rows. Documents: ``(ext_id or None, title, source, language, direction, text as UTF-8,
-    length, content_sha256, newline, meta, filter_key or None, history_after)``; a None ext_id is made
-    from the hash, and the filter key from it. Spans: five numbers each, ``document index in the chunk,
-    annotator id, label id, start, end``, in one flat array (which crosses to the parent as bytes, not
-    as 200,000 objects); repeats inside a document are left out and counted in ``repeats``."""
+    length, content_sha256, newline, meta, filter_key or None, history_after, folded text as UTF-8)``;
+    a None ext_id is made from the hash, and the filter key from it. Spans: five numbers each,
+    ``document index in the chunk, annotator id, label id, start, end``, in one flat array (which
+    crosses to the parent as bytes, not as 200,000 objects); repeats inside a document are left out
+    and counted in ``repeats``."""
 
     index: int
     documents: list[tuple[Any, ...]] = field(default_factory=list)
@@ -321,6 +323,8 @@ def chunk_rows(chunk: Chunk, docs: list[ParsedDocument], context: Context, annot
                 None if ext_id is None else document_filter_key(doc.title, ext_id),
                 # as json.dumps writes the history's {"source", "line", "spans"}
                 f'{{"source": {source}, "line": {first_line + doc.offset}, "spans": {len(doc.annotations)}}}',
+                # the search index's folded text, as UTF-8 (folded here, in the worker, not by the writer)
+                fold_text(doc.text).encode() if context.fold else b"",
             )
         )
     return out
