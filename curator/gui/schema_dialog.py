@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from curator.schema.model import Label
 from curator.store.schema_changes import SchemaChange, SchemaEditor, spans_matching, spans_of_label
 from curator.text.invisible import reveal
 
@@ -353,6 +354,15 @@ class SchemaDialog(QDialog):
             return None
         return chosen[0], chosen[1]
 
+    def _chosen_label(self) -> tuple[str, str, Label] | None:
+        """The selected label's layer, id and definition; None when no label is selected."""
+        chosen = self._label()
+        if chosen is None:
+            return None
+        definition = self.editor.db.schema.label(*chosen)
+        assert definition is not None  # the tree lists the schema's own labels
+        return chosen[0], chosen[1], definition
+
     def add_label(self) -> bool:
         chosen = self.selected()
         if chosen is None:
@@ -371,12 +381,10 @@ class SchemaDialog(QDialog):
         return done
 
     def rename_label(self) -> bool:
-        chosen = self._label()
+        chosen = self._chosen_label()
         if chosen is None:
             return False
-        layer, label = chosen
-        definition = self.editor.db.schema.label(layer, label)
-        assert definition is not None
+        layer, label, definition = chosen
         names = self.forms.names(definition.names.model_dump())
         if names is None:
             return False
@@ -422,24 +430,20 @@ class SchemaDialog(QDialog):
         )
 
     def change_colour(self) -> bool:
-        chosen = self._label()
+        chosen = self._chosen_label()
         if chosen is None:
             return False
-        layer, label = chosen
-        definition = self.editor.db.schema.label(layer, label)
-        assert definition is not None
+        layer, label, definition = chosen
         colour = self.forms.colour(definition.color)
         if colour is None:
             return False
         return self.run(f"change label {layer}-{label}", lambda: self.editor.set_label(layer, label, color=colour))
 
     def change_shortcut(self) -> bool:
-        chosen = self._label()
+        chosen = self._chosen_label()
         if chosen is None:
             return False
-        layer, label = chosen
-        definition = self.editor.db.schema.label(layer, label)
-        assert definition is not None
+        layer, label, definition = chosen
         key = self.forms.shortcut(definition.shortcut or "")
         if key is None:
             return False
