@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Mapper
 from sqlalchemy.orm.attributes import set_committed_value
@@ -62,15 +62,13 @@ def mark_indexed(conn: Connection, doc_ids: Sequence[int]) -> None:
 def _document_added(mapper: Mapper[Any], conn: Connection, target: Document) -> None:
     """A document added through the ORM (not the import's bulk rows): indexed in its flush."""
     add_texts(conn, [(target.id, target.text)], replace=True)
-    conn.exec_driver_sql(f"UPDATE documents SET search_indexed = TRUE WHERE id = {int(target.id)}")
+    mark_indexed(conn, [target.id])
     set_committed_value(target, "search_indexed", True)
 
 
 @event.listens_for(Document, "after_update")
 def _text_changed(mapper: Mapper[Any], conn: Connection, target: Document) -> None:
     """A text changed through the ORM: its index row changes in the same flush."""
-    from sqlalchemy import inspect
-
     if inspect(target).attrs.text.history.has_changes():
         add_texts(conn, [(target.id, target.text)], replace=True)
-        conn.exec_driver_sql(f"UPDATE documents SET search_indexed = TRUE WHERE id = {int(target.id)}")
+        mark_indexed(conn, [target.id])
