@@ -100,7 +100,19 @@ class SuggestionController(QObject):
         self._show()
 
     def _show(self) -> None:
-        ghosts = [Ghost(s.start, s.end, self._color(s), self._tip(s)) for s in self.suggestions]
+        # Colours and tooltips made once per label and (label, score, source): a long document may
+        # hold hundreds of thousands of suggestions of a few labels.
+        colors: dict[tuple[str, str], QColor] = {}
+        tips: dict[tuple[str, str, float | None, str], str] = {}
+        ghosts = []
+        for s in self.suggestions:
+            color = colors.get((s.layer, s.label))
+            if color is None:
+                color = colors[s.layer, s.label] = self._color(s)
+            tip = tips.get((s.layer, s.label, s.score, s.source))
+            if tip is None:
+                tip = tips[s.layer, s.label, s.score, s.source] = self._tip(s)
+            ghosts.append(Ghost(s.start, s.end, color, tip))
         self.view.set_ghosts(ghosts, self.current)
         self.changed.emit()
 

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
@@ -47,9 +48,9 @@ from curator.text.utf16 import Utf16Offsets
 from .span_painting import PaintedSpan, Scene, paint_over_text, paint_under_text
 
 
-@dataclass(frozen=True)
-class Ghost:
-    """A suggestion as the view draws it: where (code points), in which colour, and its tooltip."""
+class Ghost(NamedTuple):
+    """A suggestion as the view draws it: where (code points), in which colour, and its tooltip. A
+    named tuple: a long document may hold hundreds of thousands, made again at every refresh."""
 
     start: int
     end: int
@@ -130,6 +131,7 @@ class TextView(QTextEdit):
         self._hits: list[tuple[int, int]] = []
         self._current_hit = -1
         self._ghosts: list[Ghost] = []
+        self._ghost_starts: list[int] = []
         self._current_ghost = -1
         self._candidates: list[tuple[int, int]] = []  # spans a keyboard pick may choose (code points)
         self._current_candidate = -1
@@ -163,7 +165,7 @@ class TextView(QTextEdit):
         self._color, self._describe = color, describe
         self._current_id, self._related_ids = None, set()
         self._hits, self._current_hit, self._last_click = [], -1, None
-        self._ghosts, self._current_ghost = [], -1
+        self._ghosts, self._ghost_starts, self._current_ghost = [], [], -1
         self._candidates, self._current_candidate = [], -1
         self._load_text()
 
@@ -233,6 +235,7 @@ class TextView(QTextEdit):
     def set_ghosts(self, ghosts: list[Ghost], current: int = -1) -> None:
         """Suggestions (in text order) to draw as ghosts; ``current`` is the one at hand."""
         self._ghosts, self._current_ghost = ghosts, current
+        self._ghost_starts = [ghost.start for ghost in ghosts]  # found by bisection at every paint
         self.viewport().update()
 
     def set_candidates(self, ranges: list[tuple[int, int]], current: int = -1) -> None:
@@ -538,7 +541,7 @@ class TextView(QTextEdit):
                 (self.segments(self.to_position(start), self.to_position(end), clip), index == self._current_hit)
             )
         ghosts: list[tuple[list[QRectF], QColor, bool]] = []
-        starts = [ghost.start for ghost in self._ghosts]
+        starts = self._ghost_starts
         for index in range(max(0, bisect.bisect_left(starts, first) - 1), len(self._ghosts)):
             ghost = self._ghosts[index]
             if ghost.start >= last:
