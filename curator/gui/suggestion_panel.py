@@ -93,7 +93,7 @@ class SuggestionModel(TableModel):
         if column == SCORE:
             return lambda s: -1.0 if s.score is None else s.score
         if column == TEXT:
-            return lambda s: (s.start, s.end)  # text order
+            return lambda s: (s.start << 32) + s.end  # text order, as one number (cheaper than a tuple)
         if column == LABEL:
             names: dict[tuple[str, str], str] = {}
             return lambda s: names.get((s.layer, s.label)) or names.setdefault(

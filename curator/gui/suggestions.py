@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from curator.errors import EditRefused
 from curator.store.queries import SpanRecord
 from curator.suggest import decisions
-from curator.suggest.engine import Suggester
+from curator.suggest.engine import Suggester, collector_paused
 from curator.suggest.model import Suggestion
 from curator.text.invisible import one_line
 
@@ -90,14 +90,17 @@ class SuggestionController(QObject):
         ``focus``) at hand while it is still offered."""
         doc = self.workspace.doc
         previous = focus or (self.suggestions[self.current] if 0 <= self.current < len(self.suggestions) else None)
-        if doc.id is None or not self.enabled:
-            self.suggestions = []
-        else:
-            self.suggestions = self.suggester.for_document(doc.id, doc.text)
-        self.current = -1
-        if previous is not None and previous.document_id == doc.id:
-            self.current = next((i for i, s in enumerate(self.suggestions) if s.place == previous.place), -1)
-        self._show()
+        # The collector paused: a long document's hundreds of thousands of suggestions, ghosts and rows
+        # (none in a cycle) would otherwise be walked again and again as they are made.
+        with collector_paused():
+            if doc.id is None or not self.enabled:
+                self.suggestions = []
+            else:
+                self.suggestions = self.suggester.for_document(doc.id, doc.text)
+            self.current = -1
+            if previous is not None and previous.document_id == doc.id:
+                self.current = next((i for i, s in enumerate(self.suggestions) if s.place == previous.place), -1)
+            self._show()
 
     def _show(self) -> None:
         # Colours and tooltips made once per label and (label, score, source): a long document may

@@ -31,7 +31,7 @@ _START = attrgetter("start")
 
 
 @contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while a document's suggestions are made: tens of thousands of
     tuples and suggestions, none in a cycle, which the collector would otherwise walk again and again
     as they come (a tenth of a long document's time, a fifth with a dense gazetteer). Left as it is
@@ -166,7 +166,7 @@ class Suggester:
         predicted = rows.predictions(self.db, ids).get(document_id, [])
         own = rows.own_places(self.db, self.annotator, ids).get(document_id, [])
         rejected = rows.rejected_places(self.db, self.annotator, ids).get(document_id, set())
-        with _collector_paused():
+        with collector_paused():
             found = self.candidates(document_id, text, predicted)
             return self._open(found, own, rejected, layers, names_only=not predicted)
 
@@ -184,7 +184,7 @@ class Suggester:
             rejected = rows.rejected_places(self.db, self.annotator, part)
             for document_id, ext_id, text in rows.texts(self.db, part):
                 given = predicted.get(document_id, [])
-                with _collector_paused():
+                with collector_paused():
                     found = self.candidates(document_id, text, given, keep=False)
                     found = self._open(
                         found, own.get(document_id, []), rejected.get(document_id, set()), wanted, names_only=not given
