@@ -53,6 +53,10 @@ class ReviewService:
     def spans(self, document_id: int, annotators: list[str]) -> list[queries.SpanRecord]:
         return queries.spans(self._db, document_id, annotators)
 
+    def links(self, document_id: int) -> dict[int, queries.LinkedEntity]:
+        """The registry entity of each linked span of the document, by span id."""
+        return queries.span_links(self._db, document_id)
+
     def differences(self, document_id: int, annotators: Sequence[str]) -> list[Difference]:
         return document_differences(self._db, document_id, annotators)
 

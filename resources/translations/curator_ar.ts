@@ -1502,6 +1502,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         </translation>
     </message>
     <message>
+        <source>agreed, not in the gold layer yet: {0} (Ctrl+Shift+A)</source>
+        <translation>مُتَّفق عليه ولم يدخل الطبقة المرجعية بعد: ⁨{0}⁩ (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
         <source>A confusion matrix is for span layers.</source>
         <translation>مصفوفة الالتباس خاصة بطبقات المقاطع.</translation>
     </message>

@@ -1446,6 +1446,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         </translation>
     </message>
     <message>
+        <source>agreed, not in the gold layer yet: {0} (Ctrl+Shift+A)</source>
+        <translation>fait accord, pas encore dans la couche de référence : {0} (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
         <source>A confusion matrix is for span layers.</source>
         <translation>Une matrice de confusion concerne les couches de segments.</translation>
     </message>

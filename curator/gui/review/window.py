@@ -124,6 +124,10 @@ class ReviewWindow(QMainWindow):
         self.difference_view = QListView()
         self.difference_view.setModel(self.difference_model)
         self.difference_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A difference names both sides (a link difference both entities): wrapped, never cut off.
+        self.difference_view.setWordWrap(True)
+        self.difference_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.difference_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.accept_row = QHBoxLayout()
         self.accept_buttons: dict[str, QPushButton] = {}
         self.reject_button = QPushButton(self.tr("Reject (X)"))
@@ -505,7 +509,7 @@ class ReviewWindow(QMainWindow):
             if pane.text.toPlainText() == "" or getattr(pane, "_doc_id", None) != c.document.id:
                 pane.set_text(text)
                 pane._doc_id = c.document.id  # type: ignore[attr-defined]
-            pane.show_spans([s for s in c.spans if s.annotator == name])
+            pane.show_spans([s for s in c.spans if s.annotator == name], c.links)
         self.difference_model.set_differences(c.differences, text)
         state = c.state()
         index = self.review_state.findData(state)
@@ -526,7 +530,12 @@ class ReviewWindow(QMainWindow):
         resolved = sum(d.resolved for d in c.differences)
         self.document_figures.set_left(c.document.id, len(c.differences) - resolved)
         differences = self.tr("%Ln difference(s)", "", len(c.differences))
-        self.statusBar().showMessage(self.tr("{0}, %Ln resolved", "", resolved).format(differences))
+        message = self.tr("{0}, %Ln resolved", "", resolved).format(differences)
+        if c.agreed_missing is not None and resolved == len(c.differences):
+            message += " — " + self.tr("agreed, not in the gold layer yet: {0} (Ctrl+Shift+A)").format(
+                c.agreed_missing.summary()
+            )
+        self.statusBar().showMessage(message)
 
     def _show_current(self, index: int) -> None:
         diff = self.controller.current
