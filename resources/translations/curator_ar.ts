@@ -1429,12 +1429,44 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>الأعمدة</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>مخطط</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>مصفوفة الالتباس</translation>
+    </message>
+    <message>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
         <source>Compute per-document figures</source>
         <translation>حساب الأرقام لكل وثيقة</translation>
+    </message>
+    <message>
+        <source>Compare and curate</source>
+        <translation>المقارنة والتنقيح</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
     </message>
     <message>
         <source>nothing agreed is missing from the gold layer</source>
@@ -1512,6 +1544,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>Choose two different annotators.</source>
         <translation>اختر معلِّقَين مختلفَين.</translation>
+    </message>
+    <message>
+        <source>Export disagreements</source>
+        <translation>تصدير الاختلافات</translation>
     </message>
     <message>
         <source>Folder of the agreement report</source>

@@ -1385,12 +1385,44 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>colonnes</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matrice de confusion</translation>
+    </message>
+    <message>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
         <source>Compute per-document figures</source>
         <translation>Calculer les chiffres par document</translation>
+    </message>
+    <message>
+        <source>Compare and curate</source>
+        <translation>Comparer et arbitrer</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>nothing agreed is missing from the gold layer</source>
@@ -1456,6 +1488,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>Choose two different annotators.</source>
         <translation>Choisissez deux annotateurs différents.</translation>
+    </message>
+    <message>
+        <source>Export disagreements</source>
+        <translation>Exporter les désaccords</translation>
     </message>
     <message>
         <source>Folder of the agreement report</source>

@@ -202,8 +202,8 @@ class ReviewWindow(QMainWindow):
         self.confusion_box = QWidget()
         self.confusion_box.setLayout(confusion)
         figures_tabs = QTabWidget()
-        figures_tabs.addTab(self.chart, "Chart")
-        figures_tabs.addTab(self.confusion_box, "Confusion matrix")
+        figures_tabs.addTab(self.chart, self.tr("Chart"))
+        figures_tabs.addTab(self.confusion_box, self.tr("Confusion matrix"))
         self.figure_tabs = figures_tabs
         agreement_layout = QVBoxLayout()
         row = QHBoxLayout()
@@ -232,9 +232,9 @@ class ReviewWindow(QMainWindow):
         documents_widget.setLayout(documents_layout)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(compare, "Compare and curate")
-        self.tabs.addTab(agreement_widget, "Agreement")
-        self.tabs.addTab(documents_widget, "Documents")
+        self.tabs.addTab(compare, self.tr("Compare and curate"))
+        self.tabs.addTab(agreement_widget, self.tr("Agreement"))
+        self.tabs.addTab(documents_widget, self.tr("Documents"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -242,11 +242,11 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1400, 850)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -616,7 +616,7 @@ class ReviewWindow(QMainWindow):
 
     def _choose_save_path(self) -> str:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export disagreements", "disagreements.csv", "CSV (*.csv);;JSON (*.json)"
+            self, self.tr("Export disagreements"), "disagreements.csv", "CSV (*.csv);;JSON (*.json)"
         )
         return path
 
