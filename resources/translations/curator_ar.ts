@@ -1485,6 +1485,61 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>أُضيف: ⁨{0}⁩</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%Ln مقاطع</numerusform>
+            <numerusform>%Ln مقطعًا</numerusform>
+            <numerusform>%Ln مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln relation(s)</source>
+        <translation>
+            <numerusform>لا علاقات</numerusform>
+            <numerusform>علاقة واحدة</numerusform>
+            <numerusform>علاقتان</numerusform>
+            <numerusform>%Ln علاقات</numerusform>
+            <numerusform>%Ln علاقة</numerusform>
+            <numerusform>%Ln علاقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document label(s)</source>
+        <translation>
+            <numerusform>لا وسوم وثائق</numerusform>
+            <numerusform>وسم وثيقة واحد</numerusform>
+            <numerusform>وسما وثيقة</numerusform>
+            <numerusform>%Ln وسوم وثائق</numerusform>
+            <numerusform>%Ln وسمًا للوثائق</numerusform>
+            <numerusform>%Ln وسم للوثائق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %Ln document(s)</source>
+        <translation>
+            <numerusform>في لا وثائق</numerusform>
+            <numerusform>في وثيقة واحدة</numerusform>
+            <numerusform>في وثيقتين</numerusform>
+            <numerusform>في %Ln وثائق</numerusform>
+            <numerusform>في %Ln وثيقة</numerusform>
+            <numerusform>في %Ln وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s) refused by the schema</source>
+        <translation>
+            <numerusform>لم يرفض المخطط أي مقطع</numerusform>
+            <numerusform>رفض المخطط مقطعًا واحدًا</numerusform>
+            <numerusform>رفض المخطط مقطعين</numerusform>
+            <numerusform>رفض المخطط %Ln مقاطع</numerusform>
+            <numerusform>رفض المخطط %Ln مقطعًا</numerusform>
+            <numerusform>رفض المخطط %Ln مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>wrote %Ln disagreement(s) to {0}</source>
         <translation>
             <numerusform>لم يُكتب أي اختلاف في ⁨{0}⁩</numerusform>

@@ -1441,6 +1441,41 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>ajouté : {0}</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln relation(s)</source>
+        <translation>
+            <numerusform>%Ln relation</numerusform>
+            <numerusform>%Ln relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document label(s)</source>
+        <translation>
+            <numerusform>%Ln étiquette de document</numerusform>
+            <numerusform>%Ln étiquettes de document</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %Ln document(s)</source>
+        <translation>
+            <numerusform>sur %Ln document</numerusform>
+            <numerusform>sur %Ln documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s) refused by the schema</source>
+        <translation>
+            <numerusform>%Ln segment refusé par le schéma</numerusform>
+            <numerusform>%Ln segments refusés par le schéma</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>wrote %Ln disagreement(s) to {0}</source>
         <translation>
             <numerusform>%Ln désaccord écrit dans {0}</numerusform>

@@ -58,6 +58,8 @@ from curator.gui.review.models import AgreementTableModel, ConfusionModel, Diffe
 from curator.gui.review.panes import AnnotatorPane
 from curator.gui.shown_names import review_state_name
 from curator.gui.translations import current_ui_language
+from curator.review.agreed import AgreedPlan
+from curator.review.bulk import BulkPlan
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
 from curator.text.invisible import reveal
@@ -378,11 +380,28 @@ class ReviewWindow(QMainWindow):
         lines += [f"document: {layer}/{label}" for layer, label in plan.doc_labels]
         if self.confirm(
             self.tr("Accept all agreed"),
-            self.tr("This adds {0} to the gold layer:").format(plan.summary()) + "\n" + "\n".join(lines),
+            self.tr("This adds {0} to the gold layer:").format(self._counted(plan)) + "\n" + "\n".join(lines),
         ):
             added = self.controller.accept_agreed(plan)
             if added is not None:
-                self.statusBar().showMessage(self.tr("added {0}").format(added.summary()), 5000)
+                self.statusBar().showMessage(self.tr("added {0}").format(self._counted(added)), 5000)
+
+    def _counted(self, plan: AgreedPlan | BulkPlan) -> str:
+        """A plan's spans, relations and document labels, counted in the interface language (and for a
+        bulk plan its documents and the spans the schema refused)."""
+        spans, relations, labels = plan.counts()
+        text = ", ".join(
+            (
+                self.tr("%Ln span(s)", "", spans),
+                self.tr("%Ln relation(s)", "", relations),
+                self.tr("%Ln document label(s)", "", labels),
+            )
+        )
+        if isinstance(plan, BulkPlan):
+            text += " " + self.tr("on %Ln document(s)", "", len(plan.documents))
+            if plan.refused:
+                text += "; " + self.tr("%Ln span(s) refused by the schema", "", len(plan.refused))
+        return text
 
     def compute_document_figures(self) -> list[dict[str, Any]]:
         """Every document's figures between the chosen annotators and its differences left, shown in
@@ -448,7 +467,7 @@ class ReviewWindow(QMainWindow):
             if self.run_dialog(dialog) and dialog.plan is not None and not dialog.plan.empty:
                 added = self.controller.accept_bulk(dialog.plan)
                 if added is not None:
-                    self.statusBar().showMessage(self.tr("added {0}").format(added.summary()), 8000)
+                    self.statusBar().showMessage(self.tr("added {0}").format(self._counted(added)), 8000)
         finally:
             dialog.deleteLater()
 
@@ -533,7 +552,7 @@ class ReviewWindow(QMainWindow):
         message = self.tr("{0}, %Ln resolved", "", resolved).format(differences)
         if c.agreed_missing is not None and resolved == len(c.differences):
             message += " — " + self.tr("agreed, not in the gold layer yet: {0} (Ctrl+Shift+A)").format(
-                c.agreed_missing.summary()
+                self._counted(c.agreed_missing)
             )
         self.statusBar().showMessage(message)
 
