@@ -207,9 +207,18 @@ class AssignmentService:
         self.who = db.login.name if db.login is not None else who
 
     def annotator_names(self) -> list[str]:
+        """Everyone who annotated here, by name; never the gold layer."""
         from curator.store.models import GOLD_ANNOTATOR
 
         return [name for name in self.db.annotator_names() if name != GOLD_ANNOTATOR]
+
+    def granted_logins(self) -> list[str]:
+        """On PostgreSQL, the logins granted the annotator role who have not annotated here yet (roles
+        are the server's, so they may belong to another project too); empty on SQLite."""
+        from curator.store.roles import logins_with
+
+        known = set(self.db.annotator_names())
+        return [name for name in logins_with(self.db.engine, "annotator") if name not in known]
 
     def document_count(self) -> int:
         with self.db.read() as session:

@@ -221,6 +221,10 @@
         <translation>البذرة</translation>
     </message>
     <message>
+        <source>An annotator login of the server, with no work in this database yet</source>
+        <translation>حساب معلِّق على الخادم، لا عمل له في قاعدة البيانات هذه بعد</translation>
+    </message>
+    <message>
         <source>{0} assignments to make, {1} kept, {2} removed</source>
         <translation>⁨{0}⁩ إسنادات جديدة، ⁨{1}⁩ محفوظة، ⁨{2}⁩ مُزالة</translation>
     </message>

@@ -213,6 +213,10 @@
         <translation>Graine</translation>
     </message>
     <message>
+        <source>An annotator login of the server, with no work in this database yet</source>
+        <translation>Un identifiant d&apos;annotateur du serveur, sans travail dans cette base pour l&apos;instant</translation>
+    </message>
+    <message>
         <source>{0} assignments to make, {1} kept, {2} removed</source>
         <translation>{0} attributions à faire, {1} gardées, {2} retirées</translation>
     </message>

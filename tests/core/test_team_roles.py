@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from curator.errors import EditRefused
 from curator.review.states import set_review_state
-from curator.store.assignment import assign, team_status
+from curator.store.assignment import AssignmentService, assign, team_status
 from curator.store.database import Database
 from curator.store.editing import Editor
 from curator.store.models import GOLD_ANNOTATOR
@@ -141,6 +141,22 @@ def test_the_curator_login_writes_the_gold_layer_and_review_states(team: tuple[s
         assert set_review_state(db_c, docs[0], "in_review", logins["c"]) == "not_reviewed"
     finally:
         db_c.dispose()
+
+
+def test_a_manager_can_give_work_to_annotator_logins_that_never_opened_curator(
+    team: tuple[str, dict[str, str], list[int]],
+) -> None:
+    url, logins, docs = team
+    owner = Database(url)
+    try:
+        service = AssignmentService(owner, "owner")
+        Editor(Database(_as(url, logins["a"])), logins["a"]).add_span(docs[0], "entity", "LOC", 0, 5)
+        # a has worked here; b was granted the role and never logged in; c is a curator.
+        assert logins["a"] in service.annotator_names() and logins["b"] not in service.annotator_names()
+        granted = service.granted_logins()
+        assert logins["b"] in granted and logins["a"] not in granted and logins["c"] not in granted
+    finally:
+        owner.dispose()
 
 
 def test_assignment_spreads_evenly_is_deterministic_and_keeps_what_was_made(db_url: str) -> None:
