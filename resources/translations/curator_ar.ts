@@ -590,6 +590,31 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>DocumentList</name>
+    <message>
+        <source>given to {0}; it is read-only for {1}</source>
+        <translation>مُسنَدة إلى ⁨{0}⁩؛ وهي للقراءة فقط بالنسبة إلى ⁨{1}⁩</translation>
+    </message>
+    <message>
+        <source>locked: its curation has started ({0}); a curator reopens it by setting its review state back to not reviewed</source>
+        <translation>مقفلة: بدأ تنقيحها (⁨{0}⁩)؛ يعيد المنقِّح فتحها بإرجاع حالة مراجعتها إلى «غير مُراجَعة»</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <source>#{0} · %n character(s)</source>
+        <translation>
+            <numerusform>رقم ⁨{0}⁩ · لا أحرف</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · حرف واحد</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · حرفان</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · %n أحرف</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · %n حرفًا</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · %n حرف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by title…</source>

@@ -566,6 +566,27 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>DocumentList</name>
+    <message>
+        <source>given to {0}; it is read-only for {1}</source>
+        <translation>confié à {0} ; en lecture seule pour {1}</translation>
+    </message>
+    <message>
+        <source>locked: its curation has started ({0}); a curator reopens it by setting its review state back to not reviewed</source>
+        <translation>verrouillé : sa curation a commencé ({0}) ; un curateur le rouvre en remettant son état de révision à « non révisé »</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <source>#{0} · %n character(s)</source>
+        <translation>
+            <numerusform>n° {0} · %n caractère</numerusform>
+            <numerusform>n° {0} · %n caractères</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by title…</source>

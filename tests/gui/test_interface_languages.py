@@ -290,3 +290,16 @@ def test_the_arabic_review_window_shows_no_english_of_its_own(
     assert not english, f"English left in the Arabic review window: {english}"
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     window.close()
+
+
+def test_why_a_document_is_read_only_is_said_in_the_interface_language(
+    language: Callable[[str], list[str]],
+) -> None:
+    from curator.gui.document_list import reason_text
+    from curator.store.assignment import ReadOnly
+
+    given, locked = ReadOnly(1, "amina", ("karim", "lea")), ReadOnly(2, "amina", ("amina",), "in_review")
+    assert reason_text(given) == "given to karim, lea; it is read-only for amina"
+    language("fr")
+    assert reason_text(given) == "confié à karim, lea ; en lecture seule pour amina"
+    assert reason_text(locked).startswith("verrouillé : sa curation a commencé (en révision)")
