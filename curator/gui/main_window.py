@@ -555,7 +555,9 @@ class MainWindow(QMainWindow):
     def schema_changed(self, change: SchemaChange | None = None) -> None:
         """A schema change made or undone here (``change``) or by a colleague (None): the palette, the
         panels and the text repaint with it."""
-        self.set_label_language(self.prefs.label_language)  # builds the catalog again, for every part
+        # The catalog again, for every part; the label language stays as chosen (or not chosen, so that
+        # it keeps following the interface language).
+        self._build_catalog(self.prefs.label_language)
         self.workspace.doc.reload()  # a merge or a split relabelled spans
         if change is not None:
             self.workspace.report_saved(change.description, self.workspace.doc.id or 0)
@@ -642,7 +644,11 @@ class MainWindow(QMainWindow):
         self.text_view.exact_mode = exact
 
     def set_label_language(self, language: str) -> None:
+        """The curator chose the language of label names: remembered, and every part repainted."""
         self.prefs.label_language = language
+        self._build_catalog(language)
+
+    def _build_catalog(self, language: str) -> None:
         self.catalog = LabelCatalog(self.workspace.db.schema, language)
         for part in (self.label_palette, self.span_panel, self.doc_label_model, self.controller):
             part.set_catalog(self.catalog)

@@ -303,3 +303,22 @@ def test_why_a_document_is_read_only_is_said_in_the_interface_language(
     language("fr")
     assert reason_text(given) == "confié à karim, lea ; en lecture seule pour amina"
     assert reason_text(locked).startswith("verrouillé : sa curation a commencé (en révision)")
+
+
+def test_a_schema_change_leaves_label_names_following_the_interface_language(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    language: Callable[[str], list[str]],
+) -> None:
+    """A schema change repaints the labels without choosing their language for the curator: the next
+    window in Arabic names them in Arabic (seen once: a French session's rename kept them French)."""
+    language("fr")
+    window, _ = open_window(sqlite_db)
+    window.schema_changed(None)  # as when a colleague changes the schema
+    assert window.catalog.name("entity", "PER") == "Personne"
+    prefs = window.prefs
+    window.close()
+    language("ar")
+    again, _ = open_window(sqlite_db)
+    assert prefs.qsettings.value("view/label_language") in (None, "")
+    assert again.catalog.name("entity", "PER") == "شخص"
