@@ -40,8 +40,9 @@ class ReviewService:
     # -- reads ------------------------------------------------------------------------------------
 
     def annotators(self) -> list[str]:
-        """Everyone who can be compared: every annotator but the gold layer, by name."""
-        return [name for name in self._db.annotator_names() if name != GOLD_ANNOTATOR]
+        """Everyone who can be compared: every annotator with some work (a span, relation or document
+        label) but the gold layer, by name."""
+        return [name for name in queries.annotators_with_work(self._db) if name != GOLD_ANNOTATOR]
 
     def documents(self, states_wanted: Sequence[str] | None = None) -> list[tuple[int, str, str, str]]:
         """``(id, ext_id, title, state)`` of the documents in ``states_wanted`` (all when None)."""
