@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from curator.errors import EditRefused
 from curator.review import comments, states
 from curator.review.curation import CurationService
 from curator.review.differences import Difference, document_differences
@@ -24,10 +25,21 @@ if TYPE_CHECKING:
     from curator.review.agreement import AgreementReport
 
 
+def check_reviewer(db: Database, reviewer: str) -> None:
+    """On a PostgreSQL login limited to a role the reviewer is that login: another name is refused
+    (:class:`EditRefused`) before any window opens, rather than the server refusing each decision."""
+    login = db.login
+    if login is not None and login.name != reviewer.strip():
+        raise EditRefused(
+            f"you are logged in to the server as “{login.name}”: you review under that name, not “{reviewer}”"
+        )
+
+
 class ReviewService:
     """The review of ``db`` by ``reviewer``."""
 
     def __init__(self, db: Database, reviewer: str) -> None:
+        check_reviewer(db, reviewer)
         self._db = db
         self.curation = CurationService(db, reviewer)
         self.reviewer = self.curation.reviewer

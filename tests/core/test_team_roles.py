@@ -143,6 +143,25 @@ def test_the_curator_login_writes_the_gold_layer_and_review_states(team: tuple[s
         db_c.dispose()
 
 
+def test_a_curator_login_reviews_under_its_own_name_only(team: tuple[str, dict[str, str], list[int]]) -> None:
+    from click.testing import CliRunner
+
+    from curator.cli.main import cli
+    from curator.review.service import ReviewService
+
+    url, logins, _ = team
+    db_c = Database(_as(url, logins["c"]))
+    try:
+        with pytest.raises(EditRefused, match=f"logged in to the server as “{logins['c']}”"):
+            ReviewService(db_c, "someone_else")
+        assert ReviewService(db_c, logins["c"]).reviewer == logins["c"]
+        # The command says so before any window opens (and needs no --reviewer on such a login).
+        result = CliRunner().invoke(cli, ["--db", _as(url, logins["c"]), "review", "--reviewer", "someone_else"])
+        assert result.exit_code == 1 and "you review under that name" in result.output
+    finally:
+        db_c.dispose()
+
+
 def test_a_manager_can_give_work_to_annotator_logins_that_never_opened_curator(
     team: tuple[str, dict[str, str], list[int]],
 ) -> None:
