@@ -435,5 +435,7 @@ class DocumentListPanel(QWidget):
         """Colleagues changed these documents (see :mod:`curator.gui.live_updates`)."""
         self.model.follow_changes(document_ids, moved)
         self._update_count()
-        if self.model.open_id is not None and self.model.filtered:
+        # The open document's row again, and why it is read-only now (a curator may have just started
+        # its curation, a manager given it to others).
+        if self.model.open_id is not None and (self.model.filtered or self.model.open_id in document_ids):
             self.show_document(self.model.open_id)

@@ -19,6 +19,7 @@ from curator.gui.assignment_dialog import AssignmentDialog
 from curator.gui.main_window import MainWindow
 from curator.gui.schema_dialog import SchemaDialog
 from curator.records import DocumentIn, SpanIn
+from curator.review.states import set_review_state
 from curator.store import queries
 from curator.store.assignment import AssignmentService, assign
 from curator.store.bulk import write_batch
@@ -351,3 +352,23 @@ def test_an_annotators_list_follows_an_assignment_made_elsewhere(
     # given two documents, amina's own list shows those two (before, given none, she saw them all)
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
     assert [model.document_at(r).id for r in range(2)] == docs[:2]  # type: ignore[union-attr]
+
+
+def test_an_open_document_shows_it_is_locked_as_soon_as_a_curator_starts_its_curation(
+    corpus: tuple[Database, list[int]], open_window: Callable[..., Any], qtbot: QtBot
+) -> None:
+    db, docs = corpus
+    assign(db, ["amina"], 1, document_ids=docs[:1], seed=1)
+    window, _hand = open_window(db, docs[0], poll_ms=50)
+    panel = window.documents
+    assert window.workspace.doc.id == docs[0] and not panel.reason.isVisibleTo(panel)
+    curator = Database(db.url)
+    try:
+        set_review_state(curator, docs[0], "in_review", "lea")
+    finally:
+        curator.dispose()
+    # Seen live, without reopening: the reason under the list and the greyed row.
+    qtbot.waitUntil(lambda: panel.reason.isVisibleTo(panel), timeout=5000)
+    assert "curation has started" in panel.reason.text()
+    row = window.document_model.row_of(docs[0])
+    assert window.document_model.data(window.document_model.index(row or 0, 0), Qt.ItemDataRole.ForegroundRole)
