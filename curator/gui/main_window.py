@@ -604,16 +604,21 @@ class MainWindow(QMainWindow):
         self._show_save_state(message, "color: #2e7d32;")
 
     def _refused(self, message: str) -> None:
+        # Once, in the save state (red): the same words also as a temporary message were drawn over it.
         self._show_save_state(message, "color: #c62828;")
-        self.statusBar().showMessage(message, 10000)
 
     def _show_save_state(self, message: str, style: str) -> None:
         # Restyling a widget polishes it again, and a label that changes width lays out the status
-        # bar: at every edit, so only when the colour changes, and the label only ever widens.
+        # bar: at every edit, so only when the colour changes, and the label only ever widens, up to
+        # half the bar; a longer message is cut there with an ellipsis, whole in the tooltip.
         if self.save_state.styleSheet() != style:
             self.save_state.setStyleSheet(style)
-        self.save_state.setText(message)
-        width = self.save_state.sizeHint().width()
+        room = max(200, self.statusBar().width() // 2)
+        metrics = self.save_state.fontMetrics()
+        shown = metrics.elidedText(message, Qt.TextElideMode.ElideRight, room)
+        self.save_state.setText(shown)
+        self.save_state.setToolTip(message if shown != message else "")
+        width = min(self.save_state.sizeHint().width(), room)
         if width > self.save_state.minimumWidth():
             self.save_state.setMinimumWidth(width)
 
