@@ -678,6 +678,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
 <context>
     <name>EditCommand</name>
     <message>
+        <source>undo {0}</source>
+        <translation>تراجع عن ⁨{0}⁩</translation>
+    </message>
+    <message>
         <source>add {0} “{1}”</source>
         <translation>إضافة ⁨{0}⁩ «⁨{1}⁩»</translation>
     </message>

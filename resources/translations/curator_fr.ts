@@ -646,6 +646,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
 <context>
     <name>EditCommand</name>
     <message>
+        <source>undo {0}</source>
+        <translation>annulation de {0}</translation>
+    </message>
+    <message>
         <source>add {0} “{1}”</source>
         <translation>ajout {0} « {1} »</translation>
     </message>
