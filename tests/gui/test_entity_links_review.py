@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from curator.gui.main_window import MainWindow
 from curator.gui.review import open_review_window
+from curator.gui.review.window import ReviewWindow
 from curator.io.importer import import_paths
 from curator.records import DocumentIn, SpanIn
 from curator.review.states import CURATED, IN_REVIEW, review_state
@@ -44,16 +45,11 @@ def _gold_links(db: Database, doc_id: int) -> dict[str, str]:
     return {gold[i]: linked.key for i, linked in queries.span_links(db, doc_id).items() if i in gold}
 
 
-def test_the_reviewer_accepts_one_side_of_a_link_difference_and_undoes_it(db: Database, qtbot: QtBot) -> None:
-    start = TEXT.index("خالد خياري")
-    span = (start, start + len("خالد خياري"))
-    doc = DocumentIn(source="r.txt", line=1, text=TEXT, ext_id="r1", title="Links", language="ar")
-    doc.spans = [SpanIn("entity", "PER", *span, "amina"), SpanIn("entity", "PER", *span, "karim")]
-    write_batch(db, [doc], "test")
-    doc_id = queries.document_ids_by_ext(db, ["r1"])[0]
+def _linked_apart_and_reviewed(db: Database, doc_id: int, qtbot: QtBot) -> ReviewWindow:
+    """amina links her PER span to Khiari, karim his to Mishaal; the review window opens, in front."""
     Registry(db, "amina").import_records([KHIARI, MISHAAL])
     for who, key in (("amina", "khiari"), ("karim", "mishaal")):
-        (mine,) = queries.spans(db, doc_id, [who])
+        mine = next(s for s in queries.spans(db, doc_id, [who]) if s.label == "PER")
         Registry(db, who).link(mine.id, key)
     window = open_review_window(db, "reviewer")
     qtbot.addWidget(window)
@@ -61,6 +57,17 @@ def test_the_reviewer_accepts_one_side_of_a_link_difference_and_undoes_it(db: Da
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window
+
+
+def test_the_reviewer_accepts_one_side_of_a_link_difference_and_undoes_it(db: Database, qtbot: QtBot) -> None:
+    start = TEXT.index("خالد خياري")
+    span = (start, start + len("خالد خياري"))
+    doc = DocumentIn(source="r.txt", line=1, text=TEXT, ext_id="r1", title="Links", language="ar")
+    doc.spans = [SpanIn("entity", "PER", *span, "amina"), SpanIn("entity", "PER", *span, "karim")]
+    write_batch(db, [doc], "test")
+    doc_id = queries.document_ids_by_ext(db, ["r1"])[0]
+    window = _linked_apart_and_reviewed(db, doc_id, qtbot)
     c = window.controller
     assert [d.kinds for d in c.differences] == [{"link"}]
     row = window.difference_model.index(0, 0).data()
@@ -130,16 +137,7 @@ def test_the_last_difference_leaves_the_document_in_review_while_agreed_spans_ar
     ]
     write_batch(db, [doc], "test")
     doc_id = queries.document_ids_by_ext(db, ["r2"])[0]
-    Registry(db, "amina").import_records([KHIARI, MISHAAL])
-    for who, key in (("amina", "khiari"), ("karim", "mishaal")):
-        mine = next(s for s in queries.spans(db, doc_id, [who]) if s.label == "PER")
-        Registry(db, who).link(mine.id, key)
-    window = open_review_window(db, "reviewer")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = _linked_apart_and_reviewed(db, doc_id, qtbot)
     window.confirm = lambda title, text: True
     window.difference_view.setFocus()
     qtbot.keyClick(window.difference_view, Qt.Key.Key_1)
