@@ -136,9 +136,17 @@ def report(
 
 
 @click.command()
-@click.option("--reviewer", required=True, help="Your name: the history records who decided what.")
+@click.option(
+    "--reviewer",
+    help="Your name: the history records who decided what (on PostgreSQL, your login, which is the default).",
+)
+@click.option(
+    "--ui-language",
+    type=click.Choice(["en", "fr", "ar"]),
+    help="Interface language (otherwise CURATOR_UI_LANGUAGE, the one chosen in the window, the system's).",
+)
 @click.pass_obj
-def review(obj: Any, reviewer: str) -> None:
+def review(obj: Any, reviewer: str | None, ui_language: str | None) -> None:
     """Open the review window: compare colleagues, curate into the gold layer, see agreement."""
     import sys
 
@@ -154,8 +162,27 @@ def review(obj: Any, reviewer: str) -> None:
         raise missing_module("the review window", exc) from exc
     from PySide6.QtWidgets import QApplication
 
+    from curator.gui.settings import Preferences
+    from curator.gui.translations import apply_ui_language
+    from curator.gui.translations import ui_language as choose_ui_language
+
     app = QApplication.instance() or QApplication(sys.argv)
-    window = open_review_window(obj.db(), reviewer)
+    app.setApplicationName("Curator")
+    app.setOrganizationName("Curator")
+    # Before any widget, as the annotation window does: the same language, mirrored for Arabic.
+    apply_ui_language(app, choose_ui_language(ui_language, Preferences().ui_language))
+    db = obj.db()
+    if reviewer is None:
+        if db.login is None:
+            raise click.UsageError("Missing option '--reviewer' (your name; on a PostgreSQL login it is the login).")
+        reviewer = db.login.name
+    from curator.review.service import check_reviewer
+
+    try:
+        check_reviewer(db, reviewer)
+    except EditRefused as exc:
+        raise click.ClickException(str(exc)) from exc
+    window = open_review_window(db, reviewer)
     window.show()
     sys.exit(app.exec())
 

@@ -51,6 +51,10 @@ class AssignmentDialog(QDialog):
         self.people = QListWidget()
         for name in service.annotator_names():
             self._add_person(name)
+        # Logins granted the role who never annotated here: offered, not ticked (the server's roles
+        # may be another project's annotators too).
+        for name in service.granted_logins():
+            self._add_person(name, ticked=False)
         self.more = QLineEdit()
         self.more.setPlaceholderText(self.tr("More annotators, comma-separated (logins on a server)"))
         self.per_document = QSpinBox()
@@ -96,11 +100,13 @@ class AssignmentDialog(QDialog):
         self.people.itemChanged.connect(self._stale)
         self.more.textChanged.connect(self._stale)
 
-    def _add_person(self, name: str) -> None:
+    def _add_person(self, name: str, *, ticked: bool = True) -> None:
         item = QListWidgetItem(reveal(name))
         item.setData(Qt.ItemDataRole.UserRole, name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        if not ticked:
+            item.setToolTip(self.tr("An annotator login of the server, with no work in this database yet"))
         self.people.addItem(item)
 
     def annotators(self) -> list[str]:

@@ -55,6 +55,11 @@ class EditHost(Protocol):
     ) -> SpanRecord | None: ...
 
 
+def undoing_text(description: str) -> str:
+    """What the save state says of an undo: "undo add LOC …", in the interface language."""
+    return QCoreApplication.translate("EditCommand", "undo {0}").format(description)
+
+
 class EditCommand(QUndoCommand):
     """Base: runs ``do``/``undo_edit`` for ``document_id``, reports success or the refusal."""
 
@@ -67,7 +72,7 @@ class EditCommand(QUndoCommand):
         self._run(self.do, self.text(), undoing=False)
 
     def undo(self) -> None:
-        self._run(self.undo_edit, f"undo {self.text()}", undoing=True)
+        self._run(self.undo_edit, undoing_text(self.text()), undoing=True)
 
     def _run(self, action: Any, what: str, undoing: bool) -> None:
         self._seen: SpanRecord | None = None

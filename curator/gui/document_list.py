@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from curator.review import listing
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store import browse
-from curator.store.assignment import read_only_reasons
+from curator.store.assignment import ReadOnly, read_only_reasons
 from curator.store.browse import DocumentFilter, DocumentOrder, DocumentRow
 from curator.store.database import Database
 from curator.store.models import REVIEW_STATES, STATUSES
@@ -43,6 +43,19 @@ from .table_model import AnyIndex, TableModel
 TITLE, LANGUAGE, STATUS, COUNT = range(4)
 SORT_KEY_OF_COLUMN = {TITLE: "title", LANGUAGE: "language", STATUS: "status", COUNT: "annotations"}
 STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done"}  # shown through status_name
+
+
+def reason_text(reason: ReadOnly) -> str:
+    """Why a document is read-only, in the interface language."""
+    if reason.review_state is None:
+        text = QCoreApplication.translate("DocumentList", "given to {0}; it is read-only for {1}")
+        return text.format(", ".join(reveal(n) for n in reason.given_to), reveal(reason.annotator))
+    state = review_state_name(REVIEW_STATES_LABELS.get(reason.review_state, reason.review_state))
+    text = QCoreApplication.translate(
+        "DocumentList",
+        "locked: its curation has started ({0}); a curator reopens it by setting its review state back to not reviewed",
+    )
+    return text.format(state)
 
 
 class DocumentListModel(TableModel):
@@ -71,9 +84,9 @@ class DocumentListModel(TableModel):
         self.open_id: int | None = None
         # Why a listed document is read-only for the annotator (given to others, locked in
         # curation), read with each page: shown greyed, the reason in its tooltip (issue 21).
-        self.reasons: dict[int, str] = {}
+        self.reasons: dict[int, ReadOnly] = {}
 
-    def read_only_reason(self, document_id: int) -> str | None:
+    def read_only_reason(self, document_id: int) -> ReadOnly | None:
         """Why ``document_id`` is read-only for the annotator now, or None."""
         return read_only_reasons(self.db, self.annotator, [document_id]).get(document_id)
 
@@ -277,7 +290,8 @@ class DocumentListModel(TableModel):
             return QBrush(QColor("#8a8a8a"))
         if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             reason = self.reasons.get(row.id)
-            return f"{reveal(row.title)}\n#{row.id} · {row.length} characters" + (f"\n{reason}" if reason else "")
+            size = self.tr("#{0} · %n character(s)", "", row.length).format(row.id)
+            return f"{reveal(row.title)}\n{size}" + (f"\n{reason_text(reason)}" if reason else "")
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None
@@ -403,7 +417,7 @@ class DocumentListPanel(QWidget):
         """Mark and select ``document_id``'s row when it is in the (loaded part of the) list."""
         self.model.set_open(document_id)
         reason = self.model.read_only_reason(document_id)
-        self.reason.setText(self.tr("Read-only: {0}").format(reason) if reason else "")
+        self.reason.setText(self.tr("Read-only: {0}").format(reason_text(reason)) if reason else "")
         self.reason.setVisible(bool(reason))
         row = self.model.fetch_until(document_id)
         if row is not None:
@@ -421,5 +435,7 @@ class DocumentListPanel(QWidget):
         """Colleagues changed these documents (see :mod:`curator.gui.live_updates`)."""
         self.model.follow_changes(document_ids, moved)
         self._update_count()
-        if self.model.open_id is not None and self.model.filtered:
+        # The open document's row again, and why it is read-only now (a curator may have just started
+        # its curation, a manager given it to others).
+        if self.model.open_id is not None and (self.model.filtered or self.model.open_id in document_ids):
             self.show_document(self.model.open_id)

@@ -555,7 +555,9 @@ class MainWindow(QMainWindow):
     def schema_changed(self, change: SchemaChange | None = None) -> None:
         """A schema change made or undone here (``change``) or by a colleague (None): the palette, the
         panels and the text repaint with it."""
-        self.set_label_language(self.prefs.label_language)  # builds the catalog again, for every part
+        # The catalog again, for every part; the label language stays as chosen (or not chosen, so that
+        # it keeps following the interface language).
+        self._build_catalog(self.prefs.label_language)
         self.workspace.doc.reload()  # a merge or a split relabelled spans
         if change is not None:
             self.workspace.report_saved(change.description, self.workspace.doc.id or 0)
@@ -602,16 +604,21 @@ class MainWindow(QMainWindow):
         self._show_save_state(message, "color: #2e7d32;")
 
     def _refused(self, message: str) -> None:
+        # Once, in the save state (red): the same words also as a temporary message were drawn over it.
         self._show_save_state(message, "color: #c62828;")
-        self.statusBar().showMessage(message, 10000)
 
     def _show_save_state(self, message: str, style: str) -> None:
         # Restyling a widget polishes it again, and a label that changes width lays out the status
-        # bar: at every edit, so only when the colour changes, and the label only ever widens.
+        # bar: at every edit, so only when the colour changes, and the label only ever widens, up to
+        # half the bar; a longer message is cut there with an ellipsis, whole in the tooltip.
         if self.save_state.styleSheet() != style:
             self.save_state.setStyleSheet(style)
-        self.save_state.setText(message)
-        width = self.save_state.sizeHint().width()
+        room = max(200, self.statusBar().width() // 2)
+        metrics = self.save_state.fontMetrics()
+        shown = metrics.elidedText(message, Qt.TextElideMode.ElideRight, room)
+        self.save_state.setText(shown)
+        self.save_state.setToolTip(message if shown != message else "")
+        width = min(self.save_state.sizeHint().width(), room)
         if width > self.save_state.minimumWidth():
             self.save_state.setMinimumWidth(width)
 
@@ -642,7 +649,11 @@ class MainWindow(QMainWindow):
         self.text_view.exact_mode = exact
 
     def set_label_language(self, language: str) -> None:
+        """The curator chose the language of label names: remembered, and every part repainted."""
         self.prefs.label_language = language
+        self._build_catalog(language)
+
+    def _build_catalog(self, language: str) -> None:
         self.catalog = LabelCatalog(self.workspace.db.schema, language)
         for part in (self.label_palette, self.span_panel, self.doc_label_model, self.controller):
             part.set_catalog(self.catalog)

@@ -15,6 +15,8 @@ from PySide6.QtGui import QUndoCommand
 from curator.errors import EditRefused
 from curator.store.schema_changes import SchemaChange, SchemaEditor
 
+from .commands import undoing_text
+
 
 class SchemaCommand(QUndoCommand):
     """``operation`` (a call of ``editor``) made undoable; ``applied`` is told of every change made,
@@ -50,7 +52,7 @@ class SchemaCommand(QUndoCommand):
         try:
             inverse = self.editor.undo(self.change)
         except EditRefused as exc:
-            self._refuse(f"undo {self.text()}", str(exc))
+            self._refuse(undoing_text(self.text()), str(exc))
             return
         self.change = None
         self.applied(inverse)

@@ -58,6 +58,10 @@ class AgreedPlan:
     def empty(self) -> bool:
         return not (self.spans or self.relations or self.doc_labels)
 
+    def counts(self) -> tuple[int, int, int]:
+        """Spans, relations and document labels in the plan."""
+        return len(self.spans), len(self.relations), len(self.doc_labels)
+
     def summary(self) -> str:
         return ", ".join(
             (

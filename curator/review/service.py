@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from curator.errors import EditRefused
 from curator.review import comments, states
 from curator.review.curation import CurationService
 from curator.review.differences import Difference, document_differences
@@ -24,10 +25,21 @@ if TYPE_CHECKING:
     from curator.review.agreement import AgreementReport
 
 
+def check_reviewer(db: Database, reviewer: str) -> None:
+    """On a PostgreSQL login limited to a role the reviewer is that login: another name is refused
+    (:class:`EditRefused`) before any window opens, rather than the server refusing each decision."""
+    login = db.login
+    if login is not None and login.name != reviewer.strip():
+        raise EditRefused(
+            f"you are logged in to the server as “{login.name}”: you review under that name, not “{reviewer}”"
+        )
+
+
 class ReviewService:
     """The review of ``db`` by ``reviewer``."""
 
     def __init__(self, db: Database, reviewer: str) -> None:
+        check_reviewer(db, reviewer)
         self._db = db
         self.curation = CurationService(db, reviewer)
         self.reviewer = self.curation.reviewer
@@ -40,8 +52,9 @@ class ReviewService:
     # -- reads ------------------------------------------------------------------------------------
 
     def annotators(self) -> list[str]:
-        """Everyone who can be compared: every annotator but the gold layer, by name."""
-        return [name for name in self._db.annotator_names() if name != GOLD_ANNOTATOR]
+        """Everyone who can be compared: every annotator with some work (a span, relation or document
+        label) but the gold layer, by name."""
+        return [name for name in queries.annotators_with_work(self._db) if name != GOLD_ANNOTATOR]
 
     def documents(self, states_wanted: Sequence[str] | None = None) -> list[tuple[int, str, str, str]]:
         """``(id, ext_id, title, state)`` of the documents in ``states_wanted`` (all when None)."""
@@ -52,6 +65,10 @@ class ReviewService:
 
     def spans(self, document_id: int, annotators: list[str]) -> list[queries.SpanRecord]:
         return queries.spans(self._db, document_id, annotators)
+
+    def links(self, document_id: int) -> dict[int, queries.LinkedEntity]:
+        """The registry entity of each linked span of the document, by span id."""
+        return queries.span_links(self._db, document_id)
 
     def differences(self, document_id: int, annotators: Sequence[str]) -> list[Difference]:
         return document_differences(self._db, document_id, annotators)

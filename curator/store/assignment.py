@@ -165,8 +165,30 @@ def _assign(
     return report
 
 
-def read_only_reasons(db: Database, annotator: str, document_ids: Sequence[int]) -> dict[int, str]:
-    """For each of ``document_ids`` that ``annotator`` may not edit now, why (the words of
+@dataclass(frozen=True)
+class ReadOnly:
+    """Why ``annotator`` may not edit a document now: it is given to others (``given_to``), or their
+    curation has started (``review_state``, its ``given_to`` then including ``annotator``). ``str()``
+    is the English of :func:`locked_reason`; a window words it in its own language."""
+
+    document_id: int
+    annotator: str
+    given_to: tuple[str, ...]
+    review_state: str | None = None
+
+    def __str__(self) -> str:
+        if self.review_state is None:
+            names = ", ".join(self.given_to)
+            return f"document {self.document_id} is given to {names}; it is read-only for {self.annotator}"
+        return (
+            f"document {self.document_id} is locked: its curation has started "
+            f"({self.review_state.replace('_', ' ')}); "
+            "a curator reopens it by setting its review state back to not reviewed"
+        )
+
+
+def read_only_reasons(db: Database, annotator: str, document_ids: Sequence[int]) -> dict[int, ReadOnly]:
+    """For each of ``document_ids`` that ``annotator`` may not edit now, why (in English, the words of
     :func:`locked_reason`); one query for a page of the document list."""
     if not document_ids:
         return {}
@@ -185,16 +207,12 @@ def read_only_reasons(db: Database, annotator: str, document_ids: Sequence[int])
                 select(ReviewState.document_id, ReviewState.state).where(ReviewState.document_id.in_(list(assigned)))
             )
         }
-    reasons: dict[int, str] = {}
+    reasons: dict[int, ReadOnly] = {}
     for doc, names in assigned.items():
         if annotator not in names:
-            reasons[doc] = f"document {doc} is given to {', '.join(names)}; it is read-only for {annotator}"
+            reasons[doc] = ReadOnly(doc, annotator, tuple(names))
         elif states.get(doc, NOT_REVIEWED) != NOT_REVIEWED:
-            state = states[doc]
-            reasons[doc] = (
-                f"document {doc} is locked: its curation has started ({state.replace('_', ' ')}); "
-                "a curator reopens it by setting its review state back to not reviewed"
-            )
+            reasons[doc] = ReadOnly(doc, annotator, tuple(names), states[doc])
     return reasons
 
 
@@ -207,9 +225,18 @@ class AssignmentService:
         self.who = db.login.name if db.login is not None else who
 
     def annotator_names(self) -> list[str]:
+        """Everyone who annotated here, by name; never the gold layer."""
         from curator.store.models import GOLD_ANNOTATOR
 
         return [name for name in self.db.annotator_names() if name != GOLD_ANNOTATOR]
+
+    def granted_logins(self) -> list[str]:
+        """On PostgreSQL, the logins granted the annotator role who have not annotated here yet (roles
+        are the server's, so they may belong to another project too); empty on SQLite."""
+        from curator.store.roles import logins_with
+
+        known = set(self.db.annotator_names())
+        return [name for name in logins_with(self.db.engine, "annotator") if name not in known]
 
     def document_count(self) -> int:
         with self.db.read() as session:

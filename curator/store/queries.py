@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Text, func, select, text, type_coerce
+from sqlalchemy import Text, func, select, text, type_coerce, union
 from sqlalchemy.orm import Session
 
 from curator.store.database import Database
@@ -304,3 +304,15 @@ def stats(db: Database) -> dict[str, Any]:
     (the SQL of :mod:`curator.store.stats`, which ``curator stats`` also runs without SQLAlchemy)."""
     with db.read() as session:
         return counted(lambda sql: session.execute(text(sql)).all())
+
+
+def annotators_with_work(db: Database) -> list[str]:
+    """The annotators who made at least one span, relation or document label, by name (a login that
+    only opened documents, or only has a status, has nothing to compare)."""
+    made = union(
+        select(Span.annotator_id), select(Relation.annotator_id), select(DocumentLabel.annotator_id)
+    ).subquery()
+    with db.read() as session:
+        return list(
+            session.scalars(select(Annotator.name).where(Annotator.id.in_(select(made.c[0]))).order_by(Annotator.name))
+        )

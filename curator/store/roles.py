@@ -54,6 +54,22 @@ def limited_login(engine: Engine) -> Login | None:
     return None
 
 
+def logins_with(engine: Engine, role: str) -> list[str]:
+    """The logins granted ``role`` on the server (by ``curator admin grant``), by name; empty on
+    SQLite. They are the annotators a manager can give work to before they ever logged in."""
+    if engine.dialect.name != "postgresql":
+        return []
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT m.rolname FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+                "JOIN pg_roles m ON m.oid = a.member WHERE g.rolname = :r AND m.rolcanlogin ORDER BY m.rolname"
+            ),
+            {"r": f"curator_{role}"},
+        )
+        return [str(name) for (name,) in rows]
+
+
 def grant(engine: Engine, role: str, login: str) -> bool:
     """Give ``login`` the Curator ``role``, creating the login (without password) when it does not
     exist; the other two roles are taken away. Return whether the login was created. Needs a login

@@ -66,13 +66,19 @@ def ensure_index(db: Database, progress: Callable[[int], None] | None = None) ->
 
 def _candidates(db: Database, folded: str, limit: int) -> list[int]:
     with db.read() as session:
-        if db.is_sqlite and len(folded) >= 3:
-            phrase = '"' + folded.replace('"', '""') + '"'
-            sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH :q ORDER BY rowid LIMIT :n"
-            return list(session.scalars(text(sql), {"q": phrase, "n": limit}))
+        if db.is_sqlite:
+            if len(folded) >= 3 and not any(ch in "*?[" for ch in folded):
+                # FTS5 answers GLOB from its trigram index and checks it on the stored folded copy:
+                # exact, case included (texts and queries are folded, lower case included).
+                sql = "SELECT rowid FROM search_fts WHERE folded GLOB :q ORDER BY rowid LIMIT :n"
+                return list(session.scalars(text(sql), {"q": "*" + folded + "*", "n": limit}))
+            # Shorter, or with GLOB's wildcards: a scan of the folded copies. (SQLite 3.40's FTS5 also
+            # answers a GLOB of fewer than three characters but three bytes or more, "ال", from
+            # its index, and wrongly finds nothing.)
+            sql = "SELECT rowid FROM search_fts WHERE instr(folded, :q) > 0 ORDER BY rowid LIMIT :n"
+            return list(session.scalars(text(sql), {"q": folded, "n": limit}))
         pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        table, key = ("search_fts", "rowid") if db.is_sqlite else ("search_index", "document_id")
-        sql = f"SELECT {key} FROM {table} WHERE folded LIKE :p ESCAPE '\\' ORDER BY {key} LIMIT :n"
+        sql = "SELECT document_id FROM search_index WHERE folded LIKE :p ESCAPE '\\' ORDER BY document_id LIMIT :n"
         return list(session.scalars(text(sql), {"p": pattern, "n": limit}))
 
 

@@ -221,6 +221,10 @@
         <translation>البذرة</translation>
     </message>
     <message>
+        <source>An annotator login of the server, with no work in this database yet</source>
+        <translation>حساب معلِّق على الخادم، لا عمل له في قاعدة البيانات هذه بعد</translation>
+    </message>
+    <message>
         <source>{0} assignments to make, {1} kept, {2} removed</source>
         <translation>⁨{0}⁩ إسنادات جديدة، ⁨{1}⁩ محفوظة، ⁨{2}⁩ مُزالة</translation>
     </message>
@@ -586,6 +590,31 @@ Work saved since then is replaced. The current state is backed up first, into {2
     </message>
 </context>
 <context>
+    <name>DocumentList</name>
+    <message>
+        <source>given to {0}; it is read-only for {1}</source>
+        <translation>مُسنَدة إلى ⁨{0}⁩؛ وهي للقراءة فقط بالنسبة إلى ⁨{1}⁩</translation>
+    </message>
+    <message>
+        <source>locked: its curation has started ({0}); a curator reopens it by setting its review state back to not reviewed</source>
+        <translation>مقفلة: بدأ تنقيحها (⁨{0}⁩)؛ يعيد المنقِّح فتحها بإرجاع حالة مراجعتها إلى «غير مُراجَعة»</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <source>#{0} · %n character(s)</source>
+        <translation>
+            <numerusform>رقم ⁨{0}⁩ · لا أحرف</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · حرف واحد</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · حرفان</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · %n أحرف</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · %n حرفًا</numerusform>
+            <numerusform>رقم ⁨{0}⁩ · %n حرف</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by title…</source>
@@ -648,6 +677,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
 </context>
 <context>
     <name>EditCommand</name>
+    <message>
+        <source>undo {0}</source>
+        <translation>تراجع عن ⁨{0}⁩</translation>
+    </message>
     <message>
         <source>add {0} “{1}”</source>
         <translation>إضافة ⁨{0}⁩ «⁨{1}⁩»</translation>
@@ -1429,12 +1462,44 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <translation>الأعمدة</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>مخطط</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>مصفوفة الالتباس</translation>
+    </message>
+    <message>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
         <source>Compute per-document figures</source>
         <translation>حساب الأرقام لكل وثيقة</translation>
+    </message>
+    <message>
+        <source>Compare and curate</source>
+        <translation>المقارنة والتنقيح</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>الوثائق</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
     </message>
     <message>
         <source>nothing agreed is missing from the gold layer</source>
@@ -1451,6 +1516,61 @@ Work saved since then is replaced. The current state is backed up first, into {2
     <message>
         <source>added {0}</source>
         <translation>أُضيف: ⁨{0}⁩</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%Ln مقاطع</numerusform>
+            <numerusform>%Ln مقطعًا</numerusform>
+            <numerusform>%Ln مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln relation(s)</source>
+        <translation>
+            <numerusform>لا علاقات</numerusform>
+            <numerusform>علاقة واحدة</numerusform>
+            <numerusform>علاقتان</numerusform>
+            <numerusform>%Ln علاقات</numerusform>
+            <numerusform>%Ln علاقة</numerusform>
+            <numerusform>%Ln علاقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document label(s)</source>
+        <translation>
+            <numerusform>لا وسوم وثائق</numerusform>
+            <numerusform>وسم وثيقة واحد</numerusform>
+            <numerusform>وسما وثيقة</numerusform>
+            <numerusform>%Ln وسوم وثائق</numerusform>
+            <numerusform>%Ln وسمًا للوثائق</numerusform>
+            <numerusform>%Ln وسم للوثائق</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %Ln document(s)</source>
+        <translation>
+            <numerusform>في لا وثائق</numerusform>
+            <numerusform>في وثيقة واحدة</numerusform>
+            <numerusform>في وثيقتين</numerusform>
+            <numerusform>في %Ln وثائق</numerusform>
+            <numerusform>في %Ln وثيقة</numerusform>
+            <numerusform>في %Ln وثيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s) refused by the schema</source>
+        <translation>
+            <numerusform>لم يرفض المخطط أي مقطع</numerusform>
+            <numerusform>رفض المخطط مقطعًا واحدًا</numerusform>
+            <numerusform>رفض المخطط مقطعين</numerusform>
+            <numerusform>رفض المخطط %Ln مقاطع</numerusform>
+            <numerusform>رفض المخطط %Ln مقطعًا</numerusform>
+            <numerusform>رفض المخطط %Ln مقطع</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>wrote %Ln disagreement(s) to {0}</source>
@@ -1502,12 +1622,20 @@ Work saved since then is replaced. The current state is backed up first, into {2
         </translation>
     </message>
     <message>
+        <source>agreed, not in the gold layer yet: {0} (Ctrl+Shift+A)</source>
+        <translation>مُتَّفق عليه ولم يدخل الطبقة المرجعية بعد: ⁨{0}⁩ (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
         <source>A confusion matrix is for span layers.</source>
         <translation>مصفوفة الالتباس خاصة بطبقات المقاطع.</translation>
     </message>
     <message>
         <source>Choose two different annotators.</source>
         <translation>اختر معلِّقَين مختلفَين.</translation>
+    </message>
+    <message>
+        <source>Export disagreements</source>
+        <translation>تصدير الاختلافات</translation>
     </message>
     <message>
         <source>Folder of the agreement report</source>

@@ -213,6 +213,10 @@
         <translation>Graine</translation>
     </message>
     <message>
+        <source>An annotator login of the server, with no work in this database yet</source>
+        <translation>Un identifiant d&apos;annotateur du serveur, sans travail dans cette base pour l&apos;instant</translation>
+    </message>
+    <message>
         <source>{0} assignments to make, {1} kept, {2} removed</source>
         <translation>{0} attributions à faire, {1} gardées, {2} retirées</translation>
     </message>
@@ -562,6 +566,27 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     </message>
 </context>
 <context>
+    <name>DocumentList</name>
+    <message>
+        <source>given to {0}; it is read-only for {1}</source>
+        <translation>confié à {0} ; en lecture seule pour {1}</translation>
+    </message>
+    <message>
+        <source>locked: its curation has started ({0}); a curator reopens it by setting its review state back to not reviewed</source>
+        <translation>verrouillé : sa curation a commencé ({0}) ; un curateur le rouvre en remettant son état de révision à « non révisé »</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentListModel</name>
+    <message numerus="yes">
+        <source>#{0} · %n character(s)</source>
+        <translation>
+            <numerusform>n° {0} · %n caractère</numerusform>
+            <numerusform>n° {0} · %n caractères</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DocumentListPanel</name>
     <message>
         <source>Filter by title…</source>
@@ -620,6 +645,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
 </context>
 <context>
     <name>EditCommand</name>
+    <message>
+        <source>undo {0}</source>
+        <translation>annulation de {0}</translation>
+    </message>
     <message>
         <source>add {0} “{1}”</source>
         <translation>ajout {0} « {1} »</translation>
@@ -1385,12 +1414,44 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <translation>colonnes</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Matrice de confusion</translation>
+    </message>
+    <message>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
         <source>Compute per-document figures</source>
         <translation>Calculer les chiffres par document</translation>
+    </message>
+    <message>
+        <source>Compare and curate</source>
+        <translation>Comparer et arbitrer</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Accord</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rétablir</translation>
     </message>
     <message>
         <source>nothing agreed is missing from the gold layer</source>
@@ -1407,6 +1468,41 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
     <message>
         <source>added {0}</source>
         <translation>ajouté : {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s)</source>
+        <translation>
+            <numerusform>%Ln segment</numerusform>
+            <numerusform>%Ln segments</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln relation(s)</source>
+        <translation>
+            <numerusform>%Ln relation</numerusform>
+            <numerusform>%Ln relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln document label(s)</source>
+        <translation>
+            <numerusform>%Ln étiquette de document</numerusform>
+            <numerusform>%Ln étiquettes de document</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %Ln document(s)</source>
+        <translation>
+            <numerusform>sur %Ln document</numerusform>
+            <numerusform>sur %Ln documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s) refused by the schema</source>
+        <translation>
+            <numerusform>%Ln segment refusé par le schéma</numerusform>
+            <numerusform>%Ln segments refusés par le schéma</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>wrote %Ln disagreement(s) to {0}</source>
@@ -1446,12 +1542,20 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         </translation>
     </message>
     <message>
+        <source>agreed, not in the gold layer yet: {0} (Ctrl+Shift+A)</source>
+        <translation>fait accord, pas encore dans la couche de référence : {0} (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
         <source>A confusion matrix is for span layers.</source>
         <translation>Une matrice de confusion concerne les couches de segments.</translation>
     </message>
     <message>
         <source>Choose two different annotators.</source>
         <translation>Choisissez deux annotateurs différents.</translation>
+    </message>
+    <message>
+        <source>Export disagreements</source>
+        <translation>Exporter les désaccords</translation>
     </message>
     <message>
         <source>Folder of the agreement report</source>

@@ -89,3 +89,35 @@ def test_deleted_documents_leave_the_index(db: Database, seeds: Path) -> None:
         session.execute(text("DELETE FROM documents WHERE id = :d"), {"d": first})
     assert first not in _index(db) and _index(db) == _folded_texts(db)
     assert ensure_index(db) == 0
+
+
+def test_an_index_made_before_0014_keeps_its_documents_through_the_upgrade(tmp_path: Path, seeds: Path) -> None:
+    """Migration 0014 makes the SQLite index again without positions, from the folded texts it held."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from curator.store import migrations
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite'}"
+    old = Database(url)
+    import_paths(old, [seeds])
+    held = _index(old)
+    old.dispose()
+    engine = create_engine(url)
+    config = migrations._config()
+    with engine.begin() as conn:  # taken back to 0013, as an older Curator left it
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0013")
+    with engine.begin() as conn:
+        definition = conn.exec_driver_sql("SELECT sql FROM sqlite_master WHERE name = 'search_fts'").scalar()
+        assert "detail='full'" in definition
+        assert dict(conn.exec_driver_sql("SELECT rowid, folded FROM search_fts").all()) == held
+    engine.dispose()
+    db = Database(url)  # upgraded again on opening
+    assert migrations.current_revision(db.engine) == migrations.HEAD
+    assert pending(db) == 0 and _index(db) == held == _folded_texts(db)
+    assert any(h.before.endswith("و") for h in search_corpus(db, "السودان", index=False))
+    with db.write() as session:  # the deletion trigger came back with the table
+        session.execute(text("DELETE FROM documents WHERE id = :d"), {"d": min(held)})
+    assert _index(db) == _folded_texts(db)
+    db.dispose()

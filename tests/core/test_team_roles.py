@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from curator.errors import EditRefused
 from curator.review.states import set_review_state
-from curator.store.assignment import assign, team_status
+from curator.store.assignment import AssignmentService, assign, team_status
 from curator.store.database import Database
 from curator.store.editing import Editor
 from curator.store.models import GOLD_ANNOTATOR
@@ -141,6 +141,41 @@ def test_the_curator_login_writes_the_gold_layer_and_review_states(team: tuple[s
         assert set_review_state(db_c, docs[0], "in_review", logins["c"]) == "not_reviewed"
     finally:
         db_c.dispose()
+
+
+def test_a_curator_login_reviews_under_its_own_name_only(team: tuple[str, dict[str, str], list[int]]) -> None:
+    from click.testing import CliRunner
+
+    from curator.cli.main import cli
+    from curator.review.service import ReviewService
+
+    url, logins, _ = team
+    db_c = Database(_as(url, logins["c"]))
+    try:
+        with pytest.raises(EditRefused, match=f"logged in to the server as “{logins['c']}”"):
+            ReviewService(db_c, "someone_else")
+        assert ReviewService(db_c, logins["c"]).reviewer == logins["c"]
+        # The command says so before any window opens (and needs no --reviewer on such a login).
+        result = CliRunner().invoke(cli, ["--db", _as(url, logins["c"]), "review", "--reviewer", "someone_else"])
+        assert result.exit_code == 1 and "you review under that name" in result.output
+    finally:
+        db_c.dispose()
+
+
+def test_a_manager_can_give_work_to_annotator_logins_that_never_opened_curator(
+    team: tuple[str, dict[str, str], list[int]],
+) -> None:
+    url, logins, docs = team
+    owner = Database(url)
+    try:
+        service = AssignmentService(owner, "owner")
+        Editor(Database(_as(url, logins["a"])), logins["a"]).add_span(docs[0], "entity", "LOC", 0, 5)
+        # a has worked here; b was granted the role and never logged in; c is a curator.
+        assert logins["a"] in service.annotator_names() and logins["b"] not in service.annotator_names()
+        granted = service.granted_logins()
+        assert logins["b"] in granted and logins["a"] not in granted and logins["c"] not in granted
+    finally:
+        owner.dispose()
 
 
 def test_assignment_spreads_evenly_is_deterministic_and_keeps_what_was_made(db_url: str) -> None:

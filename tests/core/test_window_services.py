@@ -76,3 +76,15 @@ def test_the_comment_service_writes_as_its_author_and_takes_back(one: tuple[Data
     service.author = "amina"
     with pytest.raises(StaleEdit, match="replied"):
         service.withdraw_comment(first.id)
+
+
+def test_the_review_offers_to_compare_only_annotators_with_work(one: tuple[Database, int]) -> None:
+    """A login that only opened a document (its status, its active time) is no one to compare with."""
+    from curator.review.service import ReviewService
+    from curator.store.editing import Editor
+
+    db, doc_id = one
+    Editor(db, "manager").set_status(doc_id, "in_progress")  # a row in annotators, no annotation
+    Editor(db, "karim").add_span(doc_id, "entity", "PER", TEXT.index("خالد"), TEXT.index("خالد") + 10)
+    assert "manager" in db.annotator_names()
+    assert ReviewService(db, "reviewer").annotators() == ["amina", "karim"]

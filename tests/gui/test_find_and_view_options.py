@@ -90,7 +90,7 @@ def test_annotate_all_occurrences_shows_what_it_will_add_first(
     other_seat.update_span(changed.id, changed.version, note="checked from the other seat")
     window.undo_action.trigger()
     assert stored_ranges() == expected
-    assert "a colleague changed" in window.statusBar().currentMessage()
+    assert "a colleague changed" in (window.save_state.toolTip() or window.save_state.text())
 
 
 def test_annotate_all_leaves_unticked_what_lies_inside_a_span_of_the_same_label(

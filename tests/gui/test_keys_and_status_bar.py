@@ -78,3 +78,15 @@ def test_the_status_bar_shows_a_claim_across_lines_on_one_line(
     assert window.statusBar().currentMessage() == "C: CLAIM on «منظمة التعاون الإسلامي⏎شريك أ…»"
     # The save label keeps one line: as tall as a label of one line of text.
     qtbot.waitUntil(lambda: window.save_state.sizeHint().height() <= window.save_state.fontMetrics().height() + 4)
+
+
+def test_a_long_refusal_is_said_once_cut_to_half_the_status_bar_whole_in_its_tooltip(
+    db: Database, doc_id: int, open_window: Callable[..., tuple[MainWindow, Any]]
+) -> None:
+    window, _hand = open_window(db, doc_id)
+    reason = "document 1 is locked: its curation has started (curated); " * 4
+    window.workspace.refused.emit(reason)
+    label = window.save_state
+    assert label.text().endswith("…") and label.toolTip() == reason
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= max(200, window.statusBar().width() // 2)
+    assert window.statusBar().currentMessage() == ""  # not drawn a second time over the label

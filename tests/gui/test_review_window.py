@@ -111,26 +111,32 @@ def test_keys_step_and_decide_into_the_gold_layer(window: ReviewWindow, qtbot: Q
     window.run_dialog = _relabel("ORG")
     _press(qtbot, window, Qt.Key.Key_E)  # accept amina's Genève, edited to ORG
     assert all(d.resolved for d in c.differences)
+    doc_id = c.document.id if c.document else 0
+    # Every difference decided, but what both agree on is not in gold yet: in review, and told so.
+    assert review_state(db, doc_id) == IN_REVIEW
+    assert "agreed, not in the gold layer yet: 1 span, 0 relations, 1 document label" in (
+        window.statusBar().currentMessage()
+    )
     seen: list[str] = []
     window.confirm = lambda title, text: seen.append(text) is None
     _press(qtbot, window, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert seen and "1 span, 0 relations, 1 document label" in seen[0]
-    doc_id = c.document.id if c.document else 0
     gold = {(TEXT[s.start : s.end], s.label) for s in queries.spans(db, doc_id, [GOLD_ANNOTATOR])}
     assert gold == {("الرباط", "LOC"), ("Genève", "ORG"), ("خالد خياري", "PER")}
     assert queries.document_labels(db, doc_id, [GOLD_ANNOTATOR]) == [(GOLD_ANNOTATOR, "area", "PEACE_SECURITY")]
     assert sorted(window.panes[GOLD_ANNOTATOR].painted) == sorted(
         [(*_at("الرباط"), "LOC"), (*_at("Genève"), "ORG"), (*_at("خالد خياري"), "PER")]
     )
-    # Deciding the last difference made the document curated, in the same undo step as the decision.
+    # The decision that left nothing to decide or accept made the document curated, in its undo step.
     assert review_state(db, doc_id) == CURATED
-    c.undo_stack.undo()  # accept all agreed: nothing left to decide, the state stays
-    assert review_state(db, doc_id) == CURATED
-    c.undo_stack.undo()  # the edited accept and the state it brought
+    c.undo_stack.undo()  # accept all agreed and the state it brought
+    assert review_state(db, doc_id) == IN_REVIEW
+    c.undo_stack.undo()  # the edited accept
     assert review_state(db, doc_id) == IN_REVIEW and not c.differences[2].resolved
     c.undo_stack.redo()
-    assert review_state(db, doc_id) == CURATED and all(d.resolved for d in c.differences)
+    assert review_state(db, doc_id) == IN_REVIEW and all(d.resolved for d in c.differences)
     c.undo_stack.redo()
+    assert review_state(db, doc_id) == CURATED
     # R takes a gold span out again.
     _press(qtbot, window, Qt.Key.Key_K)
     assert c.current is not None and c.current.kinds == {"boundary"}

@@ -46,6 +46,10 @@ class ReviewController(QObject):
         self.annotators: list[str] = []
         self.cursor = DifferenceCursor([])
         self.spans: list[queries.SpanRecord] = []
+        self.links: dict[int, queries.LinkedEntity] = {}  # span id -> the entity it links to
+        # After the decision that resolved the last difference: the agreed annotations the gold layer
+        # still lacks (the document is curated only once they are in), else None.
+        self.agreed_missing: AgreedPlan | None = None
         self.undo_stack = QUndoStack(self)
 
     # -- what is shown ----------------------------------------------------------------------------
@@ -63,6 +67,7 @@ class ReviewController(QObject):
         self.document = self.service.document(document_id)
         self.annotators = list(dict.fromkeys(a for a in annotators if a != GOLD_ANNOTATOR))
         self.cursor = DifferenceCursor([])
+        self.agreed_missing = None
         self.reload()
         self.go_to(0)  # a document opens on its first difference
 
@@ -72,6 +77,7 @@ class ReviewController(QObject):
             return
         index = self.cursor.index
         self.spans = self.service.spans(self.document.id, [*self.annotators, GOLD_ANNOTATOR])
+        self.links = self.service.links(self.document.id)
         diffs = self.service.differences(self.document.id, self.annotators) if len(self.annotators) >= 2 else []
         self.cursor = DifferenceCursor(diffs, min(index, len(diffs) - 1))
         self.changed.emit()
@@ -195,8 +201,17 @@ class ReviewController(QObject):
         is curated, in the same undo step (one undo takes back both)."""
         self.undo_stack.beginMacro(description)
         self.undo_stack.push(command)
+        self.agreed_missing = None
         if command.error is None and self.document is not None:
             finished = bool(self.differences) and all(d.resolved for d in self.differences)
+            if finished and self.state() != CURATED:
+                # Not curated while what everyone agrees on is still outside the gold layer: the
+                # differences list never shows it, so the window says so instead (Ctrl+Shift+A).
+                waiting = self.preview_agreed()
+                if waiting is not None and not waiting.empty:
+                    self.agreed_missing = waiting
+                    finished = False
+                    self.changed.emit()  # the status line tells it
             if finished and self.state() != CURATED:
                 state = ReviewStateCommand(self.service, self.document.id, CURATED, self.show, self.failed.emit)
                 self.undo_stack.push(state)

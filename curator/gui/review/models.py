@@ -33,7 +33,7 @@ class DifferenceModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         diff = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             # Excerpts and names with bidi controls shown, not obeyed: a line must read as stored.
             return ("✓ " if diff.resolved else "• ") + reveal(diff.describe(self._text))
         if role == Qt.ItemDataRole.ForegroundRole and diff.resolved:

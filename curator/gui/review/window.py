@@ -58,6 +58,8 @@ from curator.gui.review.models import AgreementTableModel, ConfusionModel, Diffe
 from curator.gui.review.panes import AnnotatorPane
 from curator.gui.shown_names import review_state_name
 from curator.gui.translations import current_ui_language
+from curator.review.agreed import AgreedPlan
+from curator.review.bulk import BulkPlan
 from curator.review.states import REVIEW_STATES_LABELS
 from curator.store.models import GOLD_ANNOTATOR, REVIEW_STATES
 from curator.text.invisible import reveal
@@ -124,6 +126,10 @@ class ReviewWindow(QMainWindow):
         self.difference_view = QListView()
         self.difference_view.setModel(self.difference_model)
         self.difference_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # A difference names both sides (a link difference both entities): wrapped, never cut off.
+        self.difference_view.setWordWrap(True)
+        self.difference_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.difference_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.accept_row = QHBoxLayout()
         self.accept_buttons: dict[str, QPushButton] = {}
         self.reject_button = QPushButton(self.tr("Reject (X)"))
@@ -198,8 +204,8 @@ class ReviewWindow(QMainWindow):
         self.confusion_box = QWidget()
         self.confusion_box.setLayout(confusion)
         figures_tabs = QTabWidget()
-        figures_tabs.addTab(self.chart, "Chart")
-        figures_tabs.addTab(self.confusion_box, "Confusion matrix")
+        figures_tabs.addTab(self.chart, self.tr("Chart"))
+        figures_tabs.addTab(self.confusion_box, self.tr("Confusion matrix"))
         self.figure_tabs = figures_tabs
         agreement_layout = QVBoxLayout()
         row = QHBoxLayout()
@@ -228,9 +234,9 @@ class ReviewWindow(QMainWindow):
         documents_widget.setLayout(documents_layout)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(compare, "Compare and curate")
-        self.tabs.addTab(agreement_widget, "Agreement")
-        self.tabs.addTab(documents_widget, "Documents")
+        self.tabs.addTab(compare, self.tr("Compare and curate"))
+        self.tabs.addTab(agreement_widget, self.tr("Agreement"))
+        self.tabs.addTab(documents_widget, self.tr("Documents"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(top)
@@ -238,11 +244,11 @@ class ReviewWindow(QMainWindow):
         self.setCentralWidget(central)
         self.resize(1400, 850)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         stack = self.controller.undo_stack
-        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -374,11 +380,28 @@ class ReviewWindow(QMainWindow):
         lines += [f"document: {layer}/{label}" for layer, label in plan.doc_labels]
         if self.confirm(
             self.tr("Accept all agreed"),
-            self.tr("This adds {0} to the gold layer:").format(plan.summary()) + "\n" + "\n".join(lines),
+            self.tr("This adds {0} to the gold layer:").format(self._counted(plan)) + "\n" + "\n".join(lines),
         ):
             added = self.controller.accept_agreed(plan)
             if added is not None:
-                self.statusBar().showMessage(self.tr("added {0}").format(added.summary()), 5000)
+                self.statusBar().showMessage(self.tr("added {0}").format(self._counted(added)), 5000)
+
+    def _counted(self, plan: AgreedPlan | BulkPlan) -> str:
+        """A plan's spans, relations and document labels, counted in the interface language (and for a
+        bulk plan its documents and the spans the schema refused)."""
+        spans, relations, labels = plan.counts()
+        text = ", ".join(
+            (
+                self.tr("%Ln span(s)", "", spans),
+                self.tr("%Ln relation(s)", "", relations),
+                self.tr("%Ln document label(s)", "", labels),
+            )
+        )
+        if isinstance(plan, BulkPlan):
+            text += " " + self.tr("on %Ln document(s)", "", len(plan.documents))
+            if plan.refused:
+                text += "; " + self.tr("%Ln span(s) refused by the schema", "", len(plan.refused))
+        return text
 
     def compute_document_figures(self) -> list[dict[str, Any]]:
         """Every document's figures between the chosen annotators and its differences left, shown in
@@ -444,7 +467,7 @@ class ReviewWindow(QMainWindow):
             if self.run_dialog(dialog) and dialog.plan is not None and not dialog.plan.empty:
                 added = self.controller.accept_bulk(dialog.plan)
                 if added is not None:
-                    self.statusBar().showMessage(self.tr("added {0}").format(added.summary()), 8000)
+                    self.statusBar().showMessage(self.tr("added {0}").format(self._counted(added)), 8000)
         finally:
             dialog.deleteLater()
 
@@ -505,7 +528,7 @@ class ReviewWindow(QMainWindow):
             if pane.text.toPlainText() == "" or getattr(pane, "_doc_id", None) != c.document.id:
                 pane.set_text(text)
                 pane._doc_id = c.document.id  # type: ignore[attr-defined]
-            pane.show_spans([s for s in c.spans if s.annotator == name])
+            pane.show_spans([s for s in c.spans if s.annotator == name], c.links)
         self.difference_model.set_differences(c.differences, text)
         state = c.state()
         index = self.review_state.findData(state)
@@ -526,7 +549,12 @@ class ReviewWindow(QMainWindow):
         resolved = sum(d.resolved for d in c.differences)
         self.document_figures.set_left(c.document.id, len(c.differences) - resolved)
         differences = self.tr("%Ln difference(s)", "", len(c.differences))
-        self.statusBar().showMessage(self.tr("{0}, %Ln resolved", "", resolved).format(differences))
+        message = self.tr("{0}, %Ln resolved", "", resolved).format(differences)
+        if c.agreed_missing is not None and resolved == len(c.differences):
+            message += " — " + self.tr("agreed, not in the gold layer yet: {0} (Ctrl+Shift+A)").format(
+                self._counted(c.agreed_missing)
+            )
+        self.statusBar().showMessage(message)
 
     def _show_current(self, index: int) -> None:
         diff = self.controller.current
@@ -607,7 +635,7 @@ class ReviewWindow(QMainWindow):
 
     def _choose_save_path(self) -> str:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export disagreements", "disagreements.csv", "CSV (*.csv);;JSON (*.json)"
+            self, self.tr("Export disagreements"), "disagreements.csv", "CSV (*.csv);;JSON (*.json)"
         )
         return path
 
