@@ -386,7 +386,8 @@ def stats(obj: CommandContext, as_json: bool) -> None:
     from curator.paths import default_database_url
     from curator.store.stats import quick_stats
 
-    # A SQLite file at the current revision is counted with sqlite3 alone; any other database is
+    # A SQLite file or a PostgreSQL database at the current revision is counted with sqlite3 or
+    # psycopg alone; any other database (or one not at the current revision) is
     # opened the ordinary way (migrated, or refused), which imports SQLAlchemy and the schema.
     figures = quick_stats(obj.url or default_database_url()) if obj.schema is None else None
     if figures is None:

@@ -96,8 +96,9 @@ class SuggestionModel(TableModel):
             return lambda s: (s.start << 32) + s.end  # text order, as one number (cheaper than a tuple)
         if column == LABEL:
             names: dict[tuple[str, str], str] = {}
-            return lambda s: names.get((s.layer, s.label)) or names.setdefault(
-                (s.layer, s.label), f"{self.catalog.name(s.layer, s.label)} ({s.label})"
+            return lambda s: (
+                names.get((s.layer, s.label))
+                or names.setdefault((s.layer, s.label), f"{self.catalog.name(s.layer, s.label)} ({s.label})")
             )
         return lambda s: s.source
 

@@ -1,12 +1,13 @@
 """Corpus statistics (``curator stats``): four grouped counts in plain SQL, run by
 :func:`curator.store.queries.stats` through SQLAlchemy on any backend, and by :func:`quick_stats`
-with the standard library's sqlite3 alone.
+with the standard library's sqlite3 alone (a SQLite file) or with psycopg alone (PostgreSQL).
 
 Importing SQLAlchemy, the models and the schema costs several times what Python itself takes to
 start, and counting rows needs none of them. :func:`quick_stats` answers only for a database that
-needs nothing done on opening (a SQLite file already at :data:`~curator.store.revision.HEAD`) and
-returns None otherwise, so that the caller opens it the ordinary way (migrating, refusing a newer
-one, installing a schema). Both run the same SQL, so their figures cannot drift apart.
+needs nothing done on opening (a SQLite file or a PostgreSQL database already at
+:data:`~curator.store.revision.HEAD`) and returns None otherwise, so that the caller opens it the
+ordinary way (migrating, refusing a newer one, installing a schema). Both run the same SQL, so their
+figures cannot drift apart.
 """
 
 from __future__ import annotations
@@ -49,12 +50,25 @@ def sqlite_file(url: str) -> Path | None:
     return path if path.name and path.name != ":memory:" and path.is_file() else None
 
 
+def postgres_conninfo(url: str) -> str | None:
+    """The libpq URI of a plain ``postgresql://`` (or ``postgresql+psycopg://``) URL without options;
+    None for any other URL, which only SQLAlchemy reads the same way."""
+    for prefix in _PG_PREFIXES:
+        if url.startswith(prefix) and "?" not in url and "#" not in url:
+            return "postgresql://" + url[len(prefix) :]
+    return None
+
+
+_PG_PREFIXES = ("postgresql://", "postgresql+psycopg://")
+
+
 def quick_stats(url: str) -> dict[str, Any] | None:
-    """The statistics of the SQLite file at ``url``, read-only, or None when the database is not a
-    SQLite file at the current revision (or cannot be read here at all)."""
+    """The statistics of the SQLite file or PostgreSQL database at ``url``, read-only, or None when
+    it is neither at the current revision (or cannot be read here at all)."""
     path = sqlite_file(url)
     if path is None:
-        return None
+        conninfo = postgres_conninfo(url)
+        return _postgres_stats(conninfo) if conninfo is not None else None
     try:
         conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
     except sqlite3.Error:
@@ -65,6 +79,37 @@ def quick_stats(url: str) -> dict[str, Any] | None:
             return None
         return counted(lambda sql: conn.execute(sql).fetchall())
     except sqlite3.Error:  # no version table, a locked or damaged file: the ordinary open says why
+        return None
+    finally:
+        conn.close()
+
+
+def _postgres_stats(conninfo: str) -> dict[str, Any] | None:
+    """:func:`quick_stats` on PostgreSQL: psycopg alone, in a read-only transaction, as the ordinary
+    read-only open does. psycopg costs about a tenth of a second to import, SQLAlchemy, the models and
+    the schema several times that."""
+    import importlib.util
+
+    if importlib.util.find_spec("psycopg") is None:
+        return None  # the ordinary open says what is missing
+    import psycopg
+
+    try:
+        conn = psycopg.connect(conninfo, options="-c default_transaction_read_only=on")
+    except psycopg.Error:  # refused, unknown database...: the ordinary open says why
+        return None
+    try:
+        with conn.cursor() as cursor:
+
+            def rows(sql: str) -> list[tuple[Any, ...]]:
+                cursor.execute(sql)  # type: ignore[arg-type]  # our own constant statements
+                return cursor.fetchall()
+
+            found = rows("SELECT version_num FROM alembic_version")
+            if [tuple(row) for row in found] != [(HEAD,)]:
+                return None
+            return counted(rows)
+    except psycopg.Error:  # no version table, no right to read: the ordinary open says why
         return None
     finally:
         conn.close()

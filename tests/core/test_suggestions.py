@@ -335,7 +335,6 @@ def test_a_name_learned_while_working_wins_over_a_shorter_listed_one_until_its_s
     assert {s.label for s in fresh.for_document(second.id, second.text)} == {"LOC"}
 
 
-
 def test_spans_are_read_with_their_texts_and_each_document_once(corpus: Database, tmp_path: Path) -> None:
     """What suggestions learn from: every span with the text it covers and the two characters before
     it, cut by code points (a letter outside the BMP counts one), on both backends. The texts are read
