@@ -102,7 +102,7 @@ def _postgres_stats(conninfo: str) -> dict[str, Any] | None:
         with conn.cursor() as cursor:
 
             def rows(sql: str) -> list[tuple[Any, ...]]:
-                cursor.execute(sql)  # type: ignore[arg-type]  # our own constant statements
+                cursor.execute(sql)  # our own constant statements
                 return cursor.fetchall()
 
             found = rows("SELECT version_num FROM alembic_version")
