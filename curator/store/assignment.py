@@ -26,8 +26,9 @@ NOT_REVIEWED = "not_reviewed"
 
 
 def locked_reason(session: Session, document_id: int, annotator: str) -> str | None:
-    """Why ``annotator`` may not edit ``document_id`` now, or None when they may."""
-    assigned = list(
+    """Why ``annotator`` may not edit ``document_id`` now (the English of :class:`ReadOnly`), or None
+    when they may."""
+    assigned = tuple(
         session.scalars(
             select(Annotator.name)
             .join(Assignment, Assignment.annotator_id == Annotator.id)
@@ -38,13 +39,10 @@ def locked_reason(session: Session, document_id: int, annotator: str) -> str | N
     if not assigned:
         return None
     if annotator not in assigned:
-        return f"document {document_id} is given to {', '.join(assigned)}; it is read-only for {annotator}"
+        return str(ReadOnly(document_id, annotator, assigned))
     state = session.scalar(select(ReviewState.state).where(ReviewState.document_id == document_id))
     if state and state != NOT_REVIEWED:
-        return (
-            f"document {document_id} is locked: its curation has started ({state.replace('_', ' ')}); "
-            "a curator reopens it by setting its review state back to not reviewed"
-        )
+        return str(ReadOnly(document_id, annotator, assigned, state))
     return None
 
 
@@ -169,7 +167,7 @@ def _assign(
 class ReadOnly:
     """Why ``annotator`` may not edit a document now: it is given to others (``given_to``), or their
     curation has started (``review_state``, its ``given_to`` then including ``annotator``). ``str()``
-    is the English of :func:`locked_reason`; a window words it in its own language."""
+    is the English of the refusals (:func:`locked_reason`); a window words it in its own language."""
 
     document_id: int
     annotator: str
