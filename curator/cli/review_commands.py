@@ -160,17 +160,9 @@ def review(obj: Any, reviewer: str | None, ui_language: str | None) -> None:
         from curator.gui.review import open_review_window
     except ModuleNotFoundError as exc:
         raise missing_module("the review window", exc) from exc
-    from PySide6.QtWidgets import QApplication
+    from curator.gui.app import application
 
-    from curator.gui.settings import Preferences
-    from curator.gui.translations import apply_ui_language
-    from curator.gui.translations import ui_language as choose_ui_language
-
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Curator")
-    app.setOrganizationName("Curator")
-    # Before any widget, as the annotation window does: the same language, mirrored for Arabic.
-    apply_ui_language(app, choose_ui_language(ui_language, Preferences().ui_language))
+    app, _prefs = application(ui_language)  # as the annotation window: same language, mirrored for Arabic
     db = obj.db()
     if reviewer is None:
         if db.login is None:

@@ -60,6 +60,19 @@ class _FirstPaint(QObject):
         return False
 
 
+def application(ui_language: str | None) -> tuple[QApplication, Preferences]:
+    """The Qt application of a window (annotation or review), named, in the interface language
+    (``ui_language``, else the environment's, the remembered or the system's), with the preferences."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Curator")
+    app.setOrganizationName("Curator")
+    prefs = Preferences()
+    # Before any widget: Qt reads the layout direction and the translators as each widget is made.
+    apply_ui_language(app, choose_ui_language(ui_language, prefs.ui_language))
+    return app, prefs
+
+
 def run(
     url: str | None,
     schema: Path | None,
@@ -77,12 +90,7 @@ def run(
     if problem is not None:  # before Qt's X11 plugin aborts the process
         print(f"curator: error: {problem}", file=sys.stderr)
         return 1
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Curator")
-    app.setOrganizationName("Curator")
-    prefs = Preferences()
-    # Before any widget: Qt reads the layout direction and the translators as each widget is made.
-    apply_ui_language(app, choose_ui_language(ui_language, prefs.ui_language))
+    app, prefs = application(ui_language)
     try:
         db = Database(url, schema_path=schema)
         if not has_documents(db):
