@@ -150,6 +150,18 @@ def review(obj: Any, reviewer: str | None, ui_language: str | None) -> None:
     """Open the review window: compare colleagues, curate into the gold layer, see agreement."""
     import sys
 
+    from curator.review.service import check_reviewer
+
+    # Who reviews is settled before Qt loads: a refused name is said on the terminal, with or without a display.
+    db = obj.db()
+    if reviewer is None:
+        if db.login is None:
+            raise click.UsageError("Missing option '--reviewer' (your name; on a PostgreSQL login it is the login).")
+        reviewer = db.login.name
+    try:
+        check_reviewer(db, reviewer)
+    except EditRefused as exc:
+        raise click.ClickException(str(exc)) from exc
     from curator.gui.display_libraries import display_problem
 
     problem = display_problem()
@@ -163,17 +175,6 @@ def review(obj: Any, reviewer: str | None, ui_language: str | None) -> None:
     from curator.gui.app import application
 
     app, _prefs = application(ui_language)  # as the annotation window: same language, mirrored for Arabic
-    db = obj.db()
-    if reviewer is None:
-        if db.login is None:
-            raise click.UsageError("Missing option '--reviewer' (your name; on a PostgreSQL login it is the login).")
-        reviewer = db.login.name
-    from curator.review.service import check_reviewer
-
-    try:
-        check_reviewer(db, reviewer)
-    except EditRefused as exc:
-        raise click.ClickException(str(exc)) from exc
     window = open_review_window(db, reviewer)
     window.show()
     sys.exit(app.exec())
