@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from curator.store.models import GOLD_ANNOTATOR
 from curator.suggest.evaluation import Evaluation, evaluate
 from curator.suggest.model import Suggestion
+from curator.suggest.open_places import Splice
 from curator.text.invisible import one_line
 
 from .direction import TEXT_DIRECTION_ROLE, OwnDirectionDelegate, cell_alignment, layout_direction, reads_rtl
@@ -36,6 +37,7 @@ from .suggestions import SuggestionController
 from .table_model import TableModel
 
 TEXT, LABEL, SCORE, SOURCE = range(4)
+_FEW_SPLICES = 32  # more than that many changed stretches: the rows are laid out again at once
 
 
 class SuggestionModel(TableModel):
@@ -59,35 +61,57 @@ class SuggestionModel(TableModel):
         self.catalog = catalog
         self.source: list[Suggestion] = []  # the controller's suggestions, in its order
         self.rows: list[Suggestion] = []  # as shown
-        self.order: list[int] = []  # row -> index in ``source``
+        # row -> index in ``source``, and back; None: the same (in text order, the controller's)
+        self.order: list[int] | None = None
         self._row_of: dict[int, int] = {}
         self.sort_column, self.sort_order = TEXT, Qt.SortOrder.AscendingOrder
+        controller.spliced.connect(self._spliced)
         controller.changed.connect(self.reload)
 
     def reload(self) -> None:
-        if self.source == self.controller.suggestions:
+        if self.source is self.controller.suggestions:
             return
         self.beginResetModel()
-        self.source = list(self.controller.suggestions)
+        self.source = self.controller.suggestions
         self._arrange()
         self.endResetModel()
+
+    def _spliced(self, splices: list[Splice[Suggestion]]) -> None:
+        """A few rows went and came: in text order, only those rows change (the view keeps its place)."""
+        if self.order is not None or len(splices) > _FEW_SPLICES:
+            return  # sorted otherwise, or many: :meth:`reload` arranges them again
+        for s in reversed(splices):
+            if s.stop > s.start:
+                self.beginRemoveRows(QModelIndex(), s.start, s.stop - 1)
+                del self.rows[s.start : s.stop]
+                self.endRemoveRows()
+            if s.fresh:
+                self.beginInsertRows(QModelIndex(), s.start, s.start + len(s.fresh) - 1)
+                self.rows[s.start : s.start] = s.fresh
+                self.endInsertRows()
+        self.source = self.rows = self.controller.suggestions
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sort_column, self.sort_order = column, order
         self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()
-        before = [(self.order[index.row()], index.column()) for index in kept]
+        before = [(self.suggestion_index(index.row()), index.column()) for index in kept]
         self._arrange()
-        self.changePersistentIndexList(kept, [self.index(self._row_of[i], column) for i, column in before])
+        self.changePersistentIndexList(kept, [self.index(self.row_of(i), column) for i, column in before])
         self.layoutChanged.emit()
 
     def _arrange(self) -> None:
+        if self.sort_column == TEXT and self.sort_order == Qt.SortOrder.AscendingOrder:
+            # The controller's order is text order already: nothing to sort or map.
+            self.order, self.rows, self._row_of = None, self.source, {}
+            return
         key = self._key(self.sort_column)
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
         # Stable both ways: suggestions that compare equal keep the controller's order.
-        self.order = sorted(range(len(self.source)), key=lambda i: key(self.source[i]), reverse=descending)
-        self.rows = [self.source[i] for i in self.order]
-        self._row_of = {i: row for row, i in enumerate(self.order)}
+        order = sorted(range(len(self.source)), key=lambda i: key(self.source[i]), reverse=descending)
+        self.order = order
+        self.rows = [self.source[i] for i in order]
+        self._row_of = {i: row for row, i in enumerate(order)}
 
     def _key(self, column: int) -> Any:
         if column == SCORE:
@@ -104,10 +128,12 @@ class SuggestionModel(TableModel):
 
     def suggestion_index(self, row: int) -> int:
         """The index in the controller's suggestions of the suggestion shown in ``row``."""
-        return self.order[row]
+        return row if self.order is None else self.order[row]
 
     def row_of(self, index: int) -> int:
         """The row showing the controller's suggestion ``index`` (-1: none)."""
+        if self.order is None:
+            return index if 0 <= index < len(self.rows) else -1
         return self._row_of.get(index, -1)
 
     def row_count(self) -> int:

@@ -9,6 +9,9 @@ the label shares at once (``note_span``), so the ghosts are right after every ke
 
 from __future__ import annotations
 
+import gc
+from bisect import bisect_left
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QColor
 
@@ -17,6 +20,7 @@ from curator.store.queries import SpanRecord
 from curator.suggest import decisions
 from curator.suggest.engine import Suggester, collector_paused
 from curator.suggest.model import Suggestion
+from curator.suggest.open_places import Splice
 from curator.text.invisible import one_line
 
 from .commands import EditCommand, EditHost
@@ -36,18 +40,19 @@ class RejectSuggestion(EditCommand):
 
     def do(self) -> None:
         self.rejection = decisions.reject(self.done.workspace.db, self.workspace.editor.annotator, self.suggestion)
-        self.done.refresh()
+        self.done.update_near([(self.suggestion.start, self.suggestion.end)])
 
     def undo_edit(self) -> None:
         assert self.rejection is not None
         decisions.unreject(self.done.workspace.db, self.rejection)
-        self.done.refresh(focus=self.suggestion)
+        self.done.update_near([(self.suggestion.start, self.suggestion.end)], focus=self.suggestion)
 
 
 class SuggestionController(QObject):
     """The open document's suggestions for the workspace's annotator, drawn on ``view``."""
 
     changed = Signal()  # the list or the one at hand changed (the panel refreshes)
+    spliced = Signal(object)  # before ``changed``: the list changed by these splices only (list[Splice])
     hint = Signal(str)
 
     def __init__(self, workspace: Workspace, view: TextView, catalog: LabelCatalog) -> None:
@@ -57,6 +62,7 @@ class SuggestionController(QObject):
         self.catalog = catalog
         self.enabled = True
         self.suggestions: list[Suggestion] = []
+        self._starts: list[int] = []  # where each suggestion starts (found by bisection)
         self.current = -1
         self._suggester: Suggester | None = None
         doc = workspace.doc
@@ -97,26 +103,54 @@ class SuggestionController(QObject):
                 self.suggestions = []
             else:
                 self.suggestions = self.suggester.for_document(doc.id, doc.text)
+            self._starts = [s.start for s in self.suggestions]
             self.current = -1
             if previous is not None and previous.document_id == doc.id:
-                self.current = next((i for i, s in enumerate(self.suggestions) if s.place == previous.place), -1)
+                self.current = self._index_of(previous, self._starts)
             self._show()
+            # What is alive now (the document's suggestions, ghosts, rows: no cycles among them) is left
+            # out of the collector's full passes, which would otherwise walk it again and again while
+            # the annotator edits (150 ms each with a long document's 200,000 suggestions).
+            gc.freeze()
+
+    def update_near(self, near: list[tuple[int, int]], focus: Suggestion | None = None) -> None:
+        """The annotator's spans or rejections changed in ``near``: bring the suggestions up to date
+        there (and where the names whose scores changed occur), redrawing only what changed; worked
+        out whole when the names changed (:meth:`Suggester.update`)."""
+        doc = self.workspace.doc
+        if doc.id is None or not self.enabled or self._suggester is None:
+            self.refresh(focus)
+            return
+        previous = focus or self.at_hand()
+        with collector_paused():
+            update = self._suggester.update(doc.id, doc.text, near)
+            if update is None:
+                self.refresh(focus)
+                return
+            if not update.splices and focus is None:
+                return
+            self.suggestions, self._starts = update.suggestions, update.starts
+            self.current = -1 if previous is None else self._index_of(previous, update.starts)
+            styles = _Styles(self)
+            ghosts = [Splice(s.start, s.stop, [styles.ghost(f) for f in s.fresh]) for s in update.splices]
+            self.view.splice_ghosts(ghosts, update.starts, self.current)
+            self.spliced.emit(update.splices)
+            self.changed.emit()
+
+    def _index_of(self, wanted: Suggestion, starts: list[int]) -> int:
+        """Where the suggestion at ``wanted``'s place is now (-1: gone)."""
+        at = bisect_left(starts, wanted.start)
+        while at < len(starts) and starts[at] == wanted.start:
+            if self.suggestions[at].place == wanted.place:
+                return at
+            at += 1
+        return -1
 
     def _show(self) -> None:
         # Colours and tooltips made once per label and (label, score, source): a long document may
         # hold hundreds of thousands of suggestions of a few labels.
-        colors: dict[tuple[str, str], QColor] = {}
-        tips: dict[tuple[str, str, float | None, str], str] = {}
-        ghosts = []
-        for s in self.suggestions:
-            color = colors.get((s.layer, s.label))
-            if color is None:
-                color = colors[s.layer, s.label] = self._color(s)
-            tip = tips.get((s.layer, s.label, s.score, s.source))
-            if tip is None:
-                tip = tips[s.layer, s.label, s.score, s.source] = self._tip(s)
-            ghosts.append(Ghost(s.start, s.end, color, tip))
-        self.view.set_ghosts(ghosts, self.current)
+        styles = _Styles(self)
+        self.view.set_ghosts([styles.ghost(s) for s in self.suggestions], self.current)
         self.changed.emit()
 
     def _color(self, s: Suggestion) -> QColor:
@@ -141,29 +175,27 @@ class SuggestionController(QObject):
 
     def _noted(self, span: SpanRecord, n: int) -> None:
         self._note(span, n)
-        self.refresh()
+        self.update_near([(span.start, span.end)])
 
     def _span_changed(self, before: SpanRecord, after: SpanRecord) -> None:
         self._note(before, -1)
         self._note(after, 1)
-        self.refresh()
+        self.update_near([(before.start, before.end), (after.start, after.end)])
 
     def _current_span_changed(self, span: SpanRecord | None) -> None:
         if span is not None and self.current != -1:
-            self.current = -1  # a span at hand, or a suggestion: never both (the keys would be ambiguous)
-            self._show()
+            self._set_current(-1)  # a span at hand, or a suggestion: never both (the keys would be ambiguous)
 
     # -- stepping and deciding ----------------------------------------------------------------------
 
     def focus_index(self, index: int) -> None:
         if not 0 <= index < len(self.suggestions):
             return
-        self.current = index
         s = self.suggestions[index]
         self.workspace.doc.set_current_span(None)
         self.view.clear_selection()
         self.view.reveal_offsets(s.start, s.end)
-        self._show()
+        self._set_current(index)
         self.hint.emit(self._tip(s) + "  " + self.tr("(Enter accepts, X rejects, a label key accepts as that label)"))
 
     def step(self, forward: bool) -> None:
@@ -203,12 +235,22 @@ class SuggestionController(QObject):
 
     def _next_from(self, index: int, decided: Suggestion) -> None:
         """After a decision, the next suggestion at or after where the decided one was is at hand."""
-        later = [i for i, s in enumerate(self.suggestions) if (s.start, s.end) > (decided.start, decided.end)]
-        if later:
-            self.focus_index(later[0])
+        later = bisect_left(self._starts, decided.start)
+        while later < len(self.suggestions) and (self.suggestions[later].start, self.suggestions[later].end) <= (
+            decided.start,
+            decided.end,
+        ):
+            later += 1
+        if later < len(self.suggestions):
+            self.focus_index(later)
         elif self.suggestions:
-            self.current = -1
-            self._show()
+            self._set_current(-1)
+
+    def _set_current(self, index: int) -> None:
+        """Make ``index`` the one at hand (-1: none); only the outlines of the two change."""
+        self.current = index
+        self.view.set_current_ghost(index)
+        self.changed.emit()
 
     def preview_above(self, layer: str, label: str, min_score: float) -> list[Suggestion]:
         """What "accept all of this label above a score" would accept in the open document."""
@@ -224,3 +266,21 @@ class SuggestionController(QObject):
         ((layer, label),) = labels
         self.current = -1
         return self.workspace.add_spans(layer, label, [(s.start, s.end) for s in chosen])
+
+
+class _Styles:
+    """Ghosts of suggestions, their colours and tooltips made once per label and (label, score, source)."""
+
+    def __init__(self, controller: SuggestionController) -> None:
+        self.controller = controller
+        self.colors: dict[tuple[str, str], QColor] = {}
+        self.tips: dict[tuple[str, str, float | None, str], str] = {}
+
+    def ghost(self, s: Suggestion) -> Ghost:
+        color = self.colors.get((s.layer, s.label))
+        if color is None:
+            color = self.colors[s.layer, s.label] = self.controller._color(s)
+        tip = self.tips.get((s.layer, s.label, s.score, s.source))
+        if tip is None:
+            tip = self.tips[s.layer, s.label, s.score, s.source] = self.controller._tip(s)
+        return Ghost(s.start, s.end, color, tip)

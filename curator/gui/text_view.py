@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QApplication, QTextEdit, QToolTip, QWidget
 
 from curator.store.queries import SpanRecord
 from curator.store.span_index import SpanIndex, lanes
+from curator.suggest.open_places import Splice, merged, splice
 from curator.text.utf16 import Utf16Offsets
 
 from .span_painting import PaintedSpan, Scene, paint_over_text, paint_under_text
@@ -237,6 +238,27 @@ class TextView(QTextEdit):
         self._ghost_starts = [ghost.start for ghost in ghosts]  # found by bisection at every paint
         self.viewport().update()
 
+    def splice_ghosts(self, splices: Sequence[Splice[Ghost]], starts: list[int], current: int = -1) -> None:
+        """Change some ghosts (:func:`curator.suggest.open_places.splice`); ``starts`` is where each
+        ghost starts afterwards. Only the paragraphs of the ghosts that went or came are repainted,
+        and those of the one at hand before and after."""
+        changed = [(ghost.start, ghost.end) for s in splices for ghost in (*self._ghosts[s.start : s.stop], *s.fresh)]
+        changed += [(g.start, g.end) for g in (self.ghost(self._current_ghost),) if g is not None]
+        self._ghosts, self._ghost_starts, self._current_ghost = splice(self._ghosts, splices), starts, current
+        changed += [(g.start, g.end) for g in (self.ghost(current),) if g is not None]
+        if changed:
+            self.spans_changed(*merged(changed))
+
+    def set_current_ghost(self, index: int) -> None:
+        """Make ghost ``index`` the one at hand (-1: none): the paragraphs of the two are repainted."""
+        changed = [(g.start, g.end) for g in (self.ghost(self._current_ghost), self.ghost(index)) if g is not None]
+        self._current_ghost = index
+        if changed:
+            self.spans_changed(*changed)
+
+    def ghost(self, index: int) -> Ghost | None:
+        return self._ghosts[index] if 0 <= index < len(self._ghosts) else None
+
     def set_candidates(self, ranges: list[tuple[int, int]], current: int = -1) -> None:
         """The spans a keyboard pick steps through (code-point ranges), outlined over the text;
         ``current`` is the one Enter would choose."""
@@ -252,17 +274,25 @@ class TextView(QTextEdit):
         if not ranges:
             self.viewport().update()
             return
+        if not self._text:
+            return
+        visible = self.visible_positions()  # once: an accept may change ghosts all over a long text
+        end16 = self._offsets.utf16_length  # (past the last block is one past the text)
+        first, last = self.to_offset(min(visible[0], end16)), self.to_offset(min(visible[1], end16), round_up=True)
         for start, end in ranges:
-            region = self.region_of(start, end)
+            if start > last or max(end, start + 1) < first:
+                continue  # out of view (the cheap test first: thousands of ranges may come)
+            region = self.region_of(start, end, visible)
             if region is not None:
                 self.viewport().update(region)
 
-    def region_of(self, start: int, end: int) -> QRect | None:
+    def region_of(self, start: int, end: int, visible: tuple[int, int] | None = None) -> QRect | None:
         """The viewport rectangle of the paragraphs holding ``[start, end)``, full width (their
-        lanes and outlines included), or None when none of it is in view."""
+        lanes and outlines included), or None when none of it is in view (``visible``: the
+        :meth:`visible_positions`, when known)."""
         if not self._text:
             return None
-        first16, last16 = self.visible_positions()
+        first16, last16 = visible or self.visible_positions()
         lo, hi = max(self.to_position(start), first16), min(self.to_position(max(end, start + 1)), last16)
         if lo >= hi:
             return None

@@ -17,17 +17,19 @@ import gc
 from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from curator.store.database import Database
 from curator.store.models import GOLD_ANNOTATOR
 from curator.suggest import rows
 from curator.suggest.model import GAZETTEER_PREFIX, LEARNED, MODEL_PREFIX, Suggestion, sort_key
+from curator.suggest.open_places import OwnPlaces, Splice, Update, merged, splice
 from curator.suggest.shares import Label, LabelShares
 from curator.text.folding import Folded
 from curator.text.names import Matches, NameMatcher, Occurrence, contracted_key, fold_for_names, name_key, resolve
 
 _START = attrgetter("start")
+_FIRST = itemgetter(0)
 
 
 @contextlib.contextmanager
@@ -71,6 +73,18 @@ class _Kept:
     made: dict[str, list[Suggestion]] | None = None
     made_names: tuple[int, int] = (-1, -1)
     made_scores: int = -1
+    # Where each occurrence starts, and each name's occurrences (indices of ``found``), made with it.
+    found_starts: list[int] | None = None
+    found_by_key: dict[str, list[int]] | None = None
+    # The last open suggestions returned (for_document) and what they were made of, for :meth:`update`.
+    open: list[Suggestion] | None = None
+    open_starts: list[int] | None = None
+    own: OwnPlaces | None = None
+    predicted: list[tuple[rows.Place, float | None, str]] | None = None  # by start
+    predicted_starts: list[int] | None = None
+    longest: int = 0  # the longest stretch a suggestion of the document may cover
+    open_names: tuple[int, int] = (-1, -1)
+    open_scores: int = -1
 
 
 class Suggester:
@@ -168,7 +182,144 @@ class Suggester:
         rejected = rows.rejected_places(self.db, self.annotator, ids).get(document_id, set())
         with collector_paused():
             found = self.candidates(document_id, text, predicted)
-            return self._open(found, own, rejected, layers, names_only=not predicted)
+            opened = self._open(found, own, rejected, layers, names_only=not predicted)
+            kept = self._kept.get(_place_of(document_id, text))
+            if kept is not None:
+                if layers is None:  # kept for :meth:`update`, which offers every layer
+                    self._keep_open(kept, opened, own, predicted)
+                else:
+                    kept.open = None
+            return opened
+
+    def _keep_open(
+        self,
+        kept: _Kept,
+        opened: list[Suggestion],
+        own: list[rows.Place],
+        predicted: list[tuple[rows.Place, float | None, str]],
+    ) -> None:
+        kept.open, kept.open_starts = opened, [s.start for s in opened]
+        kept.open_names, kept.open_scores = kept.made_names, self._scores_version
+        kept.own = OwnPlaces(own)
+        kept.predicted = sorted(predicted, key=lambda given: given[0][0])
+        kept.predicted_starts = [place[0] for place, _, _ in kept.predicted]
+        found = kept.found or []
+        longest = max((end - start for start, end, _, _ in found), default=0)
+        kept.longest = max([longest, *(end - start for (start, end, _, _), _, _ in predicted)])
+
+    def update(self, document_id: int, text: str, near: Sequence[tuple[int, int]] = ()) -> Update | None:
+        """The document's open suggestions brought up to date after the annotator's edits, when the
+        last :meth:`for_document` of it (every layer) is kept and the names are the same: the names
+        noted since (:meth:`note_span`) are made again where they occur, and everything that meets
+        ``near`` (where the annotator's spans or rejections changed since) is looked at again. The
+        result equals a new :meth:`for_document`; None: call that instead."""
+        kept = self._kept.get(_place_of(document_id, text))
+        names = (self._base_version, self._extra_version)
+        if (
+            kept is None
+            or kept.open is None
+            or kept.open_starts is None
+            or kept.own is None
+            or kept.made is None
+            or kept.found_by_key is None
+            or (kept.base_version, kept.extra_version) != names
+            or kept.found_names != names
+            or kept.made_names != names
+            or kept.open_names != names
+        ):
+            return None
+        with collector_paused():
+            # (The kept suggestions of each name are made again at the next whole list, not here.)
+            changed = [key for key, at in self._changed_at.items() if at > kept.open_scores]
+            kept.open_scores = self._scores_version
+            # Where the names whose scores changed occur (indices of ``kept.found``), and the near stretches.
+            rescored = sorted(i for key in changed for i in kept.found_by_key.get(key, ()))
+            wide: list[tuple[int, int]] = []
+            if near:
+                low, high = min(lo for lo, _ in near), max(hi for _, hi in near)
+                kept.own.replace(low, high, rows.own_places_between(self.db, self.annotator, document_id, low, high))
+                kept.longest = max([kept.longest, *(hi - lo for lo, hi in near)])
+                # A suggestion that meets a near stretch starts less than the longest one before it.
+                wide = merged((lo - kept.longest, hi) for lo, hi in near)
+            if not rescored and not wide:
+                return Update(kept.open, kept.open_starts, [])
+            rejected = rows.rejected_places(self.db, self.annotator, [document_id]).get(document_id, set())
+            if kept.predicted:  # a place's sources are merged: each occurrence as a stretch of its own
+                assert kept.found is not None
+                wide = merged([*wide, *((kept.found[i].start, kept.found[i].start + 1) for i in rescored)])
+                rescored = []
+            splices = self._splices(document_id, text, kept, rescored, wide, rejected)
+            if splices:
+                kept.open = splice(kept.open, splices)
+                kept.open_starts = splice(
+                    kept.open_starts, [Splice(s.start, s.stop, [f.start for f in s.fresh]) for s in splices]
+                )
+            return Update(kept.open, kept.open_starts, splices)
+
+    def _splices(
+        self,
+        document_id: int,
+        text: str,
+        kept: _Kept,
+        rescored: list[int],
+        wide: list[tuple[int, int]],
+        rejected: set[rows.Place],
+    ) -> list[Splice[Suggestion]]:
+        """The splices that make the kept open list right again at the occurrences ``rescored`` (indices
+        of ``kept.found``, in order; no model predicts in the document) and in the ``wide`` stretches
+        of starts (merged). A frequent name occurs thousands of times in a long text: each of its
+        occurrences costs two bisections and its few suggestions."""
+        assert kept.found is not None and kept.open_starts is not None and kept.own is not None
+        starts, found, own, memo = kept.open_starts, kept.found, kept.own, self._sources_memo
+        splices: list[Splice[Suggestion]] = []
+        for low, high in wide:
+            fresh = self._fresh(document_id, text, kept, low, high, rejected)
+            first, stop = bisect_left(starts, low), bisect_left(starts, high)
+            if fresh or stop > first:
+                splices.append(Splice(first, stop, fresh))
+        w, n = 0, len(starts)
+        for i in rescored:
+            start, end, _name, key = found[i]
+            while w < len(wide) and wide[w][1] <= start:
+                w += 1
+            if w < len(wide) and wide[w][0] <= start:
+                continue  # made again with its stretch
+            piece = text[start:end]
+            fresh = [
+                Suggestion(document_id, start, end, layer, label, score, source, piece)
+                for layer, label, score, source in memo.get(key) or self._sources(key)
+                if not own.meets(layer, start, end) and not (rejected and (start, end, layer, label) in rejected)
+            ]
+            first = stop = bisect_left(starts, start)
+            while stop < n and starts[stop] == start:
+                stop += 1
+            if fresh or stop > first:
+                splices.append(Splice(first, stop, fresh))
+        if wide and rescored:
+            splices.sort(key=_FIRST)
+        return splices
+
+    def _fresh(
+        self, document_id: int, text: str, kept: _Kept, low: int, high: int, rejected: set[rows.Place]
+    ) -> list[Suggestion]:
+        """The open suggestions that start in ``[low, high)``, made as :meth:`for_document` makes them."""
+        assert kept.found is not None and kept.found_starts is not None and kept.own is not None
+        occurrences = kept.found[bisect_left(kept.found_starts, low) : bisect_left(kept.found_starts, high)]
+        own, memo = kept.own, self._sources_memo
+        found: list[Suggestion] = []
+        # In text order, each occurrence's best first: as :meth:`_open` orders what names made.
+        for start, end, _name, key in occurrences:
+            piece = text[start:end]
+            for layer, label, score, source in memo.get(key) or self._sources(key):
+                if not own.meets(layer, start, end) and not (rejected and (start, end, layer, label) in rejected):
+                    found.append(Suggestion(document_id, start, end, layer, label, score, source, piece))
+        predicted = kept.predicted or []
+        if not predicted:
+            return found
+        assert kept.predicted_starts is not None
+        given = predicted[bisect_left(kept.predicted_starts, low) : bisect_left(kept.predicted_starts, high)]
+        found += [s for s in self._predicted(document_id, text, given) if not own.meets(s.layer, s.start, s.end)]
+        return self._open(found, [], rejected, None)
 
     def for_documents(
         self, document_ids: Sequence[int] | None = None, *, layers: Iterable[str] | None = None, chunk: int = 500
@@ -241,7 +392,7 @@ class Suggester:
     def _occurrences(self, document_id: int, text: str, keep: bool = True) -> tuple[list[Occurrence[str]], _Kept]:
         """Where the known names occur in the text, and what is kept of the document; the folded text
         and the occurrences of the last few documents are kept (``keep``) while the names stay the same."""
-        place = (document_id, len(text), hash(text))
+        place = _place_of(document_id, text)
         kept = self._kept.get(place)
         if kept is None:
             folded = fold_for_names(text)
@@ -258,6 +409,11 @@ class Suggester:
         if kept.found is None or kept.found_names != names:
             # The names learned since the base matcher was made compete with its own, as one matcher's.
             kept.found, kept.found_names = resolve(kept.folded, text, [kept.base, kept.extra]), names
+            kept.found_starts = [occurrence.start for occurrence in kept.found]
+            by_key: dict[str, list[int]] = {}
+            for i, (_start, _end, _name, key) in enumerate(kept.found):
+                by_key.setdefault(key, []).append(i)
+            kept.found_by_key = by_key
         return kept.found, kept
 
     def _base(self, folded: Folded) -> Matches[str]:
@@ -329,20 +485,36 @@ class Suggester:
         if kept.made is None or kept.made_names != names:
             kept.made = {}
             self._make(document_id, text, occurrences, kept.made)
+            kept.made_names, kept.made_scores = names, self._scores_version
         else:
-            changed = [key for key, at in self._changed_at.items() if at > kept.made_scores]
-            if changed:
-                for key in changed:
-                    kept.made.pop(key, None)
-                self._make(document_id, text, occurrences, kept.made, set(changed))
-        kept.made_names, kept.made_scores = names, self._scores_version
+            self._remake(document_id, text, kept)
         out = [suggestion for made in kept.made.values() for suggestion in made]
-        for (start, end, layer, label), given, model in predicted:
-            if end <= len(text):
-                out.append(
-                    Suggestion(document_id, start, end, layer, label, given, MODEL_PREFIX + model, text[start:end])
-                )
+        out += self._predicted(document_id, text, predicted)
         return out
+
+    def _remake(self, document_id: int, text: str, kept: _Kept) -> None:
+        """Make again the kept suggestions of the names whose scores changed since they were made."""
+        assert kept.made is not None and kept.found is not None
+        changed = [key for key, at in self._changed_at.items() if at > kept.made_scores]
+        if changed:
+            for key in changed:
+                kept.made.pop(key, None)
+            self._make(document_id, text, kept.found, kept.made, set(changed))
+        kept.made_scores = self._scores_version
+
+    @staticmethod
+    def _predicted(
+        document_id: int, text: str, predicted: Sequence[tuple[rows.Place, float | None, str]]
+    ) -> list[Suggestion]:
+        return [
+            Suggestion(document_id, start, end, layer, label, given, MODEL_PREFIX + model, text[start:end])
+            for (start, end, layer, label), given, model in predicted
+            if end <= len(text)
+        ]
+
+
+def _place_of(document_id: int, text: str) -> tuple[int, int, int]:
+    return (document_id, len(text), hash(text))
 
 
 def span_keys(spans: Sequence[rows.TextSpan], listed: Container[str] = ()) -> list[str]:

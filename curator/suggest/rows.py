@@ -84,6 +84,18 @@ def own_places(db: Database, annotator: str, document_ids: Sequence[int]) -> dic
     return found
 
 
+def own_places_between(db: Database, annotator: str, document_id: int, low: int, high: int) -> list[Place]:
+    """``annotator``'s spans in the document that overlap ``[low, high)``."""
+    label_of = _label_names(db)
+    query = (
+        select(Span.start, Span.end, Span.label_id)
+        .join(Annotator, Annotator.id == Span.annotator_id)
+        .where(Span.document_id == document_id, Annotator.name == annotator, Span.start < high, Span.end > low)
+    )
+    with db.read() as session:
+        return [(start, end, *label_of[label]) for start, end, label in session.execute(query)]
+
+
 def gazetteer_entries(db: Database) -> list[tuple[str, str, str, str, float, str]]:
     """Every gazetteer name: ``(key, text, layer, label, score, gazetteer)``."""
     label_of = _label_names(db)

@@ -155,3 +155,46 @@ def test_the_panel_measures_the_learned_suggestions(
     window.suggestion_panel.measure()
     # ar1 out: learned from the one span of the second → right; second out: 3 suggested, 1 right
     assert "P 0.50 · R 1.00 · F1 0.67" in window.suggestion_panel.quality.text()
+
+
+def test_in_a_long_article_each_edit_redraws_only_the_ghosts_it_changes(
+    sqlite_db: Database,
+    tmp_path: Path,
+    add_document: Callable[[Database, Path], int],
+    open_window: Opener,
+    qtmodeltester: ModelTester,
+) -> None:
+    names = ["الأمم المتحدة", "منظمة التعاون الإسلامي", "جدة"]
+    text = "".join(f"قال ممثل {names[i % 3]} في {names[(i + 1) % 3]} كلمة.\n" for i in range(30))
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    document = add_document(sqlite_db, path)
+    window, hand = open_window(sqlite_db, document)
+    qtmodeltester.check(window.suggestion_panel.model)
+    view, suggestions = window.text_view, window.suggestions
+    spliced: list[object] = []
+    suggestions.spliced.connect(spliced.append)
+
+    def label(name: str, nth: int, key: Qt.Key) -> None:
+        at = -1
+        for _ in range(nth + 1):
+            at = text.index(name, at + 1)
+        view.select_offsets(at, at + len(name))
+        hand.key(key)
+
+    def shown() -> tuple[list[tuple[int, int, str]], list[object]]:
+        return [(g.start, g.end, g.tip) for g in view._ghosts], list(window.suggestion_panel.model.rows)
+
+    label("جدة", 0, Qt.Key.Key_L)  # a new name: the list is made whole
+    label("الأمم المتحدة", 0, Qt.Key.Key_O)
+    for name, nth, key in [("جدة", 3, Qt.Key.Key_O), ("الأمم المتحدة", 5, Qt.Key.Key_O), ("جدة", 7, Qt.Key.Key_L)]:
+        spliced.clear()
+        label(name, nth, key)
+        assert spliced, "known names: the ghosts are spliced, not made again"
+        piecewise = shown()
+        suggestions.refresh()  # worked out whole, from the store
+        assert shown() == piecewise
+        assert [s.text for s in suggestions.suggestions] == [r.text for r in window.suggestion_panel.model.rows]
+    # جدة is two LOC and one ORG now: its ghosts say 0.67 and 0.33
+    tips = {g.tip for g in view._ghosts if text[g.start : g.end] == "جدة"}
+    assert any("0.67" in tip for tip in tips) and any("0.33" in tip for tip in tips)
