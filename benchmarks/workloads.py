@@ -419,7 +419,7 @@ def b3_open(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
     window = _window(db_path, work)
     doc, view = window.workspace.doc, window.text_view
     _settle(lambda: doc.id is not None)
-    ours, complete = [], []
+    ours, complete, suggested = [], [], []
     for _ in range(max(5, repeat * 2) + 1):
         doc.close()
         QApplication.processEvents()
@@ -429,7 +429,10 @@ def b3_open(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
         ours.append(time.perf_counter() - start)
         _settle(lambda: doc.complete)
         complete.append(time.perf_counter() - start)
+        _settle(lambda: window.suggestions._pending is None)  # (made after the first paint)
+        suggested.append(time.perf_counter() - start)
     spans, text = len(doc.spans), doc.text
+    suggestions = len(window.suggestions.suggestions)
     size = view.viewport().size()
     window.close()
     edit = QTextEdit()
@@ -453,6 +456,8 @@ def b3_open(db_path: Path, work: Path, repeat: int) -> dict[str, Any]:
             "utf8_bytes": len(text.encode()),
             "spans": spans,
             "all_spans_read_s": sorted(complete[1:])[len(complete[1:]) // 2],
+            "suggestions": suggestions,
+            "suggestions_shown_s": sorted(suggested[1:])[len(suggested[1:]) // 2],
             "viewport": f"{size.width()}x{size.height()}",
         },
     }

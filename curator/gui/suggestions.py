@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from curator.errors import EditRefused
@@ -25,6 +25,7 @@ from curator.text.invisible import one_line
 
 from .commands import EditCommand, EditHost
 from .label_catalog import LabelCatalog
+from .open_document import FIRST_STRETCH
 from .text_view import Ghost, TextView
 from .workspace import Workspace
 
@@ -66,7 +67,8 @@ class SuggestionController(QObject):
         self.current = -1
         self._suggester: Suggester | None = None
         doc = workspace.doc
-        doc.loaded.connect(self.refresh)
+        doc.loaded.connect(self._loaded)
+        self._pending: QTimer | None = None  # a long document's suggestions, made after its first paint
         doc.span_added.connect(lambda span: self._noted(span, 1))
         doc.span_removed.connect(lambda span: self._noted(span, -1))
         doc.span_changed.connect(self._span_changed)
@@ -82,6 +84,27 @@ class SuggestionController(QObject):
             self._suggester = Suggester(self.workspace.db, self.workspace.annotator)
         return self._suggester
 
+    def _loaded(self) -> None:
+        if self._pending is not None:
+            self._pending.stop()
+            self._pending = None
+        doc = self.workspace.doc
+        if len(doc.text) <= FIRST_STRETCH or not self.enabled:
+            self.refresh()
+            return
+        # A long text is shown first, as its spans are (OpenDocument): its suggestions, hundreds of
+        # thousands maybe, come right after the first paint.
+        self.suggestions, self._starts, self.current = [], [], -1
+        self._show()
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.timeout.connect(self._made_late)
+        self._pending.start(0)
+
+    def _made_late(self) -> None:
+        self._pending = None
+        self.refresh()
+
     def reload(self) -> None:
         """Read what suggestions learn from again (a colleague's gold, a new gazetteer or model)."""
         self._suggester = None
@@ -94,6 +117,9 @@ class SuggestionController(QObject):
     def refresh(self, focus: Suggestion | None = None) -> None:
         """Work out the open document's suggestions again and redraw them; keep the one at hand (or
         ``focus``) at hand while it is still offered."""
+        if self._pending is not None:  # made now: not again after the first paint
+            self._pending.stop()
+            self._pending = None
         doc = self.workspace.doc
         previous = focus or (self.suggestions[self.current] if 0 <= self.current < len(self.suggestions) else None)
         # The collector paused: a long document's hundreds of thousands of suggestions, ghosts and rows

@@ -198,3 +198,26 @@ def test_in_a_long_article_each_edit_redraws_only_the_ghosts_it_changes(
     # جدة is two LOC and one ORG now: its ghosts say 0.67 and 0.33
     tips = {g.tip for g in view._ghosts if text[g.start : g.end] == "جدة"}
     assert any("0.67" in tip for tip in tips) and any("0.33" in tip for tip in tips)
+
+
+def test_a_long_article_is_shown_first_and_its_ghosts_come_right_after(
+    sqlite_db: Database,
+    two_articles: tuple[int, int],
+    tmp_path: Path,
+    add_document: Callable[[Database, Path], int],
+    open_window: Opener,
+) -> None:
+    window, hand, _second = in_the_second_article(sqlite_db, two_articles, open_window)
+    path = tmp_path / "long.txt"
+    path.write_text(SECOND * 300, encoding="utf-8")  # 27,000 characters, the name 900 times
+    long_one = add_document(sqlite_db, path)
+    window.open_document(long_one)
+    assert window.suggestions.suggestions == [] and window.text_view.toPlainText()  # the text at once
+    QApplication.processEvents()
+    assert len(ghost_texts(window)) == 900 and len(window.text_view._ghosts) == 900
+    # an edit right after opening again: the name labelled here is offered everywhere else
+    window.open_document(long_one)
+    start = SECOND.index("الأمم المتحدة")
+    window.text_view.select_offsets(start, start + len("الأمم المتحدة"))
+    hand.key(Qt.Key.Key_O)
+    assert len(ghost_texts(window)) == 899
