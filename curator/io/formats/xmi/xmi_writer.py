@@ -86,6 +86,18 @@ class XmiWriter:
         self.types = types
         self._plans: dict[str, _TypePlan] = {}
 
+    def _offsets_template(self, plan: _TypePlan, prefix: str) -> str:
+        """The XML of an annotation of ``plan`` holding only its offsets, for ``str.format(id, begin, end)``."""
+        attributes = ""
+        for f in plan.features:
+            if f.kind == SOFA:
+                attributes += f' {f.name}="{SOFA_ID}"'
+            elif f.name == "begin":
+                attributes += ' begin="{1}"'
+            elif f.name == "end":
+                attributes += ' end="{2}"'
+        return f'<{prefix}:{plan.local} xmi:id="{{0}}"{attributes}/>'
+
     def _plan(self, type_name: str) -> _TypePlan:
         plan = self._plans.get(type_name)
         if plan is None:
@@ -124,9 +136,16 @@ class XmiWriter:
         return _TypePlan(url, parts[-2], parts[-1], tuple(features), frozenset(f.name for f in features))
 
     def structures(
-        self, view: AnnotatorView, segments: Segments | None = None, links: dict[int, str] | None = None
+        self,
+        view: AnnotatorView,
+        segments: Segments | None = None,
+        links: dict[int, str] | None = None,
+        *,
+        segments_as_one: bool = False,
     ) -> list[_Structure]:
-        """The feature structures of ``view``'s CAS in id order (ids from 2), as view_to_cas adds them."""
+        """The feature structures of ``view``'s CAS in id order (ids from 2), as view_to_cas adds them;
+        ``segments_as_one``: the sentences and tokens as one :class:`_Segments` in their place (their
+        ids still counted), for :meth:`elements` to write in one go."""
         types = self.types
         d = view.document
         out = [
@@ -143,10 +162,14 @@ class XmiWriter:
         ]
         if view.annotator:
             out.append(_Structure(CAS_METADATA, {"username": view.annotator}))
-        if segments is not None:
+        segment_count = 0
+        if segments is not None and segments_as_one:
+            out.append(_Segments(SENTENCE, {}, segments))
+            segment_count = len(segments.sentences) + len(segments.tokens) - 1
+        elif segments is not None:
             out += [_Structure(SENTENCE, {"begin": a, "end": b}) for a, b in segments.sentences]
             out += [_Structure(TOKEN, {"begin": a, "end": b}) for a, b in segments.tokens]
-        first_span = SOFA_ID + 1 + len(out)
+        first_span = SOFA_ID + 1 + len(out) + segment_count
         ids = {s.id: first_span + n for n, s in enumerate(view.spans)}
         spans = []
         for s in view.spans:
@@ -175,10 +198,16 @@ class XmiWriter:
         return out
 
     def elements(
-        self, view: AnnotatorView, segments: Segments | None = None, links: dict[int, str] | None = None
+        self,
+        view: AnnotatorView,
+        segments: Segments | None = None,
+        links: dict[int, str] | None = None,
+        *,
+        raw_segments: bool = False,
     ) -> tuple[dict[str, str], list[_Element]]:
         """The namespaces (prefix -> URL, in the order cassis declares them) and the elements of
-        ``view``'s XMI between ``cas:NULL`` and ``cas:Sofa``, in id order."""
+        ``view``'s XMI between ``cas:NULL`` and ``cas:Sofa``, in id order; ``raw_segments``: the
+        sentences and tokens as their XML text already (:attr:`_Element.raw`)."""
         text = view.document.text
         utf16 = Utf16Offsets(text)
         # Offsets differ from code points only after a character outside the BMP.
@@ -187,8 +216,8 @@ class XmiWriter:
         prefixes: dict[str, str] = {}  # url -> prefix, given in order of first use as cassis does
         repeats: defaultdict[str, int] = defaultdict(int)
         out = []
-        for xmi_id, fs in enumerate(self.structures(view, segments, links), start=SOFA_ID + 1):
-            plan = self._plan(fs.type_name)
+
+        def declared(plan: _TypePlan) -> str:
             if plan.url not in prefixes:
                 prefix = plan.prefix
                 if prefix in nsmap:
@@ -196,6 +225,26 @@ class XmiWriter:
                     repeats[plan.prefix] += 1
                 nsmap[prefix] = plan.url
                 prefixes[plan.url] = prefix
+            return prefixes[plan.url]
+
+        xmi_id = SOFA_ID
+        for fs in self.structures(view, segments, links, segments_as_one=raw_segments):
+            xmi_id += 1
+            if isinstance(fs, _Segments):
+                # Hundreds per document, each only its offsets: one template per type, the same
+                # bytes as the general way below.
+                for type_name, stretches in ((SENTENCE, fs.segments.sentences), (TOKEN, fs.segments.tokens)):
+                    plan = self._plan(type_name)
+                    template = self._offsets_template(plan, declared(plan))
+                    for a, b in stretches:
+                        if convert:
+                            a, b = convert(a), convert(b)
+                        out.append(_Element("", "", "", [], [], template.format(xmi_id, a, b)))
+                        xmi_id += 1
+                xmi_id -= 1
+                continue
+            plan = self._plan(fs.type_name)
+            declared(plan)
             if not plan.names >= fs.values.keys():  # cassis refuses to set a feature its type lacks
                 unknown = sorted(fs.values.keys() - plan.names)
                 raise ValueError(f"{fs.type_name} has no feature {unknown[0]!r}")
@@ -232,17 +281,23 @@ class XmiWriter:
         The XML is written as text: building an lxml tree (as cassis does) costs more than all the
         rest. A value lxml would refuse (a control character...) goes the lxml way, to be refused
         as cassis refuses it."""
-        nsmap, elements = self.elements(view, segments, links)
+        nsmap, elements = self.elements(view, segments, links, raw_segments=True)
         text = view.document.text
         members = " ".join(str(i) for i in range(SOFA_ID + 1, SOFA_ID + 1 + len(elements)))
-        values = [text, *(v for e in elements for _, v in e.attributes), *(v for e in elements for _, v in e.children)]
-        if any(_NOT_XML.search(v) for v in values):
-            _write_lxml(nsmap, elements, text, members, path)
+        # One pass over every value at once (joined, in C), not a search per value.
+        values = "\x20".join(
+            [text, *(v for e in elements for _, v in e.attributes), *(v for e in elements for _, v in e.children)]
+        )
+        if _NOT_XML.search(values):
+            _write_lxml(nsmap, self.elements(view, segments, links)[1], text, members, path)
             return
         declarations = "".join(f' xmlns:{prefix}="{_attribute(url)}"' for prefix, url in nsmap.items())
         parts = [f"<?xml version='1.0' encoding='UTF-8'?>\n<xmi:XMI{declarations} xmi:version=\"2.0\">"]
         parts.append('<cas:NULL xmi:id="0"/>')
         for e in elements:
+            if e.raw:
+                parts.append(e.raw)
+                continue
             tag = f"{e.prefix}:{e.local}"
             attributes = "".join(f' {name}="{_attribute(value)}"' for name, value in e.attributes)
             if e.children:
@@ -258,13 +313,21 @@ class XmiWriter:
         path.write_bytes("".join(parts).encode("utf-8"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Element:
     prefix: str
     url: str
     local: str
     attributes: list[tuple[str, str]]  # "xmi:id" first, then the features in the type's order
     children: list[tuple[str, str]]  # string array elements, written as child elements
+    raw: str = ""  # the element's XML already (a sentence or a token), or ""
+
+
+@dataclass
+class _Segments(_Structure):
+    """The sentences and tokens of a CAS, in the place of their feature structures."""
+
+    segments: Segments = field(default_factory=lambda: Segments([], []))
 
 
 # What XML cannot hold and lxml refuses to write.
