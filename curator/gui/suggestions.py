@@ -68,6 +68,7 @@ class SuggestionController(QObject):
         self._suggester: Suggester | None = None
         doc = workspace.doc
         doc.loaded.connect(self._loaded)
+        doc.spans_extended.connect(self._spans_extended)
         self._pending: QTimer | None = None  # a long document's suggestions, made after its first paint
         doc.span_added.connect(lambda span: self._noted(span, 1))
         doc.span_removed.connect(lambda span: self._noted(span, -1))
@@ -99,7 +100,13 @@ class SuggestionController(QObject):
         self._pending = QTimer(self)
         self._pending.setSingleShot(True)
         self._pending.timeout.connect(self._made_late)
-        self._pending.start(0)
+        if doc.complete:
+            self._pending.start(0)
+        # else after the rest of the spans (OpenDocument.spans_extended): they are quicker to come
+
+    def _spans_extended(self) -> None:
+        if self._pending is not None and not self._pending.isActive():
+            self._pending.start(0)
 
     def _made_late(self) -> None:
         self._pending = None
