@@ -168,7 +168,7 @@ def main() -> None:
     plan = [
         (
             "B1",
-            "import of the corpus into a new SQLite database",
+            f"import of the corpus into a new {'PostgreSQL' if args.backend == 'postgresql' else 'SQLite'} database",
             corpus,
             "median",
             "ratio <= 2",

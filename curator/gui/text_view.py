@@ -132,6 +132,7 @@ class TextView(QTextEdit):
         self._current_hit = -1
         self._ghosts: list[Ghost] = []
         self._ghost_starts: list[int] = []
+        self._longest_ghost = 0
         self._current_ghost = -1
         self._candidates: list[tuple[int, int]] = []  # spans a keyboard pick may choose (code points)
         self._current_candidate = -1
@@ -236,6 +237,7 @@ class TextView(QTextEdit):
         """Suggestions (in text order) to draw as ghosts; ``current`` is the one at hand."""
         self._ghosts, self._current_ghost = ghosts, current
         self._ghost_starts = [ghost.start for ghost in ghosts]  # found by bisection at every paint
+        self._longest_ghost = max((ghost.end - ghost.start for ghost in ghosts), default=0)
         self.viewport().update()
 
     def splice_ghosts(self, splices: Sequence[Splice[Ghost]], starts: list[int], current: int = -1) -> None:
@@ -245,6 +247,7 @@ class TextView(QTextEdit):
         changed = [(ghost.start, ghost.end) for s in splices for ghost in (*self._ghosts[s.start : s.stop], *s.fresh)]
         changed += [(g.start, g.end) for g in (self.ghost(self._current_ghost),) if g is not None]
         self._ghosts, self._ghost_starts, self._current_ghost = splice(self._ghosts, splices), starts, current
+        self._longest_ghost = max([self._longest_ghost, *(g.end - g.start for s in splices for g in s.fresh)])
         changed += [(g.start, g.end) for g in (self.ghost(current),) if g is not None]
         if changed:
             self.spans_changed(*merged(changed))
@@ -571,10 +574,13 @@ class TextView(QTextEdit):
             )
         ghosts: list[tuple[list[QRectF], QColor, bool]] = []
         starts = self._ghost_starts
-        for index in range(max(0, bisect.bisect_left(starts, first) - 1), len(self._ghosts)):
+        # From the first ghost that may reach into view (one starting further back than the longest one cannot).
+        for index in range(bisect.bisect_left(starts, first - self._longest_ghost), len(self._ghosts)):
             ghost = self._ghosts[index]
             if ghost.start >= last:
                 break
+            if ghost.end <= first:
+                continue
             rects = self.segments(self.to_position(ghost.start), self.to_position(ghost.end), clip)
             ghosts.append((rects, ghost.color, index == self._current_ghost))
         candidates = [
