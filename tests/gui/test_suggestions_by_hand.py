@@ -221,3 +221,25 @@ def test_a_long_article_is_shown_first_and_its_ghosts_come_right_after(
     window.text_view.select_offsets(start, start + len("الأمم المتحدة"))
     hand.key(Qt.Key.Key_O)
     assert len(ghost_texts(window)) == 899
+
+
+def test_a_ghost_that_starts_paragraphs_before_a_repainted_one_is_drawn_there_too(
+    sqlite_db: Database, tmp_path: Path, add_document: Callable[[Database, Path], int], open_window: Opener
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from curator.gui.text_view import Ghost
+
+    path = tmp_path / "three.txt"
+    path.write_text(FIRST + SECOND + FIRST, encoding="utf-8")
+    window, _hand = open_window(sqlite_db, add_document(sqlite_db, path))
+    view = window.text_view
+    last = len(FIRST) + len(SECOND)  # where the third paragraph starts
+    long_one, short_one = QColor("red"), QColor("blue")
+    # A model's stretch over all three paragraphs, and a short one in the first, after it starts
+    view.set_ghosts([Ghost(0, last + 5, long_one, ""), Ghost(3, 8, short_one, "")])
+    region = view.region_of(last + 1, last + 2)  # the third paragraph, repainted alone
+    assert region is not None
+    scene = view._scene(region)
+    assert scene is not None
+    assert [color.name() for _rects, color, _at_hand in scene.ghosts] == [long_one.name()]
