@@ -82,20 +82,20 @@ def _import(db: Path, corpus: Path) -> None:
     """Import ``corpus`` into the database ``db`` names: the SQLite file, or on PostgreSQL a new
     database named after it (dropped again if the import fails)."""
     server = postgres.server_url()
-    url = postgres.fresh_database(server, db.stem) if server else f"sqlite:///{db}"
+    url = postgres.fresh_database(server, postgres.name_of(db)) if server else f"sqlite:///{db}"
     try:
         subprocess.run(
             [sys.executable, "-m", "curator", "--db", url, "import", str(corpus)], check=True, stdout=subprocess.DEVNULL
         )
     except BaseException:
         if server:
-            postgres.drop_database(server, db.stem)
+            postgres.drop_database(server, postgres.name_of(db))
         raise
 
 
 def _built(db: Path) -> bool:
     server = postgres.server_url()
-    return postgres.exists(server, db.stem) if server else db.exists()
+    return postgres.exists(server, postgres.name_of(db)) if server else db.exists()
 
 
 # What runs on PostgreSQL (``--backend postgresql``): B1-B8, the start of a command, B13, B14's team.

@@ -15,6 +15,12 @@ def server_url() -> str | None:
     return os.environ.get(ENV) or None
 
 
+def name_of(path: Any) -> str:
+    """The name of the database standing for the benchmark's file ``path``: its folder (the size) and its
+    stem, so that a full run never takes the small run's databases for its own."""
+    return f"{path.parent.name}_{path.stem}"
+
+
 def database_url(server: str, name: str) -> str:
     return server.rsplit("/", 1)[0] + f"/curator_bench_{name}"
 

@@ -30,10 +30,10 @@ def _fresh(path: Path) -> None:
 def _url(path: Path) -> str:
     """The database ``path`` names on the benchmark's backend: the SQLite file, or on PostgreSQL
     (``--backend postgresql``) the database named after the file (see :mod:`benchmarks.postgres`)."""
-    from benchmarks.postgres import database_url, server_url
+    from benchmarks.postgres import database_url, name_of, server_url
 
     server = server_url()
-    return database_url(server, path.stem) if server else f"sqlite:///{path}"
+    return database_url(server, name_of(path)) if server else f"sqlite:///{path}"
 
 
 def _run(args: list[str]) -> float:
@@ -346,11 +346,11 @@ def _long_database(path: Path) -> tuple[int, list[tuple[int, int]]]:
     from benchmarks import postgres
 
     server, url = postgres.server_url(), _url(path)
-    stored = postgres.exists(server, path.stem) if server else path.exists()
+    stored = postgres.exists(server, postgres.name_of(path)) if server else path.exists()
     # A run stopped half-way may have left spans behind: start again from the intended state.
     if not stored or _span_count(url) != LONG_SPANS:
         if server:
-            postgres.fresh_database(server, path.stem)
+            postgres.fresh_database(server, postgres.name_of(path))
         else:
             _fresh(path)
         labels = ("LOC", "PER", "ORG", "MISC")
