@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from curator.errors import EditRefused
@@ -34,7 +34,13 @@ class RejectSuggestion(EditCommand):
     """Reject a suggestion for this annotator; undo offers it again."""
 
     def __init__(self, workspace: EditHost, suggestion: Suggestion, done: SuggestionController) -> None:
-        super().__init__(workspace, suggestion.document_id, f"reject {suggestion.label} “{one_line(suggestion.text)}”")
+        super().__init__(
+            workspace,
+            suggestion.document_id,
+            QCoreApplication.translate("EditCommand", "reject {0} “{1}”").format(
+                suggestion.label, one_line(suggestion.text)
+            ),
+        )
         self.suggestion = suggestion
         self.rejection: decisions.Rejection | None = None
         self.done = done

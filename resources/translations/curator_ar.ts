@@ -717,6 +717,10 @@ Work saved since then is replaced. The current state is backed up first, into {2
         <source>mark {0}</source>
         <translation>تعيين الحالة: ⁨{0}⁩</translation>
     </message>
+    <message>
+        <source>reject {0} “{1}”</source>
+        <translation>رفض الاقتراح ⁨{0}⁩ «⁨{1}⁩»</translation>
+    </message>
 </context>
 <context>
     <name>EntityChooser</name>

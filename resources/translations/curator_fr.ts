@@ -685,6 +685,10 @@ Le travail enregistré depuis est remplacé. L’état actuel est d’abord sauv
         <source>mark {0}</source>
         <translation>statut : {0}</translation>
     </message>
+    <message>
+        <source>reject {0} “{1}”</source>
+        <translation>rejet de la suggestion {0} « {1} »</translation>
+    </message>
 </context>
 <context>
     <name>EntityChooser</name>

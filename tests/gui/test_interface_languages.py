@@ -322,3 +322,23 @@ def test_a_schema_change_leaves_label_names_following_the_interface_language(
     again, _ = open_window(sqlite_db)
     assert prefs.qsettings.value("view/label_language") in (None, "")
     assert again.catalog.name("entity", "PER") == "شخص"
+
+
+def test_rejecting_a_suggestion_is_described_in_the_interface_language(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    add_document: Callable[[Database, Path], int],
+    language: Callable[[str], list[str]],
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "twice.txt").write_text(
+        "رحبت منظمة التعاون الإسلامي، وقالت منظمة التعاون الإسلامي إنها.", encoding="utf-8"
+    )
+    document = add_document(sqlite_db, tmp_path / "twice.txt")
+    language("ar")
+    window, _ = open_window(sqlite_db, document)
+    assert window.workspace.add_span("entity", "ORG", 5, 27) is not None  # the first منظمة التعاون الإسلامي
+    window.suggestions.step(True)  # the second is suggested
+    assert window.suggestions.at_hand() is not None
+    assert window.suggestions.reject()
+    assert window.undo_action.text() == "تراجع رفض الاقتراح ⁨ORG⁩ «⁨منظمة التعاون الإسلامي⁩»"
