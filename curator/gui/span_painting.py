@@ -111,18 +111,28 @@ def _paint_relations(painter: QPainter, scene: Scene) -> None:
 
 def _paint_ghosts(painter: QPainter, scene: Scene) -> None:
     """Suggestions: outlined, never filled under the text, so they read as offers, not annotations."""
+    # One pen per colour, and all its outlines in one call: a long text may show hundreds of ghosts.
+    outlines: dict[int, tuple[QColor, list[QRectF]]] = {}
     for rects, color, current in scene.ghosts:
-        pen = QPen(color, 2.0 if current else 1.2)
-        pen.setStyle(Qt.PenStyle.SolidLine if current else Qt.PenStyle.DashLine)
-        painter.setPen(pen)
         if current:
+            continue
+        kept = outlines.get(color.rgba())
+        if kept is None:
+            kept = outlines[color.rgba()] = (color, [])
+        kept[1].extend(rect.adjusted(-1, -2, 1, 2) for rect in rects)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for color, rects in outlines.values():
+        pen = QPen(color, 1.2)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawRects(rects)
+    for rects, color, current in scene.ghosts:
+        if current:  # drawn last, over its neighbours
+            painter.setPen(QPen(color, 2.0))
             tint = QColor(color)
             tint.setAlpha(45)
             painter.setBrush(tint)
-        else:
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-        for rect in rects:
-            painter.drawRect(rect.adjusted(-1, -2, 1, 2))
+            painter.drawRects([rect.adjusted(-1, -2, 1, 2) for rect in rects])
 
 
 def _paint_candidates(painter: QPainter, scene: Scene) -> None:

@@ -133,6 +133,7 @@ class TextView(QTextEdit):
         self._ghosts: list[Ghost] = []
         self._ghost_starts: list[int] = []
         self._longest_ghost = 0
+        self._painting: tuple[int, int] | None = None  # the scroll position, while a scene is made
         self._current_ghost = -1
         self._candidates: list[tuple[int, int]] = []  # spans a keyboard pick may choose (code points)
         self._current_candidate = -1
@@ -415,8 +416,11 @@ class TextView(QTextEdit):
         rects: list[QRectF] = []
         if lo >= hi:
             return rects
-        self._check_geometry_cache()
-        scroll_x, scroll_y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        if self._painting is None:
+            self._check_geometry_cache()
+            scroll_x, scroll_y = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
+        else:  # checked once for the whole scene (a long text may show hundreds of ghosts)
+            scroll_x, scroll_y = self._painting
         block = self.document().findBlock(lo)
         while block.isValid() and block.position() < hi:
             base = block.position()
@@ -537,6 +541,14 @@ class TextView(QTextEdit):
         near it, as rectangles (None for an empty document)."""
         if not self._text:
             return None
+        self._check_geometry_cache()
+        self._painting = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        try:
+            return self._scene_in(area)
+        finally:
+            self._painting = None
+
+    def _scene_in(self, area: QRect) -> Scene:
         first16, last16 = self.visible_positions()
         first, last = self.to_offset(first16), self.to_offset(min(last16, self._offsets.utf16_length), round_up=True)
         visible = self._spans.overlapping(first, last)
