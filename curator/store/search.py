@@ -64,6 +64,9 @@ def ensure_index(db: Database, progress: Callable[[int], None] | None = None) ->
             progress(len(rows))
 
 
+_FIRST_STRETCH = 512  # document ids asked first on PostgreSQL (then 4 times more each time)
+
+
 def _candidates(db: Database, folded: str, limit: int) -> list[int]:
     with db.read() as session:
         if db.is_sqlite:
@@ -78,8 +81,26 @@ def _candidates(db: Database, folded: str, limit: int) -> list[int]:
             sql = "SELECT rowid FROM search_fts WHERE instr(folded, :q) > 0 ORDER BY rowid LIMIT :n"
             return list(session.scalars(text(sql), {"q": folded, "n": limit}))
         pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        sql = "SELECT document_id FROM search_index WHERE folded LIKE :p ESCAPE '\\' ORDER BY document_id LIMIT :n"
-        return list(session.scalars(text(sql), {"p": pattern, "n": limit}))
+        # pg_trgm finds every document holding the query's trigrams, and PostgreSQL then checks each
+        # one's text (about 30 µs each): a common word is in a third of 100,000 documents, 1 s for
+        # the first 200 of them. So the documents are asked for a stretch of ids at a time, the
+        # stretch four times longer each time, until enough are found: the same documents, in the
+        # same order, with a few hundred texts checked.
+        bounds = session.execute(text("SELECT min(document_id), max(document_id) FROM search_index")).one()
+        if bounds[0] is None:
+            return []
+        sql = (
+            "SELECT document_id FROM search_index WHERE folded LIKE :p ESCAPE '\\' "
+            "AND document_id >= :lo AND document_id < :hi ORDER BY document_id LIMIT :n"
+        )
+        found: list[int] = []
+        low, last = bounds
+        width = _FIRST_STRETCH
+        while len(found) < limit and low <= last:
+            params = {"p": pattern, "lo": low, "hi": low + width, "n": limit - len(found)}
+            found += session.scalars(text(sql), params)
+            low, width = low + width, width * 4
+        return found
 
 
 def search_corpus(db: Database, query: str, *, limit_documents: int = 200, index: bool = True) -> list[Hit]:

@@ -121,3 +121,28 @@ def test_an_index_made_before_0014_keeps_its_documents_through_the_upgrade(tmp_p
         session.execute(text("DELETE FROM documents WHERE id = :d"), {"d": min(held)})
     assert _index(db) == _folded_texts(db)
     db.dispose()
+
+
+def test_a_search_over_thousands_of_documents_finds_the_first_ones_in_id_order(db: Database) -> None:
+    # A rare name far apart (ids past each stretch the PostgreSQL search asks for) and a common word everywhere.
+    rare = {3, 600, 2_900, 3_100}
+    batch = [
+        DocumentIn(
+            source="many.txt",
+            line=n,
+            ext_id=f"d{n}",
+            title="",
+            text="قالت الأمم المتحدة" + (" إن كازاخستان" if n in rare else "") + ".",
+        )
+        for n in range(1, 3_201)
+    ]
+    write_batch(db, batch, "many")
+    with db.read() as session:
+        ids = {ext: doc_id for doc_id, ext in session.execute(select(Document.id, Document.ext_id))}
+    expected = sorted(ids[f"d{n}"] for n in rare)
+    assert [h.document_id for h in search_corpus(db, "كازاخستان", index=False)] == expected
+    assert [h.document_id for h in search_corpus(db, "كازاخستان", limit_documents=3, index=False)] == expected[:3]
+    common = search_corpus(db, "الامم المتحده", limit_documents=200, index=False)
+    assert [h.document_id for h in common] == sorted(ids.values())[:200]
+    every = search_corpus(db, "الامم المتحده", limit_documents=5_000, index=False)
+    assert [h.document_id for h in every] == sorted(ids.values())  # none left out between stretches
