@@ -7,7 +7,9 @@ with the first one's as one matcher's would (:func:`curator.text.names.resolve`)
 folded text, both matchers' raw matches and the occurrences are kept while the names stay the same,
 so after an accept (which changes scores, not names) or a new name (one small pass over the kept
 folded text) the open document's suggestions come again without folding or matching it whole
-(benchmarks/ measures it).
+(benchmarks/ measures it). The window goes further: :meth:`Suggester.update` brings the last list it
+was given up to date piece by piece (:mod:`curator.suggest.open_places`), making again only what meets
+the edited stretch and the occurrences of the names whose scores changed.
 """
 
 from __future__ import annotations
