@@ -29,6 +29,8 @@ from .open_document import FIRST_STRETCH
 from .text_view import Ghost, TextView
 from .workspace import Workspace
 
+_MANY = 20_000  # suggestions in one document from which the cycle collector is told to leave them alone
+
 
 class RejectSuggestion(EditCommand):
     """Reject a suggestion for this annotator; undo offers it again."""
@@ -147,9 +149,13 @@ class SuggestionController(QObject):
             if previous is not None and previous.document_id == doc.id:
                 self.current = self._index_of(previous, self._starts)
             self._show()
+        if len(self.suggestions) >= _MANY:
             # What is alive now (the document's suggestions, ghosts, rows: no cycles among them) is left
             # out of the collector's full passes, which would otherwise walk it again and again while
-            # the annotator edits (150 ms each with a long document's 200,000 suggestions).
+            # the annotator edits (150 ms each with a long document's 200,000 suggestions). Collected
+            # once first, so that no garbage is frozen with it.
+            gc.unfreeze()
+            gc.collect()
             gc.freeze()
 
     def update_near(self, near: list[tuple[int, int]], focus: Suggestion | None = None) -> None:
