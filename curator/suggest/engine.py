@@ -217,22 +217,19 @@ class Suggester:
         result equals a new :meth:`for_document`; None: call that instead."""
         kept = self._kept.get(_place_of(document_id, text))
         names = (self._base_version, self._extra_version)
+        # (The open list is made of the kept occurrences: the same names, the same occurrences.)
         if (
             kept is None
             or kept.open is None
             or kept.open_starts is None
             or kept.own is None
-            or kept.made is None
             or kept.found_by_key is None
-            or (kept.base_version, kept.extra_version) != names
-            or kept.found_names != names
-            or kept.made_names != names
             or kept.open_names != names
         ):
             return None
         with collector_paused():
             # (The kept suggestions of each name are made again at the next whole list, not here.)
-            changed = [key for key, at in self._changed_at.items() if at > kept.open_scores]
+            changed = self._changed_since(kept.open_scores)
             kept.open_scores = self._scores_version
             # Where the names whose scores changed occur (indices of ``kept.found``), and the near stretches.
             rescored = sorted(i for key in changed for i in kept.found_by_key.get(key, ()))
@@ -272,7 +269,7 @@ class Suggester:
         of starts (merged). A frequent name occurs thousands of times in a long text: each of its
         occurrences costs two bisections and its few suggestions."""
         assert kept.found is not None and kept.open_starts is not None and kept.own is not None
-        starts, found, own, memo = kept.open_starts, kept.found, kept.own, self._sources_memo
+        starts, found, own = kept.open_starts, kept.found, kept.own
         splices: list[Splice[Suggestion]] = []
         for low, high in wide:
             fresh = self._fresh(document_id, text, kept, low, high, rejected)
@@ -286,12 +283,7 @@ class Suggester:
                 w += 1
             if w < len(wide) and wide[w][0] <= start:
                 continue  # made again with its stretch
-            piece = text[start:end]
-            fresh = [
-                Suggestion(document_id, start, end, layer, label, score, source, piece)
-                for layer, label, score, source in memo.get(key) or self._sources(key)
-                if not own.meets(layer, start, end) and not (rejected and (start, end, layer, label) in rejected)
-            ]
+            fresh = self._open_at(document_id, text, start, end, key, own, rejected)
             first = stop = bisect_left(starts, start)
             while stop < n and starts[stop] == start:
                 stop += 1
@@ -307,14 +299,11 @@ class Suggester:
         """The open suggestions that start in ``[low, high)``, made as :meth:`for_document` makes them."""
         assert kept.found is not None and kept.found_starts is not None and kept.own is not None
         occurrences = kept.found[bisect_left(kept.found_starts, low) : bisect_left(kept.found_starts, high)]
-        own, memo = kept.own, self._sources_memo
+        own = kept.own
         found: list[Suggestion] = []
         # In text order, each occurrence's best first: as :meth:`_open` orders what names made.
         for start, end, _name, key in occurrences:
-            piece = text[start:end]
-            for layer, label, score, source in memo.get(key) or self._sources(key):
-                if not own.meets(layer, start, end) and not (rejected and (start, end, layer, label) in rejected):
-                    found.append(Suggestion(document_id, start, end, layer, label, score, source, piece))
+            found += self._open_at(document_id, text, start, end, key, own, rejected)
         predicted = kept.predicted or []
         if not predicted:
             return found
@@ -494,10 +483,26 @@ class Suggester:
         out += self._predicted(document_id, text, predicted)
         return out
 
+    def _open_at(
+        self, document_id: int, text: str, start: int, end: int, key: str, own: OwnPlaces, rejected: set[rows.Place]
+    ) -> list[Suggestion]:
+        """What an occurrence of ``key`` at ``[start, end)`` offers, best first, without what meets the
+        annotator's spans or was rejected."""
+        piece = text[start:end]
+        return [
+            Suggestion(document_id, start, end, layer, label, score, source, piece)
+            for layer, label, score, source in self._sources_memo.get(key) or self._sources(key)
+            if not own.meets(layer, start, end) and not (rejected and (start, end, layer, label) in rejected)
+        ]
+
+    def _changed_since(self, version: int) -> list[str]:
+        """The names whose label shares changed after scores version ``version``."""
+        return [key for key, at in self._changed_at.items() if at > version]
+
     def _remake(self, document_id: int, text: str, kept: _Kept) -> None:
         """Make again the kept suggestions of the names whose scores changed since they were made."""
         assert kept.made is not None and kept.found is not None
-        changed = [key for key, at in self._changed_at.items() if at > kept.made_scores]
+        changed = self._changed_since(kept.made_scores)
         if changed:
             for key in changed:
                 kept.made.pop(key, None)
