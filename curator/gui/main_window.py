@@ -190,11 +190,15 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.docks["annotation"], self.docks["comments"], Qt.Orientation.Vertical)
         self.docks["annotation"].raise_()
         self.statusBar().addPermanentWidget(self.save_state)
+        # The side columns run the window's full height and the bottom panels sit under the text alone:
+        # the labels of every layer need the height more than the annotation list needs the width.
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         # First-run proportions: the text gets most of the window (a saved layout replaces these).
         self.resizeDocks([self.docks["documents"], self.docks["labels"]], [330, 440], Qt.Orientation.Horizontal)
         self.resizeDocks([self.docks["annotations"]], [190], Qt.Orientation.Vertical)
         # The labels over the annotation's panel: every layer's labels in view at 1600×1000.
-        self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [640, 200], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["labels"], self.docks["annotation"]], [580, 320], Qt.Orientation.Vertical)
 
         self.team = TeamPanels(self)  # guidelines (Ctrl+G), dashboard, active time (issue 21)
         self.actions_ = WindowActions(self, self)
