@@ -5,7 +5,8 @@ generation each time; an export that makes millions of tuples (tokens, rows) pay
 everything spaCy or SQLAlchemy left alive: a third of a spaCy export's time, a tenth of an import's.
 Batch commands therefore set aside what is alive when they start (``gc.freeze``) and collect every
 100,000 new objects. Reference counting still frees all acyclic garbage at once; only cycles wait
-longer. The window keeps Python's defaults.
+longer. The window keeps Python's pace except while a document with many suggestions is open
+(:func:`curator.gui.suggestions.collector_pace`).
 """
 
 from __future__ import annotations

@@ -4,6 +4,7 @@ label, one undo for each decision."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 
+from curator.gui import suggestions as suggestions_module
 from curator.gui.main_window import MainWindow
 from curator.gui.suggestion_panel import AcceptAboveDialog
 from curator.store import queries
@@ -206,8 +208,11 @@ def test_a_long_article_is_shown_first_and_its_ghosts_come_right_after(
     tmp_path: Path,
     add_document: Callable[[Database, Path], int],
     open_window: Opener,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    window, hand, _second = in_the_second_article(sqlite_db, two_articles, open_window)
+    monkeypatch.setattr(suggestions_module, "_MANY", 500)  # "many suggestions" for this test's 900
+    python_pace = gc.get_threshold()
+    window, hand, second = in_the_second_article(sqlite_db, two_articles, open_window)
     path = tmp_path / "long.txt"
     path.write_text(SECOND * 300, encoding="utf-8")  # 27,000 characters, the name 900 times
     long_one = add_document(sqlite_db, path)
@@ -215,12 +220,16 @@ def test_a_long_article_is_shown_first_and_its_ghosts_come_right_after(
     assert window.suggestions.suggestions == [] and window.text_view.toPlainText()  # the text at once
     QApplication.processEvents()
     assert len(ghost_texts(window)) == 900 and len(window.text_view._ghosts) == 900
+    assert gc.get_threshold() == suggestions_module.MANY_PACE  # the collector's slower pace
     # an edit right after opening again: the name labelled here is offered everywhere else
     window.open_document(long_one)
     start = SECOND.index("الأمم المتحدة")
     window.text_view.select_offsets(start, start + len("الأمم المتحدة"))
     hand.key(Qt.Key.Key_O)
     assert len(ghost_texts(window)) == 899
+    window.open_document(second)  # a short article again: Python's own pace
+    QApplication.processEvents()
+    assert gc.get_threshold() == python_pace
 
 
 def test_a_ghost_that_starts_paragraphs_before_a_repainted_one_is_drawn_there_too(
