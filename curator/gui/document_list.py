@@ -352,11 +352,13 @@ class DocumentListPanel(QWidget):
         # Fixed widths: "resize to contents" would read every loaded row after each page.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((LANGUAGE, 44), (STATUS, 86), (COUNT, 48)):
-            header.resizeSection(column, width)
         # A click on a header sorts by that column (the model asks the database); import order until then.
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
+        for column, width in ((LANGUAGE, 44), (STATUS, 86), (COUNT, 48)):
+            # Wide enough for the header in the interface language ("Segments", "المقاطع") and the sort
+            # arrow (asked once sorting is on: the hint leaves room for it then).
+            header.resizeSection(column, max(width, header.sectionSizeHint(column)))
         self.table.activated.connect(self._activated)
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)

@@ -342,3 +342,20 @@ def test_rejecting_a_suggestion_is_described_in_the_interface_language(
     assert window.suggestions.at_hand() is not None
     assert window.suggestions.reject()
     assert window.undo_action.text() == "تراجع رفض الاقتراح ⁨ORG⁩ «⁨منظمة التعاون الإسلامي⁩»"
+
+
+def test_the_document_list_headers_are_not_cut_in_french_or_arabic(
+    sqlite_db: Database,
+    open_window: Callable[..., tuple[MainWindow, Hand]],
+    language: Callable[[str], list[str]],
+) -> None:
+    for ui in ("fr", "ar"):
+        language(ui)
+        window, _hand = open_window(sqlite_db)
+        header = window.documents.table.horizontalHeader()
+        model = window.documents.table.model()
+        names = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(header.count())]
+        assert "Segments" in names or "المقاطع" in names
+        cut = [n for c, n in enumerate(names) if header.sectionSize(c) < header.sectionSizeHint(c)]
+        assert cut == [], f"{ui}: headers narrower than their text: {cut}"
+        window.close()
