@@ -150,10 +150,16 @@ class Suggester:
         contracted = contracted_key(text, before)
         if contracted is not None and (contracted in self.shares.counts or contracted in self._listed):
             key = contracted
+        shares_before = self.shares.shares(key)
+        names_changed = self.shares.add(key, (layer, label), n)
+        if not names_changed and self.shares.shares(key) == shares_before:
+            # The commonest edit: one more span of a name with the label its spans have. Its thousands
+            # of occurrences in a long text offer what they offered, with the same scores.
+            return
         self._scores_version += 1
         self._changed_at[key] = self._scores_version
         self._sources_memo.pop(key, None)
-        if not self.shares.add(key, (layer, label), n):
+        if not names_changed:
             return  # a known name: scores change, occurrences do not
         if n > 0:
             if key not in self._base_keys:

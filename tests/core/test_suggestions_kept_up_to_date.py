@@ -191,3 +191,31 @@ def test_splices_copy_the_slices_between_them() -> None:
         0, "a", 3, 4, "b", "c", 5, 6, 7,
     ]  # fmt: skip
     assert merged([(5, 8), (1, 2), (2, 4), (7, 9)]) == [(1, 4), (5, 9)]
+
+
+def test_one_more_span_of_a_name_with_its_usual_label_changes_only_that_place(
+    long_document: tuple[Database, queries.DocumentRecord],
+) -> None:
+    db, record = long_document  # every span of the annotator is ORG: each name's ORG share is 1.0
+    text = record.text
+    suggester = Suggester(db, "amina")
+    whole = suggester.for_document(record.id, text)
+    name = "الأمم المتحدة"
+    offered = [s for s in whole if s.text == name]
+    assert len(offered) > 5 and {(s.label, s.score) for s in offered} == {("ORG", 1.0)}
+    chosen = offered[3]
+    span = decisions.accept(Editor(db, "amina"), chosen, "entity", "ORG")
+    noted(suggester, text, span, 1)
+    update = suggester.update(record.id, text, [(span.start, span.end)])
+    assert update is not None
+    # The name's other occurrences offer what they offered: one stretch around the accepted place is
+    # made again (its neighbours as they were), and the accepted suggestion is gone.
+    assert len(update.splices) == 1 and len(update.suggestions) == len(whole) - 1
+    assert update.suggestions == Suggester(db, "amina").for_document(record.id, text)
+    # A PER span of the name changes its shares (0.75 ORG, 0.25 PER): every occurrence is made again.
+    other = next(s for s in update.suggestions if s.text == name)
+    span = decisions.accept(Editor(db, "amina"), other, "entity", "PER")
+    noted(suggester, text, span, 1)
+    update = suggester.update(record.id, text, [(span.start, span.end)])
+    assert update is not None and len(update.splices) >= len(offered) - 2
+    assert update.suggestions == Suggester(db, "amina").for_document(record.id, text)
