@@ -165,7 +165,8 @@ class SuggestionController(QObject):
             if previous is not None and previous.document_id == doc.id:
                 self.current = self._index_of(previous, self._starts)
             self._show()
-        if len(self.suggestions) >= _MANY:
+        many = len(self.suggestions) >= _MANY
+        if many:
             # What is alive now (the document's suggestions, ghosts, rows: no cycles among them) is left
             # out of the collector's full passes, which would otherwise walk it again and again while
             # the annotator edits (150 ms each with a long document's 200,000 suggestions). Collected
@@ -173,7 +174,7 @@ class SuggestionController(QObject):
             gc.unfreeze()
             gc.collect()
             gc.freeze()
-        collector_pace(many=len(self.suggestions) >= _MANY)
+        collector_pace(many=many)
 
     def update_near(self, near: list[tuple[int, int]], focus: Suggestion | None = None) -> None:
         """The annotator's spans or rejections changed in ``near``: bring the suggestions up to date

@@ -209,8 +209,10 @@ def test_a_long_article_is_shown_first_and_its_ghosts_come_right_after(
     add_document: Callable[[Database, Path], int],
     open_window: Opener,
     monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
 ) -> None:
     monkeypatch.setattr(suggestions_module, "_MANY", 500)  # "many suggestions" for this test's 900
+    request.addfinalizer(lambda: suggestions_module.collector_pace(many=False))  # even if the test fails
     python_pace = gc.get_threshold()
     window, hand, second = in_the_second_article(sqlite_db, two_articles, open_window)
     path = tmp_path / "long.txt"
